@@ -1,0 +1,74 @@
+import { CleanroomError, EXIT } from './errors.js';
+import type { Io } from './io.js';
+
+export interface Command {
+  readonly summary: string;
+  readonly usage: string;
+  run(args: string[], io: Io): Promise<number>;
+}
+
+/** Commands load lazily: a hook pays only for the code it runs. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => (await import('./commands/check.js')).default,
+  hook: async () => (await import('./commands/hook.js')).default,
+  policy: async () => (await import('./commands/policy.js')).default,
+  init: async () => (await import('./commands/init.js')).default,
+  demo: async () => (await import('./commands/demo.js')).default,
+};
+
+const SUMMARIES: Record<string, string> = {
+  check: 'judge staged changes, a commit or a range against the policy',
+  hook: 'run as a git hook (pre-commit, prepare-commit-msg, commit-msg, pre-push)',
+  policy: 'validate a policy file (`policy check [FILE]`)',
+  init: 'write .cleanroom/policy.yaml and wire the hooks into this repository',
+  demo: 'walk a scratch repository through a blocked assistant commit and a passing human one',
+};
+
+function help(): string {
+  const rows = Object.keys(COMMANDS).map((name) => `  ${name.padEnd(8)} ${SUMMARIES[name]}`);
+  return [
+    'usage: cleanroom <command> [options]',
+    '',
+    'Keeps assistant-generated content out of protected paths unless a human reviewed it.',
+    '',
+    'commands:',
+    ...rows,
+    '',
+    'Run `cleanroom <command> --help` for a command\'s options.',
+    'Exit codes: 0 allowed, 1 blocked, 2 usage, configuration or internal error.',
+    '',
+  ].join('\n');
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      io.stdout.write(help());
+      return name === undefined ? EXIT.error : EXIT.allowed;
+    }
+    if (name === '--version' || name === '-V') {
+      const { version } = (await import('./version.js'));
+      io.stdout.write(`${version()}\n`);
+      return EXIT.allowed;
+    }
+    const load = COMMANDS[name];
+    if (!load) throw new CleanroomError('EUSAGE', `unknown command "${name}"; run \`cleanroom --help\` for the list`);
+    const command = await load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout.write(`${command.usage}\n`);
+      return EXIT.allowed;
+    }
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof CleanroomError) {
+      io.stderr.write(`cleanroom: error: ${e.message}\n`);
+    } else {
+      // An internal fault still names itself and fails closed, but never dumps a stack at a user.
+      const detail = e instanceof Error ? e.message : String(e);
+      io.stderr.write(`cleanroom: internal error: ${detail}\n(set CLEANROOM_DEBUG=1 to see where)\n`);
+      if (io.env.CLEANROOM_DEBUG && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
+    }
+    return EXIT.error;
+  }
+}

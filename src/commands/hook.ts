@@ -1,0 +1,131 @@
+import fs from 'node:fs/promises';
+import type { Command } from '../cli.js';
+import { decide } from '../decide/decide.js';
+import type { Subject, Verdict } from '../decide/verdict.js';
+import { CleanroomError } from '../errors.js';
+import { gitOk } from '../git/exec.js';
+import { emptyTreeOid } from '../git/repo.js';
+import { inspectCommits, inspectStaged, type InspectContext } from '../inspect.js';
+import { readAll, type Io } from '../io.js';
+import { renderText, styleFor } from '../report/text.js';
+import { assistantLabel } from '../signals/detect.js';
+import { exitFor, openContext } from './shared.js';
+
+const HOOKS = ['pre-commit', 'prepare-commit-msg', 'commit-msg', 'pre-push'] as const;
+type HookName = (typeof HOOKS)[number];
+
+const usage = `usage: cleanroom hook <${HOOKS.join('|')}> [git's hook arguments]
+
+Runs as the named git hook; the shims in hooks/ call this. Reads what git gives the hook
+(arguments, stdin, GIT_INDEX_FILE) and prints the verdict on stderr.`;
+
+const isZero = (oid: string) => /^0+$/.test(oid);
+
+async function messageFile(file: string | undefined, hook: HookName): Promise<string> {
+  if (!file) throw new CleanroomError('EHOOK_INPUT', `${hook} needs the commit message file as its first argument (git passes it)`);
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (e) {
+    throw new CleanroomError('EHOOK_INPUT', `${hook}: cannot read the message file ${file} (${(e as NodeJS.ErrnoException).code})`);
+  }
+}
+
+/**
+ * `git commit --amend` records the index against HEAD's parent, not against HEAD; only
+ * prepare-commit-msg learns that it is an amend (source "commit" naming HEAD).
+ */
+async function commitBase(ctx: InspectContext, source: string | undefined, sha: string | undefined): Promise<string | undefined> {
+  if (source !== 'commit' || !sha) return undefined;
+  const head = await ctx.engine.resolve('HEAD').catch(() => null);
+  if (head === null || (await ctx.engine.resolve(sha)) !== head) return undefined;
+  const commit = await ctx.engine.readCommit(head);
+  return commit.parents[0] ?? emptyTreeOid(ctx.repo.objectFormat);
+}
+
+/** Kernel convention: a commit that went in with an assistant's help says so in a trailer, so the
+ *  server can still see it once the committing process's environment is gone. */
+async function recordAssistance(ctx: InspectContext, file: string, verdict: Verdict): Promise<void> {
+  const assisted = verdict.findings.filter((f) => f.reason === 'assistant');
+  if (verdict.outcome === 'blocked' || assisted.length === 0) return;
+  const label = assistantLabel(assisted.flatMap((f) => f.signals));
+  await gitOk(['interpret-trailers', '--in-place', '--no-divider', '--if-exists', 'addIfDifferent', '--trailer', `Assisted-by: ${label}`, file], {
+    cwd: ctx.repo.cwd,
+    env: ctx.repo.env,
+  });
+}
+
+/** git's pre-push stdin, or the same line rebuilt from the pre-commit framework's variables
+ *  (it does not forward stdin). */
+async function pushInput(io: Io): Promise<string> {
+  const { PRE_COMMIT_FROM_REF: from, PRE_COMMIT_TO_REF: to } = io.env;
+  if (to) return `HEAD ${to} HEAD ${from ?? '0'}\n`;
+  return readAll(io.stdin);
+}
+
+/** pre-push: every commit the push would bring that the remote does not have yet. */
+async function pushedSubjects(ctx: InspectContext, remote: string | undefined, stdin: string): Promise<Subject[]> {
+  const include: string[] = [];
+  const exclude = new Set<string>();
+  let needRemoteRefs = false;
+  for (const line of stdin.split('\n')) {
+    if (!line.trim()) continue;
+    const [, localOid, , remoteOid] = line.split(' ');
+    if (!localOid || !remoteOid) throw new CleanroomError('EHOOK_INPUT', `pre-push: unexpected input line "${line}"`);
+    if (isZero(localOid)) continue;
+    include.push(localOid);
+    const known = !isZero(remoteOid) && (await ctx.engine.resolve(remoteOid).then(() => true, () => false));
+    if (known) exclude.add(remoteOid);
+    else needRemoteRefs = true;
+  }
+  if (include.length === 0) return [];
+  if (needRemoteRefs && remote) {
+    const out = await gitOk(['for-each-ref', '--format=%(objectname)', `refs/remotes/${remote}/`], { cwd: ctx.repo.cwd, env: ctx.repo.env });
+    for (const oid of out.toString('utf8').split('\n')) if (oid) exclude.add(oid);
+  }
+  return inspectCommits(ctx, { include, exclude: [...exclude] });
+}
+
+async function judge(hook: HookName, args: string[], io: Io, ctx: InspectContext): Promise<{ verdict: Verdict; scope: string }> {
+  switch (hook) {
+    case 'pre-commit':
+      return { verdict: decide({ policy: ctx.policy, subjects: [await inspectStaged(ctx)] }), scope: 'staged ' };
+    case 'prepare-commit-msg': {
+      // The pre-commit framework passes only the file and hands the rest over in its own variables.
+      const [file, source = io.env.PRE_COMMIT_COMMIT_MSG_SOURCE, sha = io.env.PRE_COMMIT_COMMIT_OBJECT_NAME] = args;
+      const message = await messageFile(file, hook);
+      const subject = await inspectStaged(ctx, { message, base: await commitBase(ctx, source, sha) });
+      const verdict = decide({ policy: ctx.policy, subjects: [subject] });
+      await recordAssistance(ctx, file as string, verdict);
+      return { verdict, scope: 'staged ' };
+    }
+    case 'commit-msg': {
+      const message = await messageFile(args[0], hook);
+      return { verdict: decide({ policy: ctx.policy, subjects: [await inspectStaged(ctx, { message })] }), scope: 'staged ' };
+    }
+    case 'pre-push': {
+      const subjects = await pushedSubjects(ctx, args[0] ?? io.env.PRE_COMMIT_REMOTE_NAME, await pushInput(io));
+      return { verdict: decide({ policy: ctx.policy, subjects }), scope: '' };
+    }
+  }
+}
+
+const hook: Command = {
+  summary: 'run as a git hook',
+  usage,
+  async run(args: string[], io: Io) {
+    const [name, ...rest] = args;
+    if (!HOOKS.includes(name as HookName)) {
+      throw new CleanroomError('EUSAGE', `unknown hook "${name ?? ''}"; cleanroom handles ${HOOKS.join(', ')}`);
+    }
+    const ctx = await openContext(io);
+    try {
+      const { verdict, scope } = await judge(name as HookName, rest, io, ctx);
+      io.stderr.write(renderText(verdict, { ...styleFor(io.stderr, io.env), label: `cleanroom ${name}`, scope }));
+      return exitFor(verdict);
+    } finally {
+      await ctx.close();
+    }
+  },
+};
+
+export default hook;

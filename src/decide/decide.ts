@@ -1,0 +1,69 @@
+import type { Change } from '../git/engine.js';
+import type { Policy, ProtectRule } from '../policy/policy.js';
+import type { DecideInput, Finding, RuleRef, Verdict } from './verdict.js';
+
+/**
+ * The policy's own folder is protected whatever the policy says: otherwise the first thing an
+ * assistant would "fix" is the list of protected paths, or an attestation it wrote for itself.
+ */
+export const SELF_RULE: RuleRef = {
+  pattern: '.cleanroom/**',
+  require: 'review-if-assistant',
+  origin: 'built in: the policy folder is always protected',
+};
+const SELF_PREFIX = '.cleanroom/';
+
+/** The rule that governs a path: of all matching rules, the strictest; on a tie, the first written. */
+export function ruleFor(policy: Policy, path: string): RuleRef | null {
+  let best: ProtectRule | null = null;
+  for (const rule of policy.protect) {
+    if (!rule.matches(path)) continue;
+    if (!best || (best.require === 'review-if-assistant' && rule.require === 'review-always')) best = rule;
+  }
+  if (best) {
+    return { pattern: best.pattern, require: best.require, origin: best.line > 0 ? `${policy.source}:${best.line}` : policy.source };
+  }
+  const lower = policy.caseSensitive ? path : path.toLowerCase();
+  return lower.startsWith(SELF_PREFIX) || lower === '.cleanroom' ? SELF_RULE : null;
+}
+
+/** Deleting content never adds anything that needs review. */
+function bringsContent(change: Change): boolean {
+  return change.status !== 'deleted';
+}
+
+/** PURE: the whole verdict from values. No I/O, no git, no clock. */
+export function decide({ policy, subjects }: DecideInput): Verdict {
+  const findings: Finding[] = [];
+  let paths = 0;
+  let protectedPaths = 0;
+  for (const subject of subjects) {
+    for (const change of subject.changes) {
+      paths++;
+      if (!bringsContent(change)) continue;
+      const rule = ruleFor(policy, change.path);
+      if (!rule) continue;
+      protectedPaths++;
+      const signals = [...subject.signals, ...subject.markers.filter((m) => m.path === change.path)];
+      if (rule.require === 'review-always' || signals.length > 0) {
+        findings.push({
+          commit: subject.commit,
+          path: change.path,
+          status: change.status,
+          rule,
+          reason: signals.length > 0 ? 'assistant' : 'review-always',
+          signals,
+        });
+      }
+    }
+  }
+  const outcome = findings.length === 0 ? 'allowed' : policy.mode === 'warn' ? 'warned' : 'blocked';
+  return {
+    outcome,
+    mode: policy.mode,
+    policy: policy.source,
+    checked: { commits: subjects.filter((s) => s.commit !== null).length, paths, protectedPaths },
+    findings,
+    signals: subjects.flatMap((s) => [...s.signals, ...s.markers]),
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * The one interface every reader of repository content goes through. Two engines serve it
+ * (isomorphic-git over a read-only overlay, and git's own plumbing); the preflight picks one per
+ * repository, and the conformance suite holds both to the same answers.
+ */
+
+/** What git's diff reports for one path. Renames and copies arrive as additions at their
+ *  destination (engines diff without rename detection), which is what the gate judges. */
+export type ChangeStatus = 'added' | 'modified' | 'typechange' | 'deleted';
+
+export interface Change {
+  /** The path exactly as git stores it (decoded as UTF-8 from the raw bytes, never the quoted form). */
+  readonly path: string;
+  readonly status: ChangeStatus;
+  /** Git file modes as octal strings ('100644', '100755', '120000' symlink, '160000' gitlink); null when absent. */
+  readonly oldMode: string | null;
+  readonly newMode: string | null;
+  readonly oldOid: string | null;
+  readonly newOid: string | null;
+}
+
+export interface Identity {
+  readonly name: string;
+  readonly email: string;
+}
+
+export interface CommitInfo {
+  readonly oid: string;
+  readonly parents: readonly string[];
+  readonly author: Identity;
+  readonly committer: Identity;
+  /** The raw message, as stored (after the header block). */
+  readonly message: string;
+}
+
+/** A set of commits as `git rev-list <include...> --not <exclude...>` would list them. */
+export interface CommitRange {
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+}
+
+export interface GitEngine {
+  readonly kind: 'isomorphic' | 'plumbing';
+  /** Index (honouring GIT_INDEX_FILE) against `base` (default HEAD; an unborn HEAD is the empty tree).
+   *  Intent-to-add entries are not content and never appear. */
+  stagedChanges(base?: string): Promise<Change[]>;
+  /** A commit against its first parent (a root commit against the empty tree). */
+  commitChanges(oid: string): Promise<Change[]>;
+  readCommit(oid: string): Promise<CommitInfo>;
+  /** Commits of the range, newest first (rev-list order). */
+  listCommits(range: CommitRange): Promise<string[]>;
+  /** Full object id for a revision; throws EBADREV naming the revision when it does not resolve. */
+  resolve(rev: string): Promise<string>;
+  readBlob(oid: string): Promise<Uint8Array>;
+  /** The content of `path` in the tree of `rev`, or null when the revision or the path does not exist. */
+  readFileAt(rev: string, path: string): Promise<Uint8Array | null>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { CleanroomError } from '../errors.js';
+
+export interface GitResult {
+  readonly stdout: Buffer;
+  readonly stderr: string;
+  readonly status: number;
+}
+
+/**
+ * Runs git with exactly the environment the hook received: inside a hook GIT_DIR, GIT_INDEX_FILE
+ * and the quarantine variables point where they must, and dropping them is a known trap.
+ */
+export function runGit(
+  args: readonly string[],
+  opts: { cwd: string; env: NodeJS.ProcessEnv; input?: string | Buffer },
+): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, {
+      cwd: opts.cwd,
+      env: opts.env,
+      stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout?.on('data', (b: Buffer) => out.push(b));
+    child.stderr?.on('data', (b: Buffer) => err.push(b));
+    child.on('error', (e) =>
+      reject(new CleanroomError('EGIT', `could not run git (${e.message}); is git installed and on PATH?`)),
+    );
+    child.on('close', (code) =>
+      resolve({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8'), status: code ?? 128 }),
+    );
+    if (child.stdin) {
+      // git may finish without reading all of its input (an error, say); its exit status tells.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(opts.input);
+    }
+  });
+}
+
+/** runGit, but a non-zero exit becomes an EGIT error quoting git's own message. */
+export async function gitOk(
+  args: readonly string[],
+  opts: { cwd: string; env: NodeJS.ProcessEnv; input?: string | Buffer },
+): Promise<Buffer> {
+  const r = await runGit(args, opts);
+  if (r.status !== 0) {
+    throw new CleanroomError('EGIT', `git ${args[0]} failed: ${r.stderr.trim() || `exit ${r.status}`}`);
+  }
+  return r.stdout;
+}

@@ -1,0 +1,534 @@
+/**
+ * The GitEngine served in-process by isomorphic-git, through the read-only overlay. Its answers
+ * must equal the plumbing engine's, byte for byte and in the same order, so:
+ * - objects come from isomorphic-git (loose, packed, deltas; one shared `cache` per engine), but
+ *   trees, commits and the index are parsed here from raw bytes, which keeps path bytes, modes
+ *   and message text exactly as git stores them;
+ * - diffs recurse over trees and skip every pair of equal subtree oids (isomorphic-git's `walk`
+ *   reads each sibling before it can prune, ~50× slower), emitting in git's tree order;
+ * - the staged diff hashes the index into tree oids so that unchanged directories cost nothing;
+ * - revisions, refs and rev-list ordering follow git's rules (see `lookup` and `listCommits`).
+ * Whatever this engine cannot answer the way git would (a split index, an ambiguous abbreviation,
+ * revision syntax it does not parse, a pack isomorphic-git fails on) is an EENGINE error, which
+ * the preflight answers by handing the call to git.
+ */
+import { createHash } from 'node:crypto';
+import * as git from 'isomorphic-git';
+import { GitRefManager, GitShallowManager } from 'isomorphic-git/managers';
+import { FileSystem } from 'isomorphic-git/models';
+import { CleanroomError } from '../../errors.js';
+import type { Change, ChangeStatus, CommitInfo, CommitRange, GitEngine } from '../engine.js';
+import { parseCommit } from '../plumbing.js';
+import { emptyTreeOid, type RepoContext } from '../repo.js';
+import { indexFilePath, parseIndex, type IndexEntry } from './index-file.js';
+import { createOverlayFs } from './overlay-fs.js';
+
+const S_IFMT = 0o170000;
+const S_IFREG = 0o100000;
+const S_IFDIR = 0o040000;
+const S_IFLNK = 0o120000;
+const S_IFGITLINK = 0o160000;
+const SLASH = Buffer.from('/');
+
+const isDir = (mode: number) => (mode & S_IFMT) === S_IFDIR;
+const isBlob = (mode: number) => (mode & S_IFMT) === S_IFREG || (mode & S_IFMT) === S_IFLNK;
+
+/** git's canon_mode: what tree-walk and diff report whatever odd mode a tree stores (e.g. 100664). */
+function canonMode(mode: number): number {
+  if ((mode & S_IFMT) === S_IFREG) return S_IFREG | (mode & 0o100 ? 0o755 : 0o644);
+  if ((mode & S_IFMT) === S_IFLNK) return S_IFLNK;
+  return isDir(mode) ? S_IFDIR : S_IFGITLINK;
+}
+
+/** One tree entry. Directories built from the index carry their children (and a computed oid);
+ *  everything else is read from the object store when, and only when, a diff needs it. */
+interface Entry {
+  readonly name: Buffer;
+  readonly mode: number;
+  readonly oid: string;
+  readonly children?: readonly Entry[];
+}
+
+function parseTree(raw: Buffer): Entry[] {
+  const entries: Entry[] = [];
+  let pos = 0;
+  while (pos < raw.length) {
+    const space = raw.indexOf(0x20, pos);
+    const nul = raw.indexOf(0, space);
+    if (space < 0 || nul < 0 || nul + 21 > raw.length) corrupt('a tree object is truncated');
+    entries.push({
+      name: raw.subarray(space + 1, nul),
+      mode: canonMode(parseInt(raw.toString('latin1', pos, space), 8)),
+      oid: raw.toString('hex', nul + 1, nul + 21),
+    });
+    pos = nul + 21;
+  }
+  return entries;
+}
+
+/** git's base_name_compare: tree order, where a directory sorts as if its name ended in '/'. */
+function compareEntries(a: Entry, b: Entry): number {
+  const len = Math.min(a.name.length, b.name.length);
+  const order = a.name.compare(b.name, 0, len, 0, len);
+  if (order !== 0) return order;
+  const ca = a.name[len] ?? (isDir(a.mode) ? 0x2f : 0);
+  const cb = b.name[len] ?? (isDir(b.mode) ? 0x2f : 0);
+  return ca - cb;
+}
+
+function hashTree(children: readonly Entry[]): string {
+  const parts: Buffer[] = [];
+  for (const c of children) parts.push(Buffer.from(`${c.mode.toString(8)} `, 'latin1'), c.name, Buffer.from([0]), Buffer.from(c.oid, 'hex'));
+  const body = Buffer.concat(parts);
+  return createHash('sha1').update(`tree ${body.length}\0`).update(body).digest('hex');
+}
+
+/**
+ * The index as a tree, the way `git write-tree` would build it, so that a directory whose oid
+ * equals the base's is skipped without reading anything. Index order (path bytes) is tree order
+ * within each directory, so no sorting is needed. A sparse-directory entry (`dir/`, mode 040000)
+ * already is a tree oid: it is expanded from the object store only if it differs from the base.
+ */
+function indexTree(entries: readonly IndexEntry[]): Entry {
+  const build = (from: number, to: number, offset: number): Entry[] => {
+    const children: Entry[] = [];
+    for (let i = from; i < to; ) {
+      const { path, mode, oid } = entries[i] as IndexEntry;
+      const slash = path.indexOf(0x2f, offset);
+      if (slash < 0 || (slash === path.length - 1 && isDir(mode))) {
+        children.push({ name: path.subarray(offset, slash < 0 ? path.length : slash), mode: canonMode(mode), oid });
+        i++;
+        continue;
+      }
+      const dir = path.subarray(0, slash + 1);
+      let end = i + 1;
+      while (end < to && (entries[end] as IndexEntry).path.subarray(0, dir.length).equals(dir)) end++;
+      const sub = build(i, end, slash + 1);
+      children.push({ name: path.subarray(offset, slash), mode: S_IFDIR, oid: hashTree(sub), children: sub });
+      i = end;
+    }
+    return children;
+  };
+  const children = build(0, entries.length, 0);
+  return { name: Buffer.alloc(0), mode: S_IFDIR, oid: hashTree(children), children };
+}
+
+function change(path: Buffer, before: Entry | undefined, after: Entry | undefined): Change {
+  const status: ChangeStatus = !before
+    ? 'added'
+    : !after
+      ? 'deleted'
+      : (before.mode & S_IFMT) !== (after.mode & S_IFMT)
+        ? 'typechange'
+        : 'modified';
+  const mode = (e: Entry | undefined) => (e ? e.mode.toString(8).padStart(6, '0') : null);
+  return { path: path.toString('utf8'), status, oldMode: mode(before), newMode: mode(after), oldOid: before?.oid ?? null, newOid: after?.oid ?? null };
+}
+
+/** check_refname_format with REFNAME_ALLOW_ONELEVEL: git never reads a file for a name that fails it. */
+function isRefName(name: string): boolean {
+  if (name === '' || name === '@' || name.endsWith('/') || name.endsWith('.') || name.includes('..') || name.includes('@{')) return false;
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x20\x7f~^:?*[\\]/.test(name)) return false;
+  return name.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'));
+}
+
+/** git's ref_rev_parse_rules: the first that names an existing ref wins. */
+const REF_RULES: readonly ((name: string) => string)[] = [
+  (n) => n,
+  (n) => `refs/${n}`,
+  (n) => `refs/tags/${n}`,
+  (n) => `refs/heads/${n}`,
+  (n) => `refs/remotes/${n}`,
+  (n) => `refs/remotes/${n}/HEAD`,
+];
+
+type RevOp = { peel: string } | { parent: number } | { ancestor: number };
+
+const SUFFIX = /(?:\^\{([a-z]*)\}|([~^])(\d*))$/;
+
+/** Splits `base^{type}~2^2` into the base name and the operations after it, in order. */
+function parseRev(rev: string): { base: string; ops: RevOp[] } {
+  if (rev === '' || rev.startsWith('-') || /[\n\0]/.test(rev)) throw new CleanroomError('EBADREV', `"${rev}" is not a valid revision`);
+  const ops: RevOp[] = [];
+  let base = rev;
+  for (let m = SUFFIX.exec(base); m; m = SUFFIX.exec(base)) {
+    const [whole, peel, kind, count] = m;
+    const n = count === '' || count === undefined ? 1 : Number(count);
+    ops.unshift(peel !== undefined ? { peel } : kind === '~' ? { ancestor: n } : { parent: n });
+    base = base.slice(0, base.length - whole.length);
+  }
+  // Reflogs, `rev:path`, `:/text`, `^{/re}`, `^!`, `^@`: git's to answer.
+  if (/[:^~{}]|@\{/.test(base)) {
+    throw new CleanroomError('EENGINE', `the isomorphic engine does not parse the revision syntax of "${rev}"`);
+  }
+  return { base: base === '@' ? 'HEAD' : base, ops };
+}
+
+function corrupt(what: string): never {
+  throw new Error(what);
+}
+
+interface LoadedCommit {
+  readonly info: CommitInfo;
+  readonly tree: string;
+  /** Committer timestamp: rev-list's ordering key. */
+  readonly date: number;
+}
+
+function loadCommit(oid: string, raw: Buffer): LoadedCommit {
+  const header = raw.subarray(0, Math.max(0, raw.indexOf('\n\n'))).toString('utf8');
+  const committer = /^committer (.*)$/m.exec(header)?.[1] ?? '';
+  return {
+    info: parseCommit(oid, raw),
+    tree: /^tree ([0-9a-f]{40})$/m.exec(header)?.[1] ?? corrupt(`commit ${oid} has no tree`),
+    date: Number(/^\s*(\d+)/.exec(committer.slice(committer.lastIndexOf('>') + 1))?.[1] ?? 0),
+  };
+}
+
+/** Enough parsed trees and commits for a long push range, without letting memory grow unbounded. */
+const MEMO_LIMIT = 50_000;
+
+function memo<T>(load: (oid: string) => Promise<T>): ((oid: string) => Promise<T>) & { clear(): void } {
+  const cache = new Map<string, Promise<T>>();
+  const get = (oid: string) => {
+    let hit = cache.get(oid);
+    if (!hit) {
+      if (cache.size >= MEMO_LIMIT) cache.clear();
+      cache.set(oid, (hit = load(oid)));
+    }
+    return hit;
+  };
+  return Object.assign(get, { clear: () => cache.clear() });
+}
+
+const isNotFound = (e: unknown) => (e as { code?: unknown }).code === 'NotFoundError';
+
+export function openIsomorphicEngine(repo: RepoContext): GitEngine {
+  if (repo.objectFormat !== 'sha1') {
+    throw new CleanroomError('EENGINE', `isomorphic-git cannot read ${repo.objectFormat} repositories; use CLEANROOM_ENGINE=plumbing`);
+  }
+  const fs = new FileSystem(createOverlayFs(repo));
+  // The public API accepts an already wrapped FileSystem as is (it skips re-wrapping), which
+  // saves binding the overlay again on every call.
+  const client = fs as unknown as git.FsClient;
+  const gitdir = repo.gitDir;
+  // isomorphic-git keeps parsed pack indexes and whole packs here: without one shared object,
+  // every read would load and hash the pack again.
+  const cache = {};
+  const emptyTree = emptyTreeOid(repo.objectFormat);
+
+  const readRaw = async (oid: string): Promise<{ type: string; content: Buffer } | null> => {
+    try {
+      const found = (await git.readObject({ fs: client, gitdir, oid, format: 'content', cache })) as { type: string; object: Uint8Array };
+      return { type: found.type, content: Buffer.from(found.object.buffer, found.object.byteOffset, found.object.byteLength) };
+    } catch (e) {
+      if (isNotFound(e)) return null;
+      throw e;
+    }
+  };
+
+  const treeEntries = memo(async (oid: string): Promise<Entry[]> => {
+    const tree = await readRaw(oid);
+    if (tree?.type !== 'tree') throw new CleanroomError('EGIT', `tree ${oid} is missing from the repository`);
+    return parseTree(tree.content);
+  });
+
+  const commit = memo(async (oid: string): Promise<LoadedCommit | null> => {
+    const raw = await readRaw(oid);
+    return raw?.type === 'commit' ? loadCommit(oid, raw.content) : null;
+  });
+
+  let shallowSet: Promise<Set<string>> | null = null;
+  /** Parents as history walks see them: a commit listed in `shallow` has none (git grafts it so). */
+  const walkParents = async (c: LoadedCommit): Promise<readonly string[]> =>
+    (await (shallowSet ??= GitShallowManager.read({ fs, gitdir }))).has(c.info.oid) ? [] : c.info.parents;
+
+  let packed: Promise<Map<string, string>> | null = null;
+  const readRef = async (name: string, depth = 0): Promise<string | null> => {
+    if (depth > 5) return null;
+    const text = (await fs.read(`${gitdir}/${name}`, { encoding: 'utf8' })) as string | null;
+    if (text === null) return (await (packed ??= GitRefManager.packedRefs({ fs, gitdir }))).get(name) ?? null;
+    const target = /^ref:\s*(\S+)/.exec(text)?.[1];
+    if (target !== undefined) return isRefName(target) ? readRef(target, depth + 1) : null;
+    // Anything else is a broken ref, which git skips like a missing one.
+    return /^([0-9a-f]{40})(?:\s|$)/.exec(text)?.[1] ?? null;
+  };
+
+  /** get_oid_basic, then get_short_oid: a full oid as is, refs by git's rules, then an abbreviation. */
+  const lookupName = async (name: string): Promise<string | null> => {
+    if (/^[0-9a-f]{40}$/i.test(name)) return name.toLowerCase();
+    for (const rule of REF_RULES) {
+      const full = rule(name);
+      const oid = isRefName(full) ? await readRef(full) : null;
+      if (oid) return oid;
+    }
+    if (!/^[0-9a-f]{4,39}$/i.test(name)) return null;
+    try {
+      return await git.expandOid({ fs: client, gitdir, oid: name.toLowerCase(), cache });
+    } catch (e) {
+      if (isNotFound(e)) return null;
+      if ((e as { code?: unknown }).code === 'AmbiguousError') {
+        throw new CleanroomError('EENGINE', `the abbreviation "${name}" is ambiguous; git disambiguates it by type, this engine does not`);
+      }
+      throw e;
+    }
+  };
+
+  /** `oid^{type}`: '' peels tags only; 'object' takes anything; a commit peels to its tree for 'tree'. */
+  const peel = async (start: string, type: string): Promise<string | null> => {
+    for (let oid: string | undefined = start; oid; ) {
+      const obj = await readRaw(oid);
+      if (!obj) return null;
+      if (type === 'object' || obj.type === type) return oid;
+      if (obj.type === 'tag') oid = /^object ([0-9a-f]{40})$/m.exec(obj.content.toString('latin1'))?.[1];
+      else if (type === '') return oid;
+      else if (type === 'tree' && obj.type === 'commit') oid = (await commit(oid))?.tree;
+      else return null;
+    }
+    return null;
+  };
+
+  /** The object a revision names, or null when it names nothing (git: "bad revision"). */
+  const lookup = async (rev: string): Promise<string | null> => {
+    const { base, ops } = parseRev(rev);
+    let oid = await lookupName(base);
+    for (const op of ops) {
+      if (oid === null) return null;
+      if ('peel' in op) {
+        oid = await peel(oid, op.peel);
+        continue;
+      }
+      const c = await peel(oid, 'commit');
+      if (c === null) return null;
+      if ('parent' in op) {
+        const loaded = await commit(c);
+        oid = op.parent === 0 ? c : loaded ? ((await walkParents(loaded))[op.parent - 1] ?? null) : null;
+        continue;
+      }
+      oid = c;
+      for (let i = 0; i < op.ancestor && oid !== null; i++) {
+        const loaded: LoadedCommit | null = await commit(oid);
+        oid = loaded ? ((await walkParents(loaded))[0] ?? null) : null;
+      }
+    }
+    return oid;
+  };
+
+  const lookupCommit = async (rev: string) => {
+    const oid = await lookup(rev);
+    return oid === null ? null : peel(oid, 'commit');
+  };
+
+  const readBlobAt = async (oid: string): Promise<Buffer | null> => {
+    const obj = await readRaw(oid);
+    return obj?.type === 'blob' ? obj.content : null;
+  };
+
+  /** Tree against tree (either side may be absent), recursing only where subtree oids differ. */
+  const diffTrees = async (before: Entry | null, after: Entry | null, prefix: Buffer, out: Change[]): Promise<void> => {
+    if (before && after && before.oid === after.oid) return;
+    const list = (e: Entry | null) => (e === null ? [] : (e.children ?? treeEntries(e.oid)));
+    const [left, right] = await Promise.all([list(before), list(after)]);
+    for (let i = 0, j = 0; i < left.length || j < right.length; ) {
+      const a = left[i];
+      const b = right[j];
+      const order = a === undefined ? 1 : b === undefined ? -1 : compareEntries(a, b);
+      const x = order <= 0 ? a : undefined;
+      const y = order >= 0 ? b : undefined;
+      if (x) i++;
+      if (y) j++;
+      const entry = (x ?? y) as Entry;
+      const path = Buffer.concat([prefix, entry.name]);
+      if (isDir(entry.mode)) await diffTrees(x ?? null, y ?? null, Buffer.concat([path, SLASH]), out);
+      else if (!x || !y || x.oid !== y.oid || x.mode !== y.mode) out.push(change(path, x, y));
+    }
+  };
+
+  const diff = async (before: Entry, after: Entry): Promise<Change[]> => {
+    const out: Change[] = [];
+    await diffTrees(before, after, Buffer.alloc(0), out);
+    return out;
+  };
+  const root = (oid: string): Entry => ({ name: Buffer.alloc(0), mode: S_IFDIR, oid });
+
+  const readCommit = async (rev: string): Promise<LoadedCommit> => {
+    const oid = await lookup(rev);
+    const found = oid === null ? null : await commit(oid);
+    if (!found) throw new CleanroomError('EBADREV', `${rev} is not a commit in this repository`);
+    return found;
+  };
+
+  /**
+   * rev-list's walk (revision.c limit_list), reproduced step for step because its order is the
+   * answer: a list kept newest-first by committer date (ties: first in, first out), parents
+   * inserted as each commit is popped, exclusions spread down through the commits parsed so far,
+   * and the walk stopped once only excluded commits remain, plus git's five commits of slop.
+   */
+  const listCommits = async (range: CommitRange): Promise<string[]> => {
+    const resolveAll = (revs: readonly string[]) =>
+      Promise.all(
+        revs.map(async (rev) => {
+          const oid = await lookupCommit(rev);
+          if (oid === null) throw new CleanroomError('EGIT', `git rev-list failed: fatal: bad revision '${rev}'`);
+          return oid;
+        }),
+      );
+    const [include, exclude] = await Promise.all([resolveAll(range.include), resolveAll(range.exclude)]);
+
+    interface Node {
+      readonly oid: string;
+      readonly date: number;
+      readonly parents: readonly string[];
+    }
+    const parsed = new Map<string, Node>();
+    const parse = async (oid: string): Promise<Node> => {
+      const known = parsed.get(oid);
+      if (known) return known;
+      const loaded = await commit(oid);
+      if (!loaded) throw new CleanroomError('EGIT', `git rev-list failed: fatal: bad object ${oid}`);
+      const node = { oid, date: loaded.date, parents: await walkParents(loaded) };
+      parsed.set(oid, node);
+      return node;
+    };
+    const uninteresting = new Set(exclude);
+    const markParentsUninteresting = (node: Node) => {
+      const stack = [...node.parents];
+      for (let p = stack.pop(); p !== undefined; p = stack.pop()) {
+        if (uninteresting.has(p)) continue;
+        uninteresting.add(p);
+        stack.push(...(parsed.get(p)?.parents ?? []));
+      }
+    };
+    const queue: Node[] = [];
+    const insertByDate = (node: Node) => {
+      const at = queue.findIndex((q) => q.date < node.date);
+      queue.splice(at < 0 ? queue.length : at, 0, node);
+    };
+
+    const seen = new Set<string>();
+    for (const oid of [...include, ...exclude]) {
+      const node = await parse(oid);
+      if (uninteresting.has(oid)) markParentsUninteresting(node);
+      if (!seen.has(oid)) queue.push(node);
+      seen.add(oid);
+    }
+    queue.sort((a, b) => b.date - a.date);
+
+    const SLOP = 5;
+    const out: string[] = [];
+    let lastDate = Infinity;
+    let slop = SLOP;
+    for (let node = queue.shift(); node; node = queue.shift()) {
+      const excluded = uninteresting.has(node.oid);
+      for (const p of node.parents) {
+        if (excluded) uninteresting.add(p);
+        const parent = await parse(p);
+        if (excluded) markParentsUninteresting(parent);
+        if (seen.has(p)) continue;
+        seen.add(p);
+        insertByDate(parent);
+      }
+      if (!excluded) {
+        lastDate = node.date;
+        out.push(node.oid);
+        continue;
+      }
+      const head = queue[0];
+      const interesting = head !== undefined && (lastDate <= head.date || queue.some((q) => !uninteresting.has(q.oid)));
+      slop = head === undefined ? 0 : interesting ? SLOP : slop - 1;
+      if (slop === 0) break;
+    }
+    return out.filter((oid) => !uninteresting.has(oid));
+  };
+
+  const engine: GitEngine = {
+    kind: 'isomorphic',
+
+    async stagedChanges(base = 'HEAD') {
+      const baseOid = await lookup(base);
+      const tree = baseOid === null ? (base === 'HEAD' ? emptyTree : null) : await peel(baseOid, 'tree');
+      if (tree === null) throw new CleanroomError('EGIT', `git diff-index failed: fatal: bad revision '${base}'`);
+      const buf = (await fs.read(`${gitdir}/index`)) as Buffer | null;
+      const entries = buf === null ? [] : parseIndex(buf, indexFilePath(repo)).entries;
+      if (entries.some((e) => e.flags.stage !== 0)) {
+        throw new CleanroomError('EENGINE', 'the index has unmerged entries; git reports those, this engine does not');
+      }
+      return diff(root(tree), indexTree(entries.filter((e) => !e.flags.intentToAdd)));
+    },
+
+    async commitChanges(oid) {
+      const target = await readCommit(oid);
+      const parent = target.info.parents[0];
+      const before = parent === undefined ? emptyTree : (await commit(parent))?.tree;
+      if (before === undefined) throw new CleanroomError('EGIT', `git diff-tree failed: fatal: bad object ${parent}`);
+      return diff(root(before), root(target.tree));
+    },
+
+    readCommit: async (oid) => (await readCommit(oid)).info,
+
+    listCommits,
+
+    async resolve(rev) {
+      const oid = await lookupCommit(rev);
+      if (oid === null) throw new CleanroomError('EBADREV', `"${rev}" does not name a commit in this repository`);
+      return oid;
+    },
+
+    async readBlob(oid) {
+      const found = await lookup(oid);
+      const content = found === null ? null : await readBlobAt(found);
+      if (content === null) throw new CleanroomError('EGIT', `blob ${oid} is missing from the repository`);
+      return content;
+    },
+
+    async readFileAt(rev, path) {
+      // `rev:./path` is relative to the cwd inside the worktree: git's to resolve.
+      if (/^\.\.?\//.test(path)) throw new CleanroomError('EENGINE', `the isomorphic engine does not resolve relative paths like "${path}"`);
+      const oid = await lookup(rev);
+      let tree = oid === null ? null : await peel(oid, 'tree');
+      const parts = path.split('/');
+      for (const [i, part] of parts.entries()) {
+        if (tree === null) return null;
+        const name = Buffer.from(part);
+        const entry = (await treeEntries(tree)).find((e) => e.name.equals(name));
+        if (!entry) return null;
+        if (i === parts.length - 1) return isBlob(entry.mode) ? readBlobAt(entry.oid) : null;
+        tree = isDir(entry.mode) ? entry.oid : null;
+      }
+      return null;
+    },
+
+    async close() {
+      treeEntries.clear();
+      commit.clear();
+    },
+  };
+  return guarded(engine);
+}
+
+/** Anything isomorphic-git throws that is not already a CleanroomError (a pack it cannot read,
+ *  an attempted write, its own bugs) becomes EENGINE, so an automatic choice falls back to git. */
+function guarded(engine: GitEngine): GitEngine {
+  const wrap =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await fn(...args);
+      } catch (e) {
+        if (e instanceof CleanroomError) throw e;
+        throw new CleanroomError('EENGINE', `isomorphic-git could not read the repository: ${(e as Error).message}`);
+      }
+    };
+  return {
+    kind: engine.kind,
+    stagedChanges: wrap(engine.stagedChanges),
+    commitChanges: wrap(engine.commitChanges),
+    readCommit: wrap(engine.readCommit),
+    listCommits: wrap(engine.listCommits),
+    resolve: wrap(engine.resolve),
+    readBlob: wrap(engine.readBlob),
+    readFileAt: wrap(engine.readFileAt),
+    close: engine.close,
+  };
+}

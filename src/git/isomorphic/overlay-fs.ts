@@ -1,0 +1,217 @@
+/**
+ * The read-only view of a repository that isomorphic-git is given instead of `node:fs`.
+ *
+ * isomorphic-git only ever looks under `${gitdir}/`, and there it assumes one object directory,
+ * one index at `${gitdir}/index` and a gitdir that holds everything. Inside a hook none of that is
+ * guaranteed, so every path is routed here the way git would route it:
+ * - `index` is the file GIT_INDEX_FILE names;
+ * - `objects/` is the union of GIT_OBJECT_DIRECTORY (the pre-receive quarantine),
+ *   GIT_ALTERNATE_OBJECT_DIRECTORIES and `info/alternates` (recursively), in git's search order;
+ * - in a linked worktree, shared paths (refs, packed-refs, config, shallow, ...) go to the common dir;
+ * - every write fails with EROFS: git holds its locks while a hook runs, and a "read" API that
+ *   refreshes the index would otherwise race them.
+ * Each `objects/xx` fan-out directory is listed once, so the loose-object probe isomorphic-git
+ * makes before every packed read is answered from memory.
+ */
+import { promises as fsp, type Stats } from 'node:fs';
+import path from 'node:path';
+import type { RepoContext } from '../repo.js';
+import { indexFilePath } from './index-file.js';
+
+export interface ReadOnlyFs {
+  readonly promises: {
+    readFile(file: string, options?: unknown): Promise<Buffer | string>;
+    writeFile(file: string, data?: unknown, options?: unknown): Promise<void>;
+    unlink(file: string): Promise<void>;
+    readdir(dir: string): Promise<string[]>;
+    mkdir(dir: string, options?: unknown): Promise<void>;
+    rmdir(dir: string): Promise<void>;
+    stat(file: string): Promise<Stats>;
+    lstat(file: string): Promise<Stats>;
+    readlink(file: string, options?: unknown): Promise<string | Buffer>;
+    symlink(target: string, file: string): Promise<void>;
+    chmod(file: string, mode?: unknown): Promise<void>;
+  };
+}
+
+/** git's limit on nested alternates (alt_odb_usable / link_alt_odb_entry). */
+const MAX_ALTERNATE_DEPTH = 5;
+
+/**
+ * Every object directory git would search, in its order: the primary one (GIT_OBJECT_DIRECTORY or
+ * `<common>/objects`), then GIT_ALTERNATE_OBJECT_DIRECTORIES, then the primary's info/alternates;
+ * each alternate brings its own info/alternates along.
+ */
+export async function objectDirs(repo: RepoContext): Promise<string[]> {
+  const found: string[] = [];
+  const add = async (dir: string, depth: number): Promise<void> => {
+    if (found.includes(dir)) return;
+    found.push(dir);
+    await addListed(dir, depth + 1);
+  };
+  const addListed = async (dir: string, depth: number): Promise<void> => {
+    if (depth > MAX_ALTERNATE_DEPTH) return;
+    const text = await fsp.readFile(path.join(dir, 'info', 'alternates'), 'utf8').catch(() => '');
+    for (const line of text.split('\n')) {
+      if (line.trim() === '' || line.startsWith('#')) continue;
+      await add(path.resolve(dir, unquote(line.trimEnd())), depth);
+    }
+  };
+  const primaryEnv = repo.env.GIT_OBJECT_DIRECTORY;
+  const primary = primaryEnv ? path.resolve(repo.cwd, primaryEnv) : path.join(repo.commonDir, 'objects');
+  found.push(primary);
+  for (const entry of splitAlternates(repo.env.GIT_ALTERNATE_OBJECT_DIRECTORIES ?? '')) {
+    await add(path.resolve(repo.cwd, entry), 0);
+  }
+  await addListed(primary, 0);
+  return found;
+}
+
+/** Colon-separated, where an entry that starts with a double quote is a C-quoted string (so it may hold a colon). */
+function splitAlternates(value: string): string[] {
+  const entries: string[] = [];
+  let rest = value;
+  while (rest !== '') {
+    const quoted = rest.startsWith('"') ? /^"((?:[^"\\]|\\.)*)"/.exec(rest) : null;
+    const raw = quoted ? (quoted[0] ?? '') : rest.split(':', 1)[0] ?? '';
+    if (raw !== '') entries.push(unquote(raw));
+    rest = rest.slice(raw.length + 1);
+  }
+  return entries;
+}
+
+/** git's C-style quoting (quote_c_style): backslash escapes, octal bytes. */
+function unquote(text: string): string {
+  if (!text.startsWith('"') || !text.endsWith('"') || text.length < 2) return text;
+  const named: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+  const bytes = text
+    .slice(1, -1)
+    .replace(/\\([0-7]{3}|.)/g, (_, esc: string) =>
+      esc.length === 3 ? String.fromCharCode(parseInt(esc, 8)) : (named[esc] ?? esc),
+    );
+  return Buffer.from(bytes, 'latin1').toString('utf8');
+}
+
+/**
+ * Which gitdir paths a linked worktree shares with the main repository (git's path.c common_list):
+ * the longest matching entry wins; a trailing '/' marks a directory entry.
+ */
+const WORKTREE_PRIVATE = ['gc.pid', 'info/sparse-checkout', 'logs/HEAD', 'logs/refs/bisect/', 'logs/refs/rewritten/', 'logs/refs/worktree/', 'refs/bisect/', 'refs/rewritten/', 'refs/worktree/'];
+const SHARED = ['branches/', 'common/', 'config', 'gc.log', 'hooks/', 'info/', 'logs/', 'lost-found/', 'objects/', 'packed-refs', 'refs/', 'remotes/', 'rr-cache/', 'shallow', 'svn/', 'worktrees/'];
+
+function matches(rel: string, entry: string): boolean {
+  return entry.endsWith('/') ? rel === entry.slice(0, -1) || rel.startsWith(entry) : rel === entry;
+}
+
+function isShared(rel: string): boolean {
+  return !WORKTREE_PRIVATE.some((e) => matches(rel, e)) && SHARED.some((e) => matches(rel, e));
+}
+
+function fsError(code: 'ENOENT' | 'EROFS', syscall: string, file: string): NodeJS.ErrnoException {
+  const e: NodeJS.ErrnoException = new Error(`${code}: ${syscall} '${file}'`);
+  e.code = code;
+  e.syscall = syscall;
+  e.path = file;
+  return e;
+}
+
+const LOOSE = /^([0-9a-f]{2})\/([0-9a-f]{38})$/;
+const FANOUT = /^[0-9a-f]{2}$/;
+
+export function createOverlayFs(repo: RepoContext): ReadOnlyFs {
+  const gitDir = path.resolve(repo.gitDir);
+  const indexFile = indexFilePath(repo);
+  const separateCommon = path.resolve(repo.commonDir) !== gitDir;
+
+  let dirs: Promise<string[]> | null = null;
+  const objectStore = () => (dirs ??= objectDirs(repo));
+  const fanouts = new Map<string, Promise<Set<string>>>();
+  const listing = (dir: string) =>
+    fsp.readdir(dir).then(
+      (names) => new Set(names),
+      () => new Set<string>(),
+    );
+  const fanout = (objects: string, xx: string): Promise<Set<string>> => {
+    const key = path.join(objects, xx);
+    let names = fanouts.get(key);
+    if (!names) fanouts.set(key, (names = listing(key)));
+    return names;
+  };
+  let packs: Promise<Map<string, string>> | null = null;
+  const packFiles = () =>
+    (packs ??= objectStore().then(async (all) => {
+      const byName = new Map<string, string>();
+      for (const objects of all) {
+        for (const name of await listing(path.join(objects, 'pack'))) {
+          if (!byName.has(name)) byName.set(name, path.join(objects, 'pack', name));
+        }
+      }
+      return byName;
+    }));
+
+  /** The real file behind `objects/<rel>`; null when a loose object is in none of the directories. */
+  const objectFile = async (rel: string): Promise<string | null> => {
+    const [primary = '', ...rest] = await objectStore();
+    const loose = LOOSE.exec(rel);
+    if (loose) {
+      const [, xx = '', name = ''] = loose;
+      for (const objects of [primary, ...rest]) {
+        if ((await fanout(objects, xx)).has(name)) return path.join(objects, rel);
+      }
+      return null;
+    }
+    if (rel.startsWith('pack/') && !rel.slice(5).includes('/')) return (await packFiles()).get(rel.slice(5)) ?? null;
+    return path.join(primary, rel);
+  };
+
+  /** Where a path under the (virtual) gitdir really lives; paths outside it are passed through. */
+  const locate = async (file: string): Promise<string | null> => {
+    const abs = path.resolve(file);
+    if (!abs.startsWith(gitDir + path.sep)) return abs;
+    const rel = abs.slice(gitDir.length + 1).split(path.sep).join('/');
+    if (rel === 'index') return indexFile;
+    if (rel.startsWith('objects/')) return objectFile(rel.slice('objects/'.length));
+    return separateCommon && isShared(rel) ? path.join(repo.commonDir, rel) : abs;
+  };
+
+  const read = <T>(syscall: string, op: (real: string) => Promise<T>) =>
+    async (file: string): Promise<T> => {
+      const real = await locate(file);
+      if (real === null) throw fsError('ENOENT', syscall, file);
+      return op(real);
+    };
+  const refuse = (syscall: string) => async (file: string): Promise<void> => {
+    throw fsError('EROFS', syscall, file);
+  };
+
+  // readObject() stats the gitdir on every call to see whether it is a `.git` file.
+  let gitDirStat: Promise<Stats> | null = null;
+  const stat = read('stat', (real) => fsp.stat(real));
+
+  return {
+    promises: {
+      readFile: (file: string, options?: unknown) =>
+        read('open', (real) => fsp.readFile(real, options as Parameters<typeof fsp.readFile>[1]))(file),
+      async readdir(dir: string): Promise<string[]> {
+        const rel = path.relative(path.join(gitDir, 'objects'), path.resolve(dir)).split(path.sep).join('/');
+        if (rel === 'pack') return [...(await packFiles()).keys()];
+        if (FANOUT.test(rel)) {
+          const union = new Set<string>();
+          for (const objects of await objectStore()) for (const name of await fanout(objects, rel)) union.add(name);
+          return [...union];
+        }
+        return read('scandir', (real) => fsp.readdir(real))(dir);
+      },
+      stat: (file: string) => (path.resolve(file) === gitDir ? (gitDirStat ??= stat(file)) : stat(file)),
+      lstat: read('lstat', (real) => fsp.lstat(real)),
+      readlink: (file: string, options?: unknown) =>
+        read('readlink', (real) => fsp.readlink(real, options as Parameters<typeof fsp.readlink>[1]))(file),
+      writeFile: refuse('open'),
+      unlink: refuse('unlink'),
+      mkdir: refuse('mkdir'),
+      rmdir: refuse('rmdir'),
+      symlink: async (_target: string, file: string) => refuse('symlink')(file),
+      chmod: refuse('chmod'),
+    },
+  };
+}

@@ -1,0 +1,266 @@
+/**
+ * Picks the engine for one repository before anything is read. isomorphic-git answers a small
+ * local repository in-process; git's plumbing is right everywhere and fast on large repositories.
+ * The checks are a handful of stats and short reads (no spawns, no isomorphic-git import): the
+ * layouts isomorphic-git would read wrongly, and the sizes at which it gets slow or memory-hungry
+ * (it reads a whole pack into memory, and hashes it, before it returns one object).
+ */
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { CleanroomError } from '../errors.js';
+import type { GitEngine } from './engine.js';
+import { indexFilePath, readIndexHeader, summarizeIndex } from './isomorphic/index-file.js';
+import { objectDirs } from './isomorphic/overlay-fs.js';
+import { openPlumbingEngine } from './plumbing.js';
+import type { RepoContext } from './repo.js';
+
+type EngineKind = GitEngine['kind'];
+
+export interface EngineChoice {
+  readonly kind: EngineKind;
+  /** One sentence for `--format json` and debugging: why this engine. */
+  readonly reason: string;
+  readonly forced: boolean;
+}
+
+/** An engine plus why it was chosen; after a runtime fallback, both say so. */
+export interface ChosenEngine extends GitEngine {
+  readonly reason: string;
+}
+
+/** Above these, isomorphic-git costs seconds and hundreds of MB where git costs tens of ms. */
+export const PREFLIGHT_LIMITS = {
+  indexEntries: 20_000,
+  packBytes: 200 * 1024 * 1024,
+} as const;
+/** Node cannot read a file this large into one buffer, and isomorphic-git's idx reader has no 64-bit offsets. */
+const UNREADABLE_PACK = 2 ** 31;
+
+const ENGINE_VARIABLE = 'CLEANROOM_ENGINE';
+
+interface Finding {
+  readonly reason: string;
+  /** True when isomorphic-git would answer wrongly (not merely slowly): forcing it is refused. */
+  readonly wrong: boolean;
+}
+
+export async function chooseEngine(repo: RepoContext, opts: { force?: EngineKind } = {}): Promise<EngineChoice> {
+  const fromEnv = repo.env[ENGINE_VARIABLE];
+  if (fromEnv && fromEnv !== 'isomorphic' && fromEnv !== 'plumbing') {
+    throw new CleanroomError('EUSAGE', `${ENGINE_VARIABLE}="${fromEnv}" is not an engine; set it to "isomorphic" or "plumbing", or unset it to let cleanroom choose`);
+  }
+  const force = opts.force ?? fromEnv;
+  const source = opts.force ? 'the caller' : `${ENGINE_VARIABLE}=${fromEnv ?? ''}`;
+  if (force === 'plumbing') return { kind: 'plumbing', reason: `forced by ${source}`, forced: true };
+
+  const { findings, entries, packBytes } = await inspect(repo);
+  const wrong = findings.find((f) => f.wrong);
+  if (force === 'isomorphic') {
+    if (wrong) {
+      throw new CleanroomError('EENGINE', `the isomorphic engine was forced by ${source}, but ${wrong.reason}, which it cannot read correctly; use the plumbing engine here`);
+    }
+    return { kind: 'isomorphic', reason: `forced by ${source}`, forced: true };
+  }
+  const first = wrong ?? findings[0];
+  if (first) return { kind: 'plumbing', reason: first.reason, forced: false };
+  return {
+    kind: 'isomorphic',
+    reason: `small local repository (${entries} index entries, ${(packBytes / 2 ** 20).toFixed(1)} MiB of packs)`,
+    forced: false,
+  };
+}
+
+/**
+ * Opens the chosen engine. An automatically chosen isomorphic engine that meets something it
+ * cannot answer (EENGINE) hands that call, and every later one, to git; a forced one reports it.
+ */
+export async function openEngine(repo: RepoContext, opts: { force?: EngineKind } = {}): Promise<ChosenEngine> {
+  const choice = await chooseEngine(repo, opts);
+  if (choice.kind === 'plumbing') return { ...openPlumbingEngine(repo), reason: choice.reason };
+  // Loaded only here: importing isomorphic-git costs more than a whole plumbing run on a small repository.
+  const { openIsomorphicEngine } = await import('./isomorphic/engine.js');
+  const engine = openIsomorphicEngine(repo);
+  return choice.forced ? { ...engine, reason: choice.reason } : withFallback(repo, engine, choice.reason);
+}
+
+function withFallback(repo: RepoContext, first: GitEngine, firstReason: string): ChosenEngine {
+  let current = first;
+  let reason = firstReason;
+  const call = async <T>(use: (engine: GitEngine) => Promise<T>): Promise<T> => {
+    const engine = current;
+    try {
+      return await use(engine);
+    } catch (e) {
+      if (engine.kind !== 'isomorphic' || !(e instanceof CleanroomError) || e.code !== 'EENGINE') throw e;
+      if (current === engine) {
+        current = openPlumbingEngine(repo);
+        reason = `fell back from the isomorphic engine (${firstReason}): ${e.message}`;
+        await engine.close();
+      }
+      return use(current);
+    }
+  };
+  return {
+    get kind() {
+      return current.kind;
+    },
+    get reason() {
+      return reason;
+    },
+    stagedChanges: (base) => call((e) => e.stagedChanges(base)),
+    commitChanges: (oid) => call((e) => e.commitChanges(oid)),
+    readCommit: (oid) => call((e) => e.readCommit(oid)),
+    listCommits: (range) => call((e) => e.listCommits(range)),
+    resolve: (rev) => call((e) => e.resolve(rev)),
+    readBlob: (oid) => call((e) => e.readBlob(oid)),
+    readFileAt: (rev, file) => call((e) => e.readFileAt(rev, file)),
+    close: () => current.close(),
+  };
+}
+
+async function inspect(repo: RepoContext): Promise<{ findings: Finding[]; entries: number; packBytes: number }> {
+  const findings: Finding[] = [];
+  if (repo.objectFormat !== 'sha1') findings.push({ reason: `the repository uses ${repo.objectFormat} object ids`, wrong: true });
+  if (repo.env.GIT_QUARANTINE_PATH) findings.push({ reason: 'this is a server-side hook (GIT_QUARANTINE_PATH is set)', wrong: false });
+  const [config, history, index, packs] = await Promise.all([configFindings(repo), historyFindings(repo), indexFindings(repo), packFindings(repo)]);
+  findings.push(...config, ...history, ...index.findings, ...packs.findings);
+  return { findings, entries: index.entries, packBytes: packs.bytes };
+}
+
+async function configFindings(repo: RepoContext): Promise<Finding[]> {
+  const file = path.join(repo.commonDir, 'config');
+  const config = readConfig(await fsp.readFile(file, 'utf8').catch(() => ''));
+  const findings: Finding[] = [];
+  for (const [key, values] of config) {
+    const value = values.at(-1) ?? '';
+    const [section = '', ...rest] = key.split('.');
+    const name = rest.at(-1) ?? '';
+    if (section === 'extensions' && !harmlessExtension(name, value)) {
+      findings.push({ reason: `${file} sets extensions.${name} = ${value}`, wrong: true });
+    } else if (section === 'remote' && name === 'promisor' && isTrue(value)) {
+      findings.push({ reason: `${file} sets ${key} (a partial clone: git fetches missing objects on demand)`, wrong: true });
+    } else if (key === 'core.splitindex' && isTrue(value)) {
+      findings.push({ reason: `${file} sets core.splitIndex`, wrong: false });
+    } else if (key === 'include.path' || (section === 'includeif' && name === 'path')) {
+      findings.push({ reason: `${file} includes other configuration files, which the preflight does not read`, wrong: false });
+    }
+  }
+  return findings;
+}
+
+/** Extensions that change nothing about reading objects, refs or the index. */
+function harmlessExtension(name: string, value: string): boolean {
+  if (name === 'objectformat') return value.toLowerCase() === 'sha1';
+  if (name === 'refstorage') return value.toLowerCase() === 'files';
+  return name === 'worktreeconfig' || name === 'preciousobjects' || name === 'noop';
+}
+
+/** Replacements and grafts rewrite history for git's readers; isomorphic-git ignores both. */
+async function historyFindings(repo: RepoContext): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const [grafts, looseReplace, packedRefs] = await Promise.all([
+    fsp.stat(path.join(repo.commonDir, 'info', 'grafts')).then(() => true, () => false),
+    fsp.readdir(path.join(repo.commonDir, 'refs', 'replace')).then((names) => names.length > 0, () => false),
+    fsp.readFile(path.join(repo.commonDir, 'packed-refs'), 'latin1').catch(() => ''),
+  ]);
+  if (grafts) findings.push({ reason: 'the repository has info/grafts', wrong: true });
+  if (!repo.env.GIT_NO_REPLACE_OBJECTS && (looseReplace || packedRefs.includes(' refs/replace/'))) {
+    findings.push({ reason: 'the repository has replace refs (refs/replace/)', wrong: true });
+  }
+  return findings;
+}
+
+async function indexFindings(repo: RepoContext): Promise<{ findings: Finding[]; entries: number }> {
+  const file = indexFilePath(repo);
+  const handle = await fsp.open(file).catch(() => null);
+  if (!handle) return { findings: [], entries: 0 };
+  try {
+    const header = Buffer.alloc(12);
+    await handle.read(header, 0, header.length, 0);
+    const { entryCount } = readIndexHeader(header, file);
+    if (entryCount > PREFLIGHT_LIMITS.indexEntries) {
+      return { findings: [{ reason: `the index has ${entryCount} entries (more than ${PREFLIGHT_LIMITS.indexEntries})`, wrong: false }], entries: entryCount };
+    }
+    const { extensions } = summarizeIndex(await handle.readFile(), file);
+    const split = extensions.includes('link') ? [{ reason: `the index ${file} is a split index`, wrong: true }] : [];
+    return { findings: split, entries: entryCount };
+  } catch (e) {
+    if (!(e instanceof CleanroomError)) throw e;
+    return { findings: [{ reason: e.message, wrong: true }], entries: 0 };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function packFindings(repo: RepoContext): Promise<{ findings: Finding[]; bytes: number }> {
+  const sizes = await Promise.all(
+    (await objectDirs(repo)).map(async (dir) => {
+      const packDir = path.join(dir, 'pack');
+      const names = (await fsp.readdir(packDir).catch(() => [])).filter((n) => n.endsWith('.pack'));
+      return Promise.all(names.map((n) => fsp.stat(path.join(packDir, n)).then((s) => s.size, () => 0)));
+    }),
+  );
+  const all = sizes.flat();
+  const bytes = all.reduce((sum, size) => sum + size, 0);
+  const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MiB`;
+  if (all.some((size) => size >= UNREADABLE_PACK)) {
+    return { findings: [{ reason: `a pack is ${mib(Math.max(...all))} (isomorphic-git cannot read packs of 2 GiB or more)`, wrong: true }], bytes };
+  }
+  if (bytes > PREFLIGHT_LIMITS.packBytes) {
+    return { findings: [{ reason: `the packs reachable from this repository total ${mib(bytes)} (more than ${mib(PREFLIGHT_LIMITS.packBytes)})`, wrong: false }], bytes };
+  }
+  return { findings: [], bytes };
+}
+
+function isTrue(value: string): boolean {
+  return ['true', 'yes', 'on', '1'].includes(value.toLowerCase());
+}
+
+/**
+ * Just enough of git-config's syntax to read a repository's own config: sections with optional
+ * quoted subsections, `key = value` or a bare `key` (true), quotes, escapes and comments.
+ * Keys come back as `section[.subsection].name`, section and name lower-cased as git compares them.
+ */
+export function readConfig(text: string): Map<string, string[]> {
+  const values = new Map<string, string[]>();
+  let section = '';
+  for (const raw of text.replace(/\\\r?\n/g, '').split(/\r?\n/)) {
+    let line = raw.trim();
+    const header = /^\[\s*([\w.-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*\]/.exec(line);
+    if (header) {
+      const [whole, name = '', sub] = header;
+      section = sub === undefined ? name.toLowerCase() : `${name.toLowerCase()}.${sub.replace(/\\(.)/g, '$1')}`;
+      line = line.slice(whole.length).trim();
+    }
+    const entry = /^([A-Za-z][\w-]*)\s*(?:=(.*))?$/.exec(line);
+    if (!entry || !section) continue;
+    const [, key = '', value] = entry;
+    const full = `${section}.${key.toLowerCase()}`;
+    values.set(full, [...(values.get(full) ?? []), value === undefined ? 'true' : configValue(value)]);
+  }
+  return values;
+}
+
+function configValue(raw: string): string {
+  let out = '';
+  let quoted = false;
+  let pendingSpace = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i] ?? '';
+    if (c === '\\') {
+      const next = raw[++i] ?? '';
+      out += pendingSpace + ({ n: '\n', t: '\t', b: '\b' }[next] ?? next);
+      pendingSpace = '';
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && (c === '#' || c === ';')) {
+      break;
+    } else if (!quoted && /\s/.test(c)) {
+      if (out !== '') pendingSpace += c;
+    } else {
+      out += pendingSpace + c;
+      pendingSpace = '';
+    }
+  }
+  return out;
+}

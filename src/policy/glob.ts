@@ -1,0 +1,190 @@
+// Protect globs, matched against the whole git path ('/'-separated, relative to the repository
+// root, no leading '/'):
+// - `*` matches any run of characters within one segment, never '/'; `?` matches one such
+//   character. Names starting with '.' get no special treatment, so `*` matches them too.
+// - `**` as a whole segment matches zero or more segments (`a/**/b` matches `a/b` and `a/x/y/b`).
+//   A pattern ending in `/**` also matches the folder path itself: replacing the folder with a
+//   symlink or submodule of that name is a change to exactly that path.
+// - `[abc]`, `[a-z]`, `[!abc]` (or `[^abc]`) match one character of a class; a `]` right after
+//   the opening bracket is literal. There is no backslash escape, so a class like `[*]` is how to
+//   match a literal `*`, `?`, `[` or `{`.
+// - `{a,b}` alternatives are expanded first, so they may span '/' (`{benchmarks,evals}/**`);
+//   they do not nest.
+// - Letters match regardless of case unless the policy asks for case sensitivity, and pattern and
+//   path are both compared in Unicode NFC. Case-insensitive file systems (macOS, Windows) put
+//   `Benchmarks/x` in the folder `benchmarks`, and macOS treats a decomposed `naïve` as the composed
+//   one, so a variant spelling of a protected path must not slip past its rule.
+
+class BadGlob extends Error {}
+
+/** Brace groups multiply; past this a pattern is a mistake, not a policy. */
+const MAX_ALTERNATIVES = 256;
+
+/** ASCII text is already NFC, and skipping normalize() halves the cost of a match. */
+const NON_ASCII = /[^\x00-\x7F]/;
+
+/** `undefined` when `pattern` is a valid glob, else `<what is wrong>; expected <what is expected>`. */
+export function globError(pattern: string): string | undefined {
+  try {
+    globSource(pattern);
+    return undefined;
+  } catch (e) {
+    if (e instanceof BadGlob) return e.message;
+    throw e;
+  }
+}
+
+/** Callers validate with globError first: an invalid pattern here is a bug, so it throws. */
+export function compileGlob(pattern: string, caseSensitive: boolean): (path: string) => boolean {
+  const re = new RegExp(globSource(pattern), caseSensitive ? 'u' : 'iu');
+  return (path) => re.test(NON_ASCII.test(path) ? path.normalize('NFC') : path);
+}
+
+function globSource(raw: string): string {
+  const pattern = raw.normalize('NFC');
+  const quoted = JSON.stringify(raw);
+  if (pattern === '') throw new BadGlob('empty glob; expected a path pattern such as "benchmarks/**"');
+  if (pattern.includes('\\')) {
+    throw new BadGlob(`glob ${quoted} contains a backslash; expected "/" between segments (a class like [*] matches a literal wildcard)`);
+  }
+  const alternatives = expandBraces(pattern, quoted).map((alt) => alternativeSource(alt, quoted));
+  return `^(?:${alternatives.join('|')})$`;
+}
+
+/** Splits out `{a,b}` groups, skipping character classes so `[{]` stays a literal brace. */
+function expandBraces(pattern: string, quoted: string): string[] {
+  const parts: string[][] = [];
+  let literal = '';
+  let i = 0;
+  while (i < pattern.length) {
+    const c = pattern[i] as string;
+    if (c === '[') {
+      const end = classEnd(pattern, i, quoted);
+      literal += pattern.slice(i, end + 1);
+      i = end + 1;
+    } else if (c === '}') {
+      throw new BadGlob(`glob ${quoted} has a "}" without a "{"; expected "{" and "}" in pairs`);
+    } else if (c === '{') {
+      const group: string[] = [];
+      let alt = '';
+      let j = i + 1;
+      for (;;) {
+        const d = pattern[j];
+        if (d === undefined) throw new BadGlob(`glob ${quoted} has an unclosed "{"; expected "{" and "}" in pairs`);
+        if (d === '{') throw new BadGlob(`glob ${quoted} nests "{" inside "{"; expected flat alternatives like {a,b}`);
+        if (d === '}') break;
+        if (d === '[') {
+          const end = classEnd(pattern, j, quoted);
+          alt += pattern.slice(j, end + 1);
+          j = end + 1;
+          continue;
+        }
+        if (d === ',') {
+          group.push(alt);
+          alt = '';
+        } else {
+          alt += d;
+        }
+        j++;
+      }
+      group.push(alt);
+      parts.push([literal], group);
+      literal = '';
+      i = j + 1;
+    } else {
+      literal += c;
+      i++;
+    }
+  }
+  parts.push([literal]);
+  const count = parts.reduce((n, p) => n * p.length, 1);
+  if (count > MAX_ALTERNATIVES) {
+    throw new BadGlob(`glob ${quoted} expands to ${count} alternatives; expected at most ${MAX_ALTERNATIVES} (split it into several protect entries)`);
+  }
+  return parts.reduce<string[]>((acc, p) => acc.flatMap((prefix) => p.map((s) => prefix + s)), ['']);
+}
+
+/** Index of the `]` closing the class that opens at `start`. */
+function classEnd(pattern: string, start: number, quoted: string): number {
+  let j = start + 1;
+  if (pattern[j] === '!' || pattern[j] === '^') j++;
+  if (pattern[j] === ']') j++;
+  for (; j < pattern.length; j++) {
+    if (pattern[j] === ']') return j;
+    if (pattern[j] === '/') break;
+  }
+  throw new BadGlob(`glob ${quoted} has an unclosed "["; expected a character class like [abc] or [!abc] within one segment`);
+}
+
+function alternativeSource(alt: string, quoted: string): string {
+  if (alt === '') throw new BadGlob(`glob ${quoted} has an alternative that is empty; expected every alternative to name a path`);
+  if (alt.startsWith('/')) throw new BadGlob(`glob ${quoted} starts with "/"; expected a path relative to the repository root`);
+  if (alt.endsWith('/')) throw new BadGlob(`glob ${quoted} ends with "/"; expected a path, like "dir/**" for a folder and everything in it`);
+  const segments: string[] = [];
+  for (const seg of alt.split('/')) {
+    if (seg === '') throw new BadGlob(`glob ${quoted} has an empty segment ("//"); expected segments separated by a single "/"`);
+    if (seg === '.' || seg === '..') {
+      throw new BadGlob(`glob ${quoted} has a "${seg}" segment; expected a path inside the repository without "." or ".." segments`);
+    }
+    // `**/**` means the same as `**`; collapsing keeps the regex linear.
+    if (!(seg === '**' && segments[segments.length - 1] === '**')) segments.push(seg);
+  }
+  if (segments.length === 1 && segments[0] === '**') return '[^/]+(?:/[^/]+)*';
+  const folderItself = segments[segments.length - 1] === '**';
+  if (folderItself) segments.pop();
+  const body = segments
+    .map((seg, i) => {
+      if (seg === '**') return '(?:[^/]+/)*';
+      return segmentSource(seg, quoted) + (i < segments.length - 1 ? '/' : '');
+    })
+    .join('');
+  return folderItself ? `${body}(?:/[^/]+)*` : body;
+}
+
+function segmentSource(seg: string, quoted: string): string {
+  const chars = Array.from(seg);
+  let out = '';
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i] as string;
+    if (c === '*') {
+      while (chars[i + 1] === '*') i++;
+      out += '[^/]*';
+    } else if (c === '?') {
+      out += '[^/]';
+    } else if (c === '[') {
+      i = classSource(chars, i, quoted, (s) => (out += s));
+    } else {
+      out += c.replace(/[\^$\\.*+?()[\]{}|]/, '\\$&');
+    }
+  }
+  return out;
+}
+
+/** Emits the class opening at `chars[start]` (known to be closed) and returns the index of its `]`. */
+function classSource(chars: string[], start: number, quoted: string, emit: (s: string) => void): number {
+  let i = start + 1;
+  const negated = chars[i] === '!' || chars[i] === '^';
+  if (negated) i++;
+  const members: string[] = [];
+  for (let first = true; i < chars.length && (first || chars[i] !== ']'); first = false) members.push(chars[i++] as string);
+  let out = '';
+  for (let k = 0; k < members.length; k++) {
+    const lo = members[k] as string;
+    const hi = members[k + 2];
+    if (members[k + 1] === '-' && hi !== undefined) {
+      if ((lo.codePointAt(0) as number) > (hi.codePointAt(0) as number)) {
+        throw new BadGlob(`glob ${quoted} has the range ${lo}-${hi}, which is reversed; expected the lower character first, as in ${hi}-${lo}`);
+      }
+      out += `${classChar(lo)}-${classChar(hi)}`;
+      k += 2;
+    } else {
+      out += classChar(lo);
+    }
+  }
+  emit(negated ? `[^/${out}]` : `[${out}]`);
+  return i;
+}
+
+function classChar(c: string): string {
+  return /[\\\]\[^-]/.test(c) ? `\\${c}` : c;
+}

@@ -1,0 +1,71 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { CleanroomError } from '../errors.js';
+import type { GitEngine } from '../git/engine.js';
+import { runGit } from '../git/exec.js';
+import type { RepoContext } from '../git/repo.js';
+import { embeddedDefaultPolicy, parsePolicy } from './parse.js';
+import type { Policy } from './policy.js';
+
+export const POLICY_PATH = '.cleanroom/policy.yaml';
+
+export interface PolicyRequest {
+  /** `--policy FILE`, relative to the working directory. */
+  readonly explicit?: string | undefined;
+  readonly repo: RepoContext;
+  /** Used to read the committed policy; without it the working-tree file is read. */
+  readonly engine?: GitEngine | undefined;
+}
+
+/**
+ * Finds the policy that judges a change. Order: `--policy`, CLEANROOM_POLICY, git config
+ * `cleanroom.policy`, the repository's `.cleanroom/policy.yaml`, the embedded default.
+ *
+ * The repository's policy is read from HEAD, not from the working tree: a commit is judged by the
+ * policy it starts from, never by one it brings along, which is also what the server does. Only a
+ * repository whose HEAD has no policy yet (just initialised) falls back to the working-tree file.
+ */
+export async function resolvePolicy(req: PolicyRequest): Promise<Policy> {
+  const { repo } = req;
+  const root = repo.workTree ?? repo.gitDir;
+  const fromEnv = repo.env.CLEANROOM_POLICY;
+  if (req.explicit) return readPolicyFile(path.resolve(repo.cwd, req.explicit));
+  if (fromEnv) return readPolicyFile(path.resolve(repo.cwd, fromEnv));
+  const configured = await gitConfigPolicy(repo);
+  if (configured) return readPolicyFile(path.resolve(root, configured));
+
+  const committed = req.engine ? await req.engine.readFileAt('HEAD', POLICY_PATH) : null;
+  if (committed) {
+    return parsePolicy(Buffer.from(committed).toString('utf8'), `${POLICY_PATH}@HEAD`, path.join(root, '.cleanroom'));
+  }
+  if (repo.workTree) {
+    const file = path.join(repo.workTree, POLICY_PATH);
+    const text = await readIfExists(file);
+    if (text !== null) return parsePolicy(text, POLICY_PATH, path.dirname(file));
+  }
+  return embeddedDefaultPolicy(root);
+}
+
+export async function readPolicyFile(file: string): Promise<Policy> {
+  const text = await readIfExists(file);
+  if (text === null) {
+    throw new CleanroomError('EPOLICY_READ', `${file}: policy file not found; check --policy, CLEANROOM_POLICY or git config cleanroom.policy`);
+  }
+  return parsePolicy(text, file, path.dirname(file));
+}
+
+async function readIfExists(file: string): Promise<string | null> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    throw new CleanroomError('EPOLICY_READ', `${file}: cannot read the policy (${code ?? String(e)})`);
+  }
+}
+
+async function gitConfigPolicy(repo: RepoContext): Promise<string | null> {
+  const r = await runGit(['config', '--get', 'cleanroom.policy'], { cwd: repo.cwd, env: repo.env });
+  const value = r.stdout.toString('utf8').trim();
+  return r.status === 0 && value ? value : null;
+}

@@ -1,0 +1,43 @@
+/** The compiled policy: what decide() and the detectors consume. Produced only by loadPolicy(). */
+export type Requirement = 'review-if-assistant' | 'review-always';
+export type Mode = 'enforce' | 'warn';
+
+export interface ProtectRule {
+  /** The glob as written in the policy. */
+  readonly pattern: string;
+  readonly require: Requirement;
+  /** Index in `protect:` and 1-based line in the policy file (0 for the embedded default), for messages. */
+  readonly index: number;
+  readonly line: number;
+  /** True when the git path (as stored, '/'-separated) falls under this rule. */
+  matches(path: string): boolean;
+}
+
+export interface AssistantRules {
+  readonly builtin: boolean;
+  readonly trailers: readonly RegExp[];
+  readonly identities: readonly RegExp[];
+  readonly environment: readonly string[];
+  readonly markers: readonly RegExp[];
+}
+
+export interface ReviewRules {
+  readonly namespace: string;
+  /** Absolute path of the allowed_signers file, resolved against the policy file's folder. */
+  readonly allowedSigners: string;
+  readonly threshold: number;
+  readonly requireUserPresence: boolean;
+}
+
+export interface Policy {
+  /** Where the policy came from: an absolute file path, or '<embedded default>'. */
+  readonly source: string;
+  readonly version: 1;
+  readonly repository: string | null;
+  readonly mode: Mode;
+  /** Globs ignore letter case unless the policy sets `case_sensitive: true`. */
+  readonly caseSensitive: boolean;
+  readonly protect: readonly ProtectRule[];
+  readonly assistants: AssistantRules;
+  readonly review: ReviewRules;
+}

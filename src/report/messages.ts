@@ -1,0 +1,57 @@
+/**
+ * Every sentence cleanroom says to a person lives here, so wording stays consistent across
+ * hooks, commands and formats, and can be reviewed in one read.
+ */
+import type { Finding, Verdict } from '../decide/verdict.js';
+import type { Signal } from '../signals/signal.js';
+
+export const PRODUCT = 'cleanroom';
+
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+/** Quotes a path for a POSIX shell so a pasted fix command works for spaces and quotes alike. */
+export function shellQuote(s: string): string {
+  return /^[A-Za-z0-9_./@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+export function scopeText(v: Verdict, scope: string): string {
+  const commits = v.checked.commits > 0 ? ` in ${plural(v.checked.commits, 'commit')}` : '';
+  return `checked ${plural(v.checked.paths, `${scope}path`.trim(), `${scope}paths`.trim())}${commits}, ${v.checked.protectedPaths} protected`;
+}
+
+export function headline(v: Verdict): string {
+  const n = plural(v.findings.length, 'protected change');
+  switch (v.outcome) {
+    case 'allowed':
+      return 'allowed';
+    case 'blocked':
+      return `blocked: ${n} need${v.findings.length === 1 ? 's' : ''} a human review`;
+    case 'warned':
+      return `warning: ${n} would need a human review (mode: warn, not blocking)`;
+  }
+}
+
+export function signalText(s: Signal): string {
+  const where = s.path !== undefined ? ` at ${s.path}${s.line !== undefined ? `:${s.line}` : ''}` : '';
+  return `${s.kind} ${s.evidence}${where} [${s.rule}]`;
+}
+
+export function reasonText(f: Finding): string {
+  return f.reason === 'assistant'
+    ? 'assistant-generated content in a protected path'
+    : 'this path needs a review for every change (review-always)';
+}
+
+/** The commands that resolve a finding, most direct first. */
+export function fixCommands(f: Finding): string[] {
+  const p = shellQuote(f.path);
+  if (f.commit === null) {
+    return [`git restore --staged -- ${p}    # leave it out of this commit`];
+  }
+  return [`git rebase -i ${f.commit.slice(0, 12)}^    # take ${p} out of commit ${f.commit.slice(0, 12)}`];
+}
+
+export const REVIEW_NOTE =
+  'A human must review this content and sign for it before it may enter a protected path.';

@@ -1,0 +1,38 @@
+import type { Verdict } from '../decide/verdict.js';
+import { fixCommands, headline, PRODUCT, reasonText, REVIEW_NOTE, scopeText, signalText } from './messages.js';
+
+export interface TextStyle {
+  readonly color: boolean;
+}
+
+/** Colour only for a terminal, and never when NO_COLOR is set (no-color.org). */
+export function styleFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): TextStyle {
+  return { color: Boolean(stream.isTTY) && !('NO_COLOR' in env && env.NO_COLOR !== '') };
+}
+
+const paint = (on: boolean, code: number, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
+
+/** Renders a verdict for a person. `label` names who speaks (`cleanroom pre-commit`), `scope`
+ *  what was looked at (`staged `, or empty for commits). */
+export function renderText(v: Verdict, opts: TextStyle & { label: string; scope: string }): string {
+  const c = opts.color;
+  const lines: string[] = [];
+  const tone = v.outcome === 'allowed' ? 32 : v.outcome === 'warned' ? 33 : 31;
+  lines.push(`${paint(c, 1, opts.label)}: ${paint(c, tone, headline(v))} (${scopeText(v, opts.scope)}; policy ${v.policy})`);
+  for (const f of v.findings) {
+    const commit = f.commit ? ` in commit ${f.commit.slice(0, 12)}` : '';
+    lines.push('');
+    lines.push(`  ${paint(c, 1, f.path)} (${f.status}${commit})`);
+    lines.push(`    rule:   ${f.rule.pattern} requires ${f.rule.require} (${f.rule.origin})`);
+    lines.push(`    reason: ${reasonText(f)}`);
+    for (const s of f.signals) lines.push(`      - ${signalText(s)}`);
+    const [first, ...rest] = fixCommands(f);
+    lines.push(`    fix:    ${first}`);
+    for (const r of rest) lines.push(`            ${r}`);
+  }
+  if (v.findings.length > 0) {
+    lines.push('');
+    lines.push(`  ${REVIEW_NOTE}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,160 @@
+/**
+ * Detectors: pure functions from inputs already read to Signal[], each signal quoting what it saw.
+ * Nothing here decides or blocks; src/decide weighs the signals against the policy.
+ */
+import type { Identity } from '../git/engine.js';
+import type { AssistantRules } from '../policy/policy.js';
+import { catalog, type EnvironmentEntry, type PatternEntry } from './catalog.js';
+import type { Signal } from './signal.js';
+import { parseTrailers, type TrailerOptions } from './trailers.js';
+
+const POLICY = 'policy';
+const ENV_VALUE_MAX = 80;
+const MARKER_EVIDENCE_MAX = 120;
+/** git's buffer_is_binary looks for a NUL in the first 8000 bytes. */
+const BINARY_PROBE = 8000;
+
+/** Policy regexes may carry the g or y flag; search() ignores lastIndex, so no call depends on the one before. */
+function matches(re: RegExp, text: string): boolean {
+  return text.search(re) !== -1;
+}
+
+function truncate(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
+}
+
+interface Rule {
+  readonly assistant: string;
+  readonly rule: string;
+  readonly re: RegExp;
+}
+
+function catalogRules(kind: PatternEntry['kind'], rules: AssistantRules): Rule[] {
+  if (!rules.builtin) return [];
+  return catalog()
+    .filter((e): e is PatternEntry => e.kind === kind)
+    .map((e) => ({ assistant: e.assistant, rule: e.id, re: e.pattern }));
+}
+
+function policyRules(list: readonly RegExp[], key: string): Rule[] {
+  return list.map((re, i) => ({ assistant: POLICY, rule: `${key}[${i}]`, re }));
+}
+
+export function environmentSignals(env: NodeJS.ProcessEnv, rules: AssistantRules): Signal[] {
+  const signal = (assistant: string, rule: string, name: string, value: string): Signal => ({
+    kind: 'environment',
+    assistant,
+    rule,
+    evidence: `${name}=${truncate(value, ENV_VALUE_MAX)}`,
+  });
+  const signals: Signal[] = [];
+  // An empty value counts as unset: it is how people switch a variable off in a shell profile.
+  const builtin = rules.builtin ? catalog().filter((e): e is EnvironmentEntry => e.kind === 'environment') : [];
+  for (const entry of builtin) {
+    const value = env[entry.variable];
+    if (value && (!entry.value || matches(entry.value, value))) {
+      signals.push(signal(entry.assistant, entry.id, entry.variable, value));
+    }
+  }
+  rules.environment.forEach((name, i) => {
+    const value = env[name];
+    if (value) signals.push(signal(POLICY, `assistants.environment[${i}]`, name, value));
+  });
+  return signals;
+}
+
+/**
+ * Trailers (catalog and `assistants.trailers`) against each `Key: value` trailer line, and catalog
+ * message rules against the other lines. Trailers are found exactly as git finds them, so an
+ * assistant named in prose, or a trailer-shaped line inside a prose paragraph, is not a trailer.
+ */
+export function messageSignals(message: string, rules: AssistantRules, opts: TrailerOptions = {}): Signal[] {
+  const { trailers, bodyLines } = parseTrailers(message, opts);
+  const signals: Signal[] = [];
+  const scan = (kind: 'trailer' | 'message', lines: readonly string[], candidates: readonly Rule[]) => {
+    for (const line of lines) {
+      for (const { assistant, rule, re } of candidates) {
+        if (matches(re, line)) signals.push({ kind, assistant, rule, evidence: line });
+      }
+    }
+  };
+  const trailerRules = [...catalogRules('trailer', rules), ...policyRules(rules.trailers, 'assistants.trailers')];
+  scan('trailer', trailers, trailerRules);
+  scan('message', bodyLines, catalogRules('message', rules));
+  return signals;
+}
+
+export function identitySignals(
+  people: readonly { role: 'author' | 'committer'; identity: Identity }[],
+  rules: AssistantRules,
+): Signal[] {
+  const candidates = [...catalogRules('identity', rules), ...policyRules(rules.identities, 'assistants.identities')];
+  const signals: Signal[] = [];
+  for (const { role, identity } of people) {
+    const text = `${identity.name} <${identity.email}>`;
+    for (const { assistant, rule, re } of candidates) {
+      if (matches(re, text)) signals.push({ kind: 'identity', assistant, rule, evidence: `${role}: ${text}` });
+    }
+  }
+  return signals;
+}
+
+/** Policy content markers (e.g. a generator's banner comment) in the lines a change adds. */
+export function markerSignals(
+  path: string,
+  added: readonly { line: number; text: string }[],
+  rules: AssistantRules,
+): Signal[] {
+  const candidates = policyRules(rules.markers, 'assistants.markers');
+  const signals: Signal[] = [];
+  for (const { line, text } of added) {
+    for (const { assistant, rule, re } of candidates) {
+      if (!matches(re, text)) continue;
+      const evidence = truncate(text.trim(), MARKER_EVIDENCE_MAX);
+      signals.push({ kind: 'marker', assistant, rule, evidence, path, line });
+    }
+  }
+  return signals;
+}
+
+function isBinary(content: Uint8Array): boolean {
+  return content.subarray(0, BINARY_PROBE).includes(0);
+}
+
+function textLines(content: Uint8Array): string[] {
+  const lines = new TextDecoder().decode(content).split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+}
+
+/**
+ * Lines of `newContent` not present in `oldContent`, counted as multisets (a line that appears
+ * twice more than before is added twice), with 1-based line numbers in the new content. Order and
+ * moves are ignored on purpose: a marker that was already there is not new work. Returns null when
+ * the new content is binary; a binary old side counts as having no lines.
+ */
+export function addedLines(
+  oldContent: Uint8Array | null,
+  newContent: Uint8Array,
+): { line: number; text: string }[] | null {
+  if (isBinary(newContent)) return null;
+  const remaining = new Map<string, number>();
+  if (oldContent && !isBinary(oldContent)) {
+    for (const text of textLines(oldContent)) remaining.set(text, (remaining.get(text) ?? 0) + 1);
+  }
+  const added: { line: number; text: string }[] = [];
+  textLines(newContent).forEach((text, i) => {
+    const left = remaining.get(text) ?? 0;
+    if (left > 0) remaining.set(text, left - 1);
+    else added.push({ line: i + 1, text });
+  });
+  return added;
+}
+
+/** The agent to name in an `Assisted-by:` trailer: the first specific assistant seen, or null without signals. */
+export function assistantLabel(signals: readonly Signal[]): string | null {
+  if (signals.length === 0) return null;
+  const specific = signals.find((s) => s.assistant !== POLICY && s.assistant !== 'generic');
+  return specific?.assistant ?? 'unknown-assistant';
+}

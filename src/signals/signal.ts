@@ -1,0 +1,15 @@
+/** A plain value saying why something looks assistant-made; every report format renders it. */
+export type SignalKind = 'environment' | 'trailer' | 'message' | 'identity' | 'marker';
+
+export interface Signal {
+  readonly kind: SignalKind;
+  /** Catalog id of the assistant (e.g. 'claude-code'), or 'policy' for a rule the policy added. */
+  readonly assistant: string;
+  /** Catalog entry id or policy key that matched (e.g. 'claude-code/co-authored-by', 'assistants.markers[0]'). */
+  readonly rule: string;
+  /** What was seen, verbatim: `CLAUDECODE=1`, the trailer line, `author: Name <email>`, the marker line. */
+  readonly evidence: string;
+  /** Set for content markers: the path and 1-based line in the new content where the marker was found. */
+  readonly path?: string;
+  readonly line?: number;
+}

@@ -1,0 +1,98 @@
+/** decide() is pure: tables of (policy, subjects) → verdict, no git involved. */
+import { describe, expect, it } from 'vitest';
+import { decide, ruleFor, SELF_RULE } from '../src/decide/decide.js';
+import type { Subject } from '../src/decide/verdict.js';
+import type { Change, ChangeStatus } from '../src/git/engine.js';
+import { parsePolicy } from '../src/policy/parse.js';
+import type { Signal } from '../src/signals/signal.js';
+import { EXAMPLE_POLICY } from './helpers/policy.js';
+
+const policy = parsePolicy(EXAMPLE_POLICY, 'policy.yaml', '/repo/.cleanroom');
+const warnPolicy = parsePolicy(EXAMPLE_POLICY.replace('mode: enforce', 'mode: warn'), 'policy.yaml', '/repo/.cleanroom');
+
+const change = (path: string, status: ChangeStatus = 'added'): Change => ({
+  path,
+  status,
+  oldMode: status === 'added' ? null : '100644',
+  newMode: status === 'deleted' ? null : '100644',
+  oldOid: status === 'added' ? null : 'a'.repeat(40),
+  newOid: status === 'deleted' ? null : 'b'.repeat(40),
+});
+const env: Signal = { kind: 'environment', assistant: 'claude-code', rule: 'claude-code/env-claudecode', evidence: 'CLAUDECODE=1' };
+const marker = (path: string): Signal => ({ kind: 'marker', assistant: 'policy', rule: 'assistants.markers[0]', evidence: 'CANARY-1', path, line: 3 });
+const staged = (changes: Change[], signals: Signal[] = [], markers: Signal[] = []): Subject => ({ commit: null, changes, signals, markers });
+
+describe('ruleFor', () => {
+  it.each([
+    ['datasets/a.jsonl', 'datasets/**'],
+    ['DATASETS/A.JSONL', 'datasets/**'],
+    ['benchmarks', 'benchmarks/**'],
+    ['evals/private/x', 'evals/private/**'],
+    ['evals/public/x', null],
+    ['src/datasets/a', null],
+    ['datasetsx/a', null],
+    ['.cleanroom/policy.yaml', SELF_RULE.pattern],
+    ['.CleanRoom/attestations/a.json', SELF_RULE.pattern],
+  ])('%s → %s', (path, pattern) => {
+    expect(ruleFor(policy, path)?.pattern ?? null).toBe(pattern);
+  });
+
+  it('prefers the strictest matching rule, whatever the order', () => {
+    const p = parsePolicy(
+      EXAMPLE_POLICY.replace('  - path: "evals/private/**"\n    require: review-always\n', '  - path: "datasets/gold/**"\n    require: review-always\n'),
+      'p.yaml',
+      '/',
+    );
+    expect(ruleFor(p, 'datasets/gold/x')?.require).toBe('review-always');
+    expect(ruleFor(p, 'datasets/x')?.require).toBe('review-if-assistant');
+  });
+
+  it('names the policy line of the rule that matched', () => {
+    expect(ruleFor(policy, 'datasets/a')?.origin).toBe('policy.yaml:7');
+  });
+});
+
+describe('decide', () => {
+  const cases: [string, Subject[], 'allowed' | 'blocked', number][] = [
+    ['no changes', [staged([])], 'allowed', 0],
+    ['human change to a protected path', [staged([change('datasets/a')])], 'allowed', 0],
+    ['assistant change outside protected paths', [staged([change('src/a')], [env])], 'allowed', 0],
+    ['assistant change to a protected path', [staged([change('datasets/a')], [env])], 'blocked', 1],
+    ['assistant deletion in a protected path', [staged([change('datasets/a', 'deleted')], [env])], 'allowed', 0],
+    ['assistant typechange in a protected path', [staged([change('datasets/a', 'typechange')], [env])], 'blocked', 1],
+    ['marker in one protected file only', [staged([change('datasets/a'), change('datasets/b')], [], [marker('datasets/b')])], 'blocked', 1],
+    ['review-always without signals', [staged([change('evals/private/x')])], 'blocked', 1],
+    ['assistant commit among human commits', [
+      { commit: 'c1', changes: [change('datasets/a')], signals: [], markers: [] },
+      { commit: 'c2', changes: [change('datasets/b')], signals: [env], markers: [] },
+    ], 'blocked', 1],
+  ];
+  it.each(cases)('%s', (_name, subjects, outcome, findings) => {
+    const v = decide({ policy, subjects });
+    expect(v.outcome).toBe(outcome);
+    expect(v.findings).toHaveLength(findings);
+  });
+
+  it('counts paths, protected paths and commits it checked', () => {
+    const v = decide({
+      policy,
+      subjects: [
+        { commit: 'c1', changes: [change('datasets/a'), change('src/x'), change('datasets/old', 'deleted')], signals: [], markers: [] },
+        { commit: 'c2', changes: [change('benchmarks/t')], signals: [], markers: [] },
+      ],
+    });
+    expect(v.checked).toEqual({ commits: 2, paths: 4, protectedPaths: 2 });
+  });
+
+  it('attaches to each finding the set-wide signals plus only its own markers', () => {
+    const v = decide({ policy, subjects: [staged([change('datasets/a'), change('datasets/b')], [env], [marker('datasets/b')])] });
+    expect(v.findings.map((f) => f.signals.length)).toEqual([1, 2]);
+    expect(v.findings[0]?.reason).toBe('assistant');
+  });
+
+  it('warn mode keeps the findings but never blocks', () => {
+    const v = decide({ policy: warnPolicy, subjects: [staged([change('datasets/a')], [env])] });
+    expect(v.outcome).toBe('warned');
+    expect(v.findings).toHaveLength(1);
+  });
+});

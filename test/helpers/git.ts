@@ -1,0 +1,98 @@
+/**
+ * Real git in throwaway repositories, with an environment built from nothing: the shell running
+ * the suite may carry an assistant's variables or a global core.hooksPath, and no verdict may
+ * depend on who ran the tests.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const CLI = path.join(ROOT, 'bin', 'cleanroom.js');
+export const HOOKS = path.join(ROOT, 'hooks');
+
+const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'cleanroom-test-'));
+const home = path.join(tmpRoot, 'home');
+fs.mkdirSync(home, { recursive: true });
+
+export const HUMAN = { name: 'Ada Human', email: 'ada@example.org' };
+
+/** A clean environment for git and the CLI: no inherited GIT_*, assistant or colour variables. */
+export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: path.join(home, 'gitconfig-empty'),
+    GIT_AUTHOR_NAME: HUMAN.name,
+    GIT_AUTHOR_EMAIL: HUMAN.email,
+    GIT_COMMITTER_NAME: HUMAN.name,
+    GIT_COMMITTER_EMAIL: HUMAN.email,
+    GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z',
+    GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z',
+    LANG: 'C.UTF-8',
+    NO_COLOR: '1',
+    TZ: 'UTC',
+  };
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  return env;
+}
+fs.writeFileSync(path.join(home, 'gitconfig-empty'), '');
+
+let counter = 0;
+export function tempDir(label = 'repo'): string {
+  const dir = path.join(tmpRoot, `${label}-${++counter}`);
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export interface Run {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function run(cmd: string, args: readonly string[], cwd: string, env = cleanEnv(), input?: string): Run {
+  const r = spawnSync(cmd, args, { cwd, env, input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return { status: r.status ?? 128, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** git that must succeed; returns trimmed stdout. */
+export function git(cwd: string, args: readonly string[], env = cleanEnv()): string {
+  return execFileSync('git', args, { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).trim();
+}
+
+/** git that may fail (a hook blocking a commit, say). */
+export function gitTry(cwd: string, args: readonly string[], env = cleanEnv()): Run {
+  return run('git', args, cwd, env);
+}
+
+export function cleanroom(cwd: string, args: readonly string[], env = cleanEnv(), input?: string): Run {
+  return run(process.execPath, [CLI, ...args], cwd, env, input);
+}
+
+export function write(repo: string, file: string, content: string | Buffer): void {
+  const p = path.join(repo, file);
+  fs.mkdirSync(path.dirname(p), { recursive: true });
+  fs.writeFileSync(p, content);
+}
+
+/** A fresh repository with one commit, optionally extra `git init` args (e.g. --object-format=sha256). */
+export function initRepo(initArgs: readonly string[] = []): string {
+  const repo = tempDir('repo');
+  git(repo, ['init', '-q', '-b', 'main', ...initArgs]);
+  write(repo, 'README.md', 'hello\n');
+  git(repo, ['add', 'README.md']);
+  git(repo, ['commit', '-q', '-m', 'initial']);
+  return repo;
+}
+
+/** Installs the shipped hooks the way a user of plain core.hooksPath would. */
+export function installHooks(repo: string): void {
+  git(repo, ['config', 'core.hooksPath', HOOKS]);
+}
