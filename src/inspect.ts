@@ -6,17 +6,19 @@
 import { ruleFor } from './decide/decide.js';
 import type { Subject } from './decide/verdict.js';
 import type { Change, CommitRange, GitEngine, Identity } from './git/engine.js';
-import { runGit } from './git/exec.js';
 import { parseIdent } from './git/plumbing.js';
-import type { RepoContext } from './git/repo.js';
+import type { GitVars, RepoContext } from './git/repo.js';
 import type { Policy } from './policy/policy.js';
 import { addedLines, environmentSignals, identitySignals, markerSignals, messageSignals } from './signals/detect.js';
 import type { Signal } from './signals/signal.js';
 
 export interface InspectContext {
   readonly repo: RepoContext;
+  readonly vars: GitVars;
   readonly engine: GitEngine;
   readonly policy: Policy;
+  /** The index against HEAD, started while the policy was being read (hooks run on every commit). */
+  readonly stagedAgainstHead?: Promise<Change[]> | undefined;
 }
 
 function touchesProtected(policy: Policy, changes: readonly Change[]): boolean {
@@ -39,14 +41,11 @@ async function markersIn(ctx: InspectContext, changes: readonly Change[]): Promi
   return found;
 }
 
-/** The identities `git commit` is about to record (honours GIT_AUTHOR_*, --author via env, config). */
-async function pendingIdentities(repo: RepoContext): Promise<{ role: 'author' | 'committer'; identity: Identity }[]> {
-  const read = async (role: 'author' | 'committer') => {
-    const r = await runGit(['var', role === 'author' ? 'GIT_AUTHOR_IDENT' : 'GIT_COMMITTER_IDENT'], { cwd: repo.cwd, env: repo.env });
-    return r.status === 0 ? [{ role, identity: parseIdent(r.stdout.toString('utf8').trim()) }] : [];
-  };
-  const [a, c] = await Promise.all([read('author'), read('committer')]);
-  return [...a, ...c];
+function pendingIdentities(vars: GitVars): { role: 'author' | 'committer'; identity: Identity }[] {
+  const people: { role: 'author' | 'committer'; identity: Identity }[] = [];
+  if (vars.author) people.push({ role: 'author', identity: parseIdent(vars.author) });
+  if (vars.committer) people.push({ role: 'committer', identity: parseIdent(vars.committer) });
+  return people;
 }
 
 /** The change set `git commit` is about to record, judged with the committing process's signals. */
@@ -54,16 +53,17 @@ export async function inspectStaged(
   ctx: InspectContext,
   opts: { message?: string | undefined; base?: string | undefined; only?: ReadonlySet<string> | null } = {},
 ): Promise<Subject> {
-  const staged = await ctx.engine.stagedChanges(opts.base);
+  const staged = await (opts.base === undefined && ctx.stagedAgainstHead ? ctx.stagedAgainstHead : ctx.engine.stagedChanges(opts.base));
   const changes = opts.only ? staged.filter((c) => opts.only?.has(c.path)) : staged;
   if (!touchesProtected(ctx.policy, changes)) return { commit: null, changes, signals: [], markers: [] };
   const rules = ctx.policy.assistants;
-  const [people, markers] = await Promise.all([pendingIdentities(ctx.repo), markersIn(ctx, changes)]);
+  const commentChar = ctx.vars.config.get('core.commentchar');
   const signals = [
     ...environmentSignals(ctx.repo.env, rules),
-    ...identitySignals(people, rules),
-    ...(opts.message !== undefined ? messageSignals(opts.message, rules) : []),
+    ...identitySignals(pendingIdentities(ctx.vars), rules),
+    ...(opts.message !== undefined ? messageSignals(opts.message, rules, commentChar ? { commentChar } : {}) : []),
   ];
+  const markers = await markersIn(ctx, changes);
   return { commit: null, changes, signals, markers };
 }
 

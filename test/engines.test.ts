@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Change, CommitRange, GitEngine } from '../src/git/engine.js';
 import { openIsomorphicEngine } from '../src/git/isomorphic/engine.js';
-import { indexFilePath } from '../src/git/isomorphic/index-file.js';
+import { indexFilePath, summarizeIndex } from '../src/git/isomorphic/index-file.js';
 import { parseRawDiff } from '../src/git/plumbing.js';
 import { chooseEngine, openEngine, PREFLIGHT_LIMITS, readConfig } from '../src/git/preflight.js';
 import { discoverRepo, emptyTreeOid } from '../src/git/repo.js';
@@ -26,18 +26,6 @@ const SUB2 = '2'.repeat(40);
 
 const [major = 0, minor = 0] = git(tempDir('version'), ['version']).replace(/^git version /, '').split('.').map(Number);
 const gitAtLeast = (ma: number, mi: number) => major > ma || (major === ma && minor >= mi);
-
-/**
- * Plumbing-engine bugs this suite exposes (reported; src/git/plumbing.ts is not this suite's to
- * fix). Their tests are expected to fail for the plumbing engine, and the isomorphic engine is
- * held to git's answer alone there.
- */
-const PLUMBING_BUGS = {
-  /** listCommits writes "--not" to `git rev-list --stdin`, which git accepts only from 2.42. */
-  revListStdinNot: !gitAtLeast(2, 42),
-  /** stagedChanges uses `git diff-index --cached`, which lists intent-to-add entries as added empty files. */
-  intentToAdd: true,
-};
 
 function gitRaw(cwd: string, args: readonly string[], env: Env = cleanEnv(), input?: string | Buffer): Buffer {
   return execFileSync('git', args, { cwd, env, input, maxBuffer: 256 * 1024 * 1024 });
@@ -101,10 +89,10 @@ async function ask<T>(kind: Kind, cwd: string, env: Env, question: (e: GitEngine
 }
 
 /** The engine gives git's answer; the isomorphic engine gives the plumbing engine's as well. */
-async function agree<T>(kind: Kind, cwd: string, env: Env, question: (e: GitEngine) => Promise<T>, expected: T, plumbingBug = false): Promise<void> {
+async function agree<T>(kind: Kind, cwd: string, env: Env, question: (e: GitEngine) => Promise<T>, expected: T): Promise<void> {
   const answer = await ask(kind, cwd, env, question);
   expect(answer).toEqual(expected);
-  if (kind === 'isomorphic' && !plumbingBug) expect(answer).toEqual(await ask('plumbing', cwd, env, question));
+  if (kind === 'isomorphic') expect(answer).toEqual(await ask('plumbing', cwd, env, question));
 }
 
 /** Both engines fail the same way (a code, not a wrong answer). */
@@ -170,7 +158,7 @@ function stageChanges(repo: string, env: Env = cleanEnv()): void {
   git(repo, ['update-index', '--add', '--cacheinfo', `160000,${SUB1},data/newsub`], env);
 }
 
-/** Base committed, changes staged; side indexes for GIT_INDEX_FILE, v4 and a skipHash trailer. */
+/** Base committed, changes staged; side indexes for GIT_INDEX_FILE, v4, no cache-tree and a skipHash trailer. */
 const staged = once(() => {
   const repo = tempDir('staged');
   git(repo, ['init', '-q', '-b', 'main']);
@@ -183,6 +171,7 @@ const staged = once(() => {
   git(repo, ['add', 'data/new.txt', 'données/é.txt'], alt);
   fs.copyFileSync(side('index'), side('index-v4'));
   git(repo, ['update-index', '--index-version', '4'], cleanEnv({ GIT_INDEX_FILE: side('index-v4') }));
+  gitRaw(repo, ['update-index', '--index-info'], cleanEnv({ GIT_INDEX_FILE: side('index-no-tree') }), gitRaw(repo, ['ls-files', '-s']));
   const skip = fs.readFileSync(side('index'));
   skip.fill(0, skip.length - 20);
   fs.writeFileSync(side('index-skiphash'), skip);
@@ -341,9 +330,8 @@ const quarantine = once(() => {
 const text = (b: Uint8Array | null) => (b === null ? null : Buffer.from(b).toString('latin1'));
 
 describe.each(KINDS)('%s engine', (kind) => {
-  const knownBug = (bug: boolean) => (kind === 'plumbing' && bug ? it.fails : it);
-  const staged_ = (cwd: string, env: Env, expected: Change[], base?: string, plumbingBug = false) =>
-    agree(kind, cwd, env, (e) => e.stagedChanges(base), expected, plumbingBug);
+  const stagedAgree = (cwd: string, env: Env, expected: Change[], base?: string) =>
+    agree(kind, cwd, env, (e) => e.stagedChanges(base), expected);
 
   describe('stagedChanges', () => {
     it('reports every kind of staged change as git diff-index does, in its order', async () => {
@@ -352,19 +340,19 @@ describe.each(KINDS)('%s engine', (kind) => {
       expect(new Set(expected.map((c) => c.status))).toEqual(new Set(['added', 'modified', 'deleted', 'typechange']));
       expect(expected.map((c) => c.newMode)).toEqual(expect.arrayContaining(['100755', '120000', '160000']));
       expect(expected.map((c) => c.path)).toEqual(expect.arrayContaining(['données/é.txt', 'with space/a b.txt', 'foo', 'foo/x', 'swap/inner.txt']));
-      await staged_(repo, cleanEnv(), expected);
+      await stagedAgree(repo, cleanEnv(), expected);
     });
 
     it('against another base: an annotated tag, a commit, the empty tree', async () => {
       const { repo, c2 } = history();
-      for (const base of ['v1', c2, EMPTY_TREE]) await staged_(repo, cleanEnv(), cliStaged(repo, cleanEnv(), base), base);
+      for (const base of ['v1', c2, EMPTY_TREE]) await stagedAgree(repo, cleanEnv(), cliStaged(repo, cleanEnv(), base), base);
     });
 
     it('an unborn HEAD stages everything as added; any other bad base is EGIT', async () => {
       const repo = unborn();
       const expected = cliStaged(repo, cleanEnv(), EMPTY_TREE);
       expect(expected).toHaveLength(2);
-      await staged_(repo, cleanEnv(), expected);
+      await stagedAgree(repo, cleanEnv(), expected);
       await refuse(kind, repo, cleanEnv(), (e) => e.stagedChanges('no-such-branch'), 'EGIT');
     });
 
@@ -374,7 +362,7 @@ describe.each(KINDS)('%s engine', (kind) => {
         const env = cleanEnv({ GIT_INDEX_FILE: file });
         const expected = cliStaged(repo, env);
         expect(expected.map((c) => c.path)).toEqual(['data/new.txt', 'données/é.txt']);
-        await staged_(repo, env, expected);
+        await stagedAgree(repo, env, expected);
       }
     });
 
@@ -382,13 +370,23 @@ describe.each(KINDS)('%s engine', (kind) => {
       const { repo, side } = staged();
       expect(fs.readFileSync(side('index-v4')).readUInt32BE(4)).toBe(4);
       const env = cleanEnv({ GIT_INDEX_FILE: side('index-v4') });
-      await staged_(repo, env, cliStaged(repo, env));
+      await stagedAgree(repo, env, cliStaged(repo, env));
+    });
+
+    it('with and without a cache-tree (TREE extension) to vouch for unchanged directories', async () => {
+      const { repo, side } = staged();
+      expect(summarizeIndex(fs.readFileSync(side('index')), 'index').extensions).toContain('TREE');
+      expect(summarizeIndex(fs.readFileSync(side('index-no-tree')), 'index').extensions).not.toContain('TREE');
+      const env = cleanEnv({ GIT_INDEX_FILE: side('index-no-tree') });
+      const expected = cliStaged(repo, env);
+      expect(expected).toEqual(cliStaged(repo));
+      await stagedAgree(repo, env, expected);
     });
 
     it('reads an index with an all-zero checksum (what index.skipHash writes)', async () => {
       const { repo, side } = staged();
       const env = cleanEnv({ GIT_INDEX_FILE: side('index-skiphash') });
-      await staged_(repo, env, cliStaged(repo, env));
+      await stagedAgree(repo, env, cliStaged(repo, env));
     });
 
     // index.skipHash arrived in git 2.40; the emulated trailer above covers older gits.
@@ -397,40 +395,40 @@ describe.each(KINDS)('%s engine', (kind) => {
       const env = cleanEnv({ GIT_INDEX_FILE: side('index-skip-real') });
       git(repo, ['-c', 'index.skipHash=true', 'read-tree', 'HEAD'], env);
       git(repo, ['-c', 'index.skipHash=true', 'add', 'data/new.txt'], env);
-      await staged_(repo, env, cliStaged(repo, env));
+      await stagedAgree(repo, env, cliStaged(repo, env));
     });
 
     it('expands sparse-index directories only where they differ from the base', async () => {
       const repo = sparse();
       expect(git(repo, ['ls-files', '--sparse', '-s'])).toMatch(/^040000 \w+ 0\ta\/$/m);
-      await staged_(repo, cleanEnv(), cliStaged(repo));
+      await stagedAgree(repo, cleanEnv(), cliStaged(repo));
       const againstOlder = cliStaged(repo, cleanEnv(), 'HEAD~1');
       expect(againstOlder.map((c) => c.path)).toEqual(['a/deep/added.txt', 'a/one.txt', 'c/five.txt', 'c/four.txt']);
-      await staged_(repo, cleanEnv(), againstOlder, 'HEAD~1');
+      await stagedAgree(repo, cleanEnv(), againstOlder, 'HEAD~1');
     });
 
-    knownBug(PLUMBING_BUGS.intentToAdd)('never reports intent-to-add entries (git diff --cached)', async () => {
+    it('never reports intent-to-add entries (git diff --cached)', async () => {
       const repo = intentToAdd();
       const expected = cliStagedPorcelain(repo);
       expect(expected.map((c) => [c.path, c.status])).toEqual([
         ['real.txt', 'added'],
         ['tracked.txt', 'deleted'],
       ]);
-      await staged_(repo, cleanEnv(), expected, undefined, PLUMBING_BUGS.intentToAdd);
+      await stagedAgree(repo, cleanEnv(), expected);
     });
 
     it('in a linked worktree, with its own index and HEAD', async () => {
       const { wt } = worktree();
       const expected = cliStaged(wt);
       expect(expected.map((c) => c.path)).toEqual(['README.md', 'staged.txt']);
-      await staged_(wt, cleanEnv(), expected);
+      await stagedAgree(wt, cleanEnv(), expected);
     });
 
     it('in a clone whose objects are all behind info/alternates', async () => {
       const repo = sharedClone();
       expect(fs.readdirSync(path.join(repo, '.git/objects/pack'))).toEqual([]);
-      await staged_(repo, cleanEnv(), cliStaged(repo));
-      await staged_(repo, cleanEnv(), cliStaged(repo, cleanEnv(), 'HEAD~2'), 'HEAD~2');
+      await stagedAgree(repo, cleanEnv(), cliStaged(repo));
+      await stagedAgree(repo, cleanEnv(), cliStaged(repo, cleanEnv(), 'HEAD~2'), 'HEAD~2');
     });
   });
 
@@ -489,17 +487,17 @@ describe.each(KINDS)('%s engine', (kind) => {
       { include: ['light'], exclude: ['light'] },
       { include: [], exclude: ['main'] },
     ];
-    knownBug(PLUMBING_BUGS.revListStdinNot)('lists ranges as git rev-list <include> --not <exclude> does, merges and clock skew included', async () => {
+    it('lists ranges as git rev-list <include> --not <exclude> does, merges and clock skew included', async () => {
       const { repo } = history();
       for (const range of ranges) {
-        await agree(kind, repo, cleanEnv(), (e) => e.listCommits(range), cliRevList(repo, range), PLUMBING_BUGS.revListStdinNot);
+        await agree(kind, repo, cleanEnv(), (e) => e.listCommits(range), cliRevList(repo, range));
       }
     });
 
-    knownBug(PLUMBING_BUGS.revListStdinNot)('lists the commits of a push from a quarantine directory', async () => {
+    it('lists the commits of a push from a quarantine directory', async () => {
       const q = quarantine();
       const range = { include: [q.commit], exclude: ['HEAD'] };
-      await agree(kind, q.repo, q.env, (e) => e.listCommits(range), cliRevList(q.repo, range, q.env), PLUMBING_BUGS.revListStdinNot);
+      await agree(kind, q.repo, q.env, (e) => e.listCommits(range), cliRevList(q.repo, range, q.env));
     });
 
     it('a revision that does not resolve is EGIT (git rev-list: bad revision)', async () => {
@@ -574,6 +572,185 @@ describe.each(KINDS)('%s engine', (kind) => {
 
     it('an invalid revision is EBADREV', async () => {
       await refuse(kind, history().repo, cleanEnv(), (e) => e.readFileAt('-x', 'foo'), 'EBADREV');
+    });
+  });
+});
+
+describe('preflight', () => {
+  const choose = async (cwd: string, env: Env = cleanEnv(), force?: Kind) => chooseEngine(await discoverRepo(cwd, env), force ? { force } : {});
+  const open = async (cwd: string, env: Env = cleanEnv(), force?: Kind) => openEngine(await discoverRepo(cwd, env), force ? { force } : {});
+
+  it('gives a small local repository the isomorphic engine, and says why', async () => {
+    const choice = await choose(staged().repo);
+    expect(choice).toMatchObject({ kind: 'isomorphic', forced: false });
+    expect(choice.reason).toMatch(/small local repository \(\d+ index entries/);
+    const engine = await open(staged().repo);
+    expect([engine.kind, engine.reason]).toEqual(['isomorphic', choice.reason]);
+    await engine.close();
+  });
+
+  it('SHA-256 goes to plumbing; forcing isomorphic there is EENGINE, not a wrong answer', async () => {
+    const repo = initRepo(['--object-format=sha256']);
+    expect(await choose(repo)).toMatchObject({ kind: 'plumbing', reason: expect.stringMatching(/sha256/) });
+    await expect(open(repo, cleanEnv(), 'isomorphic')).rejects.toMatchObject({ code: 'EENGINE', message: expect.stringMatching(/sha256/) });
+    const context = await discoverRepo(repo, cleanEnv());
+    expect(() => openIsomorphicEngine(context)).toThrow(expect.objectContaining({ code: 'EENGINE' }));
+    const plumbing = await open(repo);
+    expect(await plumbing.resolve('HEAD')).toBe(git(repo, ['rev-parse', 'HEAD']));
+    await plumbing.close();
+  });
+
+  it('a split index goes to plumbing; forced isomorphic is EENGINE rather than "every file deleted"', async () => {
+    const repo = initRepo();
+    write(repo, 'more.txt', 'more\n');
+    git(repo, ['add', 'more.txt']);
+    git(repo, ['update-index', '--split-index']);
+    expect(await choose(repo)).toMatchObject({ kind: 'plumbing', reason: expect.stringMatching(/split index/) });
+    await expect(open(repo, cleanEnv(), 'isomorphic')).rejects.toMatchObject({ code: 'EENGINE' });
+    // Past the preflight too: the index reader itself refuses the `link` extension.
+    const engine = openIsomorphicEngine(await discoverRepo(repo, cleanEnv()));
+    await expect(engine.stagedChanges()).rejects.toMatchObject({ code: 'EENGINE', message: expect.stringMatching(/split index/) });
+    const plumbing = await open(repo);
+    expect(await plumbing.stagedChanges()).toEqual(cliStaged(repo));
+    await plumbing.close();
+  });
+
+  it('CLEANROOM_ENGINE forces either engine; the caller overrides it; an unknown value is a usage error', async () => {
+    const repo = staged().repo;
+    expect(await choose(repo, cleanEnv({ CLEANROOM_ENGINE: 'plumbing' }))).toEqual({ kind: 'plumbing', reason: 'forced by CLEANROOM_ENGINE=plumbing', forced: true });
+    expect(await choose(repo, cleanEnv({ CLEANROOM_ENGINE: 'isomorphic' }))).toMatchObject({ kind: 'isomorphic', forced: true });
+    expect(await choose(repo, cleanEnv({ CLEANROOM_ENGINE: 'plumbing' }), 'isomorphic')).toMatchObject({ kind: 'isomorphic', forced: true });
+    const bad = choose(repo, cleanEnv({ CLEANROOM_ENGINE: 'libgit2' }));
+    await expect(bad).rejects.toMatchObject({ code: 'EUSAGE', message: expect.stringMatching(/CLEANROOM_ENGINE="libgit2".*"isomorphic" or "plumbing"/) });
+  });
+
+  it(`an index of more than ${PREFLIGHT_LIMITS.indexEntries} entries goes to plumbing`, async () => {
+    const repo = initRepo();
+    const blob = git(repo, ['hash-object', '-w', 'README.md']);
+    const lines = Array.from({ length: PREFLIGHT_LIMITS.indexEntries + 1 }, (_, i) => `100644 ${blob}\tmany/f${i}.txt\n`).join('');
+    gitRaw(repo, ['update-index', '--index-info'], cleanEnv(), lines);
+    expect(await choose(repo)).toMatchObject({ kind: 'plumbing', reason: expect.stringMatching(/20002 entries/) });
+  });
+
+  it('packs over 200 MiB in total go to plumbing', async () => {
+    const repo = initRepo();
+    const pack = path.join(repo, '.git/objects/pack/pack-0000000000000000000000000000000000000000.pack');
+    fs.writeFileSync(pack, '');
+    fs.truncateSync(pack, PREFLIGHT_LIMITS.packBytes + 1); // sparse: only the size is read
+    expect(await choose(repo)).toMatchObject({ kind: 'plumbing', reason: expect.stringMatching(/packs .* total 200 MiB/) });
+  });
+
+  it.each([
+    ['a partial clone (promisor remote)', (r: string) => git(r, ['config', 'remote.origin.promisor', 'true']), /promisor/, true],
+    ['replace refs', (r: string) => git(r, ['replace', git(r, ['rev-parse', 'HEAD']), git(r, ['commit-tree', 'HEAD^{tree}', '-m', 'other'])]), /replace refs/, true],
+    ['packed replace refs', (r: string) => (git(r, ['replace', git(r, ['rev-parse', 'HEAD']), git(r, ['commit-tree', 'HEAD^{tree}', '-m', 'o'])]), git(r, ['pack-refs', '--all'])), /replace refs/, true],
+    ['grafts', (r: string) => write(r, '.git/info/grafts', `${git(r, ['rev-parse', 'HEAD'])}\n`), /grafts/, true],
+    ['core.splitIndex', (r: string) => git(r, ['config', 'core.splitIndex', 'true']), /splitIndex/, false],
+    ['config includes', (r: string) => git(r, ['config', 'include.path', 'extra.cfg']), /includes/, false],
+  ] as const)('%s goes to plumbing', async (_, setup, reason, wrong) => {
+    const repo = initRepo();
+    setup(repo);
+    expect(await choose(repo)).toMatchObject({ kind: 'plumbing', reason: expect.stringMatching(reason) });
+    const forced = open(repo, cleanEnv(), 'isomorphic');
+    if (wrong) await expect(forced).rejects.toMatchObject({ code: 'EENGINE' });
+    else await (await forced).close();
+  });
+
+  it('a server-side hook (GIT_QUARANTINE_PATH) goes to plumbing; isomorphic can still be forced there', async () => {
+    const q = quarantine();
+    const env = { ...q.env, GIT_QUARANTINE_PATH: q.env.GIT_OBJECT_DIRECTORY };
+    expect(await choose(q.repo, env)).toMatchObject({ kind: 'plumbing', reason: expect.stringMatching(/server-side/) });
+    const forced = await open(q.repo, env, 'isomorphic');
+    expect(await forced.resolve(q.commit)).toBe(q.commit);
+    await forced.close();
+  });
+
+  it('an automatic isomorphic engine hands anything it cannot answer to git; a forced one reports it', async () => {
+    const repo = initRepo();
+    const auto = await open(repo);
+    expect(auto.kind).toBe('isomorphic');
+    expect(await auto.resolve('HEAD@{0}')).toBe(git(repo, ['rev-parse', 'HEAD']));
+    expect(auto.kind).toBe('plumbing');
+    expect(auto.reason).toMatch(/fell back from the isomorphic engine .*HEAD@\{0\}/);
+    await auto.close();
+
+    const late = await open(repo);
+    write(repo, 'late.txt', 'split after the preflight\n');
+    git(repo, ['add', 'late.txt']);
+    git(repo, ['update-index', '--split-index']);
+    expect(await late.stagedChanges()).toEqual(cliStaged(repo));
+    expect(late.kind).toBe('plumbing');
+    await late.close();
+
+    await expect(ask('isomorphic', initRepo(), cleanEnv(), (e) => e.resolve('HEAD@{0}'))).rejects.toMatchObject({ code: 'EENGINE' });
+  });
+
+  it('costs a few stats and reads, no process', async () => {
+    const repo = await discoverRepo(history().repo, cleanEnv());
+    await chooseEngine(repo);
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const start = performance.now();
+      await chooseEngine(repo);
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    // Typically well under 2 ms; the bound leaves room for a loaded CI machine.
+    expect(times[10]).toBeLessThan(25);
+  });
+});
+
+describe('the isomorphic engine never writes', () => {
+  /** Every file under a directory with its size and mtime. */
+  function tree(dir: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    const walk = (d: string) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const p = path.join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else out[path.relative(dir, p)] = `${fs.lstatSync(p).size}@${fs.lstatSync(p).mtimeMs}`;
+      }
+    };
+    walk(dir);
+    return out;
+  }
+
+  it('leaves every file of the gitdir as it was, and refuses writes through its fs with EROFS', async () => {
+    const { repo, c2 } = history();
+    const { wt, main } = worktree();
+    const before = [tree(path.join(repo, '.git')), tree(path.join(main, '.git'))];
+    for (const cwd of [repo, wt]) {
+      await ask('isomorphic', cwd, cleanEnv(), async (e) => {
+        await e.stagedChanges();
+        await e.stagedChanges('HEAD~1');
+        await e.commitChanges('HEAD');
+        await e.listCommits({ include: ['HEAD'], exclude: [] });
+        await e.readCommit('HEAD');
+        await e.readFileAt('HEAD', 'README.md');
+        await e.resolve('HEAD');
+      });
+    }
+    await ask('isomorphic', repo, cleanEnv(), (e) => e.readBlob(git(repo, ['rev-parse', `${c2}:benchmarks/large.bin`])));
+    expect([tree(path.join(repo, '.git')), tree(path.join(main, '.git'))]).toEqual(before);
+
+    const { createOverlayFs } = await import('../src/git/isomorphic/overlay-fs.js');
+    const overlay = createOverlayFs(await discoverRepo(repo, cleanEnv())).promises;
+    await expect(overlay.writeFile(path.join(repo, '.git/index'), 'x')).rejects.toMatchObject({ code: 'EROFS' });
+    await expect(overlay.unlink(path.join(repo, '.git/HEAD'))).rejects.toMatchObject({ code: 'EROFS' });
+    await expect(overlay.mkdir(path.join(repo, '.git/refs/new'))).rejects.toMatchObject({ code: 'EROFS' });
+  });
+});
+
+describe('readConfig', () => {
+  it('reads sections, subsections, bare booleans, quotes, escapes and comments as git does', () => {
+    const config = readConfig(
+      ['[core]', '\tsplitIndex', '[Remote "Origin.x"]', '  promisor = "tr"ue # comment', '[extensions]', 'refStorage = reftable ; why', '[include]', 'path = "a \\"b\\".cfg"'].join('\n'),
+    );
+    expect(Object.fromEntries(config)).toEqual({
+      'core.splitindex': ['true'],
+      'remote.Origin.x.promisor': ['true'],
+      'extensions.refstorage': ['reftable'],
+      'include.path': ['a "b".cfg'],
     });
   });
 });

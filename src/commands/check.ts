@@ -73,7 +73,7 @@ const check: Command = {
     if (values.format !== 'text' && values.format !== 'json') {
       throw new CleanroomError('EUSAGE', `--format must be text or json, got "${values.format}"`);
     }
-    const ctx = await openContext(io, values.policy);
+    const ctx = await openContext(io, { policy: values.policy, staged: !values.commit && !values.range });
     try {
       const only = positionals.length > 0 ? gitPaths(ctx, io.cwd, positionals) : null;
       const { subjects, scope } = await subjectsFor(ctx, values, only);

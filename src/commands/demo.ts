@@ -2,13 +2,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from '../cli.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { parseOptions } from './shared.js';
+import { PACKAGE_ROOT } from '../paths.js';
 
-const HOOKS_DIR = fileURLToPath(new URL('../../hooks', import.meta.url));
+const HOOKS_DIR = path.join(PACKAGE_ROOT, 'hooks');
 
 const usage = `usage: cleanroom demo [--keep]
 

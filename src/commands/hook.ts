@@ -117,7 +117,7 @@ const hook: Command = {
     if (!HOOKS.includes(name as HookName)) {
       throw new CleanroomError('EUSAGE', `unknown hook "${name ?? ''}"; cleanroom handles ${HOOKS.join(', ')}`);
     }
-    const ctx = await openContext(io);
+    const ctx = await openContext(io, { staged: name !== 'pre-push' });
     try {
       const { verdict, scope } = await judge(name as HookName, rest, io, ctx);
       io.stderr.write(renderText(verdict, { ...styleFor(io.stderr, io.env), label: `cleanroom ${name}`, scope }));

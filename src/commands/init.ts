@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from '../cli.js';
 import { CleanroomError, EXIT } from '../errors.js';
 import { gitOk } from '../git/exec.js';
@@ -10,9 +9,9 @@ import type { Io } from '../io.js';
 import { POLICY_PATH } from '../policy/load.js';
 import { shellQuote } from '../report/messages.js';
 import { parseOptions } from './shared.js';
+import { PACKAGE_ROOT } from '../paths.js';
 
 const HOOK_NAMES = ['pre-commit', 'prepare-commit-msg', 'commit-msg', 'pre-push'];
-const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MARK = '# installed by cleanroom init';
 
 const usage = `usage: cleanroom init [--no-hooks]

@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from '../cli.js';
 import { CleanroomError, EXIT } from '../errors.js';
-import { discoverRepo } from '../git/repo.js';
+import { discoverRepo, readGitVars } from '../git/repo.js';
 import type { Io } from '../io.js';
 import { POLICY_PATH, readPolicyFile, resolvePolicy } from '../policy/load.js';
 import type { Policy } from '../policy/policy.js';
 import { plural } from '../report/messages.js';
+import { PACKAGE_ROOT } from '../paths.js';
 
 const usage = `usage: cleanroom policy check [FILE]
        cleanroom policy schema
@@ -26,7 +27,7 @@ const policy: Command = {
   async run(args: string[], io: Io) {
     const [sub, file, ...extra] = args;
     if (sub === 'schema' && file === undefined) {
-      io.stdout.write(fs.readFileSync(new URL('../../schema/policy.schema.json', import.meta.url), 'utf8'));
+      io.stdout.write(fs.readFileSync(path.join(PACKAGE_ROOT, 'schema', 'policy.schema.json'), 'utf8'));
       return EXIT.allowed;
     }
     if (sub !== 'check' || extra.length > 0) throw new CleanroomError('EUSAGE', `expected \`policy check [FILE]\` or \`policy schema\`; see \`cleanroom policy --help\``);
@@ -34,9 +35,9 @@ const policy: Command = {
       io.stdout.write(summary(await readPolicyFile(path.resolve(io.cwd, file))));
       return EXIT.allowed;
     }
-    const repo = await discoverRepo(io.cwd, io.env);
+    const [repo, vars] = await Promise.all([discoverRepo(io.cwd, io.env), readGitVars(io.cwd, io.env)]);
     const local = repo.workTree ? path.join(repo.workTree, POLICY_PATH) : null;
-    const p = local && fs.existsSync(local) ? await readPolicyFile(local) : await resolvePolicy({ repo });
+    const p = local && fs.existsSync(local) ? await readPolicyFile(local) : await resolvePolicy({ repo, configured: vars.config.get('cleanroom.policy') });
     io.stdout.write(summary(p));
     return EXIT.allowed;
   },

@@ -3,7 +3,7 @@ import { CleanroomError, EXIT } from '../errors.js';
 import type { Verdict } from '../decide/verdict.js';
 import type { GitEngine } from '../git/engine.js';
 import { openEngine } from '../git/preflight.js';
-import { discoverRepo, type RepoContext } from '../git/repo.js';
+import { discoverRepo, readGitVars, type GitVars, type RepoContext } from '../git/repo.js';
 import type { InspectContext } from '../inspect.js';
 import type { Io } from '../io.js';
 import { resolvePolicy } from '../policy/load.js';
@@ -22,13 +22,23 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
   }
 }
 
-/** Opens repository, engine and policy for one run; the caller must close() it. */
-export async function openContext(io: Io, explicitPolicy?: string): Promise<InspectContext & { close(): Promise<void> }> {
-  const repo: RepoContext = await discoverRepo(io.cwd, io.env);
+/**
+ * Opens repository, engine and policy for one run; the caller must close() it. Independent git
+ * work runs side by side (a hook's cost is mostly waiting on git): `git var -l` with the
+ * repository lookup, and, when `staged` is asked for, the staged diff with the policy read.
+ */
+export async function openContext(
+  io: Io,
+  opts: { policy?: string | undefined; staged?: boolean } = {},
+): Promise<InspectContext & { close(): Promise<void> }> {
+  const [repo, vars]: [RepoContext, GitVars] = await Promise.all([discoverRepo(io.cwd, io.env), readGitVars(io.cwd, io.env)]);
   const engine: GitEngine = await openEngine(repo);
+  const stagedAgainstHead = opts.staged ? engine.stagedChanges() : undefined;
+  // Surfaced when inspectStaged awaits it; until then a rejection must not count as unhandled.
+  stagedAgainstHead?.catch(() => undefined);
   try {
-    const policy = await resolvePolicy({ repo, engine, explicit: explicitPolicy });
-    return { repo, engine, policy, close: () => engine.close() };
+    const policy = await resolvePolicy({ repo, engine, explicit: opts.policy, configured: vars.config.get('cleanroom.policy') });
+    return { repo, vars, engine, policy, stagedAgainstHead, close: () => engine.close() };
   } catch (e) {
     await engine.close();
     throw e;

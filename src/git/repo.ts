@@ -41,3 +41,30 @@ export function emptyTreeOid(format: RepoContext['objectFormat']): string {
     ? '6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321'
     : '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 }
+
+/** What `git var -l` tells in one spawn: the identities the next commit will record (honouring
+ *  GIT_AUTHOR_* / GIT_COMMITTER_* and config) and the effective configuration, all scopes. */
+export interface GitVars {
+  readonly author: string | null;
+  readonly committer: string | null;
+  readonly config: ReadonlyMap<string, string>;
+}
+
+export async function readGitVars(cwd: string, env: NodeJS.ProcessEnv): Promise<GitVars> {
+  const r = await runGit(['var', '-l'], { cwd, env });
+  const config = new Map<string, string>();
+  let author: string | null = null;
+  let committer: string | null = null;
+  if (r.status === 0) {
+    for (const line of r.stdout.toString('utf8').split('\n')) {
+      const eq = line.indexOf('=');
+      if (eq <= 0) continue;
+      const key = line.slice(0, eq);
+      const value = line.slice(eq + 1);
+      if (key === 'GIT_AUTHOR_IDENT') author = value;
+      else if (key === 'GIT_COMMITTER_IDENT') committer = value;
+      else config.set(key, value);
+    }
+  }
+  return { author, committer, config };
+}

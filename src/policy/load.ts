@@ -2,7 +2,6 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { CleanroomError } from '../errors.js';
 import type { GitEngine } from '../git/engine.js';
-import { runGit } from '../git/exec.js';
 import type { RepoContext } from '../git/repo.js';
 import { embeddedDefaultPolicy, parsePolicy } from './parse.js';
 import type { Policy } from './policy.js';
@@ -15,6 +14,8 @@ export interface PolicyRequest {
   readonly repo: RepoContext;
   /** Used to read the committed policy; without it the working-tree file is read. */
   readonly engine?: GitEngine | undefined;
+  /** `git config cleanroom.policy`, as `git var -l` reported it. */
+  readonly configured?: string | undefined;
 }
 
 /**
@@ -31,8 +32,7 @@ export async function resolvePolicy(req: PolicyRequest): Promise<Policy> {
   const fromEnv = repo.env.CLEANROOM_POLICY;
   if (req.explicit) return readPolicyFile(path.resolve(repo.cwd, req.explicit));
   if (fromEnv) return readPolicyFile(path.resolve(repo.cwd, fromEnv));
-  const configured = await gitConfigPolicy(repo);
-  if (configured) return readPolicyFile(path.resolve(root, configured));
+  if (req.configured) return readPolicyFile(path.resolve(root, req.configured));
 
   const committed = req.engine ? await req.engine.readFileAt('HEAD', POLICY_PATH) : null;
   if (committed) {
@@ -62,10 +62,4 @@ async function readIfExists(file: string): Promise<string | null> {
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
     throw new CleanroomError('EPOLICY_READ', `${file}: cannot read the policy (${code ?? String(e)})`);
   }
-}
-
-async function gitConfigPolicy(repo: RepoContext): Promise<string | null> {
-  const r = await runGit(['config', '--get', 'cleanroom.policy'], { cwd: repo.cwd, env: repo.env });
-  const value = r.stdout.toString('utf8').trim();
-  return r.status === 0 && value ? value : null;
 }

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   isAlias,
   isMap,
@@ -18,6 +17,7 @@ import {
 import { CleanroomError, type ErrorCode } from '../errors.js';
 import { compileGlob, globError } from './glob.js';
 import type { AssistantRules, Mode, Policy, ProtectRule, Requirement, ReviewRules } from './policy.js';
+import { PACKAGE_ROOT } from '../paths.js';
 
 /** Policy.source of the policy shipped with cleanroom, used when a repository has none. */
 export const EMBEDDED_SOURCE = '<embedded default>';
@@ -63,7 +63,7 @@ export function embeddedDefaultPolicy(baseDir: string): Policy {
 
 function readEmbedded(): string {
   // The same relative step works from src/policy/parse.ts and from dist/policy/parse.js.
-  const file = fileURLToPath(new URL('../../policy.yaml', import.meta.url));
+  const file = path.join(PACKAGE_ROOT, 'policy.yaml');
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {

@@ -64,7 +64,7 @@ export function run(cmd: string, args: readonly string[], cwd: string, env = cle
 
 /** git that must succeed; returns trimmed stdout. */
 export function git(cwd: string, args: readonly string[], env = cleanEnv()): string {
-  return execFileSync('git', args, { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).trim();
+  return execFileSync('git', args, { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 }
 
 /** git that may fail (a hook blocking a commit, say). */

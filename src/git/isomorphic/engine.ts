@@ -13,15 +13,20 @@
  * the preflight answers by handing the call to git.
  */
 import { createHash } from 'node:crypto';
-import * as git from 'isomorphic-git';
-import { GitRefManager, GitShallowManager } from 'isomorphic-git/managers';
-import { FileSystem } from 'isomorphic-git/models';
+import { createRequire } from 'node:module';
+import type { FsClient } from 'isomorphic-git';
 import { CleanroomError } from '../../errors.js';
 import type { Change, ChangeStatus, CommitInfo, CommitRange, GitEngine } from '../engine.js';
 import { parseCommit } from '../plumbing.js';
 import { emptyTreeOid, type RepoContext } from '../repo.js';
-import { indexFilePath, parseIndex, type IndexEntry } from './index-file.js';
+import { indexFilePath, parseIndex, type CacheTreeNode, type IndexEntry } from './index-file.js';
 import { createOverlayFs } from './overlay-fs.js';
+
+// isomorphic-git ships CommonJS for Node. Importing it as ESM makes Node lex the whole 580 kB
+// bundle for named exports first, ~200 ms of every hook run; require() skips that.
+const require = createRequire(import.meta.url);
+const git = require('isomorphic-git') as typeof import('isomorphic-git');
+const { FileSystem } = require('isomorphic-git/models') as typeof import('isomorphic-git/models');
 
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
@@ -29,6 +34,7 @@ const S_IFDIR = 0o040000;
 const S_IFLNK = 0o120000;
 const S_IFGITLINK = 0o160000;
 const SLASH = Buffer.from('/');
+const EMPTY_TREE = emptyTreeOid('sha1');
 
 const isDir = (mode: number) => (mode & S_IFMT) === S_IFDIR;
 const isBlob = (mode: number) => (mode & S_IFMT) === S_IFREG || (mode & S_IFMT) === S_IFLNK;
@@ -40,13 +46,13 @@ function canonMode(mode: number): number {
   return isDir(mode) ? S_IFDIR : S_IFGITLINK;
 }
 
-/** One tree entry. Directories built from the index carry their children (and a computed oid);
- *  everything else is read from the object store when, and only when, a diff needs it. */
+/** One tree entry. Directories of the index list their own children (built on first use);
+ *  every other tree is read from the object store when, and only when, a diff needs it. */
 interface Entry {
   readonly name: Buffer;
   readonly mode: number;
   readonly oid: string;
-  readonly children?: readonly Entry[];
+  readonly children?: () => readonly Entry[];
 }
 
 function parseTree(raw: Buffer): Entry[] {
@@ -77,40 +83,74 @@ function compareEntries(a: Entry, b: Entry): number {
 }
 
 function hashTree(children: readonly Entry[]): string {
-  const parts: Buffer[] = [];
-  for (const c of children) parts.push(Buffer.from(`${c.mode.toString(8)} `, 'latin1'), c.name, Buffer.from([0]), Buffer.from(c.oid, 'hex'));
-  const body = Buffer.concat(parts);
-  return createHash('sha1').update(`tree ${body.length}\0`).update(body).digest('hex');
+  const modes = children.map((c) => c.mode.toString(8));
+  let size = 0;
+  for (const [i, c] of children.entries()) size += (modes[i] as string).length + c.name.length + 22;
+  const body = Buffer.allocUnsafe(size);
+  let pos = 0;
+  for (const [i, c] of children.entries()) {
+    pos += body.write(`${modes[i]} `, pos, 'latin1');
+    pos += c.name.copy(body, pos);
+    body[pos++] = 0;
+    pos += body.write(c.oid, pos, 'hex');
+  }
+  return createHash('sha1').update(`tree ${size}\0`).update(body).digest('hex');
 }
 
 /**
- * The index as a tree, the way `git write-tree` would build it, so that a directory whose oid
- * equals the base's is skipped without reading anything. Index order (path bytes) is tree order
- * within each directory, so no sorting is needed. A sparse-directory entry (`dir/`, mode 040000)
- * already is a tree oid: it is expanded from the object store only if it differs from the base.
+ * The index as a tree, with the oid `git write-tree` would give each directory, so that a
+ * directory equal to the base's is skipped without reading anything. Where the cache-tree vouches
+ * for a directory (as it does for git's own diff-index), its oid is taken and its entries are
+ * stepped over by count; only directories changed since git last wrote a tree are hashed here.
+ * Index order (path bytes) is tree order within each directory. A sparse-directory entry
+ * (`dir/`, mode 040000) already is a tree oid, expanded from the object store only if it differs.
  */
-function indexTree(entries: readonly IndexEntry[]): Entry {
-  const build = (from: number, to: number, offset: number): Entry[] => {
+function indexTree(entries: readonly IndexEntry[], cacheTree: CacheTreeNode | null): Entry {
+  const at = (i: number) => entries[i] as IndexEntry;
+  const dir = (name: Buffer, from: number, to: number, offset: number, cached: CacheTreeNode | undefined): Entry => {
+    if (cached?.oid && cached.entryCount === to - from) {
+      let built: readonly Entry[] | null = null;
+      return { name, mode: S_IFDIR, oid: cached.oid, children: () => (built ??= build(from, to, offset, cached)) };
+    }
+    const children = build(from, to, offset, cached);
+    return { name, mode: S_IFDIR, oid: hashTree(children), children: () => children };
+  };
+  /** Where the entries under `prefix` end: where the cache-tree says, if the entries agree. */
+  const groupEnd = (from: number, to: number, prefix: Buffer, cached: CacheTreeNode | undefined): number => {
+    const claimed = cached && cached.entryCount > 0 ? from + cached.entryCount : -1;
+    if (claimed > from && claimed <= to && startsWith(at(claimed - 1).path, prefix) && !(claimed < to && startsWith(at(claimed).path, prefix))) {
+      return claimed;
+    }
+    let end = from + 1;
+    while (end < to && startsWith(at(end).path, prefix)) end++;
+    return end;
+  };
+  const build = (from: number, to: number, offset: number, cached: CacheTreeNode | undefined): Entry[] => {
+    const byName = new Map(cached?.children.map((c) => [c.name.toString('latin1'), c]));
     const children: Entry[] = [];
     for (let i = from; i < to; ) {
-      const { path, mode, oid } = entries[i] as IndexEntry;
+      const { path, mode, oid, flags } = at(i);
       const slash = path.indexOf(0x2f, offset);
-      if (slash < 0 || (slash === path.length - 1 && isDir(mode))) {
-        children.push({ name: path.subarray(offset, slash < 0 ? path.length : slash), mode: canonMode(mode), oid });
+      if (flags.intentToAdd || slash < 0 || (slash === path.length - 1 && isDir(mode))) {
+        if (!flags.intentToAdd) children.push({ name: path.subarray(offset, slash < 0 ? path.length : slash), mode: canonMode(mode), oid });
         i++;
         continue;
       }
-      const dir = path.subarray(0, slash + 1);
-      let end = i + 1;
-      while (end < to && (entries[end] as IndexEntry).path.subarray(0, dir.length).equals(dir)) end++;
-      const sub = build(i, end, slash + 1);
-      children.push({ name: path.subarray(offset, slash), mode: S_IFDIR, oid: hashTree(sub), children: sub });
+      const name = path.subarray(offset, slash);
+      const sub = byName.get(name.toString('latin1'));
+      const end = groupEnd(i, to, path.subarray(0, slash + 1), sub);
+      const entry = dir(name, i, end, slash + 1, sub);
+      // Holding only intent-to-add entries, it is no directory at all to git.
+      if (entry.oid !== EMPTY_TREE) children.push(entry);
       i = end;
     }
     return children;
   };
-  const children = build(0, entries.length, 0);
-  return { name: Buffer.alloc(0), mode: S_IFDIR, oid: hashTree(children), children };
+  return dir(Buffer.alloc(0), 0, entries.length, 0, cacheTree ?? undefined);
+}
+
+function startsWith(path: Buffer, prefix: Buffer): boolean {
+  return path.length > prefix.length && path.compare(prefix, 0, prefix.length, 0, prefix.length) === 0;
 }
 
 function change(path: Buffer, before: Entry | undefined, after: Entry | undefined): Change {
@@ -159,7 +199,7 @@ function parseRev(rev: string): { base: string; ops: RevOp[] } {
     base = base.slice(0, base.length - whole.length);
   }
   // Reflogs, `rev:path`, `:/text`, `^{/re}`, `^!`, `^@`: git's to answer.
-  if (/[:^~{}]|@\{/.test(base)) {
+  if (/[:^~{}]/.test(base)) {
     throw new CleanroomError('EENGINE', `the isomorphic engine does not parse the revision syntax of "${rev}"`);
   }
   return { base: base === '@' ? 'HEAD' : base, ops };
@@ -211,12 +251,11 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
   const fs = new FileSystem(createOverlayFs(repo));
   // The public API accepts an already wrapped FileSystem as is (it skips re-wrapping), which
   // saves binding the overlay again on every call.
-  const client = fs as unknown as git.FsClient;
+  const client = fs as unknown as FsClient;
   const gitdir = repo.gitDir;
   // isomorphic-git keeps parsed pack indexes and whole packs here: without one shared object,
   // every read would load and hash the pack again.
   const cache = {};
-  const emptyTree = emptyTreeOid(repo.objectFormat);
 
   const readRaw = async (oid: string): Promise<{ type: string; content: Buffer } | null> => {
     try {
@@ -239,16 +278,27 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
     return raw?.type === 'commit' ? loadCommit(oid, raw.content) : null;
   });
 
-  let shallowSet: Promise<Set<string>> | null = null;
+  const readText = async (name: string) => (await fs.read(`${gitdir}/${name}`, { encoding: 'utf8' })) as string | null;
+
+  let shallow: Promise<Set<string>> | null = null;
   /** Parents as history walks see them: a commit listed in `shallow` has none (git grafts it so). */
-  const walkParents = async (c: LoadedCommit): Promise<readonly string[]> =>
-    (await (shallowSet ??= GitShallowManager.read({ fs, gitdir }))).has(c.info.oid) ? [] : c.info.parents;
+  const walkParents = async (c: LoadedCommit): Promise<readonly string[]> => {
+    shallow ??= readText('shallow').then((text) => new Set(text?.split('\n').filter(Boolean)));
+    return (await shallow).has(c.info.oid) ? [] : c.info.parents;
+  };
 
   let packed: Promise<Map<string, string>> | null = null;
+  /** packed-refs: `<oid> <name>` lines; `^<oid>` lines (peeled tags) and the `#` header are not refs. */
+  const packedRefs = () =>
+    (packed ??= readText('packed-refs').then((text) => {
+      const refs = new Map<string, string>();
+      for (const m of (text ?? '').matchAll(/^([0-9a-f]{40}) (.+)$/gm)) refs.set(m[2] ?? '', m[1] ?? '');
+      return refs;
+    }));
   const readRef = async (name: string, depth = 0): Promise<string | null> => {
     if (depth > 5) return null;
-    const text = (await fs.read(`${gitdir}/${name}`, { encoding: 'utf8' })) as string | null;
-    if (text === null) return (await (packed ??= GitRefManager.packedRefs({ fs, gitdir }))).get(name) ?? null;
+    const text = await readText(name);
+    if (text === null) return (await packedRefs()).get(name) ?? null;
     const target = /^ref:\s*(\S+)/.exec(text)?.[1];
     if (target !== undefined) return isRefName(target) ? readRef(target, depth + 1) : null;
     // Anything else is a broken ref, which git skips like a missing one.
@@ -328,7 +378,7 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
   /** Tree against tree (either side may be absent), recursing only where subtree oids differ. */
   const diffTrees = async (before: Entry | null, after: Entry | null, prefix: Buffer, out: Change[]): Promise<void> => {
     if (before && after && before.oid === after.oid) return;
-    const list = (e: Entry | null) => (e === null ? [] : (e.children ?? treeEntries(e.oid)));
+    const list = (e: Entry | null) => (e === null ? [] : e.children ? e.children() : treeEntries(e.oid));
     const [left, right] = await Promise.all([list(before), list(after)]);
     for (let i = 0, j = 0; i < left.length || j < right.length; ) {
       const a = left[i];
@@ -447,20 +497,21 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
 
     async stagedChanges(base = 'HEAD') {
       const baseOid = await lookup(base);
-      const tree = baseOid === null ? (base === 'HEAD' ? emptyTree : null) : await peel(baseOid, 'tree');
+      const tree = baseOid === null ? (base === 'HEAD' ? EMPTY_TREE : null) : await peel(baseOid, 'tree');
       if (tree === null) throw new CleanroomError('EGIT', `git diff-index failed: fatal: bad revision '${base}'`);
       const buf = (await fs.read(`${gitdir}/index`)) as Buffer | null;
-      const entries = buf === null ? [] : parseIndex(buf, indexFilePath(repo)).entries;
+      const index = buf === null ? null : parseIndex(buf, indexFilePath(repo));
+      const entries = index?.entries ?? [];
       if (entries.some((e) => e.flags.stage !== 0)) {
         throw new CleanroomError('EENGINE', 'the index has unmerged entries; git reports those, this engine does not');
       }
-      return diff(root(tree), indexTree(entries.filter((e) => !e.flags.intentToAdd)));
+      return diff(root(tree), indexTree(entries, index?.cacheTree ?? null));
     },
 
     async commitChanges(oid) {
       const target = await readCommit(oid);
       const parent = target.info.parents[0];
-      const before = parent === undefined ? emptyTree : (await commit(parent))?.tree;
+      const before = parent === undefined ? EMPTY_TREE : (await commit(parent))?.tree;
       if (before === undefined) throw new CleanroomError('EGIT', `git diff-tree failed: fatal: bad object ${parent}`);
       return diff(root(before), root(target.tree));
     },

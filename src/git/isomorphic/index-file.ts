@@ -38,8 +38,19 @@ export interface IndexSummary {
   readonly extensions: readonly string[];
 }
 
+/** One directory of the cache-tree (`TREE` extension): what `git write-tree` last wrote for it. */
+export interface CacheTreeNode {
+  readonly name: Buffer;
+  /** Index entries under this directory; -1 when the directory changed since (no oid then). */
+  readonly entryCount: number;
+  readonly oid: string | null;
+  readonly children: readonly CacheTreeNode[];
+}
+
 export interface IndexFile extends IndexSummary {
   readonly entries: readonly IndexEntry[];
+  /** Null when the index has none, or one git would discard as corrupt. */
+  readonly cacheTree: CacheTreeNode | null;
 }
 
 const HEADER = 12;
@@ -129,20 +140,57 @@ function walk(buf: Buffer, file: string, keep: boolean): IndexFile {
       previous = name;
     }
   }
-  return { version, entryCount, extensions: readExtensions(buf, pos, end, file), entries };
+  const extensions = readExtensions(buf, pos, end, file);
+  const tree = extensions.find((e) => e.signature === 'TREE');
+  return {
+    version,
+    entryCount,
+    extensions: extensions.map((e) => e.signature),
+    entries,
+    cacheTree: keep && tree ? readCacheTree(buf.subarray(tree.start, tree.end)) : null,
+  };
 }
 
-function readExtensions(buf: Buffer, pos: number, end: number, file: string): string[] {
-  const found: string[] = [];
+function readExtensions(buf: Buffer, pos: number, end: number, file: string): { signature: string; start: number; end: number }[] {
+  const found: { signature: string; start: number; end: number }[] = [];
   while (pos + 8 <= end) {
     const signature = buf.toString('latin1', pos, pos + 4);
     const size = buf.readUInt32BE(pos + 4);
     if (/^[a-z]/.test(signature) && !REQUIRED_KNOWN.has(signature)) {
       throw unreadable(file, `uses the "${signature}" extension`);
     }
-    found.push(signature);
+    found.push({ signature, start: pos + 8, end: pos + 8 + size });
     pos += 8 + size;
   }
   if (pos !== end) throw unreadable(file, 'has a corrupt extension block');
   return found;
+}
+
+/** `TREE`: per directory, pre-order, "<name>\0<entry count> <subtree count>\n" then the oid if the count is not -1. */
+function readCacheTree(data: Buffer): CacheTreeNode | null {
+  let pos = 0;
+  const node = (): CacheTreeNode => {
+    const nul = data.indexOf(0, pos);
+    const space = data.indexOf(0x20, nul);
+    const newline = data.indexOf(0x0a, space);
+    if (nul < 0 || space < 0 || newline < 0) throw new Error('truncated');
+    const name = data.subarray(pos, nul);
+    const entryCount = Number(data.toString('latin1', nul + 1, space));
+    const subtrees = Number(data.toString('latin1', space + 1, newline));
+    pos = newline + 1;
+    let oid: string | null = null;
+    if (entryCount >= 0) {
+      if (pos + HASH > data.length) throw new Error('truncated');
+      oid = data.toString('hex', pos, pos + HASH);
+      pos += HASH;
+    }
+    if (!Number.isInteger(entryCount) || !Number.isInteger(subtrees) || subtrees < 0) throw new Error('corrupt');
+    return { name, entryCount, oid, children: Array.from({ length: subtrees }, node) };
+  };
+  try {
+    return node();
+  } catch {
+    // git drops a cache-tree it cannot parse and carries on without it.
+    return null;
+  }
 }
