@@ -13,7 +13,8 @@ export type ErrorCode =
   | 'EBADREV'
   | 'EHOOK_INPUT'
   | 'EINIT'
-  | 'EENGINE';
+  | 'EENGINE'
+  | 'EATTEST';
 
 export class CleanroomError extends Error {
   constructor(

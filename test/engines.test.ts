@@ -9,7 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Change, CommitRange, GitEngine } from '../src/git/engine.js';
+import type { Change, CommitInfo, CommitRange, GitEngine } from '../src/git/engine.js';
 import { openIsomorphicEngine } from '../src/git/isomorphic/engine.js';
 import { indexFilePath, summarizeIndex } from '../src/git/isomorphic/index-file.js';
 import { parseRawDiff } from '../src/git/plumbing.js';
@@ -36,7 +36,7 @@ function once<T>(build: () => T): () => T {
   return () => (value ??= { v: build() }).v;
 }
 
-const at = (date: string, extra: Record<string, string> = {}) => cleanEnv({ GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, ...extra });
+const at = (date: string) => cleanEnv({ GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
 const sha1 = (b: Uint8Array | null) => (b === null ? null : createHash('sha1').update(b).digest('hex'));
 
 // ---------------------------------------------------------------- git's own answers
@@ -56,12 +56,13 @@ function cliFileAt(cwd: string, rev: string, file: string, env: Env = cleanEnv()
   const type = spawnSync('git', ['cat-file', '-t', `${rev}:${file}`], { cwd, env, encoding: 'utf8' });
   return type.status === 0 && type.stdout.trim() === 'blob' ? gitRaw(cwd, ['cat-file', 'blob', `${rev}:${file}`], env) : null;
 }
-function cliCommit(cwd: string, rev: string, env: Env = cleanEnv()) {
-  const [oid = '', parents = '', an = '', ae = '', cn = '', ce = ''] = git(cwd, ['log', '-1', '--format=%H%n%P%n%an%n%ae%n%cn%n%ce', rev], env).split('\n');
+/** Identities as git log prints them; parents as the object stores them (log would show grafts). */
+function cliCommit(cwd: string, rev: string, env: Env = cleanEnv()): CommitInfo {
+  const [oid = '', an = '', ae = '', cn = '', ce = ''] = git(cwd, ['log', '-1', '--format=%H%n%an%n%ae%n%cn%n%ce', rev], env).split('\n');
   const raw = gitRaw(cwd, ['cat-file', 'commit', oid], env).toString('utf8');
   return {
     oid,
-    parents: parents.split(' ').filter(Boolean),
+    parents: [...raw.slice(0, raw.indexOf('\n\n')).matchAll(/^parent (\w+)$/gm)].map((m) => m[1] ?? ''),
     author: { name: an, email: ae },
     committer: { name: cn, email: ce },
     message: raw.slice(raw.indexOf('\n\n') + 2),
@@ -105,7 +106,7 @@ async function refuse(kind: Kind, cwd: string, env: Env, question: (e: GitEngine
 const BINARY = Buffer.concat([Buffer.from([0, 1, 2, 255, 0, 10, 13]), randomBytes(4096)]);
 
 /** A tree with every kind of entry a change can touch. */
-function buildBase(repo: string, env: Env = cleanEnv()): void {
+function buildBase(repo: string): void {
   write(repo, 'data/keep.txt', 'keep\n');
   write(repo, 'data/mod.txt', 'before\n');
   write(repo, 'data/del.txt', 'delete me\n');
@@ -123,13 +124,13 @@ function buildBase(repo: string, env: Env = cleanEnv()): void {
   write(repo, 'foo.txt', 'foo.txt\n');
   write(repo, 'with space/a b.txt', 'spaced\n');
   write(repo, 'benchmarks/binary.bin', BINARY);
-  git(repo, ['add', '-A'], env);
-  git(repo, ['update-index', '--add', '--cacheinfo', `160000,${SUB1},data/sub`], env);
+  git(repo, ['add', '-A']);
+  git(repo, ['update-index', '--add', '--cacheinfo', `160000,${SUB1},data/sub`]);
 }
 
 /** Stages one of each change: add, modify, delete, chmod, typechanges both ways, gitlinks, a file
  *  becoming a directory, names that sort differently as bytes than as UTF-16. */
-function stageChanges(repo: string, env: Env = cleanEnv()): void {
+function stageChanges(repo: string): void {
   const rm = (p: string) => fs.rmSync(path.join(repo, p), { recursive: true });
   write(repo, 'data/mod.txt', 'after\n');
   rm('data/del.txt');
@@ -152,10 +153,10 @@ function stageChanges(repo: string, env: Env = cleanEnv()): void {
   write(repo, 'data/\u{e000}.txt', 'private use, U+E000\n');
   write(repo, 'data/\u{1f600}.txt', 'astral, U+1F600\n');
   rm('data/f2g');
-  git(repo, ['add', '-A', '--', '.', ':!data/sub'], env);
-  git(repo, ['update-index', '--add', '--cacheinfo', `160000,${SUB1},data/f2g`], env);
-  git(repo, ['update-index', '--cacheinfo', `160000,${SUB2},data/sub`], env);
-  git(repo, ['update-index', '--add', '--cacheinfo', `160000,${SUB1},data/newsub`], env);
+  git(repo, ['add', '-A', '--', '.', ':!data/sub']);
+  git(repo, ['update-index', '--add', '--cacheinfo', `160000,${SUB1},data/f2g`]);
+  git(repo, ['update-index', '--cacheinfo', `160000,${SUB2},data/sub`]);
+  git(repo, ['update-index', '--add', '--cacheinfo', `160000,${SUB1},data/newsub`]);
 }
 
 /** Base committed, changes staged; side indexes for GIT_INDEX_FILE, v4, no cache-tree and a skipHash trailer. */
@@ -232,7 +233,7 @@ const history = once(() => {
   const signedOid = gitRaw(repo, ['hash-object', '-t', 'commit', '-w', '--stdin'], cleanEnv(), signed).toString('utf8').trim();
   git(repo, ['branch', 'signed', signedOid]);
   const rev = (r: string) => git(repo, ['rev-parse', r]);
-  return { repo, c1: rev('v1^{commit}'), c2: rev('light'), merge: rev('main~1'), c3, signed: signedOid };
+  return { repo, c1: rev('v1^{commit}'), c2: rev('light'), merge: rev('main~1'), signed: signedOid };
 });
 
 const unborn = once(() => {
@@ -244,14 +245,16 @@ const unborn = once(() => {
   return repo;
 });
 
-/** `git add -N` twice: a new path (must not appear) and a tracked path re-added as i-t-a (git: deleted). */
+/** `git add -N`: new paths, one in a directory of its own (none must appear), and a tracked path
+ *  re-added as intent-to-add (git: deleted). */
 const intentToAdd = once(() => {
   const repo = initRepo();
   write(repo, 'tracked.txt', 'tracked\n');
   git(repo, ['add', 'tracked.txt']);
   git(repo, ['commit', '-q', '-m', 'tracked']);
   write(repo, 'new.txt', 'placeholder\n');
-  git(repo, ['add', '-N', 'new.txt']);
+  write(repo, 'placeholders/only.txt', 'placeholder\n');
+  git(repo, ['add', '-N', 'new.txt', 'placeholders/only.txt']);
   git(repo, ['rm', '-q', '--cached', 'tracked.txt']);
   git(repo, ['add', '-N', 'tracked.txt']);
   write(repo, 'real.txt', 'real\n');
@@ -325,6 +328,13 @@ const quarantine = once(() => {
   gitRaw(repo, ['pack-objects', '-q', path.join(incoming, 'pack', 'pack')], env, objects);
   git(repo, ['prune-packed'], env);
   return { repo, env, commit };
+});
+
+/** A depth-2 clone of main: the boundary is the merge, whose parents git does not have. */
+const shallowClone = once(() => {
+  const repo = path.join(tempDir('shallow-parent'), 'clone');
+  git(path.dirname(repo), ['clone', '-q', '--depth', '2', '--single-branch', `file://${history().repo}`, repo]);
+  return repo;
 });
 
 const text = (b: Uint8Array | null) => (b === null ? null : Buffer.from(b).toString('latin1'));
@@ -498,6 +508,25 @@ describe.each(KINDS)('%s engine', (kind) => {
       const q = quarantine();
       const range = { include: [q.commit], exclude: ['HEAD'] };
       await agree(kind, q.repo, q.env, (e) => e.listCommits(range), cliRevList(q.repo, range, q.env));
+    });
+
+    it('stops at the boundary of a shallow clone, as git grafts it', async () => {
+      const repo = shallowClone();
+      expect(fs.existsSync(path.join(repo, '.git/shallow'))).toBe(true);
+      for (const range of [{ include: ['HEAD'], exclude: [] }, { include: ['origin/main'], exclude: ['HEAD~1'] }]) {
+        await agree(kind, repo, cleanEnv(), (e) => e.listCommits(range), cliRevList(repo, range));
+      }
+      for (const boundary of fs.readFileSync(path.join(repo, '.git/shallow'), 'utf8').split('\n').filter(Boolean)) {
+        await agree(kind, repo, cleanEnv(), (e) => e.readCommit(boundary), cliCommit(repo, boundary));
+        await refuse(kind, repo, cleanEnv(), (e) => e.resolve(`${boundary}~1`), 'EBADREV');
+        // Against the parent the object names: whether git has it decides between a diff and EGIT.
+        const parent = cliCommit(repo, boundary).parents[0] ?? '';
+        if (spawnSync('git', ['cat-file', '-e', parent], { cwd: repo, env: cleanEnv() }).status === 0) {
+          await agree(kind, repo, cleanEnv(), (e) => e.commitChanges(boundary), cliTrees(repo, parent, boundary));
+        } else {
+          await refuse(kind, repo, cleanEnv(), (e) => e.commitChanges(boundary), 'EGIT');
+        }
+      }
     });
 
     it('a revision that does not resolve is EGIT (git rev-list: bad revision)', async () => {
@@ -683,6 +712,21 @@ describe('preflight', () => {
     await late.close();
 
     await expect(ask('isomorphic', initRepo(), cleanEnv(), (e) => e.resolve('HEAD@{0}'))).rejects.toMatchObject({ code: 'EENGINE' });
+
+    // A merge conflict leaves unmerged entries (stages 1-3): git's to report.
+    const conflicted = initRepo();
+    git(conflicted, ['checkout', '-q', '-b', 'other']);
+    write(conflicted, 'README.md', 'theirs\n');
+    git(conflicted, ['commit', '-q', '-am', 'theirs']);
+    git(conflicted, ['checkout', '-q', 'main']);
+    write(conflicted, 'README.md', 'ours\n');
+    git(conflicted, ['commit', '-q', '-am', 'ours']);
+    expect(spawnSync('git', ['merge', '-q', 'other'], { cwd: conflicted, env: cleanEnv() }).status).not.toBe(0);
+    await expect(ask('isomorphic', conflicted, cleanEnv(), (e) => e.stagedChanges())).rejects.toMatchObject({ code: 'EENGINE' });
+    const fallback = await open(conflicted);
+    expect(await fallback.stagedChanges()).toEqual(cliStaged(conflicted));
+    expect(fallback.kind).toBe('plumbing');
+    await fallback.close();
   });
 
   it('costs a few stats and reads, no process', async () => {

@@ -55,10 +55,12 @@ async function recordAssistance(ctx: InspectContext, file: string, verdict: Verd
 }
 
 /** git's pre-push stdin, or the same line rebuilt from the pre-commit framework's variables
- *  (it does not forward stdin). */
+ *  (it does not forward stdin, and on a push that includes the root commit it sets no refs but
+ *  the local branch: then everything the remote's tracking refs lack is judged). */
 async function pushInput(io: Io): Promise<string> {
-  const { PRE_COMMIT_FROM_REF: from, PRE_COMMIT_TO_REF: to } = io.env;
+  const { PRE_COMMIT_FROM_REF: from, PRE_COMMIT_TO_REF: to, PRE_COMMIT_LOCAL_BRANCH: branch } = io.env;
   if (to) return `HEAD ${to} HEAD ${from ?? '0'}\n`;
+  if (branch) return `${branch} ${branch} ${branch} 0\n`;
   return readAll(io.stdin);
 }
 

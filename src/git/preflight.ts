@@ -3,9 +3,10 @@
  * local repository in-process; git's plumbing is right everywhere and fast on large repositories.
  * The checks are a handful of stats and short reads (no spawns, no isomorphic-git import): the
  * layouts isomorphic-git would read wrongly, and the sizes at which it gets slow or memory-hungry
- * (it reads a whole pack into memory, and hashes it, before it returns one object).
+ * (it reads a whole pack into memory, and hashes it, before it returns one object). They are
+ * synchronous on purpose: a dozen tiny reads cost less than as many thread-pool round trips.
  */
-import { promises as fsp } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CleanroomError } from '../errors.js';
 import type { GitEngine } from './engine.js';
@@ -28,7 +29,8 @@ export interface ChosenEngine extends GitEngine {
   readonly reason: string;
 }
 
-/** Above these, isomorphic-git costs seconds and hundreds of MB where git costs tens of ms. */
+/** Past these, isomorphic-git's costs (a whole-index parse in JS, whole packs read into memory and
+ *  hashed per process) outgrow a hook's budget, while git's stay in the tens of milliseconds. */
 export const PREFLIGHT_LIMITS = {
   indexEntries: 20_000,
   packBytes: 200 * 1024 * 1024,
@@ -53,7 +55,7 @@ export async function chooseEngine(repo: RepoContext, opts: { force?: EngineKind
   const source = opts.force ? 'the caller' : `${ENGINE_VARIABLE}=${fromEnv ?? ''}`;
   if (force === 'plumbing') return { kind: 'plumbing', reason: `forced by ${source}`, forced: true };
 
-  const { findings, entries, packBytes } = await inspect(repo);
+  const { findings, entries, packBytes } = inspect(repo);
   const wrong = findings.find((f) => f.wrong);
   if (force === 'isomorphic') {
     if (wrong) {
@@ -118,18 +120,30 @@ function withFallback(repo: RepoContext, first: GitEngine, firstReason: string):
   };
 }
 
-async function inspect(repo: RepoContext): Promise<{ findings: Finding[]; entries: number; packBytes: number }> {
+function inspect(repo: RepoContext): { findings: Finding[]; entries: number; packBytes: number } {
   const findings: Finding[] = [];
   if (repo.objectFormat !== 'sha1') findings.push({ reason: `the repository uses ${repo.objectFormat} object ids`, wrong: true });
   if (repo.env.GIT_QUARANTINE_PATH) findings.push({ reason: 'this is a server-side hook (GIT_QUARANTINE_PATH is set)', wrong: false });
-  const [config, history, index, packs] = await Promise.all([configFindings(repo), historyFindings(repo), indexFindings(repo), packFindings(repo)]);
-  findings.push(...config, ...history, ...index.findings, ...packs.findings);
+  const index = indexFindings(repo);
+  const packs = packFindings(repo);
+  findings.push(...configFindings(repo), ...historyFindings(repo), ...index.findings, ...packs.findings);
   return { findings, entries: index.entries, packBytes: packs.bytes };
 }
 
-async function configFindings(repo: RepoContext): Promise<Finding[]> {
+/** The read, or `fallback` when the file or directory is not there; most of these are usually
+ *  absent, and checking first costs far less than a thrown ENOENT. */
+function attempt<T>(file: string, read: (file: string) => T, fallback: T): T {
+  if (!existsSync(file)) return fallback;
+  try {
+    return read(file);
+  } catch {
+    return fallback;
+  }
+}
+
+function configFindings(repo: RepoContext): Finding[] {
   const file = path.join(repo.commonDir, 'config');
-  const config = readConfig(await fsp.readFile(file, 'utf8').catch(() => ''));
+  const config = readConfig(attempt(file, (f) => readFileSync(f, 'utf8'), ''));
   const findings: Finding[] = [];
   for (const [key, values] of config) {
     const value = values.at(-1) ?? '';
@@ -156,55 +170,53 @@ function harmlessExtension(name: string, value: string): boolean {
 }
 
 /** Replacements and grafts rewrite history for git's readers; isomorphic-git ignores both. */
-async function historyFindings(repo: RepoContext): Promise<Finding[]> {
+function historyFindings(repo: RepoContext): Finding[] {
   const findings: Finding[] = [];
-  const [grafts, looseReplace, packedRefs] = await Promise.all([
-    fsp.stat(path.join(repo.commonDir, 'info', 'grafts')).then(() => true, () => false),
-    fsp.readdir(path.join(repo.commonDir, 'refs', 'replace')).then((names) => names.length > 0, () => false),
-    fsp.readFile(path.join(repo.commonDir, 'packed-refs'), 'latin1').catch(() => ''),
-  ]);
-  if (grafts) findings.push({ reason: 'the repository has info/grafts', wrong: true });
-  if (!repo.env.GIT_NO_REPLACE_OBJECTS && (looseReplace || packedRefs.includes(' refs/replace/'))) {
-    findings.push({ reason: 'the repository has replace refs (refs/replace/)', wrong: true });
-  }
+  if (existsSync(path.join(repo.commonDir, 'info', 'grafts'))) findings.push({ reason: 'the repository has info/grafts', wrong: true });
+  const replaced =
+    attempt(path.join(repo.commonDir, 'refs', 'replace'), (d) => readdirSync(d).length > 0, false) ||
+    attempt(path.join(repo.commonDir, 'packed-refs'), (f) => readFileSync(f, 'latin1'), '').includes(' refs/replace/');
+  if (replaced && !repo.env.GIT_NO_REPLACE_OBJECTS) findings.push({ reason: 'the repository has replace refs (refs/replace/)', wrong: true });
   return findings;
 }
 
-async function indexFindings(repo: RepoContext): Promise<{ findings: Finding[]; entries: number }> {
+/**
+ * The entry count comes from the 12-byte header. Finding a `link` extension (split index) means
+ * walking every entry, so that walk is skipped when no `sharedindex.*` file exists where git
+ * looks for one (the gitdir, the index's own directory): without it git cannot read a split index either.
+ */
+function indexFindings(repo: RepoContext): { findings: Finding[]; entries: number } {
   const file = indexFilePath(repo);
-  const handle = await fsp.open(file).catch(() => null);
-  if (!handle) return { findings: [], entries: 0 };
+  const fd = attempt(file, (f) => openSync(f, 'r'), null);
+  if (fd === null) return { findings: [], entries: 0 };
   try {
     const header = Buffer.alloc(12);
-    await handle.read(header, 0, header.length, 0);
+    readSync(fd, header, 0, header.length, 0);
     const { entryCount } = readIndexHeader(header, file);
     if (entryCount > PREFLIGHT_LIMITS.indexEntries) {
       return { findings: [{ reason: `the index has ${entryCount} entries (more than ${PREFLIGHT_LIMITS.indexEntries})`, wrong: false }], entries: entryCount };
     }
-    const { extensions } = summarizeIndex(await handle.readFile(), file);
-    const split = extensions.includes('link') ? [{ reason: `the index ${file} is a split index`, wrong: true }] : [];
-    return { findings: split, entries: entryCount };
+    const shared = [repo.gitDir, path.dirname(file)].some((dir) => attempt(dir, (d) => readdirSync(d), []).some((n) => n.startsWith('sharedindex.')));
+    const split = shared && summarizeIndex(readFileSync(fd), file).extensions.includes('link');
+    return { findings: split ? [{ reason: `the index ${file} is a split index`, wrong: true }] : [], entries: entryCount };
   } catch (e) {
     if (!(e instanceof CleanroomError)) throw e;
     return { findings: [{ reason: e.message, wrong: true }], entries: 0 };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
-async function packFindings(repo: RepoContext): Promise<{ findings: Finding[]; bytes: number }> {
-  const sizes = await Promise.all(
-    (await objectDirs(repo)).map(async (dir) => {
-      const packDir = path.join(dir, 'pack');
-      const names = (await fsp.readdir(packDir).catch(() => [])).filter((n) => n.endsWith('.pack'));
-      return Promise.all(names.map((n) => fsp.stat(path.join(packDir, n)).then((s) => s.size, () => 0)));
-    }),
-  );
-  const all = sizes.flat();
-  const bytes = all.reduce((sum, size) => sum + size, 0);
+function packFindings(repo: RepoContext): { findings: Finding[]; bytes: number } {
+  const sizes = objectDirs(repo).flatMap((dir) => {
+    const packDir = path.join(dir, 'pack');
+    const names = attempt(packDir, (d) => readdirSync(d), []).filter((n) => n.endsWith('.pack'));
+    return names.map((n) => statSync(path.join(packDir, n), { throwIfNoEntry: false })?.size ?? 0);
+  });
+  const bytes = sizes.reduce((sum, size) => sum + size, 0);
   const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MiB`;
-  if (all.some((size) => size >= UNREADABLE_PACK)) {
-    return { findings: [{ reason: `a pack is ${mib(Math.max(...all))} (isomorphic-git cannot read packs of 2 GiB or more)`, wrong: true }], bytes };
+  if (sizes.some((size) => size >= UNREADABLE_PACK)) {
+    return { findings: [{ reason: `a pack is ${mib(Math.max(...sizes))} (isomorphic-git cannot read packs of 2 GiB or more)`, wrong: true }], bytes };
   }
   if (bytes > PREFLIGHT_LIMITS.packBytes) {
     return { findings: [{ reason: `the packs reachable from this repository total ${mib(bytes)} (more than ${mib(PREFLIGHT_LIMITS.packBytes)})`, wrong: false }], bytes };

@@ -6,7 +6,8 @@
  *   and message text exactly as git stores them;
  * - diffs recurse over trees and skip every pair of equal subtree oids (isomorphic-git's `walk`
  *   reads each sibling before it can prune, ~50× slower), emitting in git's tree order;
- * - the staged diff hashes the index into tree oids so that unchanged directories cost nothing;
+ * - the staged diff gives the index tree oids (from git's cache-tree, else hashed here), so that
+ *   unchanged directories cost nothing;
  * - revisions, refs and rev-list ordering follow git's rules (see `lookup` and `listCommits`).
  * Whatever this engine cannot answer the way git would (a split index, an ambiguous abbreviation,
  * revision syntax it does not parse, a pack isomorphic-git fails on) is an EENGINE error, which
@@ -62,11 +63,9 @@ function parseTree(raw: Buffer): Entry[] {
     const space = raw.indexOf(0x20, pos);
     const nul = raw.indexOf(0, space);
     if (space < 0 || nul < 0 || nul + 21 > raw.length) corrupt('a tree object is truncated');
-    entries.push({
-      name: raw.subarray(space + 1, nul),
-      mode: canonMode(parseInt(raw.toString('latin1', pos, space), 8)),
-      oid: raw.toString('hex', nul + 1, nul + 21),
-    });
+    let mode = 0;
+    for (let i = pos; i < space; i++) mode = mode * 8 + ((raw[i] ?? 0x30) - 0x30);
+    entries.push({ name: raw.subarray(space + 1, nul), mode: canonMode(mode), oid: raw.toString('hex', nul + 1, nul + 21) });
     pos = nul + 21;
   }
   return entries;
@@ -168,7 +167,6 @@ function change(path: Buffer, before: Entry | undefined, after: Entry | undefine
 /** check_refname_format with REFNAME_ALLOW_ONELEVEL: git never reads a file for a name that fails it. */
 function isRefName(name: string): boolean {
   if (name === '' || name === '@' || name.endsWith('/') || name.endsWith('.') || name.includes('..') || name.includes('@{')) return false;
-  // eslint-disable-next-line no-control-regex
   if (/[\x00-\x20\x7f~^:?*[\\]/.test(name)) return false;
   return name.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'));
 }
@@ -389,9 +387,9 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
       if (x) i++;
       if (y) j++;
       const entry = (x ?? y) as Entry;
-      const path = Buffer.concat([prefix, entry.name]);
-      if (isDir(entry.mode)) await diffTrees(x ?? null, y ?? null, Buffer.concat([path, SLASH]), out);
-      else if (!x || !y || x.oid !== y.oid || x.mode !== y.mode) out.push(change(path, x, y));
+      if (x && y && x.oid === y.oid && x.mode === y.mode) continue;
+      if (isDir(entry.mode)) await diffTrees(x ?? null, y ?? null, Buffer.concat([prefix, entry.name, SLASH]), out);
+      else out.push(change(Buffer.concat([prefix, entry.name]), x, y));
     }
   };
 
@@ -402,7 +400,7 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
   };
   const root = (oid: string): Entry => ({ name: Buffer.alloc(0), mode: S_IFDIR, oid });
 
-  const readCommit = async (rev: string): Promise<LoadedCommit> => {
+  const commitAt = async (rev: string): Promise<LoadedCommit> => {
     const oid = await lookup(rev);
     const found = oid === null ? null : await commit(oid);
     if (!found) throw new CleanroomError('EBADREV', `${rev} is not a commit in this repository`);
@@ -509,14 +507,14 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
     },
 
     async commitChanges(oid) {
-      const target = await readCommit(oid);
+      const target = await commitAt(oid);
       const parent = target.info.parents[0];
       const before = parent === undefined ? EMPTY_TREE : (await commit(parent))?.tree;
       if (before === undefined) throw new CleanroomError('EGIT', `git diff-tree failed: fatal: bad object ${parent}`);
       return diff(root(before), root(target.tree));
     },
 
-    readCommit: async (oid) => (await readCommit(oid)).info,
+    readCommit: async (oid) => (await commitAt(oid)).info,
 
     listCommits,
 

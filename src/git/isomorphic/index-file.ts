@@ -53,6 +53,9 @@ export interface IndexFile extends IndexSummary {
   readonly cacheTree: CacheTreeNode | null;
 }
 
+/** Most entries carry no flags at all: one shared object instead of one per entry. */
+const NO_FLAGS: IndexEntryFlags = Object.freeze({ stage: 0, skipWorktree: false, intentToAdd: false });
+
 const HEADER = 12;
 const HASH = 20;
 /** ctime, mtime, dev, ino, mode, uid, gid, size (10 × 4 bytes), then the oid and 2 bytes of flags. */
@@ -68,7 +71,7 @@ export function indexFilePath(repo: RepoContext): string {
 }
 
 function unreadable(file: string, why: string): CleanroomError {
-  return new CleanroomError('EENGINE', `the index ${file} ${why}; the isomorphic engine cannot read it (git can)`);
+  return new CleanroomError('EENGINE', `the index ${file} ${why}; the isomorphic engine leaves it to git`);
 }
 
 /** Version and entry count from the 12-byte header: what the preflight needs before reading further. */
@@ -131,11 +134,12 @@ function walk(buf: Buffer, file: string, keep: boolean): IndexFile {
     }
     if (keep && name) {
       const extra = extended ? buf.readUInt16BE(start + FIXED) : 0;
+      const stage = (bits >> 12) & 3;
       entries.push({
         path: name,
         oid: buf.toString('hex', start + 40, start + 40 + HASH),
         mode: buf.readUInt32BE(start + 24),
-        flags: { stage: (bits >> 12) & 3, skipWorktree: (extra & 0x4000) !== 0, intentToAdd: (extra & 0x2000) !== 0 },
+        flags: stage === 0 && (extra & 0x6000) === 0 ? NO_FLAGS : { stage, skipWorktree: (extra & 0x4000) !== 0, intentToAdd: (extra & 0x2000) !== 0 },
       });
       previous = name;
     }
@@ -169,23 +173,36 @@ function readExtensions(buf: Buffer, pos: number, end: number, file: string): { 
 /** `TREE`: per directory, pre-order, "<name>\0<entry count> <subtree count>\n" then the oid if the count is not -1. */
 function readCacheTree(data: Buffer): CacheTreeNode | null {
   let pos = 0;
+  /** A decimal number (optionally negative) ending at `stop`. */
+  const number = (stop: number): number => {
+    const negative = data[pos] === 0x2d;
+    let value = 0;
+    let digits = 0;
+    for (pos += negative ? 1 : 0; data[pos] !== stop; pos++, digits++) {
+      const d = (data[pos] ?? -1) - 0x30;
+      if (d < 0 || d > 9) throw new Error('corrupt');
+      value = value * 10 + d;
+    }
+    if (digits === 0) throw new Error('corrupt');
+    pos++;
+    return negative ? -value : value;
+  };
   const node = (): CacheTreeNode => {
     const nul = data.indexOf(0, pos);
-    const space = data.indexOf(0x20, nul);
-    const newline = data.indexOf(0x0a, space);
-    if (nul < 0 || space < 0 || newline < 0) throw new Error('truncated');
+    if (nul < 0) throw new Error('truncated');
     const name = data.subarray(pos, nul);
-    const entryCount = Number(data.toString('latin1', nul + 1, space));
-    const subtrees = Number(data.toString('latin1', space + 1, newline));
-    pos = newline + 1;
+    pos = nul + 1;
+    const entryCount = number(0x20);
+    const subtrees = number(0x0a);
     let oid: string | null = null;
     if (entryCount >= 0) {
       if (pos + HASH > data.length) throw new Error('truncated');
       oid = data.toString('hex', pos, pos + HASH);
       pos += HASH;
     }
-    if (!Number.isInteger(entryCount) || !Number.isInteger(subtrees) || subtrees < 0) throw new Error('corrupt');
-    return { name, entryCount, oid, children: Array.from({ length: subtrees }, node) };
+    const children: CacheTreeNode[] = [];
+    for (let i = 0; i < subtrees; i++) children.push(node());
+    return { name, entryCount, oid, children };
   };
   try {
     return node();

@@ -13,7 +13,7 @@
  * Each `objects/xx` fan-out directory is listed once, so the loose-object probe isomorphic-git
  * makes before every packed read is answered from memory.
  */
-import { promises as fsp, type Stats } from 'node:fs';
+import { existsSync, readFileSync, promises as fsp, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { RepoContext } from '../repo.js';
 import { indexFilePath } from './index-file.js';
@@ -40,30 +40,30 @@ const MAX_ALTERNATE_DEPTH = 5;
 /**
  * Every object directory git would search, in its order: the primary one (GIT_OBJECT_DIRECTORY or
  * `<common>/objects`), then GIT_ALTERNATE_OBJECT_DIRECTORIES, then the primary's info/alternates;
- * each alternate brings its own info/alternates along.
+ * each alternate brings its own info/alternates along. Synchronous: a few tiny reads, made once
+ * per run, cost less than thread-pool round trips.
  */
-export async function objectDirs(repo: RepoContext): Promise<string[]> {
+export function objectDirs(repo: RepoContext): string[] {
   const found: string[] = [];
-  const add = async (dir: string, depth: number): Promise<void> => {
+  const add = (dir: string, depth: number): void => {
     if (found.includes(dir)) return;
     found.push(dir);
-    await addListed(dir, depth + 1);
+    addListed(dir, depth + 1);
   };
-  const addListed = async (dir: string, depth: number): Promise<void> => {
-    if (depth > MAX_ALTERNATE_DEPTH) return;
-    const text = await fsp.readFile(path.join(dir, 'info', 'alternates'), 'utf8').catch(() => '');
-    for (const line of text.split('\n')) {
+  const addListed = (dir: string, depth: number): void => {
+    const file = path.join(dir, 'info', 'alternates');
+    // Checked first: usually absent, and a thrown ENOENT costs more than the check.
+    if (depth > MAX_ALTERNATE_DEPTH || !existsSync(file)) return;
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
       if (line.trim() === '' || line.startsWith('#')) continue;
-      await add(path.resolve(dir, unquote(line.trimEnd())), depth);
+      add(path.resolve(dir, unquote(line.trimEnd())), depth);
     }
   };
   const primaryEnv = repo.env.GIT_OBJECT_DIRECTORY;
   const primary = primaryEnv ? path.resolve(repo.cwd, primaryEnv) : path.join(repo.commonDir, 'objects');
   found.push(primary);
-  for (const entry of splitAlternates(repo.env.GIT_ALTERNATE_OBJECT_DIRECTORIES ?? '')) {
-    await add(path.resolve(repo.cwd, entry), 0);
-  }
-  await addListed(primary, 0);
+  for (const entry of splitAlternates(repo.env.GIT_ALTERNATE_OBJECT_DIRECTORIES ?? '')) add(path.resolve(repo.cwd, entry), 0);
+  addListed(primary, 0);
   return found;
 }
 
@@ -96,8 +96,15 @@ function unquote(text: string): string {
  * Which gitdir paths a linked worktree shares with the main repository (git's path.c common_list):
  * the longest matching entry wins; a trailing '/' marks a directory entry.
  */
-const WORKTREE_PRIVATE = ['gc.pid', 'info/sparse-checkout', 'logs/HEAD', 'logs/refs/bisect/', 'logs/refs/rewritten/', 'logs/refs/worktree/', 'refs/bisect/', 'refs/rewritten/', 'refs/worktree/'];
-const SHARED = ['branches/', 'common/', 'config', 'gc.log', 'hooks/', 'info/', 'logs/', 'lost-found/', 'objects/', 'packed-refs', 'refs/', 'remotes/', 'rr-cache/', 'shallow', 'svn/', 'worktrees/'];
+const WORKTREE_PRIVATE = [
+  'gc.pid', 'info/sparse-checkout', 'logs/HEAD',
+  'logs/refs/bisect/', 'logs/refs/rewritten/', 'logs/refs/worktree/',
+  'refs/bisect/', 'refs/rewritten/', 'refs/worktree/',
+];
+const SHARED = [
+  'branches/', 'common/', 'config', 'gc.log', 'hooks/', 'info/', 'logs/', 'lost-found/',
+  'objects/', 'packed-refs', 'refs/', 'remotes/', 'rr-cache/', 'shallow', 'svn/', 'worktrees/',
+];
 
 function matches(rel: string, entry: string): boolean {
   return entry.endsWith('/') ? rel === entry.slice(0, -1) || rel.startsWith(entry) : rel === entry;
@@ -123,35 +130,39 @@ export function createOverlayFs(repo: RepoContext): ReadOnlyFs {
   const indexFile = indexFilePath(repo);
   const separateCommon = path.resolve(repo.commonDir) !== gitDir;
 
-  let dirs: Promise<string[]> | null = null;
+  let dirs: string[] | null = null;
   const objectStore = () => (dirs ??= objectDirs(repo));
-  const fanouts = new Map<string, Promise<Set<string>>>();
-  const listing = (dir: string) =>
-    fsp.readdir(dir).then(
-      (names) => new Set(names),
-      () => new Set<string>(),
-    );
-  const fanout = (objects: string, xx: string): Promise<Set<string>> => {
-    const key = path.join(objects, xx);
-    let names = fanouts.get(key);
-    if (!names) fanouts.set(key, (names = listing(key)));
+  const listings = new Map<string, Promise<Set<string>>>();
+  const listing = (dir: string): Promise<Set<string>> => {
+    let names = listings.get(dir);
+    if (!names) {
+      names = fsp.readdir(dir).then(
+        (found) => new Set(found),
+        () => new Set<string>(),
+      );
+      listings.set(dir, names);
+    }
     return names;
   };
+  // In a packed repository most of the 256 fan-out directories do not exist: one listing of
+  // `objects/` spares a failed readdir for each.
+  const fanout = async (objects: string, xx: string): Promise<Set<string>> =>
+    (await listing(objects)).has(xx) ? listing(path.join(objects, xx)) : new Set<string>();
   let packs: Promise<Map<string, string>> | null = null;
   const packFiles = () =>
-    (packs ??= objectStore().then(async (all) => {
+    (packs ??= (async () => {
       const byName = new Map<string, string>();
-      for (const objects of all) {
+      for (const objects of objectStore()) {
         for (const name of await listing(path.join(objects, 'pack'))) {
           if (!byName.has(name)) byName.set(name, path.join(objects, 'pack', name));
         }
       }
       return byName;
-    }));
+    })());
 
   /** The real file behind `objects/<rel>`; null when a loose object is in none of the directories. */
   const objectFile = async (rel: string): Promise<string | null> => {
-    const [primary = '', ...rest] = await objectStore();
+    const [primary = '', ...rest] = objectStore();
     const loose = LOOSE.exec(rel);
     if (loose) {
       const [, xx = '', name = ''] = loose;
@@ -197,7 +208,7 @@ export function createOverlayFs(repo: RepoContext): ReadOnlyFs {
         if (rel === 'pack') return [...(await packFiles()).keys()];
         if (FANOUT.test(rel)) {
           const union = new Set<string>();
-          for (const objects of await objectStore()) for (const name of await fanout(objects, rel)) union.add(name);
+          for (const objects of objectStore()) for (const name of await fanout(objects, rel)) union.add(name);
           return [...union];
         }
         return read('scandir', (real) => fsp.readdir(real))(dir);

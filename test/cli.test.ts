@@ -1,0 +1,183 @@
+/** The commands as a user runs them: bin/cleanroom.js against real repositories. */
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, cleanroom, git, initRepo, write } from './helpers/git.js';
+import { EXAMPLE_POLICY, writePolicy } from './helpers/policy.js';
+
+function repoWithPolicy(policy = EXAMPLE_POLICY): string {
+  const repo = initRepo();
+  writePolicy(repo, policy);
+  git(repo, ['add', '.cleanroom']);
+  git(repo, ['commit', '-q', '-m', 'policy']);
+  return repo;
+}
+
+describe('cleanroom check', () => {
+  it('judges the staged changes by default and exits 1 when blocked', () => {
+    const repo = repoWithPolicy();
+    write(repo, 'datasets/a.jsonl', '1\n');
+    git(repo, ['add', '.']);
+    const human = cleanroom(repo, ['check']);
+    expect(human.stdout).toContain('cleanroom check: allowed (checked 1 staged path, 1 protected');
+    expect(human.status).toBe(0);
+    const agent = cleanroom(repo, ['check', '--staged'], cleanEnv({ CODEX_THREAD_ID: 'thread-1' }));
+    expect(agent.stdout).toContain('environment CODEX_THREAD_ID=thread-1');
+    expect(agent.status).toBe(1);
+  });
+
+  it('prints a machine-readable verdict with --format json', () => {
+    const repo = repoWithPolicy();
+    write(repo, 'datasets/a.jsonl', '1\n');
+    git(repo, ['add', '.']);
+    const r = cleanroom(repo, ['check', '--format', 'json'], cleanEnv({ CLAUDECODE: '1' }));
+    expect(r.status).toBe(1);
+    const v = JSON.parse(r.stdout);
+    expect(v).toMatchObject({
+      format: 'cleanroom-verdict/v1',
+      outcome: 'blocked',
+      mode: 'enforce',
+      checked: { commits: 0, paths: 1, protectedPaths: 1 },
+    });
+    expect(v.findings[0]).toMatchObject({ path: 'datasets/a.jsonl', status: 'added', reason: 'assistant', rule: { pattern: 'datasets/**' } });
+    expect(v.findings[0].signals[0]).toMatchObject({ kind: 'environment', assistant: 'claude-code', evidence: 'CLAUDECODE=1' });
+    expect(['isomorphic', 'plumbing']).toContain(v.engine);
+  });
+
+  it('narrows --staged to the paths lint-staged passes, absolute or relative', () => {
+    const repo = repoWithPolicy();
+    write(repo, 'datasets/a.jsonl', '1\n');
+    write(repo, 'src/x.py', '1\n');
+    git(repo, ['add', '.']);
+    const agent = cleanEnv({ CLAUDECODE: '1' });
+    expect(cleanroom(repo, ['check', '--staged', `${repo}/src/x.py`], agent).status).toBe(0);
+    expect(cleanroom(repo, ['check', '--staged', 'datasets/a.jsonl'], agent).status).toBe(1);
+  });
+
+  it('judges a recorded commit and a range from what the commits carry', () => {
+    const repo = repoWithPolicy();
+    const base = git(repo, ['rev-parse', 'HEAD']);
+    write(repo, 'datasets/a.jsonl', '1\n');
+    git(repo, ['add', '.']);
+    git(repo, ['commit', '-q', '-m', 'human data']);
+    write(repo, 'benchmarks/t.md', 'task\n');
+    git(repo, ['add', '.']);
+    git(repo, ['commit', '-q', '-m', 'task\n\nCo-authored-by: aider (gpt-5) <aider@aider.chat>']);
+    // The environment of whoever runs check plays no part in judging recorded commits.
+    const agent = cleanEnv({ CLAUDECODE: '1' });
+    expect(cleanroom(repo, ['check', '--commit', 'HEAD~1'], agent).status).toBe(0);
+    const one = cleanroom(repo, ['check', '--commit', 'HEAD'], agent);
+    expect(one.status).toBe(1);
+    expect(one.stdout).toContain('trailer Co-authored-by: aider (gpt-5) <aider@aider.chat>');
+    const range = cleanroom(repo, ['check', '--range', `${base}..HEAD`]);
+    expect(range.status).toBe(1);
+    expect(range.stdout).toContain('checked 2 paths in 2 commits, 2 protected');
+    expect(range.stdout).toMatch(/benchmarks\/t\.md \(added in commit [0-9a-f]{12}\)/);
+  });
+
+  it.each([
+    [['check', '--bogus'], /Unknown option '--bogus'.*cleanroom check --help/],
+    [['check', '--commit', 'HEAD', '--range', 'a..b'], /choose one of --staged, --commit and --range/],
+    [['check', '--range', 'HEAD'], /--range expects A\.\.B/],
+    [['check', '--commit', 'no-such-rev'], /"no-such-rev" does not name a commit/],
+    [['check', '--commit=--all'], /"--all" is not a valid revision/],
+    [['check', '--format', 'xml'], /--format must be text or json/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['hook', 'post-merge'], /unknown hook "post-merge"/],
+  ])('refuses %j with a clear message and exit 2', (args, message) => {
+    const repo = repoWithPolicy();
+    const r = cleanroom(repo, args);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.status).toBe(2);
+  });
+
+  it('says so outside a repository', () => {
+    const r = cleanroom('/', ['check']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/not inside a git repository/);
+  });
+
+  it('reads the policy named by --policy, CLEANROOM_POLICY and git config, in that order', () => {
+    const repo = repoWithPolicy();
+    const warn = EXAMPLE_POLICY.replace('mode: enforce', 'mode: warn');
+    write(repo, '../warn.yaml', warn);
+    write(repo, 'datasets/a.jsonl', '1\n');
+    git(repo, ['add', '.']);
+    const agent = (extra: Record<string, string> = {}) => cleanEnv({ CLAUDECODE: '1', ...extra });
+    expect(cleanroom(repo, ['check'], agent()).status).toBe(1);
+    expect(cleanroom(repo, ['check', '--policy', '../warn.yaml'], agent()).status).toBe(0);
+    expect(cleanroom(repo, ['check'], agent({ CLEANROOM_POLICY: '../warn.yaml' })).status).toBe(0);
+    git(repo, ['config', 'cleanroom.policy', '../warn.yaml']);
+    const r = cleanroom(repo, ['check'], agent());
+    expect(r.stdout).toContain('warning: 1 protected change would need a human review');
+    expect(r.status).toBe(0);
+    const missing = cleanroom(repo, ['check', '--policy', 'nope.yaml'], agent());
+    expect(missing.stderr).toMatch(/nope\.yaml: policy file not found/);
+    expect(missing.status).toBe(2);
+  });
+
+  it('judges by the committed policy, not by the working-tree edit', () => {
+    const repo = repoWithPolicy();
+    writePolicy(repo, EXAMPLE_POLICY.replace('mode: enforce', 'mode: warn'));
+    write(repo, 'datasets/a.jsonl', '1\n');
+    git(repo, ['add', 'datasets']);
+    const r = cleanroom(repo, ['check'], cleanEnv({ CLAUDECODE: '1' }));
+    expect(r.stdout).toContain('policy .cleanroom/policy.yaml@HEAD');
+    expect(r.status).toBe(1);
+  });
+
+  it('uses the embedded default policy in a repository without one', () => {
+    const repo = initRepo();
+    write(repo, 'evals/x.jsonl', '1\n');
+    git(repo, ['add', '.']);
+    const r = cleanroom(repo, ['check'], cleanEnv({ GEMINI_CLI: '1' }));
+    expect(r.stdout).toContain('policy <embedded default>');
+    expect(r.stdout).toContain('evals/** requires review-if-assistant');
+    expect(r.status).toBe(1);
+  });
+});
+
+describe('cleanroom policy check', () => {
+  it('summarises a valid policy', () => {
+    const repo = repoWithPolicy();
+    const r = cleanroom(repo, ['policy', 'check']);
+    expect(r.stdout).toMatch(/policy\.yaml: valid \(mode enforce, 3 protect rules, builtin catalog on\)/);
+    expect(r.status).toBe(0);
+  });
+
+  it('reports every problem with file:line:col and exits 2', () => {
+    const repo = initRepo();
+    write(repo, 'bad.yaml', EXAMPLE_POLICY.replace('mode: enforce', 'mode: enforced').replace('threshold: 1', 'threshold: zero'));
+    const r = cleanroom(repo, ['policy', 'check', 'bad.yaml']);
+    expect(r.stderr).toMatch(/bad\.yaml:3:7: .*enforce/);
+    expect(r.stderr).toMatch(/bad\.yaml:\d+:\d+: .*threshold/);
+    expect(r.status).toBe(2);
+  });
+
+  it('prints the JSON Schema', () => {
+    const r = cleanroom(initRepo(), ['policy', 'schema']);
+    expect(JSON.parse(r.stdout).properties.protect).toBeDefined();
+  });
+});
+
+describe('cleanroom demo and help', () => {
+  it('walks the scratch repository through a blocked assistant and a passing human', () => {
+    const r = cleanroom(initRepo(), ['demo'], cleanEnv({ CLAUDECODE: '1' }));
+    expect(r.stdout).toContain('=> allowed (expected allowed)');
+    expect(r.stdout).toContain('cleanroom prepare-commit-msg: blocked');
+    expect(r.stdout).toContain('demo passed');
+    expect(r.status).toBe(0);
+  });
+
+  it.each([['--help'], ['check', '--help'], ['hook', '--help'], ['policy', '--help'], ['init', '--help'], ['demo', '--help']])(
+    '%s prints usage and exits 0',
+    (...args) => {
+      const r = cleanroom(initRepo(), args);
+      expect(r.stdout).toMatch(/usage: cleanroom/);
+      expect(r.status).toBe(0);
+    },
+  );
+
+  it('prints the version', () => {
+    expect(cleanroom(initRepo(), ['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
