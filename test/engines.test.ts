@@ -9,7 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Change, CommitInfo, CommitRange, GitEngine } from '../src/git/engine.js';
+import type { Change, CommitInfo, CommitRange, FileSource, GitEngine } from '../src/git/engine.js';
 import { openIsomorphicEngine } from '../src/git/isomorphic/engine.js';
 import { indexFilePath, summarizeIndex } from '../src/git/isomorphic/index-file.js';
 import { parseRawDiff } from '../src/git/plumbing.js';
@@ -572,6 +572,51 @@ describe.each(KINDS)('%s engine', (kind) => {
     it('a missing blob or an object that is not a blob is EGIT', async () => {
       const { repo, c2 } = history();
       for (const oid of ['0123456789012345678901234567890123456789', c2]) await refuse(kind, repo, cleanEnv(), (e) => e.readBlob(oid), 'EGIT');
+    });
+  });
+
+  describe('listFiles', () => {
+    /** git's own answer, read from ls-files / ls-tree without --full-name tricks: cwd is the top. */
+    const cliFiles = (cwd: string, env: Env, source: FileSource, dir: string) => {
+      const out =
+        source === 'index'
+          ? gitRaw(cwd, ['ls-files', '-s', '-z', '--', `${dir}/`], env)
+          : gitRaw(cwd, ['ls-tree', '-r', '-z', source.rev, '--', `${dir}/`], env);
+      return out
+        .toString('utf8')
+        .split('\0')
+        .filter(Boolean)
+        .map((record) => {
+          const [meta = '', file = ''] = record.split('\t');
+          const f = meta.split(' ');
+          return { path: file, oid: (source === 'index' ? f[1] : f[2]) ?? '', mode: f[0] ?? '' };
+        })
+        .filter((f) => f.mode !== '160000');
+    };
+
+    it('lists a folder of a revision and of the index as git does, non-ASCII and nested included', async () => {
+      const { repo } = history();
+      for (const [source, dir] of [
+        [{ rev: 'HEAD' }, 'data'],
+        [{ rev: 'v1' }, 'données'],
+        [{ rev: 'HEAD' }, 'foo/x'],
+        ['index', 'data'],
+        ['index', 'données'],
+        [{ rev: 'HEAD' }, 'no-such-dir'],
+        [{ rev: 'HEAD' }, 'data/mod.txt'],
+      ] as [FileSource, string][]) {
+        await agree(kind, repo, cleanEnv(), (e) => e.listFiles(source, dir), cliFiles(repo, cleanEnv(), source, dir));
+      }
+    });
+
+    it('lists what GIT_INDEX_FILE, a sparse index and a linked worktree hold, and skips intent-to-add', async () => {
+      const { repo } = staged();
+      const alt = cleanEnv({ GIT_INDEX_FILE: '.git/alt-index' });
+      await agree(kind, repo, alt, (e) => e.listFiles('index', 'data'), cliFiles(repo, alt, 'index', 'data'));
+      await agree(kind, sparse(), cleanEnv(), (e) => e.listFiles('index', 'a'), cliFiles(sparse(), cleanEnv(), 'index', 'a'));
+      const { wt } = worktree();
+      await agree(kind, wt, cleanEnv(), (e) => e.listFiles({ rev: 'HEAD' }, 'wt-only.txt'), []);
+      expect(await ask(kind, intentToAdd(), cleanEnv(), (e) => e.listFiles('index', 'placeholders'))).toEqual([]);
     });
   });
 

@@ -39,6 +39,16 @@ export interface CommitRange {
   readonly exclude: readonly string[];
 }
 
+/** A file recorded in the index or a tree. */
+export interface TreeFile {
+  readonly path: string;
+  readonly oid: string;
+  readonly mode: string;
+}
+
+/** Where files are listed from: the index git hands the hook, or the tree of a revision. */
+export type FileSource = 'index' | { readonly rev: string };
+
 export interface GitEngine {
   readonly kind: 'isomorphic' | 'plumbing';
   /** Index (honouring GIT_INDEX_FILE) against `base` (default HEAD; an unborn HEAD is the empty tree).
@@ -52,6 +62,8 @@ export interface GitEngine {
   /** Full object id for a revision; throws EBADREV naming the revision when it does not resolve. */
   resolve(rev: string): Promise<string>;
   readBlob(oid: string): Promise<Uint8Array>;
+  /** Every file (not gitlinks) below folder `dir` ('a/b', no trailing slash), in git's path order. */
+  listFiles(source: FileSource, dir: string): Promise<TreeFile[]>;
   /** The content of `path` in the tree of `rev`, or null when the revision or the path does not exist. */
   readFileAt(rev: string, path: string): Promise<Uint8Array | null>;
   close(): Promise<void>;

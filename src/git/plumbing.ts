@@ -1,6 +1,6 @@
 import { CleanroomError } from '../errors.js';
 import { CatFileBatch } from './cat-file.js';
-import type { Change, ChangeStatus, CommitInfo, CommitRange, GitEngine, Identity } from './engine.js';
+import type { Change, ChangeStatus, CommitInfo, CommitRange, GitEngine, Identity, TreeFile } from './engine.js';
 import { gitOk, runGit } from './exec.js';
 import { emptyTreeOid, type RepoContext } from './repo.js';
 
@@ -61,6 +61,20 @@ export function openPlumbingEngine(repo: RepoContext): GitEngine {
       const obj = await objects().read(oid);
       if (!obj || obj.type !== 'blob') throw new CleanroomError('EGIT', `blob ${oid} is missing from the repository`);
       return obj.content;
+    },
+
+    async listFiles(source, dir) {
+      // :(top,literal): paths from the repository's top whatever the cwd, never read as a glob.
+      // The index is listed as a diff against the empty tree, which drops intent-to-add entries
+      // (ls-files would list those placeholders as empty files).
+      const spec = `:(top,literal)${dir}/`;
+      const changes =
+        source === 'index'
+          ? await diff(['diff-index', '--cached', '--ita-invisible-in-index', ...diffFlags, emptyTree, '--', spec])
+          : await diff(['diff-tree', '-r', ...diffFlags, emptyTree, `${checkRev(source.rev)}^{tree}`, '--', spec]);
+      return changes
+        .filter((c) => c.newMode !== '160000')
+        .map((c): TreeFile => ({ path: c.path, oid: c.newOid ?? '', mode: c.newMode ?? '' }));
     },
 
     async readFileAt(rev, path) {

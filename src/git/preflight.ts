@@ -116,6 +116,7 @@ function withFallback(repo: RepoContext, first: GitEngine, firstReason: string):
     resolve: (rev) => call((e) => e.resolve(rev)),
     readBlob: (oid) => call((e) => e.readBlob(oid)),
     readFileAt: (rev, file) => call((e) => e.readFileAt(rev, file)),
+    listFiles: (source, dir) => call((e) => e.listFiles(source, dir)),
     close: () => current.close(),
   };
 }

@@ -400,6 +400,18 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
   };
   const root = (oid: string): Entry => ({ name: Buffer.alloc(0), mode: S_IFDIR, oid });
 
+  /** The index (GIT_INDEX_FILE, through the overlay) as a tree whose unchanged folders carry
+   *  their cache-tree oids, so diffs skip them. */
+  const indexRoot = async (): Promise<Entry> => {
+    const buf = (await fs.read(`${gitdir}/index`)) as Buffer | null;
+    const index = buf === null ? null : parseIndex(buf, indexFilePath(repo));
+    const entries = index?.entries ?? [];
+    if (entries.some((e) => e.flags.stage !== 0)) {
+      throw new CleanroomError('EENGINE', 'the index has unmerged entries; git reports those, this engine does not');
+    }
+    return indexTree(entries, index?.cacheTree ?? null);
+  };
+
   const commitAt = async (rev: string): Promise<LoadedCommit> => {
     const oid = await lookup(rev);
     const found = oid === null ? null : await commit(oid);
@@ -497,13 +509,7 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
       const baseOid = await lookup(base);
       const tree = baseOid === null ? (base === 'HEAD' ? EMPTY_TREE : null) : await peel(baseOid, 'tree');
       if (tree === null) throw new CleanroomError('EGIT', `git diff-index failed: fatal: bad revision '${base}'`);
-      const buf = (await fs.read(`${gitdir}/index`)) as Buffer | null;
-      const index = buf === null ? null : parseIndex(buf, indexFilePath(repo));
-      const entries = index?.entries ?? [];
-      if (entries.some((e) => e.flags.stage !== 0)) {
-        throw new CleanroomError('EENGINE', 'the index has unmerged entries; git reports those, this engine does not');
-      }
-      return diff(root(tree), indexTree(entries, index?.cacheTree ?? null));
+      return diff(root(tree), await indexRoot());
     },
 
     async commitChanges(oid) {
@@ -529,6 +535,28 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
       const content = found === null ? null : await readBlobAt(found);
       if (content === null) throw new CleanroomError('EGIT', `blob ${oid} is missing from the repository`);
       return content;
+    },
+
+    async listFiles(source, dir) {
+      let at: Entry | null;
+      if (source === 'index') {
+        at = await indexRoot();
+      } else {
+        const oid = await lookup(source.rev);
+        const tree = oid === null ? null : await peel(oid, 'tree');
+        if (tree === null) throw new CleanroomError('EBADREV', `"${source.rev}" does not name a tree in this repository`);
+        at = root(tree);
+      }
+      for (const part of dir.split('/')) {
+        if (at === null) break;
+        const name = Buffer.from(part);
+        const found: Entry | undefined = (at.children ? at.children() : await treeEntries(at.oid)).find((e) => e.name.equals(name));
+        at = found && isDir(found.mode) ? found : null;
+      }
+      if (at === null) return [];
+      const added: Change[] = [];
+      await diffTrees(null, at, Buffer.from(`${dir}/`), added);
+      return added.filter((c) => c.newMode !== '160000').map((c) => ({ path: c.path, oid: c.newOid ?? '', mode: c.newMode ?? '' }));
     },
 
     async readFileAt(rev, path) {
@@ -578,6 +606,7 @@ function guarded(engine: GitEngine): GitEngine {
     resolve: wrap(engine.resolve),
     readBlob: wrap(engine.readBlob),
     readFileAt: wrap(engine.readFileAt),
+    listFiles: wrap(engine.listFiles),
     close: engine.close,
   };
 }
