@@ -12,6 +12,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./commands/check.js')).default,
   hook: async () => (await import('./commands/hook.js')).default,
   policy: async () => (await import('./commands/policy.js')).default,
+  attest: async () => (await import('./commands/attest.js')).default,
+  verify: async () => (await import('./commands/verify.js')).default,
   init: async () => (await import('./commands/init.js')).default,
   demo: async () => (await import('./commands/demo.js')).default,
 };
@@ -20,6 +22,8 @@ const SUMMARIES: Record<string, string> = {
   check: 'judge staged changes, a commit or a range against the policy',
   hook: 'run as a git hook (pre-commit, prepare-commit-msg, commit-msg, pre-push)',
   policy: 'validate a policy file (`policy check [FILE]`)',
+  attest: 'review protected content and sign for it with an SSH key',
+  verify: "show which of a commit's protected content is reviewed, and by whom",
   init: 'write .cleanroom/policy.yaml and wire the hooks into this repository',
   demo: 'walk a scratch repository through a blocked assistant commit and a passing human one',
 };

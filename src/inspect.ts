@@ -11,6 +11,7 @@ import type { GitVars, RepoContext } from './git/repo.js';
 import type { Policy } from './policy/policy.js';
 import { addedLines, environmentSignals, identitySignals, markerSignals, messageSignals } from './signals/detect.js';
 import type { Signal } from './signals/signal.js';
+import { loadAttestations, NO_REVIEWS, reviewsOf, type Attested } from './review.js';
 
 export interface InspectContext {
   readonly repo: RepoContext;
@@ -24,6 +25,26 @@ export interface InspectContext {
 function touchesProtected(policy: Policy, changes: readonly Change[]): boolean {
   return changes.some((c) => c.status !== 'deleted' && ruleFor(policy, c.path) !== null);
 }
+
+/** The protected changes that will need a review: all of them once anything looks
+ *  assistant-made, else those under review-always. (decide() makes the exact call.) */
+function needingReview(policy: Policy, changes: readonly Change[], assistantMade: boolean): Change[] {
+  return changes.filter((c) => {
+    if (c.status === 'deleted') return false;
+    const rule = ruleFor(policy, c.path);
+    return rule !== null && (assistantMade || rule.require === 'review-always');
+  });
+}
+
+/** A change set that touches nothing protected: nothing more to read. */
+const unprotected = (commit: string | null, changes: Change[]): Subject => ({
+  commit,
+  changes,
+  signals: [],
+  markers: [],
+  reviewed: NO_REVIEWS.reviewed,
+  rejectedAttestations: [],
+});
 
 /** Content markers in the added lines of protected text files. */
 async function markersIn(ctx: InspectContext, changes: readonly Change[]): Promise<Signal[]> {
@@ -55,7 +76,7 @@ export async function inspectStaged(
 ): Promise<Subject> {
   const staged = await (opts.base === undefined && ctx.stagedAgainstHead ? ctx.stagedAgainstHead : ctx.engine.stagedChanges(opts.base));
   const changes = opts.only ? staged.filter((c) => opts.only?.has(c.path)) : staged;
-  if (!touchesProtected(ctx.policy, changes)) return { commit: null, changes, signals: [], markers: [] };
+  if (!touchesProtected(ctx.policy, changes)) return unprotected(null, changes);
   const rules = ctx.policy.assistants;
   const commentChar = ctx.vars.config.get('core.commentchar');
   const signals = [
@@ -64,20 +85,40 @@ export async function inspectStaged(
     ...(opts.message !== undefined ? messageSignals(opts.message, rules, commentChar ? { commentChar } : {}) : []),
   ];
   const markers = await markersIn(ctx, changes);
-  return { commit: null, changes, signals, markers };
+  const needing = needingReview(ctx.policy, changes, signals.length + markers.length > 0);
+  const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await loadAttestations(ctx, 'index'), needing) : NO_REVIEWS;
+  return { commit: null, changes, signals, markers, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected };
+}
+
+/** Where the reviews of recorded commits are looked for: the tree of the tip being pushed or
+ *  checked, and the ref it updates (statements may be scoped to refs). */
+export interface Tip {
+  readonly rev: string;
+  readonly ref?: string | undefined;
+}
+
+/** Every commit judged against one tip sees the same attestation files: verify them once. */
+const attestedTips = new WeakMap<InspectContext, Map<string, Promise<Attested>>>();
+function attestationsAt(ctx: InspectContext, tip: Tip): Promise<Attested> {
+  let byTip = attestedTips.get(ctx);
+  if (!byTip) attestedTips.set(ctx, (byTip = new Map()));
+  const key = `${tip.rev}\0${tip.ref ?? ''}`;
+  let found = byTip.get(key);
+  if (!found) byTip.set(key, (found = loadAttestations(ctx, { rev: tip.rev }, tip.ref)));
+  return found;
 }
 
 /** Recorded commits: only what the commit itself carries (the server sees nothing else). */
-export async function inspectCommits(ctx: InspectContext, range: CommitRange): Promise<Subject[]> {
+export async function inspectCommits(ctx: InspectContext, range: CommitRange, tip: Tip): Promise<Subject[]> {
   const oids = await ctx.engine.listCommits(range);
   const subjects: Subject[] = [];
-  for (const oid of oids) subjects.push(await inspectCommit(ctx, oid));
+  for (const oid of oids) subjects.push(await inspectCommit(ctx, oid, tip));
   return subjects;
 }
 
-export async function inspectCommit(ctx: InspectContext, oid: string): Promise<Subject> {
+export async function inspectCommit(ctx: InspectContext, oid: string, tip: Tip = { rev: oid }): Promise<Subject> {
   const changes = await ctx.engine.commitChanges(oid);
-  if (!touchesProtected(ctx.policy, changes)) return { commit: oid, changes, signals: [], markers: [] };
+  if (!touchesProtected(ctx.policy, changes)) return unprotected(oid, changes);
   const commit = await ctx.engine.readCommit(oid);
   const rules = ctx.policy.assistants;
   const signals = [
@@ -90,5 +131,8 @@ export async function inspectCommit(ctx: InspectContext, oid: string): Promise<S
       rules,
     ),
   ];
-  return { commit: oid, changes, signals, markers: await markersIn(ctx, changes) };
+  const markers = await markersIn(ctx, changes);
+  const needing = needingReview(ctx.policy, changes, signals.length + markers.length > 0);
+  const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await attestationsAt(ctx, tip), needing) : NO_REVIEWS;
+  return { commit: oid, changes, signals, markers, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected };
 }

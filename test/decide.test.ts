@@ -1,7 +1,7 @@
 /** decide() is pure: tables of (policy, subjects) → verdict, no git involved. */
 import { describe, expect, it } from 'vitest';
 import { decide, ruleFor, SELF_RULE } from '../src/decide/decide.js';
-import type { Subject } from '../src/decide/verdict.js';
+import { reviewKey, type Subject } from '../src/decide/verdict.js';
 import type { Change, ChangeStatus } from '../src/git/engine.js';
 import { parsePolicy } from '../src/policy/parse.js';
 import type { Signal } from '../src/signals/signal.js';
@@ -20,7 +20,16 @@ const change = (path: string, status: ChangeStatus = 'added'): Change => ({
 });
 const env: Signal = { kind: 'environment', assistant: 'claude-code', rule: 'claude-code/env-claudecode', evidence: 'CLAUDECODE=1' };
 const marker = (path: string): Signal => ({ kind: 'marker', assistant: 'policy', rule: 'assistants.markers[0]', evidence: 'CANARY-1', path, line: 3 });
-const staged = (changes: Change[], signals: Signal[] = [], markers: Signal[] = []): Subject => ({ commit: null, changes, signals, markers });
+const subject = (commit: string | null, changes: Change[], signals: Signal[] = [], markers: Signal[] = [], reviewed: [string, string[]][] = []): Subject => ({
+  commit,
+  changes,
+  signals,
+  markers,
+  reviewed: new Map(reviewed.map(([path, who]) => [reviewKey(path, 'b'.repeat(40)), who])),
+  rejectedAttestations: [],
+});
+const staged = (changes: Change[], signals: Signal[] = [], markers: Signal[] = [], reviewed: [string, string[]][] = []) =>
+  subject(null, changes, signals, markers, reviewed);
 
 describe('ruleFor', () => {
   it.each([
@@ -62,9 +71,14 @@ describe('decide', () => {
     ['assistant typechange in a protected path', [staged([change('datasets/a', 'typechange')], [env])], 'blocked', 1],
     ['marker in one protected file only', [staged([change('datasets/a'), change('datasets/b')], [], [marker('datasets/b')])], 'blocked', 1],
     ['review-always without signals', [staged([change('evals/private/x')])], 'blocked', 1],
+    ['assistant change reviewed by a human', [staged([change('datasets/a')], [env], [], [['datasets/a', ['alice@example.org']]])], 'allowed', 0],
+    ['review-always change reviewed', [staged([change('evals/private/x')], [], [], [['evals/private/x', ['alice@example.org']]])], 'allowed', 0],
+    ['a review of another path covers nothing', [staged([change('datasets/a')], [env], [], [['datasets/b', ['alice@example.org']]])], 'blocked', 1],
+    ['an attestation file in an assistant commit needs no review of its own', [staged([change('.cleanroom/attestations/0123.dsse.json')], [env])], 'allowed', 0],
+    ['any other file in the policy folder does', [staged([change('.cleanroom/allowed_signers')], [env])], 'blocked', 1],
     ['assistant commit among human commits', [
-      { commit: 'c1', changes: [change('datasets/a')], signals: [], markers: [] },
-      { commit: 'c2', changes: [change('datasets/b')], signals: [env], markers: [] },
+      subject('c1', [change('datasets/a')]),
+      subject('c2', [change('datasets/b')], [env]),
     ], 'blocked', 1],
   ];
   it.each(cases)('%s', (_name, subjects, outcome, findings) => {
@@ -77,8 +91,8 @@ describe('decide', () => {
     const v = decide({
       policy,
       subjects: [
-        { commit: 'c1', changes: [change('datasets/a'), change('src/x'), change('datasets/old', 'deleted')], signals: [], markers: [] },
-        { commit: 'c2', changes: [change('benchmarks/t')], signals: [], markers: [] },
+        subject('c1', [change('datasets/a'), change('src/x'), change('datasets/old', 'deleted')]),
+        subject('c2', [change('benchmarks/t')]),
       ],
     });
     expect(v.checked).toEqual({ commits: 2, paths: 4, protectedPaths: 2 });
@@ -88,6 +102,11 @@ describe('decide', () => {
     const v = decide({ policy, subjects: [staged([change('datasets/a'), change('datasets/b')], [env], [marker('datasets/b')])] });
     expect(v.findings.map((f) => f.signals.length)).toEqual([1, 2]);
     expect(v.findings[0]?.reason).toBe('assistant');
+  });
+
+  it('lists reviewed changes with their reviewers and the signals the review answered', () => {
+    const v = decide({ policy, subjects: [staged([change('datasets/a')], [env], [], [['datasets/a', ['alice@example.org']]])] });
+    expect(v.reviewed).toEqual([{ commit: null, path: 'datasets/a', principals: ['alice@example.org'], signals: [env] }]);
   });
 
   it('warn mode keeps the findings but never blocks', () => {

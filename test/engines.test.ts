@@ -580,8 +580,8 @@ describe.each(KINDS)('%s engine', (kind) => {
     const cliFiles = (cwd: string, env: Env, source: FileSource, dir: string) => {
       const out =
         source === 'index'
-          ? gitRaw(cwd, ['ls-files', '-s', '-z', '--', `${dir}/`], env)
-          : gitRaw(cwd, ['ls-tree', '-r', '-z', source.rev, '--', `${dir}/`], env);
+          ? gitRaw(cwd, ['ls-files', '-s', '-z', '--', ...(dir ? [`${dir}/`] : [])], env)
+          : gitRaw(cwd, ['ls-tree', '-r', '-z', source.rev, '--', ...(dir ? [`${dir}/`] : [])], env);
       return out
         .toString('utf8')
         .split('\0')
@@ -604,6 +604,8 @@ describe.each(KINDS)('%s engine', (kind) => {
         ['index', 'données'],
         [{ rev: 'HEAD' }, 'no-such-dir'],
         [{ rev: 'HEAD' }, 'data/mod.txt'],
+        [{ rev: 'HEAD' }, ''],
+        ['index', ''],
       ] as [FileSource, string][]) {
         await agree(kind, repo, cleanEnv(), (e) => e.listFiles(source, dir), cliFiles(repo, cleanEnv(), source, dir));
       }

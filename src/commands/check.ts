@@ -48,7 +48,7 @@ async function subjectsFor(
       include: await Promise.all(range.include.map((r) => ctx.engine.resolve(r))),
       exclude: await Promise.all(range.exclude.map((r) => ctx.engine.resolve(r))),
     };
-    return { subjects: await inspectCommits(ctx, resolved), scope: '' };
+    return { subjects: await inspectCommits(ctx, resolved, { rev: resolved.include[0] ?? '' }), scope: '' };
   }
   return { subjects: [await inspectStaged(ctx, { only })], scope: 'staged ' };
 }

@@ -45,9 +45,9 @@ async function commitBase(ctx: InspectContext, source: string | undefined, sha: 
 /** Kernel convention: a commit that went in with an assistant's help says so in a trailer, so the
  *  server can still see it once the committing process's environment is gone. */
 async function recordAssistance(ctx: InspectContext, file: string, verdict: Verdict): Promise<void> {
-  const assisted = verdict.findings.filter((f) => f.reason === 'assistant');
+  const assisted = [...verdict.findings.filter((f) => f.reason === 'assistant'), ...verdict.reviewed].flatMap((f) => f.signals);
   if (verdict.outcome === 'blocked' || assisted.length === 0) return;
-  const label = assistantLabel(assisted.flatMap((f) => f.signals));
+  const label = assistantLabel(assisted);
   await gitOk(['interpret-trailers', '--in-place', '--no-divider', '--if-exists', 'addIfDifferent', '--trailer', `Assisted-by: ${label}`, file], {
     cwd: ctx.repo.cwd,
     env: ctx.repo.env,
@@ -64,27 +64,35 @@ async function pushInput(io: Io): Promise<string> {
   return readAll(io.stdin);
 }
 
-/** pre-push: every commit the push would bring that the remote does not have yet. */
+/**
+ * pre-push: every commit each pushed ref would bring that the remote does not have yet, judged
+ * with the reviews in that ref's new tip, as the server will judge it.
+ */
 async function pushedSubjects(ctx: InspectContext, remote: string | undefined, stdin: string): Promise<Subject[]> {
-  const include: string[] = [];
-  const exclude = new Set<string>();
-  let needRemoteRefs = false;
+  let remoteRefs: Promise<string[]> | null = null;
+  const remoteTracking = () =>
+    (remoteRefs ??= remote
+      ? gitOk(['for-each-ref', '--format=%(objectname)', `refs/remotes/${remote}/`], { cwd: ctx.repo.cwd, env: ctx.repo.env }).then((out) =>
+          out.toString('utf8').split('\n').filter(Boolean),
+        )
+      : Promise.resolve([]));
+  const subjects: Subject[] = [];
+  const judged = new Set<string>();
   for (const line of stdin.split('\n')) {
     if (!line.trim()) continue;
-    const [, localOid, , remoteOid] = line.split(' ');
-    if (!localOid || !remoteOid) throw new CleanroomError('EHOOK_INPUT', `pre-push: unexpected input line "${line}"`);
+    const [, localOid, remoteRef, remoteOid] = line.split(' ');
+    if (!localOid || !remoteRef || !remoteOid) throw new CleanroomError('EHOOK_INPUT', `pre-push: unexpected input line "${line}"`);
     if (isZero(localOid)) continue;
-    include.push(localOid);
     const known = !isZero(remoteOid) && (await ctx.engine.resolve(remoteOid).then(() => true, () => false));
-    if (known) exclude.add(remoteOid);
-    else needRemoteRefs = true;
+    const exclude = known ? [remoteOid] : await remoteTracking();
+    for (const subject of await inspectCommits(ctx, { include: [localOid], exclude }, { rev: localOid, ref: remoteRef })) {
+      // A commit pushed under two refs is judged once (with the first ref's reviews).
+      if (subject.commit && judged.has(subject.commit)) continue;
+      if (subject.commit) judged.add(subject.commit);
+      subjects.push(subject);
+    }
   }
-  if (include.length === 0) return [];
-  if (needRemoteRefs && remote) {
-    const out = await gitOk(['for-each-ref', '--format=%(objectname)', `refs/remotes/${remote}/`], { cwd: ctx.repo.cwd, env: ctx.repo.env });
-    for (const oid of out.toString('utf8').split('\n')) if (oid) exclude.add(oid);
-  }
-  return inspectCommits(ctx, { include, exclude: [...exclude] });
+  return subjects;
 }
 
 async function judge(hook: HookName, args: string[], io: Io, ctx: InspectContext): Promise<{ verdict: Verdict; scope: string }> {

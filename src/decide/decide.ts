@@ -1,6 +1,6 @@
 import type { Change } from '../git/engine.js';
 import type { Policy, ProtectRule } from '../policy/policy.js';
-import type { DecideInput, Finding, RuleRef, Verdict } from './verdict.js';
+import { reviewKey, type DecideInput, type Finding, type RejectedAttestation, type ReviewedChange, type RuleRef, type Verdict } from './verdict.js';
 
 /**
  * The policy's own folder is protected whatever the policy says: otherwise the first thing an
@@ -12,6 +12,8 @@ export const SELF_RULE: RuleRef = {
   origin: 'built in: the policy folder is always protected',
 };
 const SELF_PREFIX = '.cleanroom/';
+/** Attestations prove themselves by signature; requiring a review of the review would be circular. */
+const ATTESTATIONS_PREFIX = '.cleanroom/attestations/';
 
 /** The rule that governs a path: of all matching rules, the strictest; on a tie, the first written. */
 export function ruleFor(policy: Policy, path: string): RuleRef | null {
@@ -24,6 +26,7 @@ export function ruleFor(policy: Policy, path: string): RuleRef | null {
     return { pattern: best.pattern, require: best.require, origin: best.line > 0 ? `${policy.source}:${best.line}` : policy.source };
   }
   const lower = policy.caseSensitive ? path : path.toLowerCase();
+  if (lower.startsWith(ATTESTATIONS_PREFIX) && path.startsWith(ATTESTATIONS_PREFIX) && path.endsWith('.dsse.json')) return null;
   return lower.startsWith(SELF_PREFIX) || lower === '.cleanroom' ? SELF_RULE : null;
 }
 
@@ -35,6 +38,7 @@ function bringsContent(change: Change): boolean {
 /** PURE: the whole verdict from values. No I/O, no git, no clock. */
 export function decide({ policy, subjects }: DecideInput): Verdict {
   const findings: Finding[] = [];
+  const reviewed: ReviewedChange[] = [];
   let paths = 0;
   let protectedPaths = 0;
   for (const subject of subjects) {
@@ -46,6 +50,11 @@ export function decide({ policy, subjects }: DecideInput): Verdict {
       protectedPaths++;
       const signals = [...subject.signals, ...subject.markers.filter((m) => m.path === change.path)];
       if (rule.require === 'review-always' || signals.length > 0) {
+        const principals = change.newOid ? subject.reviewed.get(reviewKey(change.path, change.newOid)) : undefined;
+        if (principals) {
+          reviewed.push({ commit: subject.commit, path: change.path, principals, signals });
+          continue;
+        }
         findings.push({
           commit: subject.commit,
           path: change.path,
@@ -64,6 +73,15 @@ export function decide({ policy, subjects }: DecideInput): Verdict {
     policy: policy.source,
     checked: { commits: subjects.filter((s) => s.commit !== null).length, paths, protectedPaths },
     findings,
+    reviewed,
+    rejectedAttestations: uniqueByFile(subjects.flatMap((s) => s.rejectedAttestations)),
     signals: subjects.flatMap((s) => [...s.signals, ...s.markers]),
   };
+}
+
+/** Subjects judged against the same tip see the same attestation files: report each once. */
+function uniqueByFile(list: readonly RejectedAttestation[]): RejectedAttestation[] {
+  const seen = new Map<string, RejectedAttestation>();
+  for (const r of list) if (!seen.has(r.file)) seen.set(r.file, r);
+  return [...seen.values()];
 }

@@ -11,6 +11,28 @@ export interface Subject {
   readonly signals: readonly Signal[];
   /** Content markers, each carrying the path it was found in. */
   readonly markers: readonly Signal[];
+  /** Verified human reviews: `${path}\0${blob oid}` → the principals who signed for exactly that
+   *  content (the blob's sha256 already checked against the statement). */
+  readonly reviewed: ReadonlyMap<string, readonly string[]>;
+  /** Attestation files found for this subject that did not count. */
+  readonly rejectedAttestations: readonly RejectedAttestation[];
+}
+
+export const reviewKey = (path: string, oid: string): string => `${path}\0${oid}`;
+
+/** A protected change that needed review and has it. */
+export interface ReviewedChange {
+  readonly commit: string | null;
+  readonly path: string;
+  readonly principals: readonly string[];
+  /** The assistant signals the review answered (empty under review-always without any). */
+  readonly signals: readonly Signal[];
+}
+
+/** An attestation file that did not count, and why, so a reviewer can mend it. */
+export interface RejectedAttestation {
+  readonly file: string;
+  readonly problems: readonly string[];
 }
 
 export interface RuleRef {
@@ -42,6 +64,8 @@ export interface Verdict {
     readonly protectedPaths: number;
   };
   readonly findings: readonly Finding[];
+  readonly reviewed: readonly ReviewedChange[];
+  readonly rejectedAttestations: readonly RejectedAttestation[];
   /** Every signal that fired, in every subject, whether or not it touched a protected path. */
   readonly signals: readonly Signal[];
 }

@@ -62,7 +62,7 @@ export interface GitEngine {
   /** Full object id for a revision; throws EBADREV naming the revision when it does not resolve. */
   resolve(rev: string): Promise<string>;
   readBlob(oid: string): Promise<Uint8Array>;
-  /** Every file (not gitlinks) below folder `dir` ('a/b', no trailing slash), in git's path order. */
+  /** Every file (not gitlinks) below folder `dir` ('a/b', no trailing slash; '' for all), in git's path order. */
   listFiles(source: FileSource, dir: string): Promise<TreeFile[]>;
   /** The content of `path` in the tree of `rev`, or null when the revision or the path does not exist. */
   readFileAt(rev: string, path: string): Promise<Uint8Array | null>;

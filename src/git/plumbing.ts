@@ -67,7 +67,7 @@ export function openPlumbingEngine(repo: RepoContext): GitEngine {
       // :(top,literal): paths from the repository's top whatever the cwd, never read as a glob.
       // The index is listed as a diff against the empty tree, which drops intent-to-add entries
       // (ls-files would list those placeholders as empty files).
-      const spec = `:(top,literal)${dir}/`;
+      const spec = dir === '' ? ':(top)' : `:(top,literal)${dir}/`;
       const changes =
         source === 'index'
           ? await diff(['diff-index', '--cached', '--ita-invisible-in-index', ...diffFlags, emptyTree, '--', spec])

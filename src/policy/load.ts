@@ -7,6 +7,12 @@ import { embeddedDefaultPolicy, parsePolicy } from './parse.js';
 import type { Policy } from './policy.js';
 
 export const POLICY_PATH = '.cleanroom/policy.yaml';
+const COMMITTED = `${POLICY_PATH}@HEAD`;
+
+/** A policy read from HEAD (not from a file the working tree or the caller chose). */
+export function isCommittedPolicy(policy: Policy): boolean {
+  return policy.source === COMMITTED;
+}
 
 export interface PolicyRequest {
   /** `--policy FILE`, relative to the working directory. */
@@ -36,7 +42,7 @@ export async function resolvePolicy(req: PolicyRequest): Promise<Policy> {
 
   const committed = req.engine ? await req.engine.readFileAt('HEAD', POLICY_PATH) : null;
   if (committed) {
-    return parsePolicy(Buffer.from(committed).toString('utf8'), `${POLICY_PATH}@HEAD`, path.join(root, '.cleanroom'));
+    return parsePolicy(Buffer.from(committed).toString('utf8'), COMMITTED, path.join(root, '.cleanroom'));
   }
   if (repo.workTree) {
     const file = path.join(repo.workTree, POLICY_PATH);

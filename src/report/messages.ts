@@ -2,10 +2,9 @@
  * Every sentence cleanroom says to a person lives here, so wording stays consistent across
  * hooks, commands and formats, and can be reviewed in one read.
  */
-import type { Finding, Verdict } from '../decide/verdict.js';
+import type { Finding, ReviewedChange, Verdict } from '../decide/verdict.js';
 import type { Signal } from '../signals/signal.js';
 
-export const PRODUCT = 'cleanroom';
 
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
@@ -48,10 +47,18 @@ export function reasonText(f: Finding): string {
 export function fixCommands(f: Finding): string[] {
   const p = shellQuote(f.path);
   if (f.commit === null) {
-    return [`git restore --staged -- ${p}    # leave it out of this commit`];
+    return [`cleanroom attest -- ${p}    # a human reviewer reviews and signs it, then commit again`, `git restore --staged -- ${p}    # or leave it out of this commit`];
   }
-  return [`git rebase -i ${f.commit.slice(0, 12)}^    # take ${p} out of commit ${f.commit.slice(0, 12)}`];
+  return [
+    `cleanroom attest -- ${p}    # on a checkout of the tip: a human reviews and signs it, commit the attestation, push again`,
+    `git rebase -i ${f.commit.slice(0, 12)}^    # or take it out of commit ${f.commit.slice(0, 12)}`,
+  ];
 }
 
 export const REVIEW_NOTE =
-  'A human must review this content and sign for it before it may enter a protected path.';
+  'A human must review this content and sign for it (cleanroom attest) before it may enter a protected path.';
+
+export function reviewedText(r: ReviewedChange): string {
+  const commit = r.commit ? ` in commit ${r.commit.slice(0, 12)}` : '';
+  return `${r.path}${commit}: reviewed by ${r.principals.join(', ')}`;
+}

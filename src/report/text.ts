@@ -1,5 +1,5 @@
 import type { Verdict } from '../decide/verdict.js';
-import { fixCommands, headline, PRODUCT, reasonText, REVIEW_NOTE, scopeText, signalText } from './messages.js';
+import { fixCommands, headline, reasonText, reviewedText, REVIEW_NOTE, scopeText, signalText } from './messages.js';
 
 export interface TextStyle {
   readonly color: boolean;
@@ -30,7 +30,16 @@ export function renderText(v: Verdict, opts: TextStyle & { label: string; scope:
     lines.push(`    fix:    ${first}`);
     for (const r of rest) lines.push(`            ${r}`);
   }
+  if (v.reviewed.length > 0) {
+    lines.push('');
+    for (const r of v.reviewed) lines.push(`  ${paint(c, 32, 'reviewed')}: ${reviewedText(r)}`);
+  }
   if (v.findings.length > 0) {
+    for (const a of v.rejectedAttestations) {
+      lines.push('');
+      lines.push(`  attestation ${a.file} does not count:`);
+      for (const p of a.problems) lines.push(`    - ${p}`);
+    }
     lines.push('');
     lines.push(`  ${REVIEW_NOTE}`);
   }

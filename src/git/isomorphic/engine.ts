@@ -547,7 +547,7 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
         if (tree === null) throw new CleanroomError('EBADREV', `"${source.rev}" does not name a tree in this repository`);
         at = root(tree);
       }
-      for (const part of dir.split('/')) {
+      for (const part of dir === '' ? [] : dir.split('/')) {
         if (at === null) break;
         const name = Buffer.from(part);
         const found: Entry | undefined = (at.children ? at.children() : await treeEntries(at.oid)).find((e) => e.name.equals(name));
@@ -555,7 +555,7 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
       }
       if (at === null) return [];
       const added: Change[] = [];
-      await diffTrees(null, at, Buffer.from(`${dir}/`), added);
+      await diffTrees(null, at, Buffer.from(dir === '' ? '' : `${dir}/`), added);
       return added.filter((c) => c.newMode !== '160000').map((c) => ({ path: c.path, oid: c.newOid ?? '', mode: c.newMode ?? '' }));
     },
 

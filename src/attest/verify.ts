@@ -1,0 +1,202 @@
+// The verification algorithm of docs/attestation.md ("Verifying"): signatures first, against the
+// server-side allowed_signers; the payload is parsed only when a listed key signed it, and only
+// from the very bytes that were verified.
+import { createHash } from 'node:crypto';
+import { compileGlob } from '../policy/glob.js';
+import { listsKey, matchPatternList, principalsFor, type AllowedSigner, type AllowedSigners } from './allowed-signers.js';
+import { pae, parseEnvelope, PAYLOAD_TYPE } from './dsse.js';
+import { describeKey, SK_USER_PRESENT } from './ssh.js';
+import { verifySshsig } from './sshsig.js';
+import { parseReviewedAt, parseStatement, type Statement } from './statement.js';
+
+export interface VerifyContext {
+  /** review.namespace: the only SSHSIG namespace accepted. */
+  readonly namespace: string;
+  /** Parsed from the policy's allowed_signers file, never from the content being checked. */
+  readonly allowedSigners: AllowedSigners;
+  readonly threshold: number;
+  readonly requireUserPresence: boolean;
+  /** The policy's repository id; null (not set) makes every statement fail. */
+  readonly repository: string | null;
+  /** The ref being updated; statements with `refs` must match it. Omitted: `refs` is not checked. */
+  readonly ref?: string;
+  readonly now: Date;
+}
+
+export type EnvelopeVerdict =
+  | { readonly ok: true; readonly statement: Statement; readonly principals: readonly string[] }
+  | { readonly ok: false; readonly problems: readonly string[] };
+
+/** reviewedAt may run this far ahead of `now`: reviewers' clocks drift. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+const RECREATE = 're-create the attestation';
+
+export const NO_REPOSITORY =
+  'the policy has no repository id, so a review cannot be tied to this repository; add `repository: urn:uuid:<a fresh UUID>` to the policy (cleanroom init writes one), then sign reviews naming it';
+
+interface Signer {
+  /** "signature 2 (ED25519 key SHA256:…)" */
+  readonly who: string;
+  readonly blob: Uint8Array;
+  readonly flags: number | undefined;
+}
+
+export function verifyEnvelope(bytes: Uint8Array, ctx: VerifyContext): EnvelopeVerdict {
+  if (ctx.repository === null) return fail([NO_REPOSITORY]);
+  const parsed = parseEnvelope(bytes);
+  if (!parsed.ok) return fail([`${parsed.problem}; ${RECREATE}`]);
+  const envelope = parsed.envelope;
+  if (envelope.payloadType !== PAYLOAD_TYPE) return fail([`payloadType is ${JSON.stringify(envelope.payloadType)}; expected "${PAYLOAD_TYPE}"; ${RECREATE}`]);
+
+  const message = pae(envelope.payloadType, envelope.payload);
+  const problems: string[] = [];
+  const signers: Signer[] = [];
+  const source = ctx.allowedSigners.source;
+  envelope.signatures.forEach((s, i) => {
+    const v = verifySshsig(message, s.sig, ctx.namespace);
+    if (!v.ok) {
+      const hint = v.kind === 'mismatch' ? `: the statement or the signature was changed after signing; ${RECREATE}` : v.kind === 'malformed' ? `; ${RECREATE}` : '';
+      problems.push(`signature ${i + 1}: ${v.problem}${hint}`);
+      return;
+    }
+    const who = `signature ${i + 1} (${describeKey(v.keyType, v.publicKeyBlob)})`;
+    if (!listsKey(ctx.allowedSigners, v.publicKeyBlob, ctx.namespace)) {
+      problems.push(
+        `${who}: the key is not listed in ${source} for namespace "${ctx.namespace}"; a reviewer listed there must sign, or whoever keeps that file adds this key for this reviewer`,
+      );
+      return;
+    }
+    if (ctx.requireUserPresence && ((v.flags ?? 0) & SK_USER_PRESENT) === 0) {
+      const got = v.flags === undefined ? 'the key is not a FIDO security key' : `the security key signed without a touch (flags 0x${v.flags.toString(16).padStart(2, '0')})`;
+      problems.push(`${who}: the policy requires user presence (review.require_user_presence), but ${got}; sign with an sk-ssh-ed25519 or sk-ecdsa key that asks for a touch`);
+      return;
+    }
+    signers.push({ who, blob: v.publicKeyBlob, flags: v.flags });
+  });
+  // Nothing below reads the payload unless a key the policy trusts signed it.
+  if (signers.length === 0) return fail(problems);
+
+  const st = parseStatement(envelope.payload);
+  if (!st.ok) return fail([...problems, ...st.problems.map((p) => `${p}; ${RECREATE}`)]);
+  const statement = st.statement;
+  const predicate = statement.predicate;
+  const statementProblems: string[] = [];
+  if (predicate.repository !== ctx.repository) {
+    statementProblems.push(
+      `the statement is for repository ${JSON.stringify(predicate.repository)}, not this policy's ${JSON.stringify(ctx.repository)}; a review made for another repository does not count here: review and sign the files again in this one`,
+    );
+  }
+  const reviewedAt = parseReviewedAt(predicate.reviewedAt) as number;
+  if (reviewedAt > ctx.now.getTime() + CLOCK_SKEW_MS) {
+    statementProblems.push(`predicate.reviewedAt ${predicate.reviewedAt} is in the future (now is ${ctx.now.toISOString()}); check the reviewer's clock and sign again`);
+  }
+  const ref = ctx.ref;
+  if (ref !== undefined && predicate.refs !== undefined && !predicate.refs.some((p) => compileGlob(p, true)(ref))) {
+    statementProblems.push(`the review is limited to refs ${predicate.refs.join(', ')}, which do not include ${ref}; push to one of them or have the files reviewed for ${ref}`);
+  }
+
+  const matched: { signer: Signer; lines: readonly AllowedSigner[]; principals: readonly string[] }[] = [];
+  for (const signer of signers) {
+    const found = principalsFor(ctx.allowedSigners, signer.blob, { namespace: ctx.namespace, at: new Date(reviewedAt), flags: signer.flags });
+    if (found.matched.length > 0) matched.push({ signer, lines: found.matched, principals: found.principals });
+    else problems.push(`${signer.who}: ${found.refused.join('; ')}; sign with a key that is valid for this, or ask whoever keeps ${source} to update the line`);
+  }
+  if (matched.length > 0 && !matched.some((m) => m.lines.some((l) => matchPatternList(predicate.reviewer, l.principals) === 1))) {
+    statementProblems.push(
+      `predicate.reviewer ${JSON.stringify(predicate.reviewer)} is not a principal of any key that signed (${matched.flatMap((m) => m.principals).join(', ')}); the reviewer the statement names must be among its signers`,
+    );
+  }
+  const reviewers = countReviewers(matched.map((m) => m.principals));
+  if (matched.length > 0 && reviewers < ctx.threshold) {
+    statementProblems.push(
+      `the policy needs ${ctx.threshold} different reviewers (review.threshold) and ${reviewers} signed (${unique(matched.flatMap((m) => m.principals)).join(', ')}); another reviewer must co-sign the envelope`,
+    );
+  }
+  if (matched.length === 0 || statementProblems.length > 0) return fail([...problems, ...statementProblems]);
+  return { ok: true, statement, principals: unique(matched.flatMap((m) => m.principals)).sort() };
+}
+
+/**
+ * Signatures whose lines share a principal are one reviewer: two keys of alice count once, and a
+ * key listed as "alice,alice.smith" cannot count as two people.
+ */
+function countReviewers(principalSets: readonly (readonly string[])[]): number {
+  let groups: Set<string>[] = [];
+  for (const names of principalSets) {
+    const merged = new Set(names);
+    const rest: Set<string>[] = [];
+    for (const g of groups) {
+      if (names.some((n) => g.has(n))) g.forEach((n) => merged.add(n));
+      else rest.push(g);
+    }
+    groups = [...rest, merged];
+  }
+  return groups.length;
+}
+
+function unique(xs: readonly string[]): string[] {
+  return [...new Set(xs)];
+}
+
+function fail(problems: readonly string[]): EnvelopeVerdict {
+  return { ok: false, problems };
+}
+
+export interface CoverageEntry {
+  /** What the blob's content must hash to; checked by checkCovered. */
+  readonly sha256: string;
+  readonly principals: readonly string[];
+  /** Path of the envelope that covers it (the first, when several do). */
+  readonly envelope: string;
+}
+
+export interface Coverage {
+  /** Keyed by coverageKey(path, gitBlob). */
+  readonly covered: Map<string, CoverageEntry>;
+  readonly rejected: readonly { readonly envelope: string; readonly problems: readonly string[] }[];
+}
+
+export function coverageKey(name: string, gitBlob: string): string {
+  return `${name}\0${gitBlob}`;
+}
+
+/** Verifies every envelope and maps each (path, blob) that a valid one names to its entry. */
+export function coverage(envelopes: readonly { readonly path: string; readonly bytes: Uint8Array }[], ctx: VerifyContext): Coverage {
+  const covered = new Map<string, CoverageEntry>();
+  const rejected: { envelope: string; problems: string[] }[] = [];
+  const ordered = [...envelopes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const { path, bytes } of ordered) {
+    const verdict = verifyEnvelope(bytes, ctx);
+    if (!verdict.ok) {
+      rejected.push({ envelope: path, problems: [...verdict.problems] });
+      continue;
+    }
+    // A blob has one content; two trusted statements disagreeing on its sha256 means one is wrong.
+    const conflicts = verdict.statement.subject.flatMap((s) => {
+      const earlier = covered.get(coverageKey(s.name, s.digest.gitBlob));
+      return earlier === undefined || earlier.sha256 === s.digest.sha256
+        ? []
+        : [`subject ${s.name} (blob ${s.digest.gitBlob}) has sha256 ${s.digest.sha256}, but ${earlier.envelope} says ${earlier.sha256}; delete the wrong attestation`];
+    });
+    if (conflicts.length > 0) {
+      rejected.push({ envelope: path, problems: conflicts });
+      continue;
+    }
+    for (const s of verdict.statement.subject) {
+      const key = coverageKey(s.name, s.digest.gitBlob);
+      const earlier = covered.get(key);
+      covered.set(key, {
+        sha256: s.digest.sha256,
+        principals: unique([...(earlier?.principals ?? []), ...verdict.principals]).sort(),
+        envelope: earlier?.envelope ?? path,
+      });
+    }
+  }
+  return { covered, rejected };
+}
+
+/** True when the blob's actual content has the sha256 the covering statement signed. */
+export function checkCovered(entry: CoverageEntry | undefined, content: Uint8Array): boolean {
+  return entry !== undefined && createHash('sha256').update(content).digest('hex') === entry.sha256;
+}

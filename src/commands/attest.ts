@@ -1,0 +1,202 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { ATTESTATION_SUFFIX, attestationPath, pae, parseEnvelope, serializeEnvelope } from '../attest/dsse.js';
+import { addSignature, signPayload, signStatement } from '../attest/sign.js';
+import { buildStatement, parseStatement } from '../attest/statement.js';
+import type { Command } from '../cli.js';
+import { ruleFor } from '../decide/decide.js';
+import { reviewKey } from '../decide/verdict.js';
+import { CleanroomError, EXIT } from '../errors.js';
+import type { TreeFile } from '../git/engine.js';
+import { gitOk, runGit } from '../git/exec.js';
+import type { InspectContext } from '../inspect.js';
+import type { Io } from '../io.js';
+import { loadAttestations, reviewsOf } from '../review.js';
+import { environmentSignals } from '../signals/detect.js';
+import { openContext, parseOptions } from './shared.js';
+
+const usage = `usage: cleanroom attest [PATH...] [--key FILE] [--reviewer PRINCIPAL] [--ref PATTERN]... [--yes]
+       cleanroom attest --cosign ATTESTATION [--key FILE] [--yes]
+
+A human reviews content that must not enter a protected path unreviewed, and signs for it.
+With no PATH: every staged file under a protected path that no valid attestation covers yet.
+A PATH may be a file or a folder; its content is taken as staged (the index).
+Shows each file's staged diff (a summary for binary or large files) and asks for a yes per file;
+--yes approves without asking (scripted use). Signs with \`ssh-keygen -Y sign\` (ssh-agent and
+FIDO security keys work): the key from --key, else git's user.signingKey when gpg.format=ssh.
+Writes .cleanroom/attestations/<id>${ATTESTATION_SUFFIX}, stages it, and prints what it covers.
+--cosign adds your signature to an existing attestation (review.threshold above 1).
+Refuses to run in an assistant's process: an assistant must not attest its own output.`;
+
+const SHOW_LIMIT = 64 * 1024;
+
+/** The key ssh-keygen signs with: --key, else git's own SSH signing key (a file, or a literal
+ *  `key::` public key whose private half is in ssh-agent, written to a temporary .pub). */
+function signingKey(ctx: InspectContext, explicit: string | undefined, cwd: string): string {
+  if (explicit) return path.resolve(cwd, explicit);
+  const configured = ctx.vars.config.get('user.signingkey');
+  if (ctx.vars.config.get('gpg.format') === 'ssh' && configured) {
+    if (!configured.startsWith('key::')) return path.resolve(ctx.repo.workTree ?? cwd, configured.replace(/^~(?=\/)/, os.homedir()));
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cleanroom-key-')), 'signing.pub');
+    fs.writeFileSync(file, `${configured.slice('key::'.length)}\n`);
+    return file;
+  }
+  throw new CleanroomError('EATTEST', 'no signing key: pass --key <private key or .pub with its key in ssh-agent>, or set git config gpg.format ssh and user.signingKey');
+}
+
+/** The staged entries the reviewer named (files or folders), or every protected staged change
+ *  that no valid attestation covers yet. */
+async function filesToReview(ctx: InspectContext, paths: string[], cwd: string): Promise<TreeFile[]> {
+  if (paths.length === 0) {
+    const changes = (await ctx.engine.stagedChanges()).filter(
+      (c) => c.status !== 'deleted' && c.newOid && c.newMode !== '160000' && ruleFor(ctx.policy, c.path) && !c.path.endsWith(ATTESTATION_SUFFIX),
+    );
+    const { reviewed } = await reviewsOf(ctx.engine, await loadAttestations(ctx, 'index'), changes);
+    return changes
+      .filter((c) => !reviewed.has(reviewKey(c.path, c.newOid ?? '')))
+      .map((c) => ({ path: c.path, oid: c.newOid ?? '', mode: c.newMode ?? '' }));
+  }
+  const root = ctx.repo.workTree ?? cwd;
+  const files: TreeFile[] = [];
+  for (const p of paths) {
+    const gitPath = path.relative(root, path.resolve(cwd, p)).split(path.sep).join('/');
+    const inFolder = await ctx.engine.listFiles('index', gitPath);
+    const parent = gitPath.includes('/') ? gitPath.slice(0, gitPath.lastIndexOf('/')) : '';
+    const exact = inFolder.length > 0 ? inFolder : (await ctx.engine.listFiles('index', parent)).filter((f) => f.path === gitPath);
+    if (exact.length === 0) throw new CleanroomError('EATTEST', `${p}: not in the index; stage it first (git add -- ${p})`);
+    files.push(...exact);
+  }
+  return files;
+}
+
+/** What the reviewer looks at before saying yes. */
+async function show(ctx: InspectContext, file: TreeFile, content: Uint8Array, io: Io): Promise<void> {
+  const binary = Buffer.from(content.subarray(0, 8000)).includes(0);
+  io.stderr.write(`\n=== ${file.path} (${content.length} bytes, blob ${file.oid.slice(0, 12)})\n`);
+  if (binary || content.length > SHOW_LIMIT) {
+    io.stderr.write(`(${binary ? 'binary' : 'large'} file: not shown; inspect it with \`git show :${file.path}\` before approving)\n`);
+    return;
+  }
+  const diff = await runGit(['diff', '--cached', '--no-ext-diff', '--no-color', '--', `:(top,literal)${file.path}`], { cwd: ctx.repo.cwd, env: ctx.repo.env });
+  io.stderr.write(diff.stdout.length > 0 ? diff.stdout.toString('utf8') : Buffer.from(content).toString('utf8'));
+}
+
+async function approve(question: string, io: Io, yes: boolean): Promise<boolean> {
+  if (yes) return true;
+  const rl = createInterface({ input: io.stdin, output: io.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+async function stage(ctx: InspectContext, file: string, text: string): Promise<void> {
+  const root = ctx.repo.workTree;
+  if (!root) throw new CleanroomError('EATTEST', 'cleanroom attest needs a working tree');
+  fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  fs.writeFileSync(path.join(root, file), text);
+  await gitOk(['add', '--', `:(top,literal)${file}`], { cwd: ctx.repo.cwd, env: ctx.repo.env });
+}
+
+async function cosign(ctx: InspectContext, file: string, key: string, io: Io, yes: boolean): Promise<number> {
+  const bytes = fs.readFileSync(path.resolve(io.cwd, file));
+  const parsed = parseEnvelope(bytes);
+  if (!parsed.ok) throw new CleanroomError('EATTEST', `${file}: ${parsed.problem}`);
+  // Only the co-signer's own review makes this signature honest: they see the statement and the
+  // staged content it names, and the names must still be what the index holds.
+  const statement = parseStatement(parsed.envelope.payload);
+  if (!statement.ok) throw new CleanroomError('EATTEST', `${file}: ${statement.problems.join('; ')}`);
+  for (const s of statement.statement.subject) {
+    const staged = (await ctx.engine.listFiles('index', s.name.includes('/') ? s.name.slice(0, s.name.lastIndexOf('/')) : '')).find((f) => f.path === s.name);
+    if (!staged || staged.oid !== s.digest.gitBlob) {
+      throw new CleanroomError('EATTEST', `${file} names ${s.name} as blob ${s.digest.gitBlob.slice(0, 12)}, but the index holds ${staged ? staged.oid.slice(0, 12) : 'no such file'}; review what is staged instead`);
+    }
+    const content = await ctx.engine.readBlob(s.digest.gitBlob);
+    await show(ctx, staged, content, io);
+    if (!(await approve(`Co-sign the review of ${s.name}?`, io, yes))) throw new CleanroomError('EATTEST', `not co-signed: ${s.name} was not approved`);
+  }
+  const sig = await signPayload(pae(parsed.envelope.payloadType, parsed.envelope.payload), { key, namespace: ctx.policy.review.namespace, cwd: ctx.repo.cwd, env: ctx.repo.env, stderr: io.stderr });
+  const envelope = addSignature(parsed.envelope, sig);
+  const rel = path.relative(ctx.repo.workTree ?? io.cwd, path.resolve(io.cwd, file)).split(path.sep).join('/');
+  await stage(ctx, rel, serializeEnvelope(envelope));
+  io.stdout.write(`co-signed ${rel} (${envelope.signatures.length} signatures); commit it with the content\n`);
+  return EXIT.allowed;
+}
+
+const attest: Command = {
+  summary: 'review and sign protected content',
+  usage,
+  async run(args: string[], io: Io) {
+    const { values, positionals } = parseOptions(
+      'attest',
+      args,
+      {
+        key: { type: 'string' },
+        reviewer: { type: 'string' },
+        ref: { type: 'string', multiple: true },
+        cosign: { type: 'string' },
+        yes: { type: 'boolean' },
+      },
+      true,
+    );
+    const ctx = await openContext(io, {});
+    try {
+      const agent = environmentSignals(io.env, ctx.policy.assistants);
+      if (agent.length > 0) {
+        throw new CleanroomError(
+          'EATTEST',
+          `refusing to attest from an assistant's process (${agent.map((s) => s.evidence).join(', ')}): an assistant must not sign for its own output; a human runs cleanroom attest in their own terminal`,
+        );
+      }
+      if (!values.yes && !io.stdin.isTTY) {
+        throw new CleanroomError('EATTEST', 'attest asks for a yes per file on a terminal; pass --yes to approve in a script');
+      }
+      const key = signingKey(ctx, values.key, io.cwd);
+      if (values.cosign) return await cosign(ctx, values.cosign, key, io, Boolean(values.yes));
+      if (!ctx.policy.repository) {
+        throw new CleanroomError('EATTEST', `the policy (${ctx.policy.source}) has no repository id, which every review must name; add \`repository: urn:uuid:<a fresh UUID>\` and commit it`);
+      }
+      const reviewer = values.reviewer ?? ctx.vars.config.get('user.email');
+      if (!reviewer) throw new CleanroomError('EATTEST', 'who reviews? pass --reviewer <principal as in allowed_signers>, or set git config user.email');
+
+      const files = await filesToReview(ctx, positionals, io.cwd);
+      if (files.length === 0) {
+        io.stdout.write('nothing to review: every staged protected file is already covered by a valid attestation\n');
+        return EXIT.allowed;
+      }
+      const approved: { name: string; gitBlob: string; sha256: string }[] = [];
+      for (const file of files) {
+        const content = await ctx.engine.readBlob(file.oid);
+        await show(ctx, file, content, io);
+        if (await approve(`Approve ${file.path}?`, io, Boolean(values.yes))) {
+          approved.push({ name: file.path, gitBlob: file.oid, sha256: createHash('sha256').update(content).digest('hex') });
+        }
+      }
+      if (approved.length === 0) {
+        io.stdout.write('nothing approved, nothing signed\n');
+        return EXIT.blocked;
+      }
+      const statement = buildStatement({
+        files: approved,
+        repository: ctx.policy.repository,
+        reviewer,
+        reviewedAt: new Date(),
+        objectFormat: ctx.repo.objectFormat,
+        ...(values.ref ? { refs: values.ref } : {}),
+      });
+      const envelope = await signStatement(statement, { key, namespace: ctx.policy.review.namespace, cwd: ctx.repo.cwd, env: ctx.repo.env, stderr: io.stderr });
+      const file = attestationPath(envelope.payload);
+      await stage(ctx, file, serializeEnvelope(envelope));
+      io.stdout.write(`${file}: signed by ${reviewer}, staged; it covers:\n${approved.map((a) => `  ${a.name} (blob ${a.gitBlob.slice(0, 12)})`).join('\n')}\ncommit it together with the content\n`);
+      return EXIT.allowed;
+    } finally {
+      await ctx.close();
+    }
+  },
+};
+
+export default attest;

@@ -1,0 +1,47 @@
+import type { Command } from '../cli.js';
+import { ruleFor } from '../decide/decide.js';
+import { reviewKey } from '../decide/verdict.js';
+import { EXIT } from '../errors.js';
+import type { Io } from '../io.js';
+import { plural } from '../report/messages.js';
+import { loadAttestations, reviewsOf } from '../review.js';
+import { openContext, parseOptions } from './shared.js';
+
+const usage = `usage: cleanroom verify [REV] [--policy FILE]
+
+For the protected content commit REV (default HEAD) brings, prints what the attestations in
+REV's tree cover and by whom, what they do not, and every attestation that does not count and
+why. Exit 0 when everything protected is covered, 1 when something is not.`;
+
+const verify: Command = {
+  summary: 'show which protected content of a commit is reviewed, and by whom',
+  usage,
+  async run(args: string[], io: Io) {
+    const { values, positionals } = parseOptions('verify', args, { policy: { type: 'string' } }, true);
+    const ctx = await openContext(io, { policy: values.policy });
+    try {
+      const rev = positionals[0] ?? 'HEAD';
+      const oid = await ctx.engine.resolve(rev);
+      const changes = (await ctx.engine.commitChanges(oid)).filter((c) => c.status !== 'deleted' && ruleFor(ctx.policy, c.path) && !c.path.startsWith('.cleanroom/attestations/'));
+      const attested = await loadAttestations(ctx, { rev: oid });
+      const { reviewed, rejected } = await reviewsOf(ctx.engine, attested, changes);
+      const out: string[] = [`${rev} (${oid.slice(0, 12)}): ${plural(changes.length, 'protected file')} brought by this commit; policy ${ctx.policy.source}`];
+      let missing = 0;
+      for (const c of changes) {
+        const who = reviewed.get(reviewKey(c.path, c.newOid ?? ''));
+        if (!who) missing++;
+        out.push(`  ${who ? 'covered    ' : 'NOT covered'} ${c.path} (blob ${(c.newOid ?? '').slice(0, 12)})${who ? ` by ${who.join(', ')}` : ''}`);
+      }
+      for (const r of rejected) {
+        out.push(`  attestation ${r.file} does not count:`);
+        for (const p of r.problems) out.push(`    - ${p}`);
+      }
+      io.stdout.write(`${out.join('\n')}\n`);
+      return missing === 0 ? EXIT.allowed : EXIT.blocked;
+    } finally {
+      await ctx.close();
+    }
+  },
+};
+
+export default verify;

@@ -1,0 +1,100 @@
+/**
+ * Finds the human reviews that cover protected changes: the attestation files of the index (for a
+ * commit being made) or of a tree (for recorded commits: the pushed tip's, so a review committed
+ * on top of an assistant's commit in the same push counts), verified against the policy's
+ * allowed_signers, and each covered blob's content hashed against what the reviewer signed.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parseAllowedSigners, type AllowedSigners } from './attest/allowed-signers.js';
+import { ATTESTATION_DIR, ATTESTATION_SUFFIX } from './attest/dsse.js';
+import { checkCovered, coverage, coverageKey } from './attest/verify.js';
+import { reviewKey, type RejectedAttestation } from './decide/verdict.js';
+import { CleanroomError } from './errors.js';
+import type { Change, FileSource, GitEngine } from './git/engine.js';
+import type { RepoContext } from './git/repo.js';
+import { isCommittedPolicy } from './policy/load.js';
+import type { Policy } from './policy/policy.js';
+
+export interface Reviews {
+  readonly reviewed: ReadonlyMap<string, readonly string[]>;
+  readonly rejected: readonly RejectedAttestation[];
+}
+
+export const NO_REVIEWS: Reviews = { reviewed: new Map(), rejected: [] };
+
+/**
+ * The policy's allowed_signers. A committed policy reads it from the same commit when it lies in
+ * the repository, so the working tree cannot add a signer the committed policy does not name.
+ */
+async function allowedSigners(repo: RepoContext, engine: GitEngine, policy: Policy): Promise<AllowedSigners> {
+  const file = policy.review.allowedSigners;
+  const inRepo = repo.workTree ? path.relative(repo.workTree, file) : null;
+  let text: string | null;
+  let source = file;
+  if (isCommittedPolicy(policy) && inRepo && !inRepo.startsWith('..') && !path.isAbsolute(inRepo)) {
+    const gitPath = inRepo.split(path.sep).join('/');
+    source = `${gitPath}@HEAD`;
+    const blob = await engine.readFileAt('HEAD', gitPath);
+    text = blob ? Buffer.from(blob).toString('utf8') : null;
+  } else {
+    text = await fs.readFile(file, 'utf8').catch(() => null);
+  }
+  if (text === null) {
+    throw new CleanroomError(
+      'EATTEST',
+      `${source}: the policy's allowed_signers file does not exist, so no review can count; add one line per reviewer key: <principal> namespaces="${policy.review.namespace}" <key type> <base64 key>`,
+    );
+  }
+  return parseAllowedSigners(text, source);
+}
+
+/** The verified statements of one set of attestation files, before any blob is checked. */
+export interface Attested {
+  readonly covered: ReturnType<typeof coverage>['covered'];
+  readonly rejected: readonly RejectedAttestation[];
+}
+
+const NOTHING_ATTESTED: Attested = { covered: new Map(), rejected: [] };
+
+export async function loadAttestations(
+  ctx: { repo: RepoContext; engine: GitEngine; policy: Policy },
+  source: FileSource,
+  ref?: string,
+): Promise<Attested> {
+  const files = (await ctx.engine.listFiles(source, ATTESTATION_DIR)).filter((f) => f.path.endsWith(ATTESTATION_SUFFIX));
+  if (files.length === 0) return NOTHING_ATTESTED;
+  let signers: AllowedSigners;
+  try {
+    signers = await allowedSigners(ctx.repo, ctx.engine, ctx.policy);
+  } catch (e) {
+    if (!(e instanceof CleanroomError)) throw e;
+    return { covered: new Map(), rejected: files.map((f) => ({ file: f.path, problems: [e.message] })) };
+  }
+  const envelopes = await Promise.all(files.map(async (f) => ({ path: f.path, bytes: await ctx.engine.readBlob(f.oid) })));
+  const { policy } = ctx;
+  const found = coverage(envelopes, {
+    namespace: policy.review.namespace,
+    allowedSigners: signers,
+    threshold: policy.review.threshold,
+    requireUserPresence: policy.review.requireUserPresence,
+    repository: policy.repository,
+    ...(ref ? { ref } : {}),
+    now: new Date(),
+  });
+  return { covered: found.covered, rejected: found.rejected.map((r) => ({ file: r.envelope, problems: r.problems })) };
+}
+
+/** Which of `needing` the attestations cover, with the blob's content hashed against the
+ *  sha256 the reviewer signed (the statement names the blob by id; ids alone are SHA-1). */
+export async function reviewsOf(engine: GitEngine, attested: Attested, needing: readonly Change[]): Promise<Reviews> {
+  const reviewed = new Map<string, readonly string[]>();
+  for (const change of needing) {
+    if (!change.newOid) continue;
+    const entry = attested.covered.get(coverageKey(change.path, change.newOid));
+    if (entry && checkCovered(entry, await engine.readBlob(change.newOid))) {
+      reviewed.set(reviewKey(change.path, change.newOid), entry.principals);
+    }
+  }
+  return { reviewed, rejected: attested.rejected };
+}

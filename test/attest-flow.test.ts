@@ -1,0 +1,156 @@
+/**
+ * The review loop end to end with real keys and real commits: an assistant's commit is blocked,
+ * a human attests, the commit passes; an edit after the review blocks again; the review survives
+ * a rebase and a squash merge; a push carries it to the pre-push preview.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, cleanroom, git, gitTry, initRepo, installHooks, tempDir, write } from './helpers/git.js';
+import { EXAMPLE_POLICY, writePolicy } from './helpers/policy.js';
+
+const keys = tempDir('keys');
+function makeKey(name: string): { key: string; line: (ns?: string) => string } {
+  const key = path.join(keys, name);
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', name, '-f', key], { env: cleanEnv() });
+  const pub = fs.readFileSync(`${key}.pub`, 'utf8').trim().split(' ').slice(0, 2).join(' ');
+  return { key, line: (ns = 'cleanroom-review-v1') => `${name}@example.org namespaces="${ns}" ${pub}` };
+}
+const alice = makeKey('alice');
+const bob = makeKey('bob');
+const mallory = makeKey('mallory');
+
+const human = cleanEnv();
+const agent = cleanEnv({ CLAUDECODE: '1' });
+
+function setup(policy = EXAMPLE_POLICY, signers = [alice.line(), bob.line()]): string {
+  const repo = initRepo();
+  writePolicy(repo, policy);
+  write(repo, '.cleanroom/allowed_signers', `${signers.join('\n')}\n`);
+  git(repo, ['add', '.cleanroom']);
+  git(repo, ['commit', '-q', '-m', 'policy and reviewers']);
+  installHooks(repo);
+  return repo;
+}
+
+function attest(repo: string, who: { key: string }, principal: string, extra: string[] = [], env = human) {
+  return cleanroom(repo, ['attest', '--yes', '--key', who.key, '--reviewer', principal, ...extra], env);
+}
+
+describe('attest, then commit', () => {
+  it('blocks the assistant, takes a human review, then lets the same content in', () => {
+    const repo = setup();
+    write(repo, 'datasets/a.jsonl', '{"q": 1}\n');
+    git(repo, ['add', '.'], human);
+    const blocked = gitTry(repo, ['commit', '-m', 'data'], agent);
+    expect(blocked.status).not.toBe(0);
+    expect(blocked.stderr).toContain('cleanroom attest -- datasets/a.jsonl');
+
+    const signed = attest(repo, alice, 'alice@example.org');
+    expect(signed.stderr + signed.stdout).toMatch(/\.cleanroom\/attestations\/[0-9a-f]{16}\.dsse\.json: signed by alice@example\.org, staged; it covers:\n {2}datasets\/a\.jsonl/);
+    expect(signed.status).toBe(0);
+
+    const ok = gitTry(repo, ['commit', '-m', 'data'], agent);
+    expect(ok.stderr).toContain('reviewed: datasets/a.jsonl: reviewed by alice@example.org');
+    expect(ok.status).toBe(0);
+    // The gate let an assistant's commit through: the commit says so for the server.
+    expect(git(repo, ['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('claude-code');
+
+    const v = cleanroom(repo, ['verify']);
+    expect(v.stdout).toMatch(/covered +datasets\/a\.jsonl \(blob [0-9a-f]{12}\) by alice@example\.org/);
+    expect(v.status).toBe(0);
+  });
+
+  it('blocks again when the reviewed file is edited after the review', () => {
+    const repo = setup();
+    write(repo, 'datasets/a.jsonl', '1\n');
+    git(repo, ['add', '.'], human);
+    expect(attest(repo, alice, 'alice@example.org').status).toBe(0);
+    write(repo, 'datasets/a.jsonl', '1\n2\n');
+    git(repo, ['add', '.'], human);
+    const r = gitTry(repo, ['commit', '-m', 'data'], agent);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('datasets/a.jsonl (added)');
+  });
+
+  it('does not count a signer missing from allowed_signers, and says why', () => {
+    const repo = setup();
+    write(repo, 'datasets/a.jsonl', '1\n');
+    git(repo, ['add', '.'], human);
+    expect(attest(repo, mallory, 'mallory@example.org').status).toBe(0);
+    const r = gitTry(repo, ['commit', '-m', 'data'], agent);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/attestation \.cleanroom\/attestations\/[0-9a-f]{16}\.dsse\.json does not count:\n {4}- .*not (listed|in)/);
+  });
+
+  it("refuses to attest from an assistant's process", () => {
+    const repo = setup();
+    write(repo, 'datasets/a.jsonl', '1\n');
+    git(repo, ['add', '.'], human);
+    const r = attest(repo, alice, 'alice@example.org', [], agent);
+    expect(r.stderr).toMatch(/refusing to attest from an assistant's process \(CLAUDECODE=1\)/);
+    expect(r.status).toBe(2);
+    expect(fs.existsSync(path.join(repo, '.cleanroom', 'attestations'))).toBe(false);
+  });
+
+  it('needs every reviewer the threshold asks for; a second one co-signs', () => {
+    const repo = setup(EXAMPLE_POLICY.replace('threshold: 1', 'threshold: 2'));
+    write(repo, 'evals/private/set.jsonl', '1\n');
+    git(repo, ['add', '.'], human);
+    expect(attest(repo, alice, 'alice@example.org').status).toBe(0);
+    const one = gitTry(repo, ['commit', '-m', 'eval'], human);
+    expect(one.stderr).toMatch(/needs 2 different reviewers/);
+    expect(one.status).not.toBe(0);
+    const file = fs.readdirSync(path.join(repo, '.cleanroom', 'attestations'))[0] ?? '';
+    const co = cleanroom(repo, ['attest', '--cosign', `.cleanroom/attestations/${file}`, '--yes', '--key', bob.key], human);
+    expect(co.stdout).toContain('(2 signatures)');
+    const two = gitTry(repo, ['commit', '-m', 'eval'], human);
+    expect(two.stderr).toContain('reviewed by alice@example.org, bob@example.org');
+    expect(two.status).toBe(0);
+  });
+
+  it('keeps the review valid through a rebase and a squash merge, and in the pre-push preview', () => {
+    const repo = setup();
+    const remote = tempDir('remote');
+    git(remote, ['init', '-q', '--bare'], human);
+    git(repo, ['remote', 'add', 'origin', remote], human);
+    git(repo, ['push', '-q', 'origin', 'main'], human);
+    git(repo, ['checkout', '-q', '-b', 'topic'], human);
+    write(repo, 'benchmarks/t1.md', 'task one\n');
+    git(repo, ['add', '.'], human);
+    expect(attest(repo, alice, 'alice@example.org').status).toBe(0);
+    expect(gitTry(repo, ['commit', '-m', 'task\n\nCo-authored-by: Codex <noreply@openai.com>'], human).status).toBe(0);
+    git(repo, ['checkout', '-q', 'main'], human);
+    write(repo, 'README.md', 'moved on\n');
+    git(repo, ['commit', '-q', '-am', 'main moves'], human);
+    git(repo, ['checkout', '-q', 'topic'], human);
+    git(repo, ['rebase', '-q', 'main'], human);
+    const rebased = cleanroom(repo, ['check', '--range', 'main..topic']);
+    expect(rebased.stdout).toContain('reviewed: benchmarks/t1.md in commit');
+    expect(rebased.status).toBe(0);
+
+    git(repo, ['checkout', '-q', 'main'], human);
+    git(repo, ['merge', '-q', '--squash', 'topic'], human);
+    const squash = gitTry(repo, ['commit', '-m', 'squashed task\n\nCo-authored-by: Codex <noreply@openai.com>'], human);
+    expect(squash.stderr).toContain('reviewed: benchmarks/t1.md');
+    expect(squash.status).toBe(0);
+    const push = gitTry(repo, ['push', 'origin', 'main'], human);
+    expect(push.stderr).toContain('cleanroom pre-push: allowed');
+    expect(push.status).toBe(0);
+  });
+
+  it("rejects another repository's review of identical content", () => {
+    const other = setup(EXAMPLE_POLICY.replace('5b0e8f0e-6d1c-4a4e-9a57-3f1f3c2a9d10', '00000000-0000-4000-8000-000000000001'));
+    write(other, 'datasets/a.jsonl', '1\n');
+    git(other, ['add', '.'], human);
+    expect(attest(other, alice, 'alice@example.org').status).toBe(0);
+    const repo = setup();
+    write(repo, 'datasets/a.jsonl', '1\n');
+    fs.cpSync(path.join(other, '.cleanroom', 'attestations'), path.join(repo, '.cleanroom', 'attestations'), { recursive: true });
+    git(repo, ['add', '.'], human);
+    const r = gitTry(repo, ['commit', '-m', 'data'], agent);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/repository/);
+  });
+});
