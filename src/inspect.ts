@@ -116,10 +116,27 @@ export async function inspectCommits(ctx: InspectContext, range: CommitRange, ti
   return subjects;
 }
 
+/**
+ * What a commit introduces. For a merge that is only what differs from every parent: content
+ * that came from a side branch was judged in that branch's own commits, while an "evil" merge's
+ * own additions show up against all parents at once.
+ */
+async function introducedBy(engine: GitEngine, oid: string, parents: readonly string[], firstParent: Change[]): Promise<Change[]> {
+  let changes = firstParent;
+  for (const parent of parents.slice(1)) {
+    if (changes.length === 0) break;
+    const against = new Set((await engine.commitChanges(oid, parent)).filter((c) => c.status !== 'deleted').map((c) => c.path));
+    changes = changes.filter((c) => c.status === 'deleted' || against.has(c.path));
+  }
+  return changes;
+}
+
 export async function inspectCommit(ctx: InspectContext, oid: string, tip: Tip = { rev: oid }): Promise<Subject> {
-  const changes = await ctx.engine.commitChanges(oid);
-  if (!touchesProtected(ctx.policy, changes)) return unprotected(oid, changes);
   const commit = await ctx.engine.readCommit(oid);
+  const firstParent = await ctx.engine.commitChanges(oid);
+  if (!touchesProtected(ctx.policy, firstParent)) return unprotected(oid, firstParent);
+  const changes = commit.parents.length > 1 ? await introducedBy(ctx.engine, oid, commit.parents, firstParent) : firstParent;
+  if (!touchesProtected(ctx.policy, changes)) return unprotected(oid, changes);
   const rules = ctx.policy.assistants;
   const signals = [
     ...messageSignals(commit.message, rules),

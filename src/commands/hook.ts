@@ -11,8 +11,10 @@ import { renderText, styleFor } from '../report/text.js';
 import { assistantLabel } from '../signals/detect.js';
 import { exitFor, openContext } from './shared.js';
 
-const HOOKS = ['pre-commit', 'prepare-commit-msg', 'commit-msg', 'pre-push'] as const;
+const HOOKS = ['pre-commit', 'prepare-commit-msg', 'commit-msg', 'pre-push', 'pre-receive'] as const;
 type HookName = (typeof HOOKS)[number];
+/** The hooks of a developer's clone; pre-receive is the server's and has its own module. */
+type LocalHook = Exclude<HookName, 'pre-receive'>;
 
 const usage = `usage: cleanroom hook <${HOOKS.join('|')}> [git's hook arguments]
 
@@ -21,7 +23,7 @@ Runs as the named git hook; the shims in hooks/ call this. Reads what git gives 
 
 const isZero = (oid: string) => /^0+$/.test(oid);
 
-async function messageFile(file: string | undefined, hook: HookName): Promise<string> {
+async function messageFile(file: string | undefined, hook: LocalHook): Promise<string> {
   if (!file) throw new CleanroomError('EHOOK_INPUT', `${hook} needs the commit message file as its first argument (git passes it)`);
   try {
     return await fs.readFile(file, 'utf8');
@@ -95,7 +97,7 @@ async function pushedSubjects(ctx: InspectContext, remote: string | undefined, s
   return subjects;
 }
 
-async function judge(hook: HookName, args: string[], io: Io, ctx: InspectContext): Promise<{ verdict: Verdict; scope: string }> {
+async function judge(hook: LocalHook, args: string[], io: Io, ctx: InspectContext): Promise<{ verdict: Verdict; scope: string }> {
   switch (hook) {
     case 'pre-commit':
       return { verdict: decide({ policy: ctx.policy, subjects: [await inspectStaged(ctx)] }), scope: 'staged ' };
@@ -127,9 +129,10 @@ const hook: Command = {
     if (!HOOKS.includes(name as HookName)) {
       throw new CleanroomError('EUSAGE', `unknown hook "${name ?? ''}"; cleanroom handles ${HOOKS.join(', ')}`);
     }
+    if (name === 'pre-receive') return (await import('./pre-receive.js')).preReceive(io);
     const ctx = await openContext(io, { staged: name !== 'pre-push' });
     try {
-      const { verdict, scope } = await judge(name as HookName, rest, io, ctx);
+      const { verdict, scope } = await judge(name as LocalHook, rest, io, ctx);
       io.stderr.write(renderText(verdict, { ...styleFor(io.stderr, io.env), label: `cleanroom ${name}`, scope }));
       return exitFor(verdict);
     } finally {

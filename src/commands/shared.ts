@@ -29,7 +29,7 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
  */
 export async function openContext(
   io: Io,
-  opts: { policy?: string | undefined; staged?: boolean } = {},
+  opts: { policy?: string | undefined; staged?: boolean; server?: boolean } = {},
 ): Promise<InspectContext & { close(): Promise<void> }> {
   const [repo, vars]: [RepoContext, GitVars] = await Promise.all([discoverRepo(io.cwd, io.env), readGitVars(io.cwd, io.env)]);
   const engine: GitEngine = await openEngine(repo);
@@ -37,7 +37,13 @@ export async function openContext(
   // Surfaced when inspectStaged awaits it; until then a rejection must not count as unhandled.
   stagedAgainstHead?.catch(() => undefined);
   try {
-    const policy = await resolvePolicy({ repo, engine, explicit: opts.policy, configured: vars.config.get('cleanroom.policy') });
+    const policy = await resolvePolicy({
+      repo,
+      engine,
+      explicit: opts.policy,
+      configured: vars.config.get('cleanroom.policy'),
+      server: opts.server ?? false,
+    });
     return { repo, vars, engine, policy, stagedAgainstHead, close: () => engine.close() };
   } catch (e) {
     await engine.close();

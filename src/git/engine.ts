@@ -54,8 +54,8 @@ export interface GitEngine {
   /** Index (honouring GIT_INDEX_FILE) against `base` (default HEAD; an unborn HEAD is the empty tree).
    *  Intent-to-add entries are not content and never appear. */
   stagedChanges(base?: string): Promise<Change[]>;
-  /** A commit against its first parent (a root commit against the empty tree). */
-  commitChanges(oid: string): Promise<Change[]>;
+  /** A commit against `parent` (default its first parent; a root commit against the empty tree). */
+  commitChanges(oid: string, parent?: string): Promise<Change[]>;
   readCommit(oid: string): Promise<CommitInfo>;
   /** Commits of the range, newest first (rev-list order). */
   listCommits(range: CommitRange): Promise<string[]>;

@@ -37,9 +37,9 @@ export function openPlumbingEngine(repo: RepoContext): GitEngine {
       throw new CleanroomError('EGIT', `git diff-index failed: ${r.stderr.trim()}`);
     },
 
-    async commitChanges(oid) {
+    async commitChanges(oid, parent) {
       const commit = await readCommit(oid);
-      return diff(['diff-tree', '-r', ...diffFlags, commit.parents[0] ?? emptyTree, commit.oid, '--']);
+      return diff(['diff-tree', '-r', ...diffFlags, parent ?? commit.parents[0] ?? emptyTree, commit.oid, '--']);
     },
 
     readCommit,

@@ -110,7 +110,7 @@ function withFallback(repo: RepoContext, first: GitEngine, firstReason: string):
       return reason;
     },
     stagedChanges: (base) => call((e) => e.stagedChanges(base)),
-    commitChanges: (oid) => call((e) => e.commitChanges(oid)),
+    commitChanges: (oid, parent) => call((e) => e.commitChanges(oid, parent)),
     readCommit: (oid) => call((e) => e.readCommit(oid)),
     listCommits: (range) => call((e) => e.listCommits(range)),
     resolve: (rev) => call((e) => e.resolve(rev)),

@@ -22,6 +22,8 @@ export interface PolicyRequest {
   readonly engine?: GitEngine | undefined;
   /** `git config cleanroom.policy`, as `git var -l` reported it. */
   readonly configured?: string | undefined;
+  /** A server hook: the policy must be the server's own (never the pushed tree's, never a default). */
+  readonly server?: boolean;
 }
 
 /**
@@ -39,6 +41,12 @@ export async function resolvePolicy(req: PolicyRequest): Promise<Policy> {
   if (req.explicit) return readPolicyFile(path.resolve(repo.cwd, req.explicit));
   if (fromEnv) return readPolicyFile(path.resolve(repo.cwd, fromEnv));
   if (req.configured) return readPolicyFile(path.resolve(root, req.configured));
+  if (req.server) {
+    throw new CleanroomError(
+      'EPOLICY_READ',
+      `no server policy for ${repo.gitDir}: set \`git config cleanroom.policy /path/to/policy.yaml\` in this repository (or CLEANROOM_POLICY for the hook); until then every push is rejected`,
+    );
+  }
 
   const committed = req.engine ? await req.engine.readFileAt('HEAD', POLICY_PATH) : null;
   if (committed) {

@@ -512,9 +512,9 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
       return diff(root(tree), await indexRoot());
     },
 
-    async commitChanges(oid) {
+    async commitChanges(oid, against) {
       const target = await commitAt(oid);
-      const parent = target.info.parents[0];
+      const parent = against ?? target.info.parents[0];
       const before = parent === undefined ? EMPTY_TREE : (await commit(parent))?.tree;
       if (before === undefined) throw new CleanroomError('EGIT', `git diff-tree failed: fatal: bad object ${parent}`);
       return diff(root(before), root(target.tree));
