@@ -12,10 +12,14 @@ execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'b
   cwd: root,
   stdio: 'inherit',
 });
-fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+// Built beside dist/ and swapped in, so hooks running meanwhile never find it half written.
+const dist = path.join(root, 'dist');
+const next = path.join(root, 'dist.next');
+const old = path.join(root, 'dist.old');
+fs.rmSync(next, { recursive: true, force: true });
 await build({
   entryPoints: [path.join(root, 'src', 'cli.ts')],
-  outdir: path.join(root, 'dist'),
+  outdir: next,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -26,3 +30,7 @@ await build({
   banner: { js: "import { createRequire as __cleanroomRequire } from 'node:module'; const require = __cleanroomRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+fs.rmSync(old, { recursive: true, force: true });
+if (fs.existsSync(dist)) fs.renameSync(dist, old);
+fs.renameSync(next, dist);
+fs.rmSync(old, { recursive: true, force: true });

@@ -5,7 +5,7 @@
  */
 import { ruleFor } from './decide/decide.js';
 import type { Subject } from './decide/verdict.js';
-import type { Change, CommitRange, GitEngine, Identity } from './git/engine.js';
+import type { Change, CommitInfo, CommitRange, GitEngine, Identity } from './git/engine.js';
 import { parseIdent } from './git/plumbing.js';
 import type { GitVars, RepoContext } from './git/repo.js';
 import type { Policy } from './policy/policy.js';
@@ -111,8 +111,11 @@ function attestationsAt(ctx: InspectContext, tip: Tip): Promise<Attested> {
 /** Recorded commits: only what the commit itself carries (the server sees nothing else). */
 export async function inspectCommits(ctx: InspectContext, range: CommitRange, tip: Tip): Promise<Subject[]> {
   const oids = await ctx.engine.listCommits(range);
+  // Both reads are batched: commits stream through one cat-file, first-parent diffs through one diff-tree.
+  const commits = await Promise.all(oids.map((oid) => ctx.engine.readCommit(oid)));
+  const diffs = await ctx.engine.changesOfCommits(commits.map((c) => ({ oid: c.oid, parent: c.parents[0] })));
   const subjects: Subject[] = [];
-  for (const oid of oids) subjects.push(await inspectCommit(ctx, oid, tip));
+  for (const [i, commit] of commits.entries()) subjects.push(await judgeCommit(ctx, commit, diffs[i] ?? [], tip));
   return subjects;
 }
 
@@ -121,21 +124,24 @@ export async function inspectCommits(ctx: InspectContext, range: CommitRange, ti
  * that came from a side branch was judged in that branch's own commits, while an "evil" merge's
  * own additions show up against all parents at once.
  */
-async function introducedBy(engine: GitEngine, oid: string, parents: readonly string[], firstParent: Change[]): Promise<Change[]> {
+async function introducedBy(engine: GitEngine, commit: CommitInfo, firstParent: Change[]): Promise<Change[]> {
   let changes = firstParent;
-  for (const parent of parents.slice(1)) {
+  for (const parent of commit.parents.slice(1)) {
     if (changes.length === 0) break;
-    const against = new Set((await engine.commitChanges(oid, parent)).filter((c) => c.status !== 'deleted').map((c) => c.path));
+    const against = new Set((await engine.commitChanges(commit.oid, parent)).filter((c) => c.status !== 'deleted').map((c) => c.path));
     changes = changes.filter((c) => c.status === 'deleted' || against.has(c.path));
   }
   return changes;
 }
 
 export async function inspectCommit(ctx: InspectContext, oid: string, tip: Tip = { rev: oid }): Promise<Subject> {
-  const commit = await ctx.engine.readCommit(oid);
-  const firstParent = await ctx.engine.commitChanges(oid);
+  return judgeCommit(ctx, await ctx.engine.readCommit(oid), await ctx.engine.commitChanges(oid), tip);
+}
+
+async function judgeCommit(ctx: InspectContext, commit: CommitInfo, firstParent: Change[], tip: Tip): Promise<Subject> {
+  const oid = commit.oid;
   if (!touchesProtected(ctx.policy, firstParent)) return unprotected(oid, firstParent);
-  const changes = commit.parents.length > 1 ? await introducedBy(ctx.engine, oid, commit.parents, firstParent) : firstParent;
+  const changes = commit.parents.length > 1 ? await introducedBy(ctx.engine, commit, firstParent) : firstParent;
   if (!touchesProtected(ctx.policy, changes)) return unprotected(oid, changes);
   const rules = ctx.policy.assistants;
   const signals = [

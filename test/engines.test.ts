@@ -443,6 +443,14 @@ describe.each(KINDS)('%s engine', (kind) => {
   });
 
   describe('commitChanges', () => {
+    it('answers many commits at once exactly as one at a time, against any parent, empty diffs included', async () => {
+      const { repo, c1, c2, merge, signed } = history();
+      const requests = [{ oid: c2, parent: c1 }, { oid: c1 }, { oid: merge, parent: git(repo, ['rev-parse', `${merge}^2`]) }, { oid: signed }, { oid: c2, parent: c2 }, { oid: merge }];
+      const one = await ask(kind, repo, cleanEnv(), (e) => Promise.all(requests.map((r) => e.commitChanges(r.oid, r.parent))));
+      await agree(kind, repo, cleanEnv(), (e) => e.changesOfCommits(requests), one);
+      expect(one[4]).toEqual([]);
+    });
+
     it('a root commit against the empty tree, a commit with every kind of change, a merge against its first parent', async () => {
       const { repo, c1, c2, merge, signed } = history();
       const cases: [string, string][] = [

@@ -6,16 +6,18 @@ import { CleanroomError } from '../errors.js';
 import { inspectCommit, inspectCommits, inspectStaged, type InspectContext } from '../inspect.js';
 import type { Io } from '../io.js';
 import { renderJson } from '../report/json.js';
+import { renderSarif } from '../report/sarif.js';
 import { renderText, styleFor } from '../report/text.js';
+import { version } from '../version.js';
 import { exitFor, openContext, parseOptions } from './shared.js';
 
-const usage = `usage: cleanroom check [--staged | --commit REV | --range A..B] [--format text|json] [--policy FILE] [PATH...]
+const usage = `usage: cleanroom check [--staged | --commit REV | --range A..B] [--format text|json|sarif] [--policy FILE] [PATH...]
 
 Judges changes against the policy and prints the verdict.
   --staged        the index against HEAD, with this process's environment (default)
   --commit REV    one recorded commit against its first parent
   --range A..B    every commit reachable from B and not from A (what a push of B over A brings)
-  --format FMT    text (default) or json
+  --format FMT    text (default), json, or sarif (SARIF 2.1.0, for code-scanning uploads in CI)
   --policy FILE   use this policy instead of the repository's
   PATH...         with --staged, judge only these staged paths (as lint-staged passes them)
 
@@ -70,15 +72,16 @@ const check: Command = {
     if ([values.staged, values.commit, values.range].filter(Boolean).length > 1) {
       throw new CleanroomError('EUSAGE', 'choose one of --staged, --commit and --range');
     }
-    if (values.format !== 'text' && values.format !== 'json') {
-      throw new CleanroomError('EUSAGE', `--format must be text or json, got "${values.format}"`);
+    if (values.format !== 'text' && values.format !== 'json' && values.format !== 'sarif') {
+      throw new CleanroomError('EUSAGE', `--format must be text or json (for people and scripts) or sarif (for code scanning), got "${values.format}"`);
     }
-    const ctx = await openContext(io, { policy: values.policy, staged: !values.commit && !values.range });
+    const ctx = await openContext(io, { policy: values.policy, staged: !values.commit && !values.range, history: Boolean(values.range) });
     try {
       const only = positionals.length > 0 ? gitPaths(ctx, io.cwd, positionals) : null;
       const { subjects, scope } = await subjectsFor(ctx, values, only);
       const verdict = decide({ policy: ctx.policy, subjects });
       if (values.format === 'json') io.stdout.write(renderJson(verdict, { engine: ctx.engine.kind }));
+      else if (values.format === 'sarif') io.stdout.write(renderSarif(verdict, { toolVersion: version(), engine: ctx.engine.kind }));
       else io.stdout.write(renderText(verdict, { ...styleFor(io.stdout, io.env), label: 'cleanroom check', scope }));
       return exitFor(verdict);
     } finally {

@@ -130,7 +130,7 @@ const hook: Command = {
       throw new CleanroomError('EUSAGE', `unknown hook "${name ?? ''}"; cleanroom handles ${HOOKS.join(', ')}`);
     }
     if (name === 'pre-receive') return (await import('./pre-receive.js')).preReceive(io);
-    const ctx = await openContext(io, { staged: name !== 'pre-push' });
+    const ctx = await openContext(io, { staged: name !== 'pre-push', history: name === 'pre-push' });
     try {
       const { verdict, scope } = await judge(name as LocalHook, rest, io, ctx);
       io.stderr.write(renderText(verdict, { ...styleFor(io.stderr, io.env), label: `cleanroom ${name}`, scope }));

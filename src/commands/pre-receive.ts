@@ -4,6 +4,7 @@
  * local pre-push previewed it. Anything that cannot be judged rejects the push: it fails closed.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { decide } from '../decide/decide.js';
 import type { Verdict } from '../decide/verdict.js';
 import { CleanroomError, EXIT } from '../errors.js';
@@ -41,12 +42,17 @@ function pusher(env: NodeJS.ProcessEnv): string | null {
   return env.GL_USERNAME ?? env.GITHUB_USER_LOGIN ?? env.GITEA_PUSHER_NAME ?? env.REMOTE_USER ?? null;
 }
 
-/** One JSON line per decision, written with a single append so concurrent pushes never interleave. */
-function audit(file: string, entry: Record<string, unknown>): void {
-  fs.appendFileSync(file, `${JSON.stringify(entry)}\n`, { flag: 'a' });
+/** One JSON line per ref, all written with a single append so concurrent pushes never interleave. */
+function audit(file: string, entries: readonly Record<string, unknown>[]): void {
+  try {
+    fs.appendFileSync(file, entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
+  } catch (e) {
+    // The audit log is server configuration, like the policy: unusable, it rejects the push.
+    throw new CleanroomError('EPOLICY_READ', `cannot append to the audit log ${file} (${(e as NodeJS.ErrnoException).code ?? String(e)}); fix git config cleanroom.auditLog`);
+  }
 }
 
-/** GitLab's web UI shows only hook output lines that carry this prefix. */
+/** GitLab's web UI shows only hook output lines that carry this prefix; it marks a rejection. */
 function forHost(text: string, env: NodeJS.ProcessEnv): string {
   const gitlab = env.GL_ID !== undefined || env.GL_REPOSITORY !== undefined;
   return gitlab ? text.replace(/^/gm, 'GL-HOOK-ERR: ').replace(/GL-HOOK-ERR: $/, '') : text;
@@ -60,43 +66,59 @@ async function judgeUpdate(ctx: InspectContext, update: RefUpdate, existing: str
   return decide({ policy: ctx.policy, subjects });
 }
 
-export async function preReceive(io: Io): Promise<number> {
-  const stdin = await readAll(io.stdin);
-  const say = (text: string) => io.stderr.write(forHost(text, io.env));
-  let ctx: (InspectContext & { close(): Promise<void> }) | null = null;
+/** The whole push: every ref judged, the report for the pusher, the audit lines. */
+async function judgePush(io: Io, stdin: string): Promise<{ code: number; report: string }> {
+  const updates = parseUpdates(stdin);
+  const ctx = await openContext(io, { server: true });
   try {
-    const updates = parseUpdates(stdin);
-    ctx = await openContext(io, { server: true });
     const out = await gitOk(['for-each-ref', '--format=%(objectname)'], { cwd: ctx.repo.cwd, env: ctx.repo.env });
     const existing = [...new Set(out.toString('utf8').split('\n').filter(Boolean))];
-    const auditLog = ctx.vars.config.get('cleanroom.auditlog');
-    let rejected = false;
+    const judged: { update: RefUpdate; verdict: Verdict | null }[] = [];
+    let report = '';
     for (const update of updates) {
       // Deleting a ref brings no content.
-      if (isZero(update.new)) continue;
-      const verdict = await judgeUpdate(ctx, update, existing);
-      if (verdict.outcome === 'blocked') rejected = true;
-      say(renderText(verdict, { color: false, label: `cleanroom pre-receive ${update.ref}`, scope: '' }));
-      if (auditLog) {
-        audit(auditLog, {
-          time: new Date().toISOString(),
+      const verdict = isZero(update.new) ? null : await judgeUpdate(ctx, update, existing);
+      judged.push({ update, verdict });
+      report += verdict
+        ? renderText(verdict, { color: false, label: `cleanroom pre-receive ${update.ref}`, scope: '' })
+        : `cleanroom pre-receive ${update.ref}: allowed (deleted; a deletion brings no content)\n`;
+    }
+    const rejected = judged.some((j) => j.verdict?.outcome === 'blocked');
+    if (rejected) report += 'cleanroom: the push is rejected as a whole; no ref was updated\n';
+    const auditLog = ctx.vars.config.get('cleanroom.auditlog');
+    if (auditLog && judged.length > 0) {
+      const time = new Date().toISOString();
+      audit(
+        path.resolve(ctx.repo.gitDir, auditLog),
+        judged.map(({ update, verdict }) => ({
+          time,
           pusher: pusher(io.env),
           ref: update.ref,
           old: update.old,
           new: update.new,
-          verdict: verdict.outcome,
-          checked: verdict.checked,
-          reasons: verdict.findings.map((f) => ({ commit: f.commit, path: f.path, rule: f.rule.pattern, reason: f.reason, signals: f.signals.map((s) => s.evidence) })),
-        });
-      }
+          verdict: verdict?.outcome ?? 'allowed',
+          push: rejected ? 'rejected' : 'accepted',
+          checked: verdict?.checked ?? { commits: 0, paths: 0, protectedPaths: 0 },
+          reasons: (verdict?.findings ?? []).map((f) => ({ commit: f.commit, path: f.path, rule: f.rule.pattern, reason: f.reason, signals: f.signals.map((s) => s.evidence) })),
+        })),
+      );
     }
-    if (rejected) say('cleanroom: the push is rejected as a whole; no ref was updated\n');
-    return rejected ? EXIT.blocked : EXIT.allowed;
-  } catch (e) {
-    const message = e instanceof CleanroomError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
-    say(`cleanroom pre-receive: error: ${message}\ncleanroom: the push is rejected (cleanroom fails closed when it cannot judge a push)\n`);
-    return EXIT.error;
+    return { code: rejected ? EXIT.blocked : EXIT.allowed, report };
   } finally {
-    await ctx?.close();
+    await ctx.close();
   }
+}
+
+export async function preReceive(io: Io): Promise<number> {
+  const stdin = await readAll(io.stdin);
+  const { code, report } = await judgePush(io, stdin).catch((e: unknown) => {
+    const message = e instanceof CleanroomError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+    return {
+      code: EXIT.error,
+      report: `cleanroom pre-receive: error: ${message}\ncleanroom: the push is rejected (cleanroom fails closed when it cannot judge a push)\n`,
+    };
+  });
+  // Only a rejection is an error to the host; an accepted push's report stays as it is.
+  io.stderr.write(code === EXIT.allowed ? report : forHost(report, io.env));
+  return code;
 }

@@ -29,10 +29,10 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
  */
 export async function openContext(
   io: Io,
-  opts: { policy?: string | undefined; staged?: boolean; server?: boolean } = {},
+  opts: { policy?: string | undefined; staged?: boolean; server?: boolean; history?: boolean } = {},
 ): Promise<InspectContext & { close(): Promise<void> }> {
   const [repo, vars]: [RepoContext, GitVars] = await Promise.all([discoverRepo(io.cwd, io.env), readGitVars(io.cwd, io.env)]);
-  const engine: GitEngine = await openEngine(repo);
+  const engine: GitEngine = await openEngine(repo, { workload: opts.history ? 'history' : 'staged' });
   const stagedAgainstHead = opts.staged ? engine.stagedChanges() : undefined;
   // Surfaced when inspectStaged awaits it; until then a rejection must not count as unhandled.
   stagedAgainstHead?.catch(() => undefined);

@@ -56,6 +56,8 @@ export interface GitEngine {
   stagedChanges(base?: string): Promise<Change[]>;
   /** A commit against `parent` (default its first parent; a root commit against the empty tree). */
   commitChanges(oid: string, parent?: string): Promise<Change[]>;
+  /** commitChanges for many commits at once, in order (a push can bring thousands). */
+  changesOfCommits(requests: readonly { readonly oid: string; readonly parent?: string | undefined }[]): Promise<Change[][]>;
   readCommit(oid: string): Promise<CommitInfo>;
   /** Commits of the range, newest first (rev-list order). */
   listCommits(range: CommitRange): Promise<string[]>;

@@ -44,6 +44,35 @@ export function openPlumbingEngine(repo: RepoContext): GitEngine {
 
     readCommit,
 
+    async changesOfCommits(requests) {
+      if (requests.length === 0) return [];
+      // One diff-tree for the lot. --always prints every commit's header, even with nothing
+      // changed, so headers and requests pair up in order.
+      // A request without a parent means the first parent; a line naming only a merge would
+      // make diff-tree print nothing at all, so the parent is always spelled out (roots: --root).
+      const parents = await Promise.all(requests.map(async (r) => r.parent ?? (await readCommit(r.oid)).parents[0]));
+      const input = requests.map((r, i) => `${checkRev(r.oid)}${parents[i] ? ` ${checkRev(parents[i])}` : ''}\n`).join('');
+      const out = await gitOk(['diff-tree', '--stdin', '--always', '--root', '-r', ...diffFlags], { ...opts, input });
+      const result: Change[][] = [];
+      let pos = 0;
+      while (pos < out.length) {
+        const headerEnd = out.indexOf(0, pos);
+        if (headerEnd < 0) break;
+        let next = headerEnd + 1;
+        // Records follow until the next header (a record's first field starts with ':').
+        while (next < out.length && out[next] === 0x3a) {
+          next = out.indexOf(0, out.indexOf(0, next) + 1) + 1;
+          if (next === 0) next = out.length;
+        }
+        result.push(parseRawDiff(out.subarray(headerEnd + 1, next)));
+        pos = next;
+      }
+      if (result.length !== requests.length) {
+        throw new CleanroomError('EGIT', `git diff-tree --stdin answered ${result.length} of ${requests.length} commits`);
+      }
+      return result;
+    },
+
     async listCommits(range) {
       // git 2.39 refuses `--not` on stdin; a caret on each excluded revision means the same.
       const input = [...range.include.map(checkRev), ...range.exclude.map((r) => `^${checkRev(r)}`), ''].join('\n');

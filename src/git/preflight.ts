@@ -46,7 +46,10 @@ interface Finding {
   readonly wrong: boolean;
 }
 
-export async function chooseEngine(repo: RepoContext, opts: { force?: EngineKind } = {}): Promise<EngineChoice> {
+/** What the run will read: the index (a hook at commit time), or recorded history (a range). */
+export type Workload = 'staged' | 'history';
+
+export async function chooseEngine(repo: RepoContext, opts: { force?: EngineKind; workload?: Workload } = {}): Promise<EngineChoice> {
   const fromEnv = repo.env[ENGINE_VARIABLE];
   if (fromEnv && fromEnv !== 'isomorphic' && fromEnv !== 'plumbing') {
     throw new CleanroomError('EUSAGE', `${ENGINE_VARIABLE}="${fromEnv}" is not an engine; set it to "isomorphic" or "plumbing", or unset it to let cleanroom choose`);
@@ -54,6 +57,11 @@ export async function chooseEngine(repo: RepoContext, opts: { force?: EngineKind
   const force = opts.force ?? fromEnv;
   const source = opts.force ? 'the caller' : `${ENGINE_VARIABLE}=${fromEnv ?? ''}`;
   if (force === 'plumbing') return { kind: 'plumbing', reason: `forced by ${source}`, forced: true };
+  // One diff-tree --stdin answers a thousand commits in tens of milliseconds where isomorphic-git
+  // needs seconds (measured: 0.37 s against 2.8 s for a 1,000-commit range).
+  if (force === undefined && opts.workload === 'history') {
+    return { kind: 'plumbing', reason: 'commit history is read fastest by git diff-tree --stdin', forced: false };
+  }
 
   const { findings, entries, packBytes } = inspect(repo);
   const wrong = findings.find((f) => f.wrong);
@@ -76,7 +84,7 @@ export async function chooseEngine(repo: RepoContext, opts: { force?: EngineKind
  * Opens the chosen engine. An automatically chosen isomorphic engine that meets something it
  * cannot answer (EENGINE) hands that call, and every later one, to git; a forced one reports it.
  */
-export async function openEngine(repo: RepoContext, opts: { force?: EngineKind } = {}): Promise<ChosenEngine> {
+export async function openEngine(repo: RepoContext, opts: { force?: EngineKind; workload?: Workload } = {}): Promise<ChosenEngine> {
   const choice = await chooseEngine(repo, opts);
   if (choice.kind === 'plumbing') return { ...openPlumbingEngine(repo), reason: choice.reason };
   // Loaded only here: importing isomorphic-git costs more than a whole plumbing run on a small repository.
@@ -111,6 +119,7 @@ function withFallback(repo: RepoContext, first: GitEngine, firstReason: string):
     },
     stagedChanges: (base) => call((e) => e.stagedChanges(base)),
     commitChanges: (oid, parent) => call((e) => e.commitChanges(oid, parent)),
+    changesOfCommits: (requests) => call((e) => e.changesOfCommits(requests)),
     readCommit: (oid) => call((e) => e.readCommit(oid)),
     listCommits: (range) => call((e) => e.listCommits(range)),
     resolve: (rev) => call((e) => e.resolve(rev)),

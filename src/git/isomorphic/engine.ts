@@ -522,6 +522,12 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
 
     readCommit: async (oid) => (await commitAt(oid)).info,
 
+    async changesOfCommits(requests) {
+      const result: Change[][] = [];
+      for (const r of requests) result.push(await engine.commitChanges(r.oid, r.parent));
+      return result;
+    },
+
     listCommits,
 
     async resolve(rev) {
@@ -601,6 +607,7 @@ function guarded(engine: GitEngine): GitEngine {
     kind: engine.kind,
     stagedChanges: wrap(engine.stagedChanges),
     commitChanges: wrap(engine.commitChanges),
+    changesOfCommits: wrap(engine.changesOfCommits),
     readCommit: wrap(engine.readCommit),
     listCommits: wrap(engine.listCommits),
     resolve: wrap(engine.resolve),
