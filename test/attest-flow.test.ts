@@ -84,6 +84,24 @@ describe('attest, then commit', () => {
     expect(r.stderr).toMatch(/attestation \.cleanroom\/attestations\/[0-9a-f]{16}\.dsse\.json does not count:\n {4}- .*not (listed|in)/);
   });
 
+  it("signs with git's SSH signing key when no --key is given, and asks for --yes off a terminal", () => {
+    const repo = setup();
+    write(repo, 'datasets/a.jsonl', '1\n');
+    git(repo, ['add', '.'], human);
+    const noTty = cleanroom(repo, ['attest', '--reviewer', 'alice@example.org'], human);
+    expect(noTty.stderr).toMatch(/pass --yes to approve in a script/);
+    expect(noTty.status).toBe(2);
+    const noKey = cleanroom(repo, ['attest', '--yes', '--reviewer', 'alice@example.org'], human);
+    expect(noKey.stderr).toMatch(/no signing key: pass --key/);
+    expect(noKey.status).toBe(2);
+    git(repo, ['config', 'gpg.format', 'ssh'], human);
+    git(repo, ['config', 'user.signingKey', alice.key], human);
+    const r = cleanroom(repo, ['attest', '--yes', '--reviewer', 'alice@example.org'], human);
+    expect(r.stdout).toContain('signed by alice@example.org');
+    expect(r.status).toBe(0);
+    expect(gitTry(repo, ['commit', '-m', 'data'], agent).status).toBe(0);
+  });
+
   it("refuses to attest from an assistant's process", () => {
     const repo = setup();
     write(repo, 'datasets/a.jsonl', '1\n');
