@@ -661,8 +661,19 @@ describe.each(KINDS)('%s engine', (kind) => {
 });
 
 describe('preflight', () => {
-  const choose = async (cwd: string, env: Env = cleanEnv(), force?: Kind) => chooseEngine(await discoverRepo(cwd, env), force ? { force } : {});
-  const open = async (cwd: string, env: Env = cleanEnv(), force?: Kind) => openEngine(await discoverRepo(cwd, env), force ? { force } : {});
+  // The preflight's size and layout rules apply where isomorphic-git can win (Windows); elsewhere
+  // plumbing is chosen outright (see the first test).
+  const choose = async (cwd: string, env: Env = cleanEnv(), force?: Kind) =>
+    chooseEngine(await discoverRepo(cwd, env), { platform: 'win32', ...(force ? { force } : {}) });
+  const open = async (cwd: string, env: Env = cleanEnv(), force?: Kind) =>
+    openEngine(await discoverRepo(cwd, env), { platform: 'win32', ...(force ? { force } : {}) });
+
+  it('picks plumbing where spawning git is cheap, and for history on every platform', async () => {
+    const repo = await discoverRepo(staged().repo, cleanEnv());
+    expect(await chooseEngine(repo, { platform: 'linux' })).toMatchObject({ kind: 'plumbing', reason: expect.stringMatching(/spawning git is cheap/) });
+    expect(await chooseEngine(repo, { platform: 'win32', workload: 'history' })).toMatchObject({ kind: 'plumbing', reason: expect.stringMatching(/diff-tree --stdin/) });
+  });
+
 
   it('gives a small local repository the isomorphic engine, and says why', async () => {
     const choice = await choose(staged().repo);

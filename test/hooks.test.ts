@@ -1,7 +1,7 @@
 /**
  * The local gate end to end: real `git commit` in temporary repositories with the shipped hook
  * shims installed through core.hooksPath, once per engine (the preflight's own choice, and the
- * plumbing engine forced), so both engines answer every commit mode the same way.
+ * isomorphic engine forced), so both engines answer every commit mode the same way.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,11 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { cleanEnv, git, gitTry, initRepo, installHooks, tempDir, write } from './helpers/git.js';
 import { EXAMPLE_POLICY, writePolicy } from './helpers/policy.js';
 
-for (const engine of ['auto', 'plumbing'] as const) {
+for (const engine of ['auto', 'isomorphic'] as const) {
   describe(`local gate (engine: ${engine})`, () => {
-    const extra = engine === 'plumbing' ? { CLEANROOM_ENGINE: 'plumbing' } : {};
+    // The SHA-256 and split-index layouts make a forced isomorphic engine refuse (EENGINE), so
+    // those two always run with the preflight's own choice.
+    const extra = engine === 'isomorphic' ? { CLEANROOM_ENGINE: 'isomorphic' } : {};
     const human = cleanEnv(extra);
     const agent = cleanEnv({ ...extra, CLAUDECODE: '1' });
+    const [humanEnv, agentEnv] = [human, agent];
 
     function setup(policy = EXAMPLE_POLICY, initArgs: string[] = []): string {
       const repo = initRepo(initArgs);
@@ -292,9 +295,10 @@ for (const engine of ['auto', 'plumbing'] as const) {
       expect(gitTry(wt, ['commit', '-m', 'x'], human).status).toBe(0);
     });
 
-    const layouts: [string, (repo: string) => void, string[]][] = [
+    // The last field: layouts isomorphic-git cannot read, which only the preflight's choice handles.
+    const layouts: [string, (repo: string) => void, string[], boolean?][] = [
       ['index v4', (repo) => git(repo, ['update-index', '--index-version', '4'], human), []],
-      ['a split index', (repo) => git(repo, ['update-index', '--split-index'], human), []],
+      ['a split index', (repo) => git(repo, ['update-index', '--split-index'], human), [], true],
       [
         'a sparse index',
         (repo) => {
@@ -303,10 +307,11 @@ for (const engine of ['auto', 'plumbing'] as const) {
         },
         [],
       ],
-      ['a SHA-256 repository', () => undefined, ['--object-format=sha256']],
+      ['a SHA-256 repository', () => undefined, ['--object-format=sha256'], true],
     ];
-    for (const [name, prepare, initArgs] of layouts) {
+    for (const [name, prepare, initArgs, preflightOnly] of layouts) {
       it(`gates commits in ${name}`, () => {
+        const [human, agent] = preflightOnly ? [cleanEnv(), cleanEnv({ CLAUDECODE: '1' })] : [humanEnv, agentEnv];
         const repo = setup(EXAMPLE_POLICY, initArgs);
         write(repo, 'other/keep.txt', 'k\n');
         git(repo, ['add', '.'], human);
