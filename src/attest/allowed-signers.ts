@@ -137,7 +137,7 @@ function endOfOptions(s: string): number | undefined {
 
 // Every name sshkey_read knows, so "is this a key or options?" is answered as OpenSSH answers it.
 // Lines with keys cleanroom cannot verify (ssh-dss, certificates) still parse; they never match.
-const KEY_TYPES = new Set([
+const PLAIN_KEY_TYPES = [
   'ssh-ed25519',
   'ssh-rsa',
   'rsa-sha2-256',
@@ -149,20 +149,8 @@ const KEY_TYPES = new Set([
   'sk-ssh-ed25519@openssh.com',
   'sk-ecdsa-sha2-nistp256@openssh.com',
   'ssh-xmss@openssh.com',
-  ...[
-    'ssh-ed25519',
-    'ssh-rsa',
-    'rsa-sha2-256',
-    'rsa-sha2-512',
-    'ssh-dss',
-    'ecdsa-sha2-nistp256',
-    'ecdsa-sha2-nistp384',
-    'ecdsa-sha2-nistp521',
-    'sk-ssh-ed25519',
-    'sk-ecdsa-sha2-nistp256',
-    'ssh-xmss',
-  ].map((t) => `${t}-cert-v01@openssh.com`),
-]);
+];
+const KEY_TYPES = new Set([...PLAIN_KEY_TYPES, ...PLAIN_KEY_TYPES.map((t) => `${t.replace(/@openssh\.com$/, '')}-cert-v01@openssh.com`)]);
 
 /** `undefined` when the text does not start with a known key type (so it may be options). */
 function readKey(s: string, fail: (why: string) => never): { type: string; blob: Uint8Array } | undefined {
