@@ -69,7 +69,7 @@ async function judgeUpdate(ctx: InspectContext, update: RefUpdate, existing: str
 /** The whole push: every ref judged, the report for the pusher, the audit lines. */
 async function judgePush(io: Io, stdin: string): Promise<{ code: number; report: string }> {
   const updates = parseUpdates(stdin);
-  const ctx = await openContext(io, { server: true });
+  const ctx = await openContext(io, { server: true, history: true });
   try {
     const out = await gitOk(['for-each-ref', '--format=%(objectname)'], { cwd: ctx.repo.cwd, env: ctx.repo.env });
     const existing = [...new Set(out.toString('utf8').split('\n').filter(Boolean))];
@@ -113,9 +113,10 @@ export async function preReceive(io: Io): Promise<number> {
   const stdin = await readAll(io.stdin);
   const { code, report } = await judgePush(io, stdin).catch((e: unknown) => {
     const message = e instanceof CleanroomError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+    const stack = !(e instanceof CleanroomError) && io.env.CLEANROOM_DEBUG && e instanceof Error ? `${e.stack}\n` : '';
     return {
       code: EXIT.error,
-      report: `cleanroom pre-receive: error: ${message}\ncleanroom: the push is rejected (cleanroom fails closed when it cannot judge a push)\n`,
+      report: `cleanroom pre-receive: error: ${message}\n${stack}cleanroom: the push is rejected (cleanroom fails closed when it cannot judge a push)\n`,
     };
   });
   // Only a rejection is an error to the host; an accepted push's report stays as it is.
