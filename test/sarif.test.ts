@@ -4,13 +4,17 @@
  * the same verdict, the same exit code.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { pathToUri } from '../src/report/sarif.js';
 import { cleanEnv, cleanroom, git, initRepo, ROOT, write } from './helpers/git.js';
 import { EXAMPLE_POLICY, writePolicy } from './helpers/policy.js';
+
+// Both are CommonJS whose module object is the export itself; require() types that exactly.
+const require = createRequire(import.meta.url);
+const Ajv = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
+const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
 
 const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'sarif-schema-2.1.0.json'), 'utf8'));
 // The schema is draft-04. Formats matter here (artifactLocation.uri is a uri-reference), so they are
