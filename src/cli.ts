@@ -14,7 +14,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   policy: async () => (await import('./commands/policy.js')).default,
   attest: async () => (await import('./commands/attest.js')).default,
   verify: async () => (await import('./commands/verify.js')).default,
+  scan: async () => (await import('./commands/scan.js')).default,
   init: async () => (await import('./commands/init.js')).default,
+  record: async () => (await import('./commands/record.js')).default,
   demo: async () => (await import('./commands/demo.js')).default,
 };
 
@@ -24,7 +26,9 @@ const SUMMARIES: Record<string, string> = {
   policy: 'validate a policy file (`policy check [FILE]`)',
   attest: 'review protected content and sign for it with an SSH key',
   verify: "show which of a commit's protected content is reviewed, and by whom",
+  scan: 'audit history: every assistant-made protected change and whether a review covers it',
   init: 'write .cleanroom/policy.yaml and wire the hooks into this repository',
+  record: "record the files an assistant's tool call wrote (run by the assistant's own hook)",
   demo: 'walk a scratch repository through a blocked assistant commit and a passing human one',
 };
 

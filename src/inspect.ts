@@ -108,14 +108,25 @@ function attestationsAt(ctx: InspectContext, tip: Tip): Promise<Attested> {
   return found;
 }
 
+/** Commits read per batch: one cat-file stream and one diff-tree each, memory bounded by the batch. */
+const BATCH = 512;
+
 /** Recorded commits: only what the commit itself carries (the server sees nothing else). */
-export async function inspectCommits(ctx: InspectContext, range: CommitRange, tip: Tip): Promise<Subject[]> {
+export async function inspectCommits(
+  ctx: InspectContext,
+  range: CommitRange,
+  tip: Tip,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Subject[]> {
   const oids = await ctx.engine.listCommits(range);
-  // Both reads are batched: commits stream through one cat-file, first-parent diffs through one diff-tree.
-  const commits = await Promise.all(oids.map((oid) => ctx.engine.readCommit(oid)));
-  const diffs = await ctx.engine.changesOfCommits(commits.map((c) => ({ oid: c.oid, parent: c.parents[0] })));
   const subjects: Subject[] = [];
-  for (const [i, commit] of commits.entries()) subjects.push(await judgeCommit(ctx, commit, diffs[i] ?? [], tip));
+  onProgress?.(0, oids.length);
+  for (let start = 0; start < oids.length; start += BATCH) {
+    const commits = await Promise.all(oids.slice(start, start + BATCH).map((oid) => ctx.engine.readCommit(oid)));
+    const diffs = await ctx.engine.changesOfCommits(commits.map((c) => ({ oid: c.oid, parent: c.parents[0] })));
+    for (const [i, commit] of commits.entries()) subjects.push(await judgeCommit(ctx, commit, diffs[i] ?? [], tip));
+    onProgress?.(subjects.length, oids.length);
+  }
   return subjects;
 }
 

@@ -13,7 +13,7 @@ import { attestationPath, pae, parseEnvelope, PAYLOAD_TYPE, serializeEnvelope, t
 import { addSignature, signPayload, signStatement } from '../src/attest/sign.js';
 import { fingerprint, sshString, sshUint32 } from '../src/attest/ssh.js';
 import { armorSshsig, dearmorSshsig, sshsigSignedData, verifySshsig } from '../src/attest/sshsig.js';
-import { buildStatement, PREDICATE_TYPE, serializeStatement, type ReviewInput } from '../src/attest/statement.js';
+import { buildStatement, serializeStatement, type ReviewInput } from '../src/attest/statement.js';
 import { checkCovered, coverage, coverageKey, NO_REPOSITORY, verifyEnvelope, type VerifyContext } from '../src/attest/verify.js';
 import { CleanroomError } from '../src/errors.js';
 import { cleanEnv, git, initRepo, ROOT, tempDir, write } from './helpers/git.js';

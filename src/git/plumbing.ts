@@ -1,6 +1,6 @@
 import { CleanroomError } from '../errors.js';
 import { CatFileBatch } from './cat-file.js';
-import type { Change, ChangeStatus, CommitInfo, CommitRange, GitEngine, Identity, TreeFile } from './engine.js';
+import type { Change, ChangeStatus, CommitInfo, GitEngine, Identity, TreeFile } from './engine.js';
 import { gitOk, runGit } from './exec.js';
 import { emptyTreeOid, type RepoContext } from './repo.js';
 
