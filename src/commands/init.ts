@@ -10,18 +10,25 @@ import { POLICY_PATH } from '../policy/load.js';
 import { shellQuote } from '../report/messages.js';
 import { parseOptions } from './shared.js';
 import { PACKAGE_ROOT } from '../paths.js';
+import type { AgentName } from '../provenance/payloads.js';
 
 const HOOK_NAMES = ['pre-commit', 'prepare-commit-msg', 'commit-msg', 'pre-push'];
 const MARK = '# installed by cleanroom init';
 /** The second line of every shim in hooks/: a copied or symlinked shim is recognised by it. */
 const SHIM_SIGNATURE = '# cleanroom git hook shim.';
 
-const usage = `usage: cleanroom init [--no-hooks]
+const usage = `usage: cleanroom init [--no-hooks] [--agents]
 
 Writes ${POLICY_PATH} (the default policy with a fresh repository id) unless one exists, and wires
 the hooks: into .husky/ when the repository uses husky, otherwise into git's hooks folder
 (core.hooksPath respected). Existing hooks are never overwritten: init says what it skipped
-and the line to add.`;
+and the line to add.
+
+--agents also wires \`cleanroom record\` into the hooks of each assistant the project uses, so
+what an assistant writes is recorded when it writes it, even if a person commits it later:
+.claude/settings.json (Claude Code), .codex/hooks.json (Codex), .cursor/hooks.json (Cursor),
+.gemini/settings.json (Gemini CLI), .github/hooks/cleanroom.json (Copilot CLI). Entries are merged
+into what is there, and a second run changes nothing.`;
 
 /** The default policy, bound to this repository by a fresh id that attestations will name. */
 function policyText(): string {
@@ -58,6 +65,12 @@ const readText = (p: string): string => {
   }
 };
 
+/** Whether cleanroom runs from this repository's node_modules: then a copied shim or a project-relative command finds it in any clone. */
+function installedInProject(workTree: string): boolean {
+  const local = realpath(path.join(workTree, 'node_modules', 'cleanroom'));
+  return local !== null && local === realpath(PACKAGE_ROOT);
+}
+
 function wireHusky(workTree: string, hooksPath: string, say: (s: string) => void): void {
   const huskyDir = path.join(workTree, '.husky');
   for (const hook of HOOK_NAMES) {
@@ -86,8 +99,7 @@ function wireHooksFolder(workTree: string, hooksDir: string, say: (s: string) =>
   fs.mkdirSync(hooksDir, { recursive: true });
   // cleanroom installed in this repository's node_modules: a copy of the shim finds it there
   // from any clone or checkout location; otherwise a wrapper runs this installation's shim.
-  const local = realpath(path.join(workTree, 'node_modules', 'cleanroom'));
-  const copyShim = local !== null && local === realpath(PACKAGE_ROOT);
+  const copyShim = installedInProject(workTree);
   for (const hook of HOOK_NAMES) {
     const file = path.join(hooksDir, hook);
     const shimPath = path.join(PACKAGE_ROOT, 'hooks', hook);
@@ -108,11 +120,192 @@ function wireHooksFolder(workTree: string, hooksDir: string, say: (s: string) =>
   }
 }
 
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** How one assistant shows in a project, and where its hooks run `cleanroom record`. */
+interface AgentWiring {
+  readonly agent: AgentName;
+  readonly name: string;
+  /** Paths whose presence in the work tree shows the project uses the assistant. */
+  readonly signs: readonly string[];
+  readonly file: string;
+  /** The project root in the hook's shell, for a cleanroom installed in the project's node_modules. */
+  readonly root: string;
+  /** With a matcher: Claude-style groups `{matcher, hooks: [entry]}`; without: entries listed under the event. */
+  readonly events: readonly { readonly event: string; readonly matcher?: string }[];
+  readonly entry: (command: string) => Json;
+  /** The entry's key that holds the command line. */
+  readonly key: 'command' | 'bash';
+  /** Cursor and Copilot refuse a hooks file without `"version": 1`. */
+  readonly versioned: boolean;
+}
+
+const GIT_ROOT = '"$(git rev-parse --show-toplevel)"';
+const commandEntry = (command: string): Json => ({ type: 'command', command });
+
+// Shell calls get a before-tool hook too: their writes are found by comparing the changed files
+// before and after (see src/provenance/record.ts). Cursor's before-shell hook answers a permission
+// question, so there the after-hook's duration bounds the call instead.
+const AGENT_WIRINGS: readonly AgentWiring[] = [
+  {
+    agent: 'claude-code',
+    name: 'Claude Code',
+    signs: ['.claude', 'CLAUDE.md'],
+    file: '.claude/settings.json',
+    root: '"$CLAUDE_PROJECT_DIR"',
+    events: [
+      { event: 'PostToolUse', matcher: 'Write|Edit|MultiEdit|NotebookEdit|Bash' },
+      { event: 'PreToolUse', matcher: 'Bash' },
+    ],
+    entry: commandEntry,
+    key: 'command',
+    versioned: false,
+  },
+  {
+    agent: 'codex',
+    name: 'Codex',
+    signs: ['.codex'],
+    file: '.codex/hooks.json',
+    root: GIT_ROOT,
+    events: [
+      { event: 'PostToolUse', matcher: 'apply_patch|Edit|Write|Bash' },
+      { event: 'PreToolUse', matcher: 'Bash' },
+    ],
+    entry: commandEntry,
+    key: 'command',
+    versioned: false,
+  },
+  {
+    agent: 'cursor',
+    name: 'Cursor',
+    signs: ['.cursor'],
+    file: '.cursor/hooks.json',
+    root: GIT_ROOT,
+    events: [{ event: 'afterFileEdit' }, { event: 'afterShellExecution' }],
+    entry: (command) => ({ command }),
+    key: 'command',
+    versioned: true,
+  },
+  {
+    agent: 'gemini',
+    name: 'Gemini CLI',
+    signs: ['.gemini', 'GEMINI.md'],
+    file: '.gemini/settings.json',
+    root: '"$GEMINI_PROJECT_DIR"',
+    events: [
+      { event: 'AfterTool', matcher: 'write_file|replace|run_shell_command' },
+      { event: 'BeforeTool', matcher: 'run_shell_command' },
+    ],
+    entry: (command) => ({ name: 'cleanroom-record', type: 'command', command }),
+    key: 'command',
+    versioned: false,
+  },
+  {
+    // PascalCase events: Copilot CLI then sends snake_case payloads that carry the session id.
+    agent: 'copilot',
+    name: 'Copilot CLI',
+    signs: ['.github/hooks', '.github/copilot-instructions.md'],
+    file: '.github/hooks/cleanroom.json',
+    root: GIT_ROOT,
+    events: [{ event: 'PreToolUse' }, { event: 'PostToolUse' }],
+    entry: (command) => ({ type: 'command', bash: command }),
+    key: 'bash',
+    versioned: true,
+  },
+];
+
+class Refusal extends Error {}
+
+/** Whether a hook command line runs `cleanroom record <agent>`, however cleanroom is reached. */
+function recordsFor(agent: AgentName, command: string): boolean {
+  return new RegExp(`cleanroom(?:\\.js)?['"]?[ \\t]+record[ \\t]+['"]?${agent}(?![\\w-])`).test(command);
+}
+
+/**
+ * Adds our entry to each event of a parsed config, in place, keeping every other entry. An entry
+ * that already records for this agent is kept, its command line brought up to date.
+ */
+function mergeHooks(w: AgentWiring, config: Json, command: string): { changed: string[]; present: string[] } {
+  if (w.versioned && config.version === undefined) config.version = 1;
+  const hooks = config.hooks ?? (config.hooks = {});
+  if (!isObject(hooks)) throw new Refusal('its "hooks" is not an object');
+  const changed: string[] = [];
+  const present: string[] = [];
+  for (const { event, matcher } of w.events) {
+    const list = hooks[event] ?? (hooks[event] = []);
+    if (!Array.isArray(list)) throw new Refusal(`its "hooks.${event}" is not a list`);
+    const entries = matcher === undefined ? list : list.flatMap((g) => (isObject(g) && Array.isArray(g.hooks) ? g.hooks : []));
+    const ours = entries.find((e): e is Json => isObject(e) && typeof e[w.key] === 'string' && recordsFor(w.agent, e[w.key] as string));
+    const label = matcher === undefined ? event : `${event} (${matcher})`;
+    if (ours?.[w.key] === command) present.push(label);
+    else {
+      if (ours) ours[w.key] = command;
+      else list.push(matcher === undefined ? w.entry(command) : { matcher, hooks: [w.entry(command)] });
+      changed.push(label);
+    }
+  }
+  return { changed, present };
+}
+
+function wireAgent(w: AgentWiring, workTree: string, command: string, say: (s: string) => void): void {
+  const file = path.join(workTree, w.file);
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
+  const byHand = () => {
+    const wanted: Json = {};
+    mergeHooks(w, wanted, command);
+    return JSON.stringify(wanted.hooks);
+  };
+  try {
+    let config: unknown = {};
+    if (text !== null && text.trim() !== '') {
+      try {
+        config = JSON.parse(text);
+      } catch (e) {
+        // Gemini's settings may carry comments: rewriting them as JSON would drop them.
+        throw new Refusal(`it is not plain JSON (${(e as Error).message})`);
+      }
+    }
+    if (!isObject(config)) throw new Refusal('it is not a JSON object');
+    const { changed, present } = mergeHooks(w, config, command);
+    if (changed.length === 0) {
+      say(`  ${w.name}: ${w.file}: already records (${present.join(', ')})`);
+      return;
+    }
+    const indent = (text && /^([ \t]+)"/m.exec(text)?.[1]) || '  ';
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `${JSON.stringify(config, null, indent)}\n`);
+    say(`  ${w.name}: ${w.file}: ${text === null ? 'written' : 'merged'}: \`${command}\` on ${changed.join(', ')}`);
+  } catch (e) {
+    if (!(e instanceof Refusal)) throw e;
+    say(`  ${w.name}: ${w.file}: left untouched: ${e.message}; add these to its "hooks" by hand: ${byHand()}`);
+  }
+}
+
+function wireAgents(workTree: string, local: boolean, say: (s: string) => void): void {
+  const found = AGENT_WIRINGS.filter((w) => w.signs.some((s) => fs.existsSync(path.join(workTree, s))));
+  say(`agents: ${found.length === 0 ? 'none found in this project' : found.map((w) => w.name).join(', ')}`);
+  for (const w of AGENT_WIRINGS) {
+    if (!found.includes(w)) {
+      const dir = w.file.slice(0, w.file.lastIndexOf('/'));
+      say(`  ${w.name}: not found (no ${w.signs.join(' or ')}); to record it too: mkdir -p ${dir} && cleanroom init --agents`);
+      continue;
+    }
+    const command = local
+      ? `${w.root}/node_modules/.bin/cleanroom record ${w.agent}`
+      : `${shellQuote(path.join(PACKAGE_ROOT, 'bin', 'cleanroom.js'))} record ${w.agent}`;
+    wireAgent(w, workTree, command, say);
+  }
+  if (found.length > 0 && !local) {
+    say('  note: these hooks run this installation of cleanroom by its path; with cleanroom in the project (npm install --save-dev cleanroom) run init --agents again and they work in every clone');
+  }
+}
+
 const init: Command = {
   summary: 'write the policy and wire the hooks',
   usage,
   async run(args: string[], io: Io) {
-    const { values } = parseOptions('init', args, { 'no-hooks': { type: 'boolean' } });
+    const { values } = parseOptions('init', args, { 'no-hooks': { type: 'boolean' }, agents: { type: 'boolean' } });
     const repo = await discoverRepo(io.cwd, io.env);
     if (!repo.workTree) {
       throw new CleanroomError('EINIT', `${repo.gitDir} is a bare repository: cleanroom init needs a working tree, run it in a clone`);
@@ -126,17 +319,18 @@ const init: Command = {
       fs.writeFileSync(policyFile, policyText());
       say(`${POLICY_PATH}: written (commit it: the hooks judge by the committed policy)`);
     }
-    if (values['no-hooks']) return EXIT.allowed;
-
-    const out = await gitOk(['rev-parse', '--git-path', 'hooks'], { cwd: repo.workTree, env: repo.env });
-    const hooksDir = path.resolve(repo.workTree, out.toString('utf8').trim());
-    if (fs.existsSync(path.join(repo.workTree, '.husky'))) {
-      say('hooks: husky detected');
-      wireHusky(repo.workTree, hooksDir, say);
-    } else {
-      say(`hooks: ${hooksDir}`);
-      wireHooksFolder(repo.workTree, hooksDir, say);
+    if (!values['no-hooks']) {
+      const out = await gitOk(['rev-parse', '--git-path', 'hooks'], { cwd: repo.workTree, env: repo.env });
+      const hooksDir = path.resolve(repo.workTree, out.toString('utf8').trim());
+      if (fs.existsSync(path.join(repo.workTree, '.husky'))) {
+        say('hooks: husky detected');
+        wireHusky(repo.workTree, hooksDir, say);
+      } else {
+        say(`hooks: ${hooksDir}`);
+        wireHooksFolder(repo.workTree, hooksDir, say);
+      }
     }
+    if (values.agents) wireAgents(repo.workTree, installedInProject(repo.workTree), say);
     return EXIT.allowed;
   },
 };
