@@ -3,6 +3,7 @@
  * protected path, the signals (which cost spawns and blob reads). Every hook and command reads
  * its inputs through here, so what a local hook judges is what `check --range` and the server judge.
  */
+import fs from 'node:fs';
 import { ruleFor } from './decide/decide.js';
 import type { Subject } from './decide/verdict.js';
 import type { Change, CommitInfo, CommitRange, GitEngine, Identity } from './git/engine.js';
@@ -10,6 +11,8 @@ import { parseIdent } from './git/plumbing.js';
 import type { GitVars, RepoContext } from './git/repo.js';
 import type { Policy } from './policy/policy.js';
 import { addedLines, environmentSignals, identitySignals, markerSignals, messageSignals } from './signals/detect.js';
+import { ledgerPath, openLedger, type ProvenanceLedger } from './provenance/ledger.js';
+import { recordedSignals } from './signals/recorded.js';
 import type { Signal } from './signals/signal.js';
 import { loadAttestations, NO_REVIEWS, reviewsOf, type Attested } from './review.js';
 
@@ -41,25 +44,39 @@ const unprotected = (commit: string | null, changes: Change[]): Subject => ({
   commit,
   changes,
   signals: [],
-  markers: [],
+  pathSignals: [],
   reviewed: NO_REVIEWS.reviewed,
   rejectedAttestations: [],
 });
 
-/** Content markers in the added lines of protected text files. */
-async function markersIn(ctx: InspectContext, changes: readonly Change[]): Promise<Signal[]> {
-  if (ctx.policy.assistants.markers.length === 0) return [];
-  const found: Signal[] = [];
-  for (const c of changes) {
-    if (c.status === 'deleted' || !c.newOid || c.newMode === '160000' || !ruleFor(ctx.policy, c.path)) continue;
-    const [before, after] = await Promise.all([
-      c.oldOid && c.oldMode !== '160000' ? ctx.engine.readBlob(c.oldOid) : null,
-      ctx.engine.readBlob(c.newOid),
-    ]);
-    const added = addedLines(before, after);
-    if (added) found.push(...markerSignals(c.path, added, ctx.policy.assistants));
-  }
-  return found;
+/**
+ * Signals about single protected files: content markers in their added lines, and, at commit
+ * time, what the provenance ledger recorded an assistant writing. Blobs are read side by side:
+ * they stream through one cat-file.
+ */
+async function pathSignalsIn(ctx: InspectContext, changes: readonly Change[], ledger: ProvenanceLedger | null): Promise<Signal[]> {
+  const rules = ctx.policy.assistants;
+  if (rules.markers.length === 0 && !ledger) return [];
+  const perPath = await Promise.all(
+    changes.map(async (c) => {
+      if (c.status === 'deleted' || !c.newOid || c.newMode === '160000' || !ruleFor(ctx.policy, c.path)) return [];
+      const [before, after] = await Promise.all([
+        c.oldOid && c.oldMode !== '160000' ? ctx.engine.readBlob(c.oldOid) : null,
+        ctx.engine.readBlob(c.newOid),
+      ]);
+      const added = addedLines(before, after);
+      return [
+        ...(added ? markerSignals(c.path, added, rules) : []),
+        ...(ledger ? recordedSignals(c.path, c.newOid, after, added, ledger, rules.recordedShare) : []),
+      ];
+    }),
+  );
+  return perPath.flat();
+}
+
+/** The ledger `cleanroom record` keeps for this repository, if an assistant's hook ever wrote one. */
+function localLedger(repo: RepoContext): ProvenanceLedger | null {
+  return fs.existsSync(ledgerPath(repo.commonDir)) ? openLedger(repo.commonDir) : null;
 }
 
 function pendingIdentities(vars: GitVars): { role: 'author' | 'committer'; identity: Identity }[] {
@@ -84,10 +101,10 @@ export async function inspectStaged(
     ...identitySignals(pendingIdentities(ctx.vars), rules),
     ...(opts.message !== undefined ? messageSignals(opts.message, rules, commentChar ? { commentChar } : {}) : []),
   ];
-  const markers = await markersIn(ctx, changes);
-  const needing = needingReview(ctx.policy, changes, signals.length + markers.length > 0);
+  const pathSignals = await pathSignalsIn(ctx, changes, localLedger(ctx.repo));
+  const needing = needingReview(ctx.policy, changes, signals.length + pathSignals.length > 0);
   const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await loadAttestations(ctx, 'index'), needing) : NO_REVIEWS;
-  return { commit: null, changes, signals, markers, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected };
+  return { commit: null, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected };
 }
 
 /** Where the reviews of recorded commits are looked for: the tree of the tip being pushed or
@@ -165,8 +182,9 @@ async function judgeCommit(ctx: InspectContext, commit: CommitInfo, firstParent:
       rules,
     ),
   ];
-  const markers = await markersIn(ctx, changes);
-  const needing = needingReview(ctx.policy, changes, signals.length + markers.length > 0);
+  // The ledger is this machine's: recorded commits are judged on what they carry, as the server judges them.
+  const pathSignals = await pathSignalsIn(ctx, changes, null);
+  const needing = needingReview(ctx.policy, changes, signals.length + pathSignals.length > 0);
   const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await attestationsAt(ctx, tip), needing) : NO_REVIEWS;
-  return { commit: oid, changes, signals, markers, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected };
+  return { commit: oid, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected };
 }

@@ -24,7 +24,7 @@ const subject = (commit: string | null, changes: Change[], signals: Signal[] = [
   commit,
   changes,
   signals,
-  markers,
+  pathSignals: markers,
   reviewed: new Map(reviewed.map(([path, who]) => [reviewKey(path, 'b'.repeat(40)), who])),
   rejectedAttestations: [],
 });

@@ -13,7 +13,7 @@ import {
 import type { Signal } from '../src/signals/signal.js';
 
 function rules(extra: Partial<AssistantRules> = {}): AssistantRules {
-  return { builtin: true, trailers: [], identities: [], environment: [], markers: [], ...extra };
+  return { builtin: true, trailers: [], identities: [], environment: [], markers: [], recordedShare: 0.5, ...extra };
 }
 const BUILTIN = rules();
 

@@ -46,7 +46,7 @@ function progressLine(stderr: Io['stderr']): { report: (done: number, total: num
 /** The commits whose signals fired, with them; inspect reads signals only where protected content changed. */
 function firedIn(subjects: readonly Subject[]): FiredCommit[] {
   return subjects.flatMap((s) => {
-    const signals = [...s.signals, ...s.markers];
+    const signals = [...s.signals, ...s.pathSignals];
     return s.commit !== null && signals.length > 0 ? [{ commit: s.commit, signals }] : [];
   });
 }

@@ -48,7 +48,7 @@ export function decide({ policy, subjects }: DecideInput): Verdict {
       const rule = ruleFor(policy, change.path);
       if (!rule) continue;
       protectedPaths++;
-      const signals = [...subject.signals, ...subject.markers.filter((m) => m.path === change.path)];
+      const signals = [...subject.signals, ...subject.pathSignals.filter((m) => m.path === change.path)];
       if (rule.require === 'review-always' || signals.length > 0) {
         const principals = change.newOid ? subject.reviewed.get(reviewKey(change.path, change.newOid)) : undefined;
         if (principals) {
@@ -75,7 +75,7 @@ export function decide({ policy, subjects }: DecideInput): Verdict {
     findings,
     reviewed,
     rejectedAttestations: uniqueByFile(subjects.flatMap((s) => s.rejectedAttestations)),
-    signals: subjects.flatMap((s) => [...s.signals, ...s.markers]),
+    signals: subjects.flatMap((s) => [...s.signals, ...s.pathSignals]),
   };
 }
 

@@ -9,8 +9,9 @@ export interface Subject {
   readonly changes: readonly Change[];
   /** Signals about the whole change set: environment, trailers, message lines, identities. */
   readonly signals: readonly Signal[];
-  /** Content markers, each carrying the path it was found in. */
-  readonly markers: readonly Signal[];
+  /** Signals about one path, each carrying it: content markers, and lines an assistant was
+   *  recorded writing (cleanroom record). */
+  readonly pathSignals: readonly Signal[];
   /** Verified human reviews: `${path}\0${blob oid}` → the principals who signed for exactly that
    *  content (the blob's sha256 already checked against the statement). */
   readonly reviewed: ReadonlyMap<string, readonly string[]>;

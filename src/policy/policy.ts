@@ -19,6 +19,9 @@ export interface AssistantRules {
   readonly identities: readonly RegExp[];
   readonly environment: readonly string[];
   readonly markers: readonly RegExp[];
+  /** Share (0..1] of a staged protected file's added lines that, once recorded as an assistant's
+   *  (cleanroom record), make the file assistant-written. */
+  readonly recordedShare: number;
 }
 
 export interface ReviewRules {

@@ -194,10 +194,15 @@ function parseRecord(line: string): ProvenanceRecord | null {
 }
 
 /** Every record, oldest first, each once; a missing ledger is an empty one, a damaged line is skipped. */
+/** The ledger file of a repository (it may not exist yet). */
+export function ledgerPath(commonDir: string): string {
+  return path.join(ledgerDir(commonDir), LEDGER_FILE);
+}
+
 export function readLedger(commonDir: string): ProvenanceRecord[] {
   let text: string;
   try {
-    text = fs.readFileSync(path.join(ledgerDir(commonDir), LEDGER_FILE), 'utf8');
+    text = fs.readFileSync(ledgerPath(commonDir), 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw e;
@@ -225,6 +230,8 @@ export interface LineMatches {
 export interface ProvenanceLedger {
   /** Records of content with this git blob id, newest first. */
   byBlob(oid: string): readonly ProvenanceRecord[];
+  /** Records of content with this sha256: how a Git LFS pointer, which names it, is matched. */
+  bySha256(hex: string): readonly ProvenanceRecord[];
   /**
    * How many of these lines (a staged file's added lines) an assistant is recorded writing, under
    * any path. With `path`, a line also recorded under that path is credited to that path's record.
@@ -234,10 +241,11 @@ export interface ProvenanceLedger {
 
 /** The ledger of one repository; nothing is read until the first question. */
 export function openLedger(commonDir: string): ProvenanceLedger {
-  let index: { blobs: Map<string, ProvenanceRecord[]>; lines: Map<string, ProvenanceRecord[]> } | null = null;
+  let index: { blobs: Map<string, ProvenanceRecord[]>; sha256s: Map<string, ProvenanceRecord[]>; lines: Map<string, ProvenanceRecord[]> } | null = null;
   const load = () => {
     if (index) return index;
     const blobs = new Map<string, ProvenanceRecord[]>();
+    const sha256s = new Map<string, ProvenanceRecord[]>();
     const lines = new Map<string, ProvenanceRecord[]>();
     const add = (map: Map<string, ProvenanceRecord[]>, key: string, r: ProvenanceRecord) => {
       const list = map.get(key);
@@ -248,12 +256,14 @@ export function openLedger(commonDir: string): ProvenanceLedger {
     const records = readLedger(commonDir).reverse().sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));
     for (const r of records) {
       add(blobs, r.blob.toLowerCase(), r);
+      add(sha256s, r.sha256.toLowerCase(), r);
       for (const fp of new Set(r.lines ?? [])) add(lines, fp, r);
     }
-    return (index = { blobs, lines });
+    return (index = { blobs, sha256s, lines });
   };
   return {
     byBlob: (oid) => load().blobs.get(oid.toLowerCase()) ?? [],
+    bySha256: (hex) => load().sha256s.get(hex.toLowerCase()) ?? [],
     lineMatches(lines, filePath) {
       let matched = 0;
       let total = 0;
