@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { CleanroomError } from '../src/errors.js';
-import { EMBEDDED_SOURCE, embeddedDefaultPolicy, parsePolicy } from '../src/policy/parse.js';
-import type { Policy } from '../src/policy/policy.js';
+import { parsePolicy } from '../src/policy/parse.js';
+import { EMBEDDED_SOURCE, type Policy } from '../src/policy/policy.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SOURCE = '.cleanroom/policy.yaml';
@@ -96,6 +96,7 @@ describe('parsePolicy accepts', () => {
   });
 
   it('the shipped default policy, as the embedded default and as a repository file', () => {
+    const embeddedDefaultPolicy = (baseDir: string) => parsePolicy(DEFAULT_TEXT, EMBEDDED_SOURCE, baseDir);
     const embedded = embeddedDefaultPolicy('/repo');
     expect(embedded.source).toBe(EMBEDDED_SOURCE);
     expect(embedded.protect.map((r) => [r.pattern, r.require, r.line])).toEqual([

@@ -3,10 +3,19 @@ import path from 'node:path';
 import { CleanroomError } from '../errors.js';
 import type { GitEngine } from '../git/engine.js';
 import type { RepoContext } from '../git/repo.js';
-import { embeddedDefaultPolicy, parsePolicy } from './parse.js';
-import type { Policy } from './policy.js';
+import { PACKAGE_ROOT } from '../paths.js';
+import { cachedPolicy } from './cache.js';
+import { EMBEDDED_SOURCE, type Policy } from './policy.js';
+
+/** Parses policy text, through the cache except on the server (whose policy is its own and
+ *  rarely read). The YAML parser is loaded only when the text was never seen. */
+function fromText(text: string, source: string, baseDir: string, server = false): Promise<Policy> {
+  const parse = async () => (await import('./parse.js')).parsePolicy(text, source, baseDir);
+  return server ? parse() : cachedPolicy(text, source, baseDir, parse);
+}
 
 export const POLICY_PATH = '.cleanroom/policy.yaml';
+
 const COMMITTED = `${POLICY_PATH}@HEAD`;
 
 /** A policy read from HEAD (not from a file the working tree or the caller chose). */
@@ -38,10 +47,11 @@ export async function resolvePolicy(req: PolicyRequest): Promise<Policy> {
   const { repo } = req;
   const root = repo.workTree ?? repo.gitDir;
   const fromEnv = repo.env.CLEANROOM_POLICY;
-  if (req.explicit) return readPolicyFile(path.resolve(repo.cwd, req.explicit));
-  if (fromEnv) return readPolicyFile(path.resolve(repo.cwd, fromEnv));
-  if (req.configured) return readPolicyFile(path.resolve(root, req.configured));
-  if (req.server) {
+  const server = req.server ?? false;
+  if (req.explicit) return readPolicyFile(path.resolve(repo.cwd, req.explicit), server);
+  if (fromEnv) return readPolicyFile(path.resolve(repo.cwd, fromEnv), server);
+  if (req.configured) return readPolicyFile(path.resolve(root, req.configured), server);
+  if (server) {
     throw new CleanroomError(
       'EPOLICY_READ',
       `no server policy for ${repo.gitDir}: set \`git config cleanroom.policy /path/to/policy.yaml\` in this repository (or CLEANROOM_POLICY for the hook); until then every push is rejected`,
@@ -50,22 +60,27 @@ export async function resolvePolicy(req: PolicyRequest): Promise<Policy> {
 
   const committed = req.engine ? await req.engine.readFileAt('HEAD', POLICY_PATH) : null;
   if (committed) {
-    return parsePolicy(Buffer.from(committed).toString('utf8'), COMMITTED, path.join(root, '.cleanroom'));
+    return fromText(Buffer.from(committed).toString('utf8'), COMMITTED, path.join(root, '.cleanroom'));
   }
   if (repo.workTree) {
     const file = path.join(repo.workTree, POLICY_PATH);
     const text = await readIfExists(file);
-    if (text !== null) return parsePolicy(text, POLICY_PATH, path.dirname(file));
+    if (text !== null) return fromText(text, POLICY_PATH, path.dirname(file));
   }
-  return embeddedDefaultPolicy(root);
+  const embedded = path.join(PACKAGE_ROOT, 'policy.yaml');
+  const text = await readIfExists(embedded);
+  if (text === null) {
+    throw new CleanroomError('EPOLICY_READ', `${embedded}: the embedded default policy is missing from the cleanroom package; reinstall cleanroom`);
+  }
+  return fromText(text, EMBEDDED_SOURCE, root);
 }
 
-export async function readPolicyFile(file: string): Promise<Policy> {
+export async function readPolicyFile(file: string, server = false): Promise<Policy> {
   const text = await readIfExists(file);
   if (text === null) {
     throw new CleanroomError('EPOLICY_READ', `${file}: policy file not found; check --policy, CLEANROOM_POLICY or git config cleanroom.policy`);
   }
-  return parsePolicy(text, file, path.dirname(file));
+  return fromText(text, file, path.dirname(file), server);
 }
 
 async function readIfExists(file: string): Promise<string | null> {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   isAlias,
@@ -16,11 +15,7 @@ import {
 } from 'yaml';
 import { CleanroomError, type ErrorCode } from '../errors.js';
 import { compileGlob, globError } from './glob.js';
-import type { AssistantRules, Mode, Policy, ProtectRule, Requirement, ReviewRules } from './policy.js';
-import { PACKAGE_ROOT } from '../paths.js';
-
-/** Policy.source of the policy shipped with cleanroom, used when a repository has none. */
-export const EMBEDDED_SOURCE = '<embedded default>';
+import { EMBEDDED_SOURCE, type AssistantRules, type Mode, type Policy, type ProtectRule, type Requirement, type ReviewRules } from './policy.js';
 
 const TOP_KEYS = ['version', 'repository', 'mode', 'case_sensitive', 'protect', 'assistants', 'review'] as const;
 const PROTECT_KEYS = ['path', 'require'] as const;
@@ -54,25 +49,6 @@ export function parsePolicy(text: string, source: string, baseDir: string): Poli
   const policy = readPolicy(reader, doc.contents, source, baseDir);
   if (policy === undefined || reader.problems.length > 0) throw failure('EPOLICY_INVALID', reader.problems, source, lines);
   return policy;
-}
-
-let embeddedText: string | undefined;
-
-/** The policy shipped at the package root; baseDir is the repository root, which allowed_signers is resolved against. */
-export function embeddedDefaultPolicy(baseDir: string): Policy {
-  embeddedText ??= readEmbedded();
-  return parsePolicy(embeddedText, EMBEDDED_SOURCE, baseDir);
-}
-
-function readEmbedded(): string {
-  // The same relative step works from src/policy/parse.ts and from dist/policy/parse.js.
-  const file = path.join(PACKAGE_ROOT, 'policy.yaml');
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new CleanroomError('EPOLICY_READ', `${file}: cannot read the embedded default policy (${reason}); expected it in the cleanroom package, so reinstall cleanroom`);
-  }
 }
 
 interface Problem {

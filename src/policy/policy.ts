@@ -1,4 +1,7 @@
 /** The compiled policy: what decide() and the detectors consume. Produced only by loadPolicy(). */
+/** Policy.source of the policy shipped with cleanroom, used when a repository has none. */
+export const EMBEDDED_SOURCE = '<embedded default>';
+
 export type Requirement = 'review-if-assistant' | 'review-always';
 export type Mode = 'enforce' | 'warn';
 

@@ -1,0 +1,50 @@
+/** The compiled-policy cache can only make a verdict faster: a hit equals a fresh parse. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cachedPolicy } from '../src/policy/cache.js';
+import { parsePolicy } from '../src/policy/parse.js';
+import type { Policy } from '../src/policy/policy.js';
+import { EXAMPLE_POLICY } from './helpers/policy.js';
+
+/** A policy text no other test uses, so the first load is a miss whatever ran before. */
+const unique = () => EXAMPLE_POLICY.replace('mode: enforce', `mode: enforce # ${process.pid}-${Math.random()}`);
+const cacheDir = path.join(os.tmpdir(), `cleanroom-${process.getuid?.() ?? 'user'}`);
+
+function comparable(p: Policy) {
+  return {
+    ...p,
+    protect: p.protect.map(({ matches, ...rest }) => ({ ...rest, probe: ['datasets/a', 'Benchmarks/x', 'evals/private/y', 'src/z'].map(matches) })),
+    assistants: { ...p.assistants, markers: p.assistants.markers.map(String), trailers: p.assistants.trailers.map(String), identities: p.assistants.identities.map(String) },
+  };
+}
+
+describe('cachedPolicy', () => {
+  it('parses a new text once, then serves the same policy from the cache for any source and folder', async () => {
+    const text = unique();
+    let parses = 0;
+    const parse = (source: string, dir: string) => async () => {
+      parses++;
+      return parsePolicy(text, source, dir);
+    };
+    const first = await cachedPolicy(text, 'a.yaml', '/repo/.cleanroom', parse('a.yaml', '/repo/.cleanroom'));
+    const again = await cachedPolicy(text, 'b.yaml', '/elsewhere', parse('b.yaml', '/elsewhere'));
+    expect(parses).toBe(1);
+    expect(comparable(first)).toEqual(comparable(parsePolicy(text, 'a.yaml', '/repo/.cleanroom')));
+    expect(comparable(again)).toEqual(comparable(parsePolicy(text, 'b.yaml', '/elsewhere')));
+    expect(again.review.allowedSigners).toBe('/elsewhere/allowed_signers');
+  });
+
+  it('parses again when the cached file is damaged, and still reports a bad policy with its position', async () => {
+    const text = unique();
+    await cachedPolicy(text, 'p.yaml', '/r', async () => parsePolicy(text, 'p.yaml', '/r'));
+    for (const f of fs.readdirSync(cacheDir)) if (f.endsWith('.json')) fs.writeFileSync(path.join(cacheDir, f), '{"broken":');
+    let parses = 0;
+    const p = await cachedPolicy(text, 'p.yaml', '/r', async () => (parses++, parsePolicy(text, 'p.yaml', '/r')));
+    expect(parses).toBe(1);
+    expect(p.mode).toBe('enforce');
+    const bad = text.replace('version: 1', 'version: 2');
+    await expect(cachedPolicy(bad, 'p.yaml', '/r', async () => parsePolicy(bad, 'p.yaml', '/r'))).rejects.toMatchObject({ code: 'EPOLICY_INVALID' });
+  });
+});
