@@ -12,6 +12,7 @@ import type { GitVars, RepoContext } from './git/repo.js';
 import type { Policy } from './policy/policy.js';
 import { addedLines, environmentSignals, identitySignals, markerSignals, messageSignals } from './signals/detect.js';
 import { ledgerPath, openLedger, type ProvenanceLedger } from './provenance/ledger.js';
+import { GIT_AI_NOTES_REF, gitAiSignals } from './provenance/git-ai.js';
 import { recordedSignals } from './signals/recorded.js';
 import type { Signal } from './signals/signal.js';
 import { loadAttestations, NO_REVIEWS, reviewsOf, type Attested } from './review.js';
@@ -112,6 +113,32 @@ export async function inspectStaged(
 export interface Tip {
   readonly rev: string;
   readonly ref?: string | undefined;
+  /** git-ai's authorship notes as the pushed state holds them (default: the local refs/notes/ai). */
+  readonly notes?: string | undefined;
+}
+
+/** commit oid → note blob oid, for one notes revision; empty when there are no notes. */
+const notesIndexes = new WeakMap<InspectContext, Map<string, Promise<Map<string, string>>>>();
+function notesIndex(ctx: InspectContext, rev: string): Promise<Map<string, string>> {
+  let byRev = notesIndexes.get(ctx);
+  if (!byRev) notesIndexes.set(ctx, (byRev = new Map()));
+  let found = byRev.get(rev);
+  if (!found) {
+    found = ctx.engine
+      .resolve(rev)
+      .then((oid) => ctx.engine.listFiles({ rev: oid }, ''))
+      // Notes trees fan out (ab/cdef...) once they grow; the path without slashes is the commit.
+      .then((files) => new Map(files.map((f) => [f.path.replace(/\//g, ''), f.oid])), () => new Map<string, string>());
+    byRev.set(rev, found);
+  }
+  return found;
+}
+
+async function noteSignals(ctx: InspectContext, commit: string, changes: readonly Change[], tip: Tip): Promise<Signal[]> {
+  const blob = (await notesIndex(ctx, tip.notes ?? GIT_AI_NOTES_REF)).get(commit);
+  if (!blob) return [];
+  const protectedPaths = new Set(changes.filter((c) => c.status !== 'deleted' && ruleFor(ctx.policy, c.path)).map((c) => c.path));
+  return gitAiSignals(Buffer.from(await ctx.engine.readBlob(blob)).toString('utf8'), protectedPaths);
 }
 
 /** Every commit judged against one tip sees the same attestation files: verify them once. */
@@ -182,8 +209,9 @@ async function judgeCommit(ctx: InspectContext, commit: CommitInfo, firstParent:
       rules,
     ),
   ];
-  // The ledger is this machine's: recorded commits are judged on what they carry, as the server judges them.
-  const pathSignals = await pathSignalsIn(ctx, changes, null);
+  // The ledger is this machine's: recorded commits are judged on what they carry (and on the
+  // git-ai notes pushed with them), as the server judges them.
+  const pathSignals = [...(await pathSignalsIn(ctx, changes, null)), ...(await noteSignals(ctx, oid, changes, tip))];
   const needing = needingReview(ctx.policy, changes, signals.length + pathSignals.length > 0);
   const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await attestationsAt(ctx, tip), needing) : NO_REVIEWS;
   return { commit: oid, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected };

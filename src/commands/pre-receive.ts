@@ -12,6 +12,7 @@ import { gitOk } from '../git/exec.js';
 import { inspectCommits, type InspectContext } from '../inspect.js';
 import { readAll, type Io } from '../io.js';
 import { renderText } from '../report/text.js';
+import { GIT_AI_NOTES_REF } from '../provenance/git-ai.js';
 import { openContext } from './shared.js';
 
 const UPDATE = /^([0-9a-f]{40}|[0-9a-f]{64}) ([0-9a-f]{40}|[0-9a-f]{64}) (refs\/\S+)$/;
@@ -58,11 +59,11 @@ function forHost(text: string, env: NodeJS.ProcessEnv): string {
   return gitlab ? text.replace(/^/gm, 'GL-HOOK-ERR: ').replace(/GL-HOOK-ERR: $/, '') : text;
 }
 
-async function judgeUpdate(ctx: InspectContext, update: RefUpdate, existing: string[]): Promise<Verdict> {
+async function judgeUpdate(ctx: InspectContext, update: RefUpdate, existing: string[], notes: string): Promise<Verdict> {
   const tip = await ctx.engine.resolve(update.new).catch(() => {
     throw new CleanroomError('EBADREV', `${update.ref}: ${update.new.slice(0, 12)} is not a commit (or a tag of one); cleanroom judges commits only, so the push is rejected`);
   });
-  const subjects = await inspectCommits(ctx, { include: [tip], exclude: existing }, { rev: tip, ref: update.ref });
+  const subjects = await inspectCommits(ctx, { include: [tip], exclude: existing }, { rev: tip, ref: update.ref, notes });
   return decide({ policy: ctx.policy, subjects });
 }
 
@@ -74,10 +75,13 @@ async function judgePush(io: Io, stdin: string): Promise<{ code: number; report:
     const out = await gitOk(['for-each-ref', '--format=%(objectname)'], { cwd: ctx.repo.cwd, env: ctx.repo.env });
     const existing = [...new Set(out.toString('utf8').split('\n').filter(Boolean))];
     const judged: { update: RefUpdate; verdict: Verdict | null }[] = [];
+    // git-ai pushes its authorship notes with the commits they describe: judge by the pushed notes.
+    const pushedNotes = updates.find((u) => u.ref === GIT_AI_NOTES_REF && !isZero(u.new));
+    const notes = pushedNotes ? pushedNotes.new : GIT_AI_NOTES_REF;
     let report = '';
     for (const update of updates) {
       // Deleting a ref brings no content.
-      const verdict = isZero(update.new) ? null : await judgeUpdate(ctx, update, existing);
+      const verdict = isZero(update.new) ? null : await judgeUpdate(ctx, update, existing, notes);
       judged.push({ update, verdict });
       report += verdict
         ? renderText(verdict, { color: false, label: `cleanroom pre-receive ${update.ref}`, scope: '' })
