@@ -4,6 +4,7 @@
  * its inputs through here, so what a local hook judges is what `check --range` and the server judge.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { ruleFor } from './decide/decide.js';
 import type { Subject } from './decide/verdict.js';
 import type { Change, CommitInfo, CommitRange, GitEngine, Identity } from './git/engine.js';
@@ -13,6 +14,7 @@ import type { Policy } from './policy/policy.js';
 import { addedLines, environmentSignals, identitySignals, markerSignals, messageSignals } from './signals/detect.js';
 import { ledgerPath, openLedger, type ProvenanceLedger } from './provenance/ledger.js';
 import { GIT_AI_NOTES_REF, gitAiSignals } from './provenance/git-ai.js';
+import { AGENT_TRACE_FILE, agentTraceSignals, byPath, parseAgentTrace, stagedFile, type TraceAttribution } from './provenance/agent-trace.js';
 import { recordedSignals } from './signals/recorded.js';
 import type { Signal } from './signals/signal.js';
 import { loadAttestations, NO_REVIEWS, reviewsOf, type Attested } from './review.js';
@@ -52,12 +54,17 @@ const unprotected = (commit: string | null, changes: Change[]): Subject => ({
 
 /**
  * Signals about single protected files: content markers in their added lines, and, at commit
- * time, what the provenance ledger recorded an assistant writing. Blobs are read side by side:
- * they stream through one cat-file.
+ * time, what the provenance ledger recorded an assistant writing and which added lines an Agent
+ * Trace record gives to an AI. Blobs are read side by side: they stream through one cat-file.
  */
-async function pathSignalsIn(ctx: InspectContext, changes: readonly Change[], ledger: ProvenanceLedger | null): Promise<Signal[]> {
+async function pathSignalsIn(
+  ctx: InspectContext,
+  changes: readonly Change[],
+  ledger: ProvenanceLedger | null,
+  traces: ReadonlyMap<string, readonly TraceAttribution[]> | null = null,
+): Promise<Signal[]> {
   const rules = ctx.policy.assistants;
-  if (rules.markers.length === 0 && !ledger) return [];
+  if (rules.markers.length === 0 && !ledger && !traces) return [];
   const perPath = await Promise.all(
     changes.map(async (c) => {
       if (c.status === 'deleted' || !c.newOid || c.newMode === '160000' || !ruleFor(ctx.policy, c.path)) return [];
@@ -66,9 +73,11 @@ async function pathSignalsIn(ctx: InspectContext, changes: readonly Change[], le
         ctx.engine.readBlob(c.newOid),
       ]);
       const added = addedLines(before, after);
+      const traced = traces?.get(c.path);
       return [
         ...(added ? markerSignals(c.path, added, rules) : []),
         ...(ledger ? recordedSignals(c.path, c.newOid, after, added, ledger, rules.recordedShare) : []),
+        ...(added && traced ? agentTraceSignals(traced, c.path, stagedFile(after, added)) : []),
       ];
     }),
   );
@@ -78,6 +87,22 @@ async function pathSignalsIn(ctx: InspectContext, changes: readonly Change[], le
 /** The ledger `cleanroom record` keeps for this repository, if an assistant's hook ever wrote one. */
 function localLedger(repo: RepoContext): ProvenanceLedger | null {
   return fs.existsSync(ledgerPath(repo.commonDir)) ? openLedger(repo.commonDir) : null;
+}
+
+/** The AI attributions of the worktree's Agent Trace file, by path; null when it has none, and
+ *  its absence costs one failed open. Other errors surface: an unreadable trace must not pass for none. */
+function localTraces(repo: RepoContext): Map<string, TraceAttribution[]> | null {
+  if (!repo.workTree) return null;
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(repo.workTree, AGENT_TRACE_FILE), 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    throw e;
+  }
+  const traces = byPath(parseAgentTrace(text));
+  return traces.size > 0 ? traces : null;
 }
 
 function pendingIdentities(vars: GitVars): { role: 'author' | 'committer'; identity: Identity }[] {
@@ -102,7 +127,7 @@ export async function inspectStaged(
     ...identitySignals(pendingIdentities(ctx.vars), rules),
     ...(opts.message !== undefined ? messageSignals(opts.message, rules, commentChar ? { commentChar } : {}) : []),
   ];
-  const pathSignals = await pathSignalsIn(ctx, changes, localLedger(ctx.repo));
+  const pathSignals = await pathSignalsIn(ctx, changes, localLedger(ctx.repo), localTraces(ctx.repo));
   const needing = needingReview(ctx.policy, changes, signals.length + pathSignals.length > 0);
   const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await loadAttestations(ctx, 'index'), needing) : NO_REVIEWS;
   return { commit: null, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected };
@@ -152,8 +177,9 @@ function attestationsAt(ctx: InspectContext, tip: Tip): Promise<Attested> {
   return found;
 }
 
-/** Commits read per batch: one cat-file stream and one diff-tree each, memory bounded by the batch. */
-const BATCH = 512;
+/** Commits per diff-tree: each spawn re-opens the packs, so batches are large; memory stays
+ *  bounded by the batch's diff output. */
+const BATCH = 4096;
 
 /** Recorded commits: only what the commit itself carries (the server sees nothing else). */
 export async function inspectCommits(
@@ -165,10 +191,23 @@ export async function inspectCommits(
   const oids = await ctx.engine.listCommits(range);
   const subjects: Subject[] = [];
   onProgress?.(0, oids.length);
+  const diffsOf = (start: number) => ctx.engine.changesOfCommits(oids.slice(start, start + BATCH).map((oid) => ({ oid })));
+  let next = oids.length > 0 ? diffsOf(0) : null;
   for (let start = 0; start < oids.length; start += BATCH) {
-    const commits = await Promise.all(oids.slice(start, start + BATCH).map((oid) => ctx.engine.readCommit(oid)));
-    const diffs = await ctx.engine.changesOfCommits(commits.map((c) => ({ oid: c.oid, parent: c.parents[0] })));
-    for (const [i, commit] of commits.entries()) subjects.push(await judgeCommit(ctx, commit, diffs[i] ?? [], tip));
+    const batch = oids.slice(start, start + BATCH);
+    const diffs = await (next as Promise<Change[][]>);
+    // git diffs the next batch while this one is judged.
+    next = start + BATCH < oids.length ? diffsOf(start + BATCH) : null;
+    next?.catch(() => undefined);
+    // Only commits that touch a protected path are read and judged further; they go side by side,
+    // so their object reads share the cat-file stream (Promise.all keeps the order).
+    const judged = await Promise.all(
+      batch.map(async (oid, i) => {
+        const firstParent = diffs[i] ?? [];
+        return touchesProtected(ctx.policy, firstParent) ? judgeCommit(ctx, await ctx.engine.readCommit(oid), firstParent, tip) : unprotected(oid, firstParent);
+      }),
+    );
+    subjects.push(...judged);
     onProgress?.(subjects.length, oids.length);
   }
   return subjects;

@@ -140,8 +140,20 @@ export function describeKey(type: SshKeyType, blob: Uint8Array): string {
   return `${KEY_LABELS[type]} key ${fingerprint(blob)}`;
 }
 
+/** Reviewers sign many statements with few keys; building a KeyObject is the costly part. */
+const parsedKeys = new Map<string, SshPublicKey>();
+
 /** Parses a public key blob; throws SshError for anything cleanroom does not accept, saying why. */
 export function parsePublicKey(blob: Uint8Array): SshPublicKey {
+  const id = Buffer.from(blob).toString('base64');
+  const known = parsedKeys.get(id);
+  if (known) return known;
+  const key = parseKeyBlob(blob);
+  parsedKeys.set(id, key);
+  return key;
+}
+
+function parseKeyBlob(blob: Uint8Array): SshPublicKey {
   const r = new SshReader(blob, 'public key');
   const type = r.text();
   let parsed: Omit<SshPublicKey, 'blob'>;

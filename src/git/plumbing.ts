@@ -46,12 +46,12 @@ export function openPlumbingEngine(repo: RepoContext): GitEngine {
 
     async changesOfCommits(requests) {
       if (requests.length === 0) return [];
-      // One diff-tree for the lot. --always prints every commit's header, even with nothing
-      // changed, so headers and requests pair up in order.
-      // A request without a parent means the first parent; a line naming only a merge would
-      // make diff-tree print nothing at all, so the parent is always spelled out (roots: --root).
+      // One diff-tree for the lot. A line naming only a merge makes diff-tree print no diff at all, and --diff-merges=first-parent
+      // was seen to diff against the wrong parent: the first parent is spelled out (roots: --root).
       const parents = await Promise.all(requests.map(async (r) => r.parent ?? (await readCommit(r.oid)).parents[0]));
       const input = requests.map((r, i) => `${checkRev(r.oid)}${parents[i] ? ` ${checkRev(parents[i])}` : ''}\n`).join('');
+      // --always prints every commit's header, even with nothing changed, so headers and
+      // requests pair up in order.
       const out = await gitOk(['diff-tree', '--stdin', '--always', '--root', '-r', ...diffFlags], { ...opts, input });
       const result: Change[][] = [];
       let pos = 0;
