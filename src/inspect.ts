@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ruleFor } from './decide/decide.js';
 import type { Subject } from './decide/verdict.js';
-import type { Change, CommitInfo, CommitRange, GitEngine, Identity } from './git/engine.js';
+import { ATTESTATION_DIR } from './attest/dsse.js';
+import type { Change, CommitInfo, CommitRange, GitEngine, Identity, TreeFile } from './git/engine.js';
 import { parseIdent } from './git/plumbing.js';
 import type { GitVars, RepoContext } from './git/repo.js';
 import type { Policy } from './policy/policy.js';
@@ -112,6 +113,25 @@ function pendingIdentities(vars: GitVars): { role: 'author' | 'committer'; ident
   return people;
 }
 
+/**
+ * The attestation files the index holds, as the base commit's plus the staged changes to them:
+ * listing them from the index itself would make git read the whole index again (tens of
+ * milliseconds on a large one), while the base's folder is one small tree.
+ */
+async function stagedAttestations(ctx: InspectContext, base: string, staged: readonly Change[]): Promise<TreeFile[]> {
+  const committed = await ctx.engine.resolve(base).then(
+    (oid) => ctx.engine.listFiles({ rev: oid }, ATTESTATION_DIR),
+    () => [], // an unborn branch, or an amended root commit (based on the empty tree)
+  );
+  const files = new Map(committed.map((f) => [f.path, f]));
+  for (const c of staged) {
+    if (!c.path.startsWith(`${ATTESTATION_DIR}/`)) continue;
+    if (c.newOid && c.newMode && c.newMode !== '160000') files.set(c.path, { path: c.path, oid: c.newOid, mode: c.newMode });
+    else files.delete(c.path);
+  }
+  return [...files.values()];
+}
+
 /** The change set `git commit` is about to record, judged with the committing process's signals. */
 export async function inspectStaged(
   ctx: InspectContext,
@@ -129,7 +149,7 @@ export async function inspectStaged(
   ];
   const pathSignals = await pathSignalsIn(ctx, changes, localLedger(ctx.repo), localTraces(ctx.repo));
   const needing = needingReview(ctx.policy, changes, signals.length + pathSignals.length > 0);
-  const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await loadAttestations(ctx, 'index'), needing) : NO_REVIEWS;
+  const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await loadAttestations(ctx, await stagedAttestations(ctx, opts.base ?? 'HEAD', staged)), needing) : NO_REVIEWS;
   return { commit: null, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected };
 }
 

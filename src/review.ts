@@ -11,7 +11,7 @@ import { ATTESTATION_DIR, ATTESTATION_SUFFIX } from './attest/dsse.js';
 import { checkCovered, coverage, coverageKey } from './attest/verify.js';
 import { reviewKey, type RejectedAttestation } from './decide/verdict.js';
 import { CleanroomError } from './errors.js';
-import type { Change, FileSource, GitEngine } from './git/engine.js';
+import type { Change, FileSource, GitEngine, TreeFile } from './git/engine.js';
 import type { RepoContext } from './git/repo.js';
 import { isCommittedPolicy } from './policy/load.js';
 import type { Policy } from './policy/policy.js';
@@ -59,10 +59,12 @@ const NOTHING_ATTESTED: Attested = { covered: new Map(), rejected: [] };
 
 export async function loadAttestations(
   ctx: { repo: RepoContext; engine: GitEngine; policy: Policy },
-  source: FileSource,
+  /** Where the attestation files are: the index, a revision's tree, or already listed. */
+  source: FileSource | readonly TreeFile[],
   ref?: string,
 ): Promise<Attested> {
-  const files = (await ctx.engine.listFiles(source, ATTESTATION_DIR)).filter((f) => f.path.endsWith(ATTESTATION_SUFFIX));
+  const listed = Array.isArray(source) ? source : await ctx.engine.listFiles(source as FileSource, ATTESTATION_DIR);
+  const files = listed.filter((f) => f.path.startsWith(`${ATTESTATION_DIR}/`) && f.path.endsWith(ATTESTATION_SUFFIX));
   if (files.length === 0) return NOTHING_ATTESTED;
   let signers: AllowedSigners;
   try {

@@ -62,6 +62,23 @@ describe('attest, then commit', () => {
     expect(v.status).toBe(0);
   });
 
+  it('counts a review committed before the content, and not one the same commit deletes', () => {
+    const repo = setup();
+    write(repo, 'datasets/a.jsonl', '1\n');
+    git(repo, ['add', '.'], human);
+    expect(attest(repo, alice, 'alice@example.org').status).toBe(0);
+    git(repo, ['commit', '-q', '-m', 'review first', '--', '.cleanroom/attestations'], human);
+    git(repo, ['add', 'datasets'], human);
+    const [file] = fs.readdirSync(path.join(repo, '.cleanroom', 'attestations'));
+    git(repo, ['rm', '-q', '--cached', `.cleanroom/attestations/${file}`], human);
+    const withoutReview = gitTry(repo, ['commit', '-m', 'data'], agent);
+    expect(withoutReview.status).not.toBe(0);
+    git(repo, ['add', '.cleanroom'], human);
+    const ok = gitTry(repo, ['commit', '-m', 'data'], agent);
+    expect(ok.stderr).toContain('reviewed: datasets/a.jsonl: reviewed by alice@example.org');
+    expect(ok.status).toBe(0);
+  });
+
   it('blocks again when the reviewed file is edited after the review', () => {
     const repo = setup();
     write(repo, 'datasets/a.jsonl', '1\n');
