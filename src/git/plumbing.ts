@@ -18,6 +18,26 @@ export function openPlumbingEngine(repo: RepoContext): GitEngine {
   const diff = async (args: string[]): Promise<Change[]> => parseRawDiff(await gitOk(args, opts));
   const diffFlags = ['-z', '--raw', '--no-renames', '--ignore-submodules=none', '--no-ext-diff'];
 
+  const oidBytes = repo.objectFormat === 'sha256' ? 32 : 20;
+  /** Every file below a tree, in git's order (what ls-tree -r lists); gitlinks left out. */
+  const treeFiles = async (name: string, prefix: string): Promise<TreeFile[]> => {
+    const tree = await objects().read(name);
+    if (!tree || tree.type !== 'tree') return [];
+    const files: TreeFile[] = [];
+    const raw = tree.content;
+    for (let pos = 0; pos < raw.length; ) {
+      const space = raw.indexOf(0x20, pos);
+      const nul = raw.indexOf(0, space);
+      const mode = raw.subarray(pos, space).toString('latin1');
+      const path = `${prefix}${raw.subarray(space + 1, nul).toString('utf8')}`;
+      const oid = raw.subarray(nul + 1, nul + 1 + oidBytes).toString('hex');
+      pos = nul + 1 + oidBytes;
+      if (mode === '40000') files.push(...(await treeFiles(oid, `${path}/`)));
+      else if (mode !== '160000') files.push({ path, oid, mode: canonicalMode(mode) });
+    }
+    return files;
+  };
+
   const readCommit = async (oid: string): Promise<CommitInfo> => {
     const obj = await objects().read(oid);
     if (!obj || obj.type !== 'commit') throw new CleanroomError('EBADREV', `${oid} is not a commit in this repository`);
@@ -93,14 +113,16 @@ export function openPlumbingEngine(repo: RepoContext): GitEngine {
     },
 
     async listFiles(source, dir) {
-      // :(top,literal): paths from the repository's top whatever the cwd, never read as a glob.
+      if (source !== 'index') {
+        // Read through the open cat-file, with the pack already mapped: no spawn, no index read.
+        const at = dir === '' ? `${checkRev(source.rev)}^{tree}` : `${checkRev(source.rev)}:${dir}`;
+        return treeFiles(at, dir === '' ? '' : `${dir}/`);
+      }
       // The index is listed as a diff against the empty tree, which drops intent-to-add entries
-      // (ls-files would list those placeholders as empty files).
+      // (ls-files would list those placeholders as empty files); :(top,literal) reads paths from
+      // the repository's top whatever the cwd, never as a glob.
       const spec = dir === '' ? ':(top)' : `:(top,literal)${dir}/`;
-      const changes =
-        source === 'index'
-          ? await diff(['diff-index', '--cached', '--ita-invisible-in-index', ...diffFlags, emptyTree, '--', spec])
-          : await diff(['diff-tree', '-r', ...diffFlags, emptyTree, `${checkRev(source.rev)}^{tree}`, '--', spec]);
+      const changes = await diff(['diff-index', '--cached', '--ita-invisible-in-index', ...diffFlags, emptyTree, '--', spec]);
       return changes
         .filter((c) => c.newMode !== '160000')
         .map((c): TreeFile => ({ path: c.path, oid: c.newOid ?? '', mode: c.newMode ?? '' }));
@@ -115,6 +137,12 @@ export function openPlumbingEngine(repo: RepoContext): GitEngine {
       await batch?.close();
     },
   };
+}
+
+/** git's canon_mode: what diff and ls-tree report whatever odd mode a tree stores (e.g. 100664). */
+function canonicalMode(mode: string): string {
+  if (mode === '120000') return mode;
+  return (parseInt(mode, 8) & 0o100) !== 0 ? '100755' : '100644';
 }
 
 /** Revisions reach git on stdin, so the only danger left is one that git would read as an option. */
