@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { agentTraceSignals, parseAgentTrace, stagedFile, type TraceAttribution } from '../src/provenance/agent-trace.js';
-import { cleanEnv, git, gitTry, initRepo, installHooks, write } from './helpers/git.js';
-import { EXAMPLE_POLICY, writePolicy } from './helpers/policy.js';
+import { cleanEnv, git, gitTry, write } from './helpers/git.js';
+import { gatedRepo } from './helpers/policy.js';
 
 const T = '2026-01-01T00:00:00Z';
 
@@ -148,14 +148,7 @@ describe('Agent Trace in the pre-commit gate', () => {
   const human = cleanEnv();
   const LINES = Array.from({ length: 10 }, (_, i) => `{"id": ${i + 1}, "prompt": "question number ${i + 1} about intervals"}`);
 
-  function setup(): string {
-    const repo = initRepo();
-    writePolicy(repo, EXAMPLE_POLICY);
-    git(repo, ['add', '.cleanroom']);
-    git(repo, ['commit', '-q', '-m', 'policy']);
-    installHooks(repo);
-    return repo;
-  }
+  const setup = () => gatedRepo();
 
   /** What Cursor's afterFileEdit hook appends through the reference implementation, amid other tools' lines. */
   function traced(repo: string, file: string, type: string, start: number, end: number): void {

@@ -7,20 +7,13 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cleanroom, git, gitTry, initRepo, installHooks, write } from './helpers/git.js';
-import { EXAMPLE_POLICY, writePolicy } from './helpers/policy.js';
+import { cleanEnv, cleanroom, git, gitTry, write } from './helpers/git.js';
+import { EXAMPLE_POLICY, gatedRepo, writePolicy } from './helpers/policy.js';
 
 const human = cleanEnv();
 const LINES = Array.from({ length: 10 }, (_, i) => `{"id": ${i}, "prompt": "question number ${i} about intervals"}`);
 
-function setup(): string {
-  const repo = initRepo();
-  writePolicy(repo, EXAMPLE_POLICY);
-  git(repo, ['add', '.cleanroom']);
-  git(repo, ['commit', '-q', '-m', 'policy']);
-  installHooks(repo);
-  return repo;
-}
+const setup = () => gatedRepo();
 
 /** Claude Code's PostToolUse for a Write, as its hook receives it, after the file is written. */
 function assistantWrites(repo: string, file: string, content: string): void {

@@ -1,4 +1,4 @@
-import { write } from './git.js';
+import { git, initRepo, installHooks, write } from './git.js';
 
 /** The issue's example policy: datasets and benchmarks need review if an assistant touched
  *  them, evals/private always; markers catch a canary string in added text. */
@@ -27,4 +27,14 @@ review:
 
 export function writePolicy(repo: string, text = EXAMPLE_POLICY): void {
   write(repo, '.cleanroom/policy.yaml', text);
+}
+
+/** A repository whose committed policy is `policy`, with the shipped hooks installed. */
+export function gatedRepo(policy = EXAMPLE_POLICY, initArgs: string[] = []): string {
+  const repo = initRepo(initArgs);
+  writePolicy(repo, policy);
+  git(repo, ['add', '.cleanroom']);
+  git(repo, ['commit', '-q', '-m', 'add policy']);
+  installHooks(repo);
+  return repo;
 }
