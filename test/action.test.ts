@@ -108,6 +108,17 @@ function commitFile(repo: string, file: string, content: string, message: string
   return git(repo, ['rev-parse', 'HEAD']);
 }
 
+/** A pushed branch `relax` whose first commit unprotects datasets/ and whose second puts an
+ *  assistant's file there: judged by its own policy it would pass. Returns the tip. */
+function relaxAndCommitAssistantData(dev: string): string {
+  git(dev, ['switch', '-q', '-c', 'relax']);
+  writePolicy(dev, EXAMPLE_POLICY.replace('"datasets/**"', '"nothing-here/**"'));
+  git(dev, ['commit', '-q', '-am', 'Stop protecting datasets']);
+  const head = commitFile(dev, 'datasets/a.jsonl', '1\n', `data\n\n${CLAUDE}`);
+  git(dev, ['push', '-q', 'origin', 'relax']);
+  return head;
+}
+
 /** Clones origin as the runner's workspace, checks out `head`, and runs the check step. */
 function runCheckStep(origin: string, inputs: Record<string, string>, cloneArgs: string[] = []) {
   const workspace = tempDir('workspace');
@@ -162,11 +173,7 @@ describe('the action check step', () => {
 
   it("judges with the default branch's policy, not the one the judged commits bring", () => {
     const { dev, origin, main } = project();
-    git(dev, ['switch', '-q', '-c', 'relax']);
-    writePolicy(dev, EXAMPLE_POLICY.replace('"datasets/**"', '"nothing-here/**"'));
-    git(dev, ['commit', '-q', '-am', 'Stop protecting datasets']);
-    const head = commitFile(dev, 'datasets/a.jsonl', '1\n', `data\n\n${CLAUDE}`);
-    git(dev, ['push', '-q', 'origin', 'relax']);
+    const head = relaxAndCommitAssistantData(dev);
     const r = runCheckStep(origin, { base: main, head });
     expect(r.outputs['exit-code']).toBe('1');
     expect(r.stdout).toMatch(/rule: {3}datasets\/\*\* requires review-if-assistant \(.*cleanroom-policy-[0-9a-f]{40}\/\.cleanroom\/policy\.yaml:7\)/);
@@ -231,11 +238,7 @@ describe('the GitLab job in docs/ci.md', () => {
 
   it("judges a merge request from its diff base with the default branch's policy, and fails with exit 1", () => {
     const { dev, origin, main } = project();
-    git(dev, ['switch', '-q', '-c', 'relax']);
-    writePolicy(dev, EXAMPLE_POLICY.replace('"datasets/**"', '"nothing-here/**"'));
-    git(dev, ['commit', '-q', '-am', 'Stop protecting datasets']);
-    const head = commitFile(dev, 'datasets/a.jsonl', '1\n', `data\n\n${CLAUDE}`);
-    git(dev, ['push', '-q', 'origin', 'relax']);
+    const head = relaxAndCommitAssistantData(dev);
     const r = runJob(origin, head, { CI_MERGE_REQUEST_DIFF_BASE_SHA: main, CI_COMMIT_BEFORE_SHA: ZEROS });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);

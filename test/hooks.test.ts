@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, git, gitTry, initRepo, installHooks, tempDir, write } from './helpers/git.js';
-import { EXAMPLE_POLICY, writePolicy } from './helpers/policy.js';
+import { cleanEnv, git, gitTry, tempDir, write } from './helpers/git.js';
+import { EXAMPLE_POLICY, gatedRepo } from './helpers/policy.js';
 
 for (const engine of ['auto', 'isomorphic'] as const) {
   describe(`local gate (engine: ${engine})`, () => {
@@ -18,14 +18,7 @@ for (const engine of ['auto', 'isomorphic'] as const) {
     const agent = cleanEnv({ ...extra, CLAUDECODE: '1' });
     const [humanEnv, agentEnv] = [human, agent];
 
-    function setup(policy = EXAMPLE_POLICY, initArgs: string[] = []): string {
-      const repo = initRepo(initArgs);
-      writePolicy(repo, policy);
-      git(repo, ['add', '.cleanroom']);
-      git(repo, ['commit', '-q', '-m', 'add policy']);
-      installHooks(repo);
-      return repo;
-    }
+    const setup = gatedRepo;
     const head = (repo: string) => git(repo, ['rev-parse', 'HEAD']);
 
     it('lets a human commit into a protected path and says what it checked', () => {

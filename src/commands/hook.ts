@@ -4,7 +4,7 @@ import { decide } from '../decide/decide.js';
 import type { Subject, Verdict } from '../decide/verdict.js';
 import { CleanroomError } from '../errors.js';
 import { gitOk } from '../git/exec.js';
-import { emptyTreeOid } from '../git/repo.js';
+import { emptyTreeOid, isNullOid } from '../git/repo.js';
 import { inspectCommits, inspectStaged, type InspectContext } from '../inspect.js';
 import { readAll, type Io } from '../io.js';
 import { renderText, styleFor } from '../report/text.js';
@@ -21,7 +21,6 @@ const usage = `usage: cleanroom hook <${HOOKS.join('|')}> [git's hook arguments]
 Runs as the named git hook; the shims in hooks/ call this. Reads what git gives the hook
 (arguments, stdin, GIT_INDEX_FILE) and prints the verdict on stderr.`;
 
-const isZero = (oid: string) => /^0+$/.test(oid);
 
 async function messageFile(file: string | undefined, hook: LocalHook): Promise<string> {
   if (!file) throw new CleanroomError('EHOOK_INPUT', `${hook} needs the commit message file as its first argument (git passes it)`);
@@ -84,8 +83,8 @@ async function pushedSubjects(ctx: InspectContext, remote: string | undefined, s
     if (!line.trim()) continue;
     const [, localOid, remoteRef, remoteOid] = line.split(' ');
     if (!localOid || !remoteRef || !remoteOid) throw new CleanroomError('EHOOK_INPUT', `pre-push: unexpected input line "${line}"`);
-    if (isZero(localOid)) continue;
-    const known = !isZero(remoteOid) && (await ctx.engine.resolve(remoteOid).then(() => true, () => false));
+    if (isNullOid(localOid)) continue;
+    const known = !isNullOid(remoteOid) && (await ctx.engine.resolve(remoteOid).then(() => true, () => false));
     const exclude = known ? [remoteOid] : await remoteTracking();
     for (const subject of await inspectCommits(ctx, { include: [localOid], exclude }, { rev: localOid, ref: remoteRef })) {
       // A commit pushed under two refs is judged once (with the first ref's reviews).

@@ -9,6 +9,7 @@ import { decide } from '../decide/decide.js';
 import type { Verdict } from '../decide/verdict.js';
 import { CleanroomError, EXIT } from '../errors.js';
 import { gitOk } from '../git/exec.js';
+import { isNullOid } from '../git/repo.js';
 import { inspectCommits, type InspectContext } from '../inspect.js';
 import { readAll, type Io } from '../io.js';
 import { renderText } from '../report/text.js';
@@ -36,7 +37,6 @@ export function parseUpdates(stdin: string): RefUpdate[] {
   return updates;
 }
 
-const isZero = (oid: string) => /^0+$/.test(oid);
 
 /** Who pushed, where the host says so (GitLab, GitHub Enterprise, Gitea/Forgejo, HTTP auth). */
 function pusher(env: NodeJS.ProcessEnv): string | null {
@@ -76,12 +76,12 @@ async function judgePush(io: Io, stdin: string): Promise<{ code: number; report:
     const existing = [...new Set(out.toString('utf8').split('\n').filter(Boolean))];
     const judged: { update: RefUpdate; verdict: Verdict | null }[] = [];
     // git-ai pushes its authorship notes with the commits they describe: judge by the pushed notes.
-    const pushedNotes = updates.find((u) => u.ref === GIT_AI_NOTES_REF && !isZero(u.new));
+    const pushedNotes = updates.find((u) => u.ref === GIT_AI_NOTES_REF && !isNullOid(u.new));
     const notes = pushedNotes ? pushedNotes.new : GIT_AI_NOTES_REF;
     let report = '';
     for (const update of updates) {
       // Deleting a ref brings no content.
-      const verdict = isZero(update.new) ? null : await judgeUpdate(ctx, update, existing, notes);
+      const verdict = isNullOid(update.new) ? null : await judgeUpdate(ctx, update, existing, notes);
       judged.push({ update, verdict });
       report += verdict
         ? renderText(verdict, { color: false, label: `cleanroom pre-receive ${update.ref}`, scope: '' })

@@ -68,3 +68,6 @@ export async function readGitVars(cwd: string, env: NodeJS.ProcessEnv): Promise<
   }
   return { author, committer, config };
 }
+
+/** git's all-zero object id: in a ref update, the side that does not exist (creation, deletion). */
+export const isNullOid = (oid: string): boolean => /^0+$/.test(oid);
