@@ -12,11 +12,11 @@ import type { Change, CommitInfo, CommitRange, GitEngine, Identity, TreeFile } f
 import { parseIdent } from './git/plumbing.js';
 import type { GitVars, RepoContext } from './git/repo.js';
 import type { Policy } from './policy/policy.js';
-import { addedLines, environmentSignals, identitySignals, markerSignals, messageSignals } from './signals/detect.js';
+import { addedLines, environmentSignals, identitySignals, markerSignals, mayHoldMarker, messageSignals } from './signals/detect.js';
 import { ledgerPath, openLedger, type ProvenanceLedger } from './provenance/ledger.js';
 import { GIT_AI_NOTES_REF, gitAiSignals } from './provenance/git-ai.js';
 import { AGENT_TRACE_FILE, agentTraceSignals, byPath, parseAgentTrace, stagedFile, type TraceAttribution } from './provenance/agent-trace.js';
-import { recordedSignals } from './signals/recorded.js';
+import { mayHoldRecordedLine, recordedSignals } from './signals/recorded.js';
 import type { Signal } from './signals/signal.js';
 import { loadAttestations, NO_REVIEWS, reviewsOf, type Attested } from './review.js';
 
@@ -57,6 +57,8 @@ const unprotected = (commit: string | null, changes: Change[]): Subject => ({
  * Signals about single protected files: content markers in their added lines, and, at commit
  * time, what the provenance ledger recorded an assistant writing and which added lines an Agent
  * Trace record gives to an AI. Blobs are read side by side: they stream through one cat-file.
+ * The old side of an edit is read only when the new content could hold a signal in its added
+ * lines: a staged folder of a thousand edits is mostly a thousand reads, not two thousand.
  */
 async function pathSignalsIn(
   ctx: InspectContext,
@@ -69,12 +71,11 @@ async function pathSignalsIn(
   const perPath = await Promise.all(
     changes.map(async (c) => {
       if (c.status === 'deleted' || !c.newOid || c.newMode === '160000' || !ruleFor(ctx.policy, c.path)) return [];
-      const [before, after] = await Promise.all([
-        c.oldOid && c.oldMode !== '160000' ? ctx.engine.readBlob(c.oldOid) : null,
-        ctx.engine.readBlob(c.newOid),
-      ]);
-      const added = addedLines(before, after);
+      const after = await ctx.engine.readBlob(c.newOid);
       const traced = traces?.get(c.path);
+      const linesMatter = traced !== undefined || mayHoldMarker(after, rules) || (ledger !== null && mayHoldRecordedLine(after, ledger));
+      const before = linesMatter && c.oldOid && c.oldMode !== '160000' ? await ctx.engine.readBlob(c.oldOid) : null;
+      const added = linesMatter ? addedLines(before, after) : null;
       return [
         ...(added ? markerSignals(c.path, added, rules) : []),
         ...(ledger ? recordedSignals(c.path, c.newOid, after, added, ledger, rules.recordedShare) : []),

@@ -215,6 +215,21 @@ for (const engine of ['auto', 'isomorphic'] as const) {
       expect(r.stderr).not.toContain('datasets/blob.bin (added)');
     });
 
+    it('judges a marker that was already there as old, and a new copy of it as added', () => {
+      const repo = setup();
+      write(repo, 'datasets/text.jsonl', 'a\nleaked CANARY-42 here\n');
+      git(repo, ['add', '.'], human);
+      git(repo, ['-c', 'core.hooksPath=/dev/null', 'commit', '-m', 'before the gate'], human);
+      write(repo, 'datasets/text.jsonl', 'a\nleaked CANARY-42 here\nb\n');
+      git(repo, ['add', '.'], human);
+      expect(gitTry(repo, ['commit', '-m', 'one more row'], human).status).toBe(0);
+      write(repo, 'datasets/text.jsonl', 'a\nleaked CANARY-42 here\nb\nleaked CANARY-42 here\n');
+      git(repo, ['add', '.'], human);
+      const r = gitTry(repo, ['commit', '-m', 'a copy'], human);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('datasets/text.jsonl:4');
+    });
+
     it('judges a very large binary file without reading it as text', () => {
       const repo = setup();
       const big = Buffer.alloc(24 * 1024 * 1024, 7);

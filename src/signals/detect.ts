@@ -13,6 +13,7 @@ const ENV_VALUE_MAX = 80;
 const MARKER_EVIDENCE_MAX = 120;
 /** git's buffer_is_binary looks for a NUL in the first 8000 bytes. */
 const BINARY_PROBE = 8000;
+const decoder = new TextDecoder();
 
 /** Policy regexes may carry the g or y flag; search() ignores lastIndex, so no call depends on the one before. */
 function matches(re: RegExp, text: string): boolean {
@@ -118,12 +119,40 @@ export function markerSignals(
   return signals;
 }
 
+/** The whole-text form of each marker: `m` so that ^ and $ still meet every line's ends. */
+const wholeText = new WeakMap<RegExp, RegExp | null>();
+function wholeTextForm(re: RegExp): RegExp | null {
+  let found = wholeText.get(re);
+  if (found === undefined) {
+    // A lookaround may see the neighbouring line's text (or a CR) where a lone line has nothing.
+    found = /\(\?<?[=!]/.test(re.source) ? null : new RegExp(re.source, `${re.flags.replace(/[gym]/g, '')}m`);
+    wholeText.set(re, found);
+  }
+  return found;
+}
+
+/**
+ * Whether any line of this content could hold a policy marker: false means no added line can,
+ * since added lines are some of these. One search of the whole text per marker instead of one
+ * per line, and the old content need not be read at all. A marker with a lookaround is not
+ * trusted to the whole-text search: it answers true.
+ */
+export function mayHoldMarker(content: Uint8Array, rules: AssistantRules): boolean {
+  if (rules.markers.length === 0 || isBinary(content)) return false;
+  const text = decoder.decode(content);
+  return rules.markers.some((re) => {
+    const whole = wholeTextForm(re);
+    return whole === null || matches(whole, text);
+  });
+}
+
+
 function isBinary(content: Uint8Array): boolean {
   return content.subarray(0, BINARY_PROBE).includes(0);
 }
 
 function textLines(content: Uint8Array): string[] {
-  const lines = new TextDecoder().decode(content).split('\n');
+  const lines = decoder.decode(content).split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   return lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
 }
