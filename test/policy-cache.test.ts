@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cachedPolicy } from '../src/policy/cache.js';
 import { parsePolicy } from '../src/policy/parse.js';
 import type { Policy } from '../src/policy/policy.js';
@@ -10,7 +10,19 @@ import { EXAMPLE_POLICY } from './helpers/policy.js';
 
 /** A policy text no other test uses, so the first load is a miss whatever ran before. */
 const unique = () => EXAMPLE_POLICY.replace('mode: enforce', `mode: enforce # ${process.pid}-${Math.random()}`);
-const cacheDir = path.join(os.tmpdir(), `cleanroom-${process.getuid?.() ?? 'user'}`);
+// os.tmpdir() follows TMPDIR: these tests keep to a temp folder of their own.
+const savedTmp = process.env.TMPDIR;
+let tmp = '';
+const cacheDir = () => path.join(tmp, `cleanroom-${process.getuid?.() ?? 'user'}`);
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cleanroom-cache-test-'));
+  process.env.TMPDIR = tmp;
+});
+afterAll(() => {
+  if (savedTmp === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = savedTmp;
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
 
 function comparable(p: Policy) {
   return {
@@ -39,12 +51,31 @@ describe('cachedPolicy', () => {
   it('parses again when the cached file is damaged, and still reports a bad policy with its position', async () => {
     const text = unique();
     await cachedPolicy(text, 'p.yaml', '/r', async () => parsePolicy(text, 'p.yaml', '/r'));
-    for (const f of fs.readdirSync(cacheDir)) if (f.endsWith('.json')) fs.writeFileSync(path.join(cacheDir, f), '{"broken":');
+    for (const f of fs.readdirSync(cacheDir())) if (f.endsWith('.json')) fs.writeFileSync(path.join(cacheDir(), f), '{"broken":');
     let parses = 0;
     const p = await cachedPolicy(text, 'p.yaml', '/r', async () => (parses++, parsePolicy(text, 'p.yaml', '/r')));
     expect(parses).toBe(1);
     expect(p.mode).toBe('enforce');
     const bad = text.replace('version: 1', 'version: 2');
     await expect(cachedPolicy(bad, 'p.yaml', '/r', async () => parsePolicy(bad, 'p.yaml', '/r'))).rejects.toMatchObject({ code: 'EPOLICY_INVALID' });
+  });
+
+  it.runIf(process.platform !== 'win32')('never trusts a cache folder that others can write to', async () => {
+    const text = unique();
+    const permissive = parsePolicy(text.replace('datasets/**', 'nothing-protected/**'), 'p.yaml', '/r');
+    fs.rmSync(cacheDir(), { recursive: true, force: true });
+    fs.mkdirSync(cacheDir(), { mode: 0o777 });
+    fs.chmodSync(cacheDir(), 0o777); // mkdir's mode passes through the umask
+    // Plant what another user on a shared /tmp could: a permissive policy under the right key.
+    await cachedPolicy(text, 'p.yaml', '/r', async () => permissive);
+    expect(fs.readdirSync(cacheDir())).toEqual([]); // nothing was written there either
+    fs.chmodSync(cacheDir(), 0o700);
+    await cachedPolicy(text, 'p.yaml', '/r', async () => permissive);
+    expect(fs.readdirSync(cacheDir())).toHaveLength(1);
+    fs.chmodSync(cacheDir(), 0o777);
+    let parses = 0;
+    const p = await cachedPolicy(text, 'p.yaml', '/r', async () => (parses++, parsePolicy(text, 'p.yaml', '/r')));
+    expect(parses).toBe(1);
+    expect(p.protect.map((r) => r.pattern)).toContain('datasets/**');
   });
 });

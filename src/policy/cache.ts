@@ -1,14 +1,14 @@
 /**
  * A policy parsed once is kept, compiled-ready, as plain JSON keyed by the sha256 of its text and
  * of cleanroom's version: a hook then never loads the YAML parser for a policy it has seen (that
- * parser is the largest single cost of a pre-commit, ~40 ms). The cache lives in the user's temp
- * folder, never in the repository; the server never uses it. A miss or any trouble with the cache
- * just parses the text, so the cache can only make a verdict faster, not different.
+ * parser is the largest single cost of a pre-commit, ~40 ms). The cache lives in the user's private
+ * temp folder (cache-dir.ts), never in the repository; the server never uses it. A miss or any
+ * trouble with the cache just parses the text, so the cache can only make a verdict faster.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { privateCacheDir } from '../cache-dir.js';
 import { compileGlob } from './glob.js';
 import type { Policy } from './policy.js';
 import { version } from '../version.js';
@@ -63,15 +63,17 @@ function fromData(d: PolicyData, source: string, baseDir: string): Policy {
   };
 }
 
-function cacheFile(text: string): string {
+function cacheFile(text: string): string | null {
+  const dir = privateCacheDir();
+  if (dir === null) return null;
   const key = createHash('sha256').update(`${version()}\0${text}`).digest('hex');
-  const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
-  return path.join(os.tmpdir(), `cleanroom-${uid}`, `policy-${key}.json`);
+  return path.join(dir, `policy-${key}.json`);
 }
 
 /** The policy for `text`: from the cache when it holds one, else parsed by `parse` and kept. */
 export async function cachedPolicy(text: string, source: string, baseDir: string, parse: () => Promise<Policy>): Promise<Policy> {
   const file = cacheFile(text);
+  if (file === null) return parse();
   try {
     return fromData(JSON.parse(fs.readFileSync(file, 'utf8')) as PolicyData, source, baseDir);
   } catch {
@@ -79,12 +81,11 @@ export async function cachedPolicy(text: string, source: string, baseDir: string
   }
   const policy = await parse();
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify(toData(policy, baseDir)), { mode: 0o600 });
     fs.renameSync(tmp, file);
   } catch {
-    // A read-only or full temp folder costs only speed.
+    // A full temp folder costs only speed.
   }
   return policy;
 }

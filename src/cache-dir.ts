@@ -1,0 +1,29 @@
+/**
+ * The folder where cleanroom keeps what makes the next run faster (compiled policies, V8's
+ * compiled code), one per user in the temp folder. What lies there is trusted: a compiled policy
+ * decides verdicts and compiled code runs. So it is used only when this user made it and nobody
+ * else can write into it; a folder someone else planted (on a shared /tmp) is refused and
+ * cleanroom simply runs uncached.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** The private cache folder, created on first use; null when it cannot be trusted or made. */
+export function privateCacheDir(): string | null {
+  const uid = typeof process.getuid === 'function' ? process.getuid() : null;
+  const dir = path.join(os.tmpdir(), `cleanroom-${uid ?? 'user'}`);
+  try {
+    fs.mkdirSync(dir, { mode: 0o700 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return null;
+  }
+  try {
+    const st = fs.lstatSync(dir);
+    // Windows has no owners or modes to check here; its temp folder is per user already.
+    if (uid === null) return st.isDirectory() ? dir : null;
+    return st.isDirectory() && st.uid === uid && (st.mode & 0o022) === 0 ? dir : null;
+  } catch {
+    return null;
+  }
+}
