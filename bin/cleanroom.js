@@ -1,17 +1,15 @@
 #!/usr/bin/env node
-// The only place that ends the process: everything below returns an exit code.
-let cli;
+// The only place that ends the process: everything below returns an exit code. CommonJS (see
+// package.json here): Node starts its ES module loader only for ES modules, a cost on every hook.
+'use strict';
+let launch;
 try {
-  cli = await import('../dist/cli.js');
+  launch = require('../dist/launch.cjs');
 } catch (e) {
-  if (e?.code !== 'ERR_MODULE_NOT_FOUND') throw e;
+  if (e?.code !== 'MODULE_NOT_FOUND' || !String(e.message).includes('launch.cjs')) throw e;
   process.stderr.write('cleanroom: error: the compiled CLI (dist/) is missing; run `npm ci` (or `npm run build`) in the cleanroom checkout\n');
   process.exit(2);
 }
-process.exitCode = await cli.main(process.argv.slice(2), {
-  cwd: process.cwd(),
-  env: process.env,
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
+launch.run(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
 });

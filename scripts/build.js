@@ -1,8 +1,8 @@
 // Type-checks with tsc, then bundles the CLI with esbuild. A hook starts a fresh Node process on
 // every commit: one bundled file loads in a fraction of the time Node needs to resolve and read
-// dozens of modules (yaml alone is ~70 CommonJS files). Commands and the isomorphic-git engine
-// stay separate chunks, loaded only when used.
+// dozens of modules (yaml alone is ~70 CommonJS files), and V8 keeps it compiled (src/launch.ts).
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -17,19 +17,23 @@ const dist = path.join(root, 'dist');
 const next = path.join(root, 'dist.next');
 const old = path.join(root, 'dist.old');
 fs.rmSync(next, { recursive: true, force: true });
-await build({
-  entryPoints: [path.join(root, 'src', 'cli.ts')],
-  outdir: next,
+// CommonJS, one file per entry: Node starts its ES module loader only for ES modules, and one
+// CommonJS script is what V8's code cache (src/launch.ts) can keep compiled between runs.
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  chunkNames: 'chunk-[name]-[hash]',
-  // Bundled CommonJS (yaml) calls require(); ESM has none unless we make one.
-  banner: { js: "import { createRequire as __cleanroomRequire } from 'node:module'; const require = __cleanroomRequire(import.meta.url);" },
+  define: { 'import.meta.url': '__cleanroomModuleUrl' },
+  banner: { js: "const __cleanroomModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
-});
+};
+await build({ ...common, entryPoints: [path.join(root, 'src', 'cli.ts')], outfile: path.join(next, 'cli.cjs') });
+const cli = fs.readFileSync(path.join(next, 'cli.cjs'), 'utf8');
+// The launcher compiles the bundle with node:vm, which has no loader for a dynamic import().
+if (/\bimport\(/.test(cli)) throw new Error('dist/cli.cjs calls import(); bundle that module or load it with require()');
+const bundleId = createHash('sha256').update(cli).digest('hex').slice(0, 16);
+await build({ ...common, entryPoints: [path.join(root, 'src', 'launch.ts')], outfile: path.join(next, 'launch.cjs'), define: { ...common.define, CLEANROOM_BUNDLE_ID: JSON.stringify(bundleId) } });
 fs.rmSync(old, { recursive: true, force: true });
 if (fs.existsSync(dist)) fs.renameSync(dist, old);
 fs.renameSync(next, dist);

@@ -1,6 +1,8 @@
 /** The commands as a user runs them: bin/cleanroom.js against real repositories. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cleanroom, git, initRepo, write } from './helpers/git.js';
+import { cleanEnv, cleanroom, git, initRepo, tempDir, write } from './helpers/git.js';
 import { EXAMPLE_POLICY, writePolicy } from './helpers/policy.js';
 
 function repoWithPolicy(policy = EXAMPLE_POLICY): string {
@@ -179,5 +181,56 @@ describe('cleanroom demo and help', () => {
 
   it('prints the version', () => {
     expect(cleanroom(initRepo(), ['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('the compiled-code cache (src/launch.ts)', () => {
+  const uid = process.getuid?.() ?? 'user';
+  function setup() {
+    const repo = repoWithPolicy();
+    write(repo, 'datasets/a.jsonl', '1\n');
+    git(repo, ['add', '.']);
+    const tmp = tempDir('tmp');
+    return { repo, tmp, dir: path.join(tmp, `cleanroom-${uid}`), env: (extra: Record<string, string> = {}) => cleanEnv({ TMPDIR: tmp, ...extra }) };
+  }
+  const codeFiles = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.startsWith('code-')) : []);
+  const verdictOf = (r: { status: number | null; stdout: string }) => [r.status, r.stdout];
+
+  it('is written once per command, kept while V8 takes it, and changes no verdict', () => {
+    const { repo, dir, env } = setup();
+    const first = cleanroom(repo, ['check'], env({ CLAUDECODE: '1' }));
+    expect(first.status).toBe(1);
+    const [file] = codeFiles(dir);
+    expect(file).toMatch(/^code-[0-9a-f]{16}-v\d+\.\d+\.\d+-[\w]+-check\.bin$/);
+    const written = fs.readFileSync(path.join(dir, file as string));
+    const again = cleanroom(repo, ['check'], env({ CLAUDECODE: '1' }));
+    expect(verdictOf(again)).toEqual(verdictOf(first));
+    // Not rewritten: V8 accepted it (a refused cache is written anew).
+    expect(fs.readFileSync(path.join(dir, file as string)).equals(written)).toBe(true);
+    expect(cleanroom(repo, ['check'], env()).status).toBe(0);
+    cleanroom(repo, ['hook', 'pre-commit'], env());
+    expect(codeFiles(dir).sort()).toEqual([file, file?.replace(/-check\.bin$/, '-hook-pre-commit.bin')].sort());
+  });
+
+  it('survives a damaged cache, rewrites it, and drops the caches of other builds', () => {
+    const { repo, dir, env } = setup();
+    const first = cleanroom(repo, ['check'], env({ CLAUDECODE: '1' }));
+    const [file] = codeFiles(dir);
+    const garbage = Buffer.alloc(4096, 0x5a);
+    fs.writeFileSync(path.join(dir, file as string), garbage);
+    const stale = 'code-0000000000000000-v20.0.0-x64-check.bin';
+    fs.writeFileSync(path.join(dir, stale), garbage);
+    expect(verdictOf(cleanroom(repo, ['check'], env({ CLAUDECODE: '1' })))).toEqual(verdictOf(first));
+    expect(fs.readFileSync(path.join(dir, file as string)).equals(garbage)).toBe(false);
+    expect(codeFiles(dir)).toEqual([file]);
+  });
+
+  it.runIf(process.platform !== 'win32')('is neither read nor written in a folder others can write to', () => {
+    const { repo, dir, env } = setup();
+    fs.mkdirSync(dir);
+    fs.chmodSync(dir, 0o777);
+    const r = cleanroom(repo, ['check'], env({ CLAUDECODE: '1' }));
+    expect(r.status).toBe(1);
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 });

@@ -1,0 +1,78 @@
+/**
+ * The process entry: bin/cleanroom.js requires the bundle of this file, which runs the CLI's
+ * bundle (dist/cli.cjs). A hook starts a fresh Node on every commit, and compiling that bundle is
+ * a large share of its start, so it is compiled through node:vm with V8's code cache: kept in the
+ * private cache folder, one per bundle, Node and command, and written after a run that had none
+ * (or whose cache V8 refused). V8 refuses a cache made by another V8 or with other flags; that it
+ * belongs to this bundle it checks only by length, so the bundle's hash is in the file name.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { privateCacheDir } from './cache-dir.js';
+import type * as Cli from './cli.js';
+
+/** The sha256 of dist/cli.cjs, set by scripts/build.js. */
+declare const CLEANROOM_BUNDLE_ID: string;
+
+const CODE_CACHE_PREFIX = 'code-';
+const WORD = /^[a-z][a-z-]{0,31}$/;
+
+/** Each command compiles its own part of the bundle, so each keeps its own cache. */
+function codeCacheName(argv: readonly string[]): string {
+  const [command = '', sub = ''] = argv;
+  const label = !WORD.test(command) ? 'other' : command === 'hook' && WORD.test(sub) ? `hook-${sub}` : command;
+  return `${CODE_CACHE_PREFIX}${CLEANROOM_BUNDLE_ID}-${process.version}-${process.arch}-${label}.bin`;
+}
+
+function readCache(file: string | null): Buffer | undefined {
+  if (file === null) return undefined;
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the cache beside the others and drops those of other bundles (an upgrade's leftovers).
+ *  Any failure costs only the next run's speed. */
+function writeCache(dir: string, file: string, script: vm.Script): void {
+  try {
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
+    fs.renameSync(tmp, file);
+    for (const name of fs.readdirSync(dir)) {
+      if (name.startsWith(CODE_CACHE_PREFIX) && !name.startsWith(`${CODE_CACHE_PREFIX}${CLEANROOM_BUNDLE_ID}-`)) fs.rmSync(path.join(dir, name), { force: true });
+    }
+  } catch {
+    // A full or read-only temp folder.
+  }
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const bundle = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cli.cjs');
+  const dir = privateCacheDir();
+  const cacheFile = dir === null ? null : path.join(dir, codeCacheName(argv));
+  const cachedData = readCache(cacheFile);
+  // The wrapper Node itself puts around a CommonJS module.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${fs.readFileSync(bundle, 'utf8')}\n})`, {
+    filename: bundle,
+    cachedData,
+  });
+  const module = { exports: {} as typeof Cli };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
+  const code = await module.exports.main(argv, {
+    cwd: process.cwd(),
+    env: process.env,
+    // Node builds process.stdin on first use; most commands never read it.
+    get stdin() {
+      return process.stdin;
+    },
+    stdout: process.stdout,
+    stderr: process.stderr,
+  });
+  if (dir !== null && cacheFile !== null && (cachedData === undefined || script.cachedDataRejected === true)) writeCache(dir, cacheFile, script);
+  return code;
+}
