@@ -13,7 +13,7 @@ import type { Change, CommitInfo, CommitRange, FileSource, GitEngine } from '../
 import { openIsomorphicEngine } from '../src/git/isomorphic/engine.js';
 import { indexFilePath, summarizeIndex } from '../src/git/isomorphic/index-file.js';
 import { parseRawDiff } from '../src/git/plumbing.js';
-import { chooseEngine, openEngine, PREFLIGHT_LIMITS, readConfig } from '../src/git/preflight.js';
+import { chooseEngine, openEngine, plumbingIsCertain, PREFLIGHT_LIMITS, readConfig } from '../src/git/preflight.js';
 import { discoverRepo, emptyTreeOid } from '../src/git/repo.js';
 import { cleanEnv, git, initRepo, tempDir, write } from './helpers/git.js';
 
@@ -674,6 +674,22 @@ describe('preflight', () => {
     expect(await chooseEngine(repo, { platform: 'win32', workload: 'history' })).toMatchObject({ kind: 'plumbing', reason: expect.stringMatching(/diff-tree --stdin/) });
   });
 
+
+  it('starts plumbing work early only where chooseEngine is sure to pick plumbing', async () => {
+    const repo = await discoverRepo(staged().repo, cleanEnv());
+    for (const platform of ['linux', 'win32'] as const) {
+      for (const workload of ['staged', 'history'] as const) {
+        for (const engineVar of [undefined, 'plumbing', 'isomorphic']) {
+          const env = cleanEnv(engineVar ? { CLEANROOM_ENGINE: engineVar } : {});
+          const certain = plumbingIsCertain(env, { platform, workload });
+          const chosen = await chooseEngine({ ...repo, env }, { platform, workload });
+          if (certain) expect(chosen.kind, `${platform} ${workload} ${engineVar}`).toBe('plumbing');
+          // Not sure only where isomorphic-git is a real possibility.
+          else expect(platform === 'win32' || engineVar === 'isomorphic', `${platform} ${workload} ${engineVar}`).toBe(true);
+        }
+      }
+    }
+  });
 
   it('gives a small local repository the isomorphic engine, and says why', async () => {
     const choice = await choose(staged().repo);

@@ -2,7 +2,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CleanroomError, EXIT } from '../errors.js';
 import type { Verdict } from '../decide/verdict.js';
 import type { GitEngine } from '../git/engine.js';
-import { openEngine } from '../git/preflight.js';
+import { openEngine, plumbingIsCertain } from '../git/preflight.js';
+import { startStagedDiff } from '../git/plumbing.js';
 import { discoverRepo, readGitVars, type GitVars, type RepoContext } from '../git/repo.js';
 import type { InspectContext } from '../inspect.js';
 import type { Io } from '../io.js';
@@ -25,14 +26,16 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
 /**
  * Opens repository, engine and policy for one run; the caller must close() it. Independent git
  * work runs side by side (a hook's cost is mostly waiting on git): `git var -l` with the
- * repository lookup, and, when `staged` is asked for, the staged diff with the policy read.
+ * repository lookup, and, when `staged` is asked for, the staged diff with both and the policy read.
  */
 export async function openContext(
   io: Io,
   opts: { policy?: string | undefined; staged?: boolean; server?: boolean; history?: boolean } = {},
 ): Promise<InspectContext & { close(): Promise<void> }> {
+  const workload = opts.history ? 'history' : 'staged';
+  const stagedDiff = opts.staged && plumbingIsCertain(io.env, { workload }) ? startStagedDiff(io.cwd, io.env) : undefined;
   const [repo, vars]: [RepoContext, GitVars] = await Promise.all([discoverRepo(io.cwd, io.env), readGitVars(io.cwd, io.env)]);
-  const engine: GitEngine = await openEngine(repo, { workload: opts.history ? 'history' : 'staged' });
+  const engine: GitEngine = await openEngine(repo, { workload, stagedDiff });
   const stagedAgainstHead = opts.staged ? engine.stagedChanges() : undefined;
   // Surfaced when inspectStaged awaits it; until then a rejection must not count as unhandled.
   stagedAgainstHead?.catch(() => undefined);

@@ -44,8 +44,18 @@ export class CatFileBatch {
     if (/[\n\0]/.test(name)) return Promise.reject(new CleanroomError('EBADREV', `invalid object name ${JSON.stringify(name)}`));
     return new Promise((resolve, reject) => {
       this.pending.push({ name, resolve, reject });
-      this.child.stdin.write(`${name}\n`);
+      // Requests made in one go (a thousand staged files) leave in one write, not one each.
+      if (this.unsent === '') queueMicrotask(() => this.send());
+      this.unsent += `${name}\n`;
     });
+  }
+
+  private unsent = '';
+
+  private send(): void {
+    const lines = this.unsent;
+    this.unsent = '';
+    this.child.stdin.write(lines);
   }
 
   close(): Promise<void> {

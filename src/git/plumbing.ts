@@ -1,7 +1,7 @@
 import { CleanroomError } from '../errors.js';
 import { CatFileBatch } from './cat-file.js';
 import type { Change, ChangeStatus, CommitInfo, GitEngine, Identity, TreeFile } from './engine.js';
-import { gitOk, runGit } from './exec.js';
+import { gitOk, runGit, type GitResult } from './exec.js';
 import { emptyTreeOid, type RepoContext } from './repo.js';
 
 /**
@@ -9,14 +9,29 @@ import { emptyTreeOid, type RepoContext } from './repo.js';
  * quarantine directories, alternates, worktrees, every index format, SHA-256 and partial clones,
  * so this engine is correct everywhere; it is also the fast one on large repositories.
  */
-export function openPlumbingEngine(repo: RepoContext): GitEngine {
+const DIFF_FLAGS = ['-z', '--raw', '--no-renames', '--ignore-submodules=none', '--no-ext-diff'];
+/** The index against `base`; intent-to-add entries stay out, as `git commit` leaves them out. */
+const stagedDiffArgs = (base: string) => ['diff-index', '--cached', '--ita-invisible-in-index', ...DIFF_FLAGS, base, '--'];
+
+/**
+ * The index against HEAD, as `stagedChanges()` asks for it, started before the repository has
+ * even been looked up: a hook's first seconds are spent waiting on git, so the two waits overlap.
+ * It needs nothing but the hook's directory and environment, which is all git needs too.
+ */
+export function startStagedDiff(cwd: string, env: NodeJS.ProcessEnv): Promise<GitResult> {
+  const diff = runGit(stagedDiffArgs('HEAD'), { cwd, env });
+  diff.catch(() => undefined); // surfaced by stagedChanges(); unused when discovery fails first
+  return diff;
+}
+
+export function openPlumbingEngine(repo: RepoContext, started: { stagedDiff?: Promise<GitResult> | undefined } = {}): GitEngine {
   const opts = { cwd: repo.cwd, env: repo.env };
+  let earlyDiff = started.stagedDiff;
   let batch: CatFileBatch | null = null;
   const objects = () => (batch ??= new CatFileBatch(repo.cwd, repo.env));
   const emptyTree = emptyTreeOid(repo.objectFormat);
 
   const diff = async (args: string[]): Promise<Change[]> => parseRawDiff(await gitOk(args, opts));
-  const diffFlags = ['-z', '--raw', '--no-renames', '--ignore-submodules=none', '--no-ext-diff'];
 
   const oidBytes = repo.objectFormat === 'sha256' ? 32 : 20;
   /** Every file below a tree, in git's order (what ls-tree -r lists); gitlinks left out. */
@@ -48,18 +63,18 @@ export function openPlumbingEngine(repo: RepoContext): GitEngine {
     kind: 'plumbing',
 
     async stagedChanges(base = 'HEAD') {
-      const r = await runGit(['diff-index', '--cached', '--ita-invisible-in-index', ...diffFlags, base, '--'], opts);
+      const early = base === 'HEAD' ? earlyDiff : undefined;
+      if (early) earlyDiff = undefined; // the index may change between calls: used once
+      const r = await (early ?? runGit(stagedDiffArgs(base), opts));
       if (r.status === 0) return parseRawDiff(r.stdout);
       // An unborn branch has no HEAD: everything in the index is an addition.
-      if (base === 'HEAD' && (await objects().read('HEAD')) === null) {
-        return diff(['diff-index', '--cached', '--ita-invisible-in-index', ...diffFlags, emptyTree, '--']);
-      }
+      if (base === 'HEAD' && (await objects().read('HEAD')) === null) return diff(stagedDiffArgs(emptyTree));
       throw new CleanroomError('EGIT', `git diff-index failed: ${r.stderr.trim()}`);
     },
 
     async commitChanges(oid, parent) {
       const commit = await readCommit(oid);
-      return diff(['diff-tree', '-r', ...diffFlags, parent ?? commit.parents[0] ?? emptyTree, commit.oid, '--']);
+      return diff(['diff-tree', '-r', ...DIFF_FLAGS, parent ?? commit.parents[0] ?? emptyTree, commit.oid, '--']);
     },
 
     readCommit,
@@ -72,7 +87,7 @@ export function openPlumbingEngine(repo: RepoContext): GitEngine {
       const input = requests.map((r, i) => `${checkRev(r.oid)}${parents[i] ? ` ${checkRev(parents[i])}` : ''}\n`).join('');
       // --always prints every commit's header, even with nothing changed, so headers and
       // requests pair up in order.
-      const out = await gitOk(['diff-tree', '--stdin', '--always', '--root', '-r', ...diffFlags], { ...opts, input });
+      const out = await gitOk(['diff-tree', '--stdin', '--always', '--root', '-r', ...DIFF_FLAGS], { ...opts, input });
       const result: Change[][] = [];
       let pos = 0;
       while (pos < out.length) {
@@ -122,7 +137,7 @@ export function openPlumbingEngine(repo: RepoContext): GitEngine {
       // (ls-files would list those placeholders as empty files); :(top,literal) reads paths from
       // the repository's top whatever the cwd, never as a glob.
       const spec = dir === '' ? ':(top)' : `:(top,literal)${dir}/`;
-      const changes = await diff(['diff-index', '--cached', '--ita-invisible-in-index', ...diffFlags, emptyTree, '--', spec]);
+      const changes = await diff([...stagedDiffArgs(emptyTree), spec]);
       return changes
         .filter((c) => c.newMode !== '160000')
         .map((c): TreeFile => ({ path: c.path, oid: c.newOid ?? '', mode: c.newMode ?? '' }));

@@ -12,6 +12,7 @@ import { CleanroomError } from '../errors.js';
 import type { GitEngine } from './engine.js';
 import { indexFilePath, readIndexHeader, summarizeIndex } from './isomorphic/index-file.js';
 import { objectDirs } from './isomorphic/overlay-fs.js';
+import type { GitResult } from './exec.js';
 import { openPlumbingEngine } from './plumbing.js';
 import type { RepoContext } from './repo.js';
 
@@ -54,6 +55,20 @@ export interface EngineOptions {
   readonly workload?: Workload;
   /** Where spawning a process is cheap (everywhere but Windows), git's plumbing wins outright. */
   readonly platform?: NodeJS.Platform;
+  /** The staged diff, started early (startStagedDiff) because plumbingIsCertain said so. */
+  readonly stagedDiff?: Promise<GitResult> | undefined;
+}
+
+/**
+ * Whether chooseEngine will pick git's plumbing whatever the repository looks like: then work
+ * for it can start before the repository is looked up. Windows may get isomorphic-git, and
+ * CLEANROOM_ENGINE may ask for it.
+ */
+export function plumbingIsCertain(env: NodeJS.ProcessEnv, opts: Omit<EngineOptions, 'stagedDiff'> = {}): boolean {
+  const force = opts.force ?? env[ENGINE_VARIABLE];
+  if (force === 'plumbing') return true;
+  if (force !== undefined) return false;
+  return opts.workload === 'history' || (opts.platform ?? process.platform) !== 'win32';
 }
 
 export async function chooseEngine(repo: RepoContext, opts: EngineOptions = {}): Promise<EngineChoice> {
@@ -99,7 +114,7 @@ export async function chooseEngine(repo: RepoContext, opts: EngineOptions = {}):
  */
 export async function openEngine(repo: RepoContext, opts: EngineOptions = {}): Promise<ChosenEngine> {
   const choice = await chooseEngine(repo, opts);
-  if (choice.kind === 'plumbing') return { ...openPlumbingEngine(repo), reason: choice.reason };
+  if (choice.kind === 'plumbing') return { ...openPlumbingEngine(repo, { stagedDiff: opts.stagedDiff }), reason: choice.reason };
   // Loaded only here: importing isomorphic-git costs more than a whole plumbing run on a small repository.
   const { openIsomorphicEngine } = await import('./isomorphic/engine.js');
   const engine = openIsomorphicEngine(repo);
