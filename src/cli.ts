@@ -1,4 +1,5 @@
 import { CleanroomError, EXIT } from './errors.js';
+import { COMMAND_NAMES, isCommandName, type CommandName } from './commands/names.js';
 import type { Io } from './io.js';
 
 export interface Command {
@@ -8,7 +9,7 @@ export interface Command {
 }
 
 /** Commands load lazily: a hook pays only for the code it runs. */
-const COMMANDS: Record<string, () => Promise<Command>> = {
+const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   check: async () => (await import('./commands/check.js')).default,
   hook: async () => (await import('./commands/hook.js')).default,
   policy: async () => (await import('./commands/policy.js')).default,
@@ -20,7 +21,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   demo: async () => (await import('./commands/demo.js')).default,
 };
 
-const SUMMARIES: Record<string, string> = {
+const SUMMARIES: Record<CommandName, string> = {
   check: 'judge staged changes, a commit or a range against the policy',
   hook: 'run as a git hook (pre-commit, prepare-commit-msg, commit-msg, pre-push)',
   policy: 'validate a policy file (`policy check [FILE]`)',
@@ -33,7 +34,7 @@ const SUMMARIES: Record<string, string> = {
 };
 
 function help(): string {
-  const rows = Object.keys(COMMANDS).map((name) => `  ${name.padEnd(8)} ${SUMMARIES[name]}`);
+  const rows = COMMAND_NAMES.map((name) => `  ${name.padEnd(8)} ${SUMMARIES[name]}`);
   return [
     'usage: cleanroom <command> [options]',
     '',
@@ -60,7 +61,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout.write(`${version()}\n`);
       return EXIT.allowed;
     }
-    const load = COMMANDS[name];
+    const load = isCommandName(name) ? COMMANDS[name] : undefined;
     if (!load) throw new CleanroomError('EUSAGE', `unknown command "${name}"; run \`cleanroom --help\` for the list`);
     const command = await load();
     if (rest.includes('--help') || rest.includes('-h')) {

@@ -13,17 +13,17 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { privateCacheDir } from './cache-dir.js';
 import type * as Cli from './cli.js';
+import { isCommandName, isHookName } from './commands/names.js';
 
 /** The sha256 of dist/cli.cjs, set by scripts/build.js. */
 declare const CLEANROOM_BUNDLE_ID: string;
 
 const CODE_CACHE_PREFIX = 'code-';
-const WORD = /^[a-z][a-z-]{0,31}$/;
 
 /** Each command compiles its own part of the bundle, so each keeps its own cache. */
 function codeCacheName(argv: readonly string[]): string {
-  const [command = '', sub = ''] = argv;
-  const label = !WORD.test(command) ? 'other' : command === 'hook' && WORD.test(sub) ? `hook-${sub}` : command;
+  const [command, sub] = argv;
+  const label = !isCommandName(command) ? 'other' : command === 'hook' && isHookName(sub) ? `hook-${sub}` : command;
   return `${CODE_CACHE_PREFIX}${CLEANROOM_BUNDLE_ID}-${process.version}-${process.arch}-${label}.bin`;
 }
 

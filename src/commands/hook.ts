@@ -9,14 +9,13 @@ import { inspectCommits, inspectStaged, type InspectContext } from '../inspect.j
 import { readAll, type Io } from '../io.js';
 import { renderText, styleFor } from '../report/text.js';
 import { assistantLabel } from '../signals/detect.js';
+import { HOOK_NAMES, isHookName, type HookName } from './names.js';
 import { exitFor, openContext } from './shared.js';
 
-const HOOKS = ['pre-commit', 'prepare-commit-msg', 'commit-msg', 'pre-push', 'pre-receive'] as const;
-type HookName = (typeof HOOKS)[number];
 /** The hooks of a developer's clone; pre-receive is the server's and has its own module. */
 type LocalHook = Exclude<HookName, 'pre-receive'>;
 
-const usage = `usage: cleanroom hook <${HOOKS.join('|')}> [git's hook arguments]
+const usage = `usage: cleanroom hook <${HOOK_NAMES.join('|')}> [git's hook arguments]
 
 Runs as the named git hook; the shims in hooks/ call this. Reads what git gives the hook
 (arguments, stdin, GIT_INDEX_FILE) and prints the verdict on stderr.`;
@@ -125,13 +124,13 @@ const hook: Command = {
   usage,
   async run(args: string[], io: Io) {
     const [name, ...rest] = args;
-    if (!HOOKS.includes(name as HookName)) {
-      throw new CleanroomError('EUSAGE', `unknown hook "${name ?? ''}"; cleanroom handles ${HOOKS.join(', ')}`);
+    if (!isHookName(name)) {
+      throw new CleanroomError('EUSAGE', `unknown hook "${name ?? ''}"; cleanroom handles ${HOOK_NAMES.join(', ')}`);
     }
     if (name === 'pre-receive') return (await import('./pre-receive.js')).preReceive(io);
     const ctx = await openContext(io, { staged: name !== 'pre-push', history: name === 'pre-push' });
     try {
-      const { verdict, scope } = await judge(name as LocalHook, rest, io, ctx);
+      const { verdict, scope } = await judge(name, rest, io, ctx);
       io.stderr.write(renderText(verdict, { ...styleFor(io.stderr, io.env), label: `cleanroom ${name}`, scope }));
       return exitFor(verdict);
     } finally {

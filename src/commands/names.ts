@@ -1,0 +1,11 @@
+/** The commands and hooks by name, apart from their code: the launcher keys its caches by them
+ *  without loading the CLI. */
+export const COMMAND_NAMES = ['check', 'hook', 'policy', 'attest', 'verify', 'scan', 'init', 'record', 'demo'] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+export const HOOK_NAMES = ['pre-commit', 'prepare-commit-msg', 'commit-msg', 'pre-push', 'pre-receive'] as const;
+export type HookName = (typeof HOOK_NAMES)[number];
+
+const oneOf = <T extends string>(names: readonly T[]) => (name: string | undefined): name is T => (names as readonly string[]).includes(name ?? '');
+export const isCommandName = oneOf(COMMAND_NAMES);
+export const isHookName = oneOf(HOOK_NAMES);
