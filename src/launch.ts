@@ -36,7 +36,11 @@ function readCache(file: string | null): Buffer | undefined {
   }
 }
 
-/** Writes the cache beside the others and drops those of other bundles (an upgrade's leftovers).
+/** Another build's caches are dropped once a day has passed since they were written: long enough
+ *  that two installs in use side by side do not keep deleting each other's. */
+const STALE_MS = 24 * 60 * 60 * 1000;
+
+/** Writes the cache beside the others and drops other builds' stale ones (an upgrade's leftovers).
  *  Any failure costs only the next run's speed. */
 function writeCache(dir: string, file: string, script: vm.Script): void {
   try {
@@ -44,7 +48,9 @@ function writeCache(dir: string, file: string, script: vm.Script): void {
     fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
     fs.renameSync(tmp, file);
     for (const name of fs.readdirSync(dir)) {
-      if (name.startsWith(CODE_CACHE_PREFIX) && !name.startsWith(`${CODE_CACHE_PREFIX}${CLEANROOM_BUNDLE_ID}-`)) fs.rmSync(path.join(dir, name), { force: true });
+      if (!name.startsWith(CODE_CACHE_PREFIX) || name.startsWith(`${CODE_CACHE_PREFIX}${CLEANROOM_BUNDLE_ID}-`)) continue;
+      const other = path.join(dir, name);
+      if (Date.now() - fs.statSync(other).mtimeMs > STALE_MS) fs.rmSync(other, { force: true });
     }
   } catch {
     // A full or read-only temp folder.

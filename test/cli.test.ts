@@ -212,17 +212,22 @@ describe('the compiled-code cache (src/launch.ts)', () => {
     expect(codeFiles(dir).sort()).toEqual([file, file?.replace(/-check\.bin$/, '-hook-pre-commit.bin')].sort());
   });
 
-  it('survives a damaged cache, rewrites it, and drops the caches of other builds', () => {
+  it('survives a damaged cache, rewrites it, and drops other builds\' stale caches', () => {
     const { repo, dir, env } = setup();
     const first = cleanroom(repo, ['check'], env({ CLAUDECODE: '1' }));
     const [file] = codeFiles(dir);
     const garbage = Buffer.alloc(4096, 0x5a);
     fs.writeFileSync(path.join(dir, file as string), garbage);
+    // Another install's caches: one written just now (in use beside this one), one long ago.
+    const recent = 'code-1111111111111111-v20.0.0-x64-check.bin';
     const stale = 'code-0000000000000000-v20.0.0-x64-check.bin';
+    fs.writeFileSync(path.join(dir, recent), garbage);
     fs.writeFileSync(path.join(dir, stale), garbage);
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    fs.utimesSync(path.join(dir, stale), twoDaysAgo, twoDaysAgo);
     expect(verdictOf(cleanroom(repo, ['check'], env({ CLAUDECODE: '1' })))).toEqual(verdictOf(first));
     expect(fs.readFileSync(path.join(dir, file as string)).equals(garbage)).toBe(false);
-    expect(codeFiles(dir)).toEqual([file]);
+    expect(codeFiles(dir).sort()).toEqual([file, recent].sort());
   });
 
   it.runIf(process.platform !== 'win32')('is neither read nor written in a folder others can write to', () => {

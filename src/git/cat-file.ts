@@ -58,12 +58,13 @@ export class CatFileBatch {
     this.child.stdin.write(lines);
   }
 
+  /** Ends the requests. git exits on its own at end of input; nothing waits for it, so a hook's
+   *  process can end the moment its verdict is out. */
   close(): Promise<void> {
-    return new Promise((resolve) => {
-      if (this.child.exitCode !== null) return resolve();
-      this.child.once('close', () => resolve());
-      this.child.stdin.end();
-    });
+    this.child.stdin.end();
+    this.child.unref();
+    for (const stream of [this.child.stdout, this.child.stderr] as unknown as { unref?: () => void }[]) stream.unref?.();
+    return Promise.resolve();
   }
 
   /** Set while the body of an object is still arriving: large blobs come in many chunks, which
@@ -88,7 +89,8 @@ export class CatFileBatch {
         const { oid, type, size, chunks } = this.body;
         this.body = null;
         this.pending.shift();
-        head.resolve({ oid, type, content: Buffer.concat(chunks).subarray(0, size) });
+        // Most objects arrive in one chunk: a view of it, not a copy.
+        head.resolve({ oid, type, content: (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).subarray(0, size) });
         continue;
       }
       const nl = this.buffer.indexOf(0x0a);
