@@ -1,6 +1,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { CleanroomError } from '../errors.js';
 
+const EMPTY = Buffer.alloc(0);
+
 export interface GitObject {
   readonly oid: string;
   readonly type: string;
@@ -19,7 +21,7 @@ export class CatFileBatch {
     resolve: (o: GitObject | null) => void;
     reject: (e: Error) => void;
   }[] = [];
-  private buffer: Buffer = Buffer.alloc(0);
+  private buffer: Buffer = EMPTY;
   private failure: Error | null = null;
 
   constructor(cwd: string, env: NodeJS.ProcessEnv) {
@@ -79,9 +81,10 @@ export class CatFileBatch {
       if (this.body) {
         const want = this.body.size + 1 - this.body.have; // +1: the LF after each object
         if (this.buffer.length < want) {
-          this.body.chunks.push(this.buffer);
+          // git writes a blob's header and its content separately: often nothing has come yet.
+          if (this.buffer.length > 0) this.body.chunks.push(this.buffer);
           this.body.have += this.buffer.length;
-          this.buffer = Buffer.alloc(0);
+          this.buffer = EMPTY;
           return;
         }
         this.body.chunks.push(this.buffer.subarray(0, want));

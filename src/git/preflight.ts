@@ -85,6 +85,13 @@ export async function chooseEngine(repo: RepoContext, opts: EngineOptions = {}):
     return { kind: 'plumbing', reason: 'commit history is read fastest by git diff-tree --stdin', forced: false };
   }
 
+  // Measured on Linux (npm run bench, 2,000 files): a pre-commit takes 128 ms with plumbing and
+  // 237 ms with isomorphic-git, whose import alone costs ~40 ms. Only where each git spawn costs
+  // tens of milliseconds (Windows) can reading in-process pay for itself; elsewhere the
+  // repository is not even inspected.
+  if (force === undefined && (opts.platform ?? process.platform) !== 'win32') {
+    return { kind: 'plumbing', reason: 'spawning git is cheap on this platform, and its plumbing answers faster than loading isomorphic-git', forced: false };
+  }
   const { findings, entries, packBytes } = inspect(repo);
   const wrong = findings.find((f) => f.wrong);
   if (force === 'isomorphic') {
@@ -95,12 +102,6 @@ export async function chooseEngine(repo: RepoContext, opts: EngineOptions = {}):
   }
   const first = wrong ?? findings[0];
   if (first) return { kind: 'plumbing', reason: first.reason, forced: false };
-  // Measured on Linux (npm run bench, 2,000 files): a pre-commit takes 128 ms with plumbing and
-  // 237 ms with isomorphic-git, whose import alone costs ~40 ms. Only where each git spawn costs
-  // tens of milliseconds (Windows) can reading in-process pay for itself.
-  if ((opts.platform ?? process.platform) !== 'win32') {
-    return { kind: 'plumbing', reason: 'spawning git is cheap on this platform, and its plumbing answers faster than loading isomorphic-git', forced: false };
-  }
   return {
     kind: 'isomorphic',
     reason: `small local repository (${entries} index entries, ${(packBytes / 2 ** 20).toFixed(1)} MiB of packs)`,
