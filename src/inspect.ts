@@ -209,10 +209,13 @@ export async function inspectCommits(
   tip: Tip,
   onProgress?: (done: number, total: number) => void,
 ): Promise<Subject[]> {
-  const oids = await ctx.engine.listCommits(range);
+  const listed = await ctx.engine.listCommits(range);
+  const oids = listed.map((c) => c.oid);
   const subjects: Subject[] = [];
   onProgress?.(0, oids.length);
-  const diffsOf = (start: number) => ctx.engine.changesOfCommits(oids.slice(start, start + BATCH).map((oid) => ({ oid })));
+  // rev-list's parents spare reading every commit before diffing it (roots and shallow
+  // boundaries, which list none, are read for theirs).
+  const diffsOf = (start: number) => ctx.engine.changesOfCommits(listed.slice(start, start + BATCH).map((c) => ({ oid: c.oid, parent: c.parents[0] })));
   let next = oids.length > 0 ? diffsOf(0) : null;
   for (let start = 0; start < oids.length; start += BATCH) {
     const batch = oids.slice(start, start + BATCH);

@@ -50,7 +50,14 @@ const cliStagedPorcelain = (cwd: string, env: Env = cleanEnv(), base = 'HEAD') =
 const cliTrees = (cwd: string, a: string, b: string, env: Env = cleanEnv()) =>
   parseRawDiff(gitRaw(cwd, ['diff-tree', '-r', ...DIFF_FLAGS, a, b, '--'], env));
 const cliRevList = (cwd: string, range: CommitRange, env: Env = cleanEnv()) =>
-  gitRaw(cwd, ['rev-list', ...range.include, '--not', ...range.exclude, '--'], env).toString('utf8').split('\n').filter(Boolean);
+  gitRaw(cwd, ['rev-list', '--parents', ...range.include, '--not', ...range.exclude, '--'], env)
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [oid = '', ...parents] = line.split(' ');
+      return { oid, parents };
+    });
 const cliRevParse = (cwd: string, rev: string, env: Env = cleanEnv()) => git(cwd, ['rev-parse', '--verify', '-q', `${rev}^{commit}`], env);
 function cliFileAt(cwd: string, rev: string, file: string, env: Env = cleanEnv()): Buffer | null {
   const type = spawnSync('git', ['cat-file', '-t', `${rev}:${file}`], { cwd, env, encoding: 'utf8' });

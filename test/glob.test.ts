@@ -73,6 +73,15 @@ describe('compileGlob matches whole git paths', () => {
     ['my data/**', 'my data/file one.csv', true, true],
     ['my data/*.csv', 'my data/file one.csv', true, true],
     ['my data/**', 'mydata/x', false, false],
+    // the literal start of a pattern, checked before the regex, says what the regex would say
+    ['datasets/**', 'dataset', false, false],
+    ['datasets/**', 'd', false, false],
+    ['data/file.txt', 'DATA/FILE.TXT', true, false],
+    ['data/file.txt', 'data/file.txtx', false, false],
+    ['data/[f]ile.txt', 'data/File.txt', true, false],
+    ['Data/**', 'data/x', true, false],
+    ['kdata/**', '\u212Adata/x', true, false], // KELVIN SIGN folds to k
+    ['\u017Fdata/**', 'sdata/x', true, false], // LONG S folds to s
   ];
 
   it.each(table)('%s vs %s', (pattern, path, insensitive, sensitive) => {

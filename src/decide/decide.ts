@@ -15,20 +15,8 @@ const SELF_PREFIX = '.cleanroom/';
 /** Attestations prove themselves by signature; requiring a review of the review would be circular. */
 const ATTESTATIONS_PREFIX = '.cleanroom/attestations/';
 
-/** Every change is looked up several times on its way to a verdict (a thousand staged files,
- *  a thousand globs each time): each policy remembers its answers. */
-const rulesByPolicy = new WeakMap<Policy, Map<string, RuleRef | null>>();
-
 /** The rule that governs a path: of all matching rules, the strictest; on a tie, the first written. */
 export function ruleFor(policy: Policy, path: string): RuleRef | null {
-  let known = rulesByPolicy.get(policy);
-  if (!known) rulesByPolicy.set(policy, (known = new Map()));
-  let rule = known.get(path);
-  if (rule === undefined) known.set(path, (rule = findRule(policy, path)));
-  return rule;
-}
-
-function findRule(policy: Policy, path: string): RuleRef | null {
   let best: ProtectRule | null = null;
   for (const rule of policy.protect) {
     if (!rule.matches(path)) continue;

@@ -39,6 +39,11 @@ export interface CommitRange {
   readonly exclude: readonly string[];
 }
 
+export interface ListedCommit {
+  readonly oid: string;
+  readonly parents: readonly string[];
+}
+
 /** A file recorded in the index or a tree. */
 export interface TreeFile {
   readonly path: string;
@@ -59,8 +64,9 @@ export interface GitEngine {
   /** commitChanges for many commits at once, in order (a push can bring thousands). */
   changesOfCommits(requests: readonly { readonly oid: string; readonly parent?: string | undefined }[]): Promise<Change[][]>;
   readCommit(oid: string): Promise<CommitInfo>;
-  /** Commits of the range, newest first (rev-list order). */
-  listCommits(range: CommitRange): Promise<string[]>;
+  /** Commits of the range, newest first (rev-list order), with their parents as rev-list
+   *  --parents gives them (none for a root or a shallow clone's boundary). */
+  listCommits(range: CommitRange): Promise<ListedCommit[]>;
   /** Full object id for a revision; throws EBADREV naming the revision when it does not resolve. */
   resolve(rev: string): Promise<string>;
   readBlob(oid: string): Promise<Uint8Array>;

@@ -111,8 +111,15 @@ export function openPlumbingEngine(repo: RepoContext, started: { stagedDiff?: Pr
     async listCommits(range) {
       // git 2.39 refuses `--not` on stdin; a caret on each excluded revision means the same.
       const input = [...range.include.map(checkRev), ...range.exclude.map((r) => `^${checkRev(r)}`), ''].join('\n');
-      const out = await gitOk(['rev-list', '--stdin'], { ...opts, input });
-      return out.toString('utf8').split('\n').filter(Boolean);
+      const out = await gitOk(['rev-list', '--parents', '--stdin'], { ...opts, input });
+      return out
+        .toString('latin1')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => {
+          const [oid = '', ...parents] = line.split(' ');
+          return { oid, parents };
+        });
     },
 
     async resolve(rev) {
@@ -171,6 +178,8 @@ function checkRev(rev: string): string {
 const STATUS: Record<string, ChangeStatus> = { A: 'added', M: 'modified', T: 'typechange', D: 'deleted', U: 'modified' };
 
 /** Parses `--raw -z` output: `:oldmode newmode oldoid newoid status\0path\0` per record. */
+const ABSENT_MODE = '000000';
+
 export function parseRawDiff(out: Buffer): Change[] {
   const changes: Change[] = [];
   let pos = 0;
@@ -178,20 +187,23 @@ export function parseRawDiff(out: Buffer): Change[] {
     const metaEnd = out.indexOf(0, pos);
     const pathEnd = out.indexOf(0, metaEnd + 1);
     if (metaEnd < 0 || pathEnd < 0) break;
-    const meta = out.subarray(pos + 1, metaEnd).toString('latin1').split(' ');
-    const path = out.subarray(metaEnd + 1, pathEnd).toString('utf8');
+    // A history scan parses every path of every commit: no views, no regexes per record.
+    const meta = out.toString('latin1', pos + 1, metaEnd).split(' ');
+    const path = out.toString('utf8', metaEnd + 1, pathEnd);
     pos = pathEnd + 1;
     const [oldMode = '', newMode = '', oldOid = '', newOid = '', letter = ''] = meta;
     const status = STATUS[letter[0] ?? ''];
     if (!status) continue;
-    const absent = (mode: string) => /^0+$/.test(mode);
+    // git prints a side that does not exist as mode 000000.
+    const hadOld = oldMode !== ABSENT_MODE;
+    const hasNew = newMode !== ABSENT_MODE;
     changes.push({
       path,
       status,
-      oldMode: absent(oldMode) ? null : oldMode,
-      newMode: absent(newMode) ? null : newMode,
-      oldOid: absent(oldMode) ? null : oldOid,
-      newOid: absent(newMode) ? null : newOid,
+      oldMode: hadOld ? oldMode : null,
+      newMode: hasNew ? newMode : null,
+      oldOid: hadOld ? oldOid : null,
+      newOid: hasNew ? newOid : null,
     });
   }
   return changes;

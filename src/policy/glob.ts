@@ -37,7 +37,32 @@ export function globError(pattern: string): string | undefined {
 /** Callers validate with globError first: an invalid pattern here is a bug, so it throws. */
 export function compileGlob(pattern: string, caseSensitive: boolean): (path: string) => boolean {
   const re = new RegExp(globSource(pattern), caseSensitive ? 'u' : 'iu');
-  return (path) => re.test(NON_ASCII.test(path) ? path.normalize('NFC') : path);
+  const prefix = caseSensitive ? requiredPrefix(pattern) : requiredPrefix(pattern).toLowerCase();
+  // A history scan asks about every path of every commit (a first commit may hold 100,000 of
+  // them): most fail at their first characters, without the regex.
+  return (path) => (NON_ASCII.test(path) ? re.test(path.normalize('NFC')) : startsWith(path, prefix, !caseSensitive) && re.test(path));
+}
+
+/**
+ * ASCII text that every path the glob matches starts with ('' when there is none to rely on): up
+ * to the first wildcard, class or brace, short of a "/" that may precede a final "**" (which also
+ * matches the folder itself). Only ASCII: there, ignoring case is just A-Z against a-z.
+ */
+function requiredPrefix(pattern: string): string {
+  const nfc = pattern.normalize('NFC');
+  const wild = nfc.search(/[*?[{]/);
+  const literal = wild < 0 ? nfc : nfc.slice(0, wild);
+  const prefix = literal.endsWith('/') ? literal.slice(0, -1) : literal;
+  return NON_ASCII.test(prefix) ? '' : prefix;
+}
+
+function startsWith(path: string, prefix: string, ignoreCase: boolean): boolean {
+  if (path.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) {
+    const c = path.charCodeAt(i);
+    if ((ignoreCase && c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== prefix.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 function globSource(raw: string): string {

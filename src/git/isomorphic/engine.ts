@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { FsClient } from 'isomorphic-git';
 import { CleanroomError } from '../../errors.js';
-import type { Change, ChangeStatus, CommitInfo, CommitRange, GitEngine } from '../engine.js';
+import type { Change, ChangeStatus, CommitInfo, CommitRange, GitEngine, ListedCommit } from '../engine.js';
 import { parseCommit } from '../plumbing.js';
 import { emptyTreeOid, type RepoContext } from '../repo.js';
 import { indexFilePath, parseIndex, type CacheTreeNode, type IndexEntry } from './index-file.js';
@@ -425,7 +425,7 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
    * inserted as each commit is popped, exclusions spread down through the commits parsed so far,
    * and the walk stopped once only excluded commits remain, plus git's five commits of slop.
    */
-  const listCommits = async (range: CommitRange): Promise<string[]> => {
+  const listCommits = async (range: CommitRange): Promise<ListedCommit[]> => {
     const resolveAll = (revs: readonly string[]) =>
       Promise.all(
         revs.map(async (rev) => {
@@ -476,7 +476,7 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
     queue.sort((a, b) => b.date - a.date);
 
     const SLOP = 5;
-    const out: string[] = [];
+    const out: ListedCommit[] = [];
     let lastDate = Infinity;
     let slop = SLOP;
     for (let node = queue.shift(); node; node = queue.shift()) {
@@ -491,7 +491,7 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
       }
       if (!excluded) {
         lastDate = node.date;
-        out.push(node.oid);
+        out.push({ oid: node.oid, parents: node.parents });
         continue;
       }
       const head = queue[0];
@@ -499,7 +499,7 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
       slop = head === undefined ? 0 : interesting ? SLOP : slop - 1;
       if (slop === 0) break;
     }
-    return out.filter((oid) => !uninteresting.has(oid));
+    return out.filter((c) => !uninteresting.has(c.oid));
   };
 
   const engine: GitEngine = {
