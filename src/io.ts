@@ -1,3 +1,5 @@
+import type { GitResult } from './git/exec.js';
+
 /** The outside world a command may touch, passed in so tests and the demo can drive commands. */
 export interface Io {
   readonly cwd: string;
@@ -5,6 +7,13 @@ export interface Io {
   readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  /** git work the launcher started before the CLI had loaded (src/launch.ts). */
+  readonly started?: Started | undefined;
+}
+
+export interface Started {
+  /** `git diff-index` of the index against HEAD (startStagedDiff), for a hook that judges the index. */
+  readonly stagedDiff?: Promise<GitResult> | undefined;
 }
 
 export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {

@@ -9,7 +9,7 @@ import { inspectCommits, inspectStaged, type InspectContext } from '../inspect.j
 import { readAll, type Io } from '../io.js';
 import { renderText, styleFor } from '../report/text.js';
 import { assistantLabel } from '../signals/detect.js';
-import { HOOK_NAMES, isHookName, type HookName } from './names.js';
+import { HOOK_NAMES, isHookName, judgesIndex, type HookName } from './names.js';
 import { exitFor, openContext } from './shared.js';
 
 /** The hooks of a developer's clone; pre-receive is the server's and has its own module. */
@@ -128,7 +128,7 @@ const hook: Command = {
       throw new CleanroomError('EUSAGE', `unknown hook "${name ?? ''}"; cleanroom handles ${HOOK_NAMES.join(', ')}`);
     }
     if (name === 'pre-receive') return (await import('./pre-receive.js')).preReceive(io);
-    const ctx = await openContext(io, { staged: name !== 'pre-push', history: name === 'pre-push' });
+    const ctx = await openContext(io, { staged: judgesIndex(name), history: name === 'pre-push' });
     try {
       const { verdict, scope } = await judge(name, rest, io, ctx);
       io.stderr.write(renderText(verdict, { ...styleFor(io.stderr, io.env), label: `cleanroom ${name}`, scope }));

@@ -9,3 +9,6 @@ export type HookName = (typeof HOOK_NAMES)[number];
 const oneOf = <T extends string>(names: readonly T[]) => (name: string | undefined): name is T => (names as readonly string[]).includes(name ?? '');
 export const isCommandName = oneOf(COMMAND_NAMES);
 export const isHookName = oneOf(HOOK_NAMES);
+
+/** The hooks that judge the index git is about to commit (pre-push and pre-receive judge commits). */
+export const judgesIndex = (hook: HookName): boolean => hook !== 'pre-push' && hook !== 'pre-receive';

@@ -33,7 +33,7 @@ export async function openContext(
   opts: { policy?: string | undefined; staged?: boolean; server?: boolean; history?: boolean } = {},
 ): Promise<InspectContext & { close(): Promise<void> }> {
   const workload = opts.history ? 'history' : 'staged';
-  const stagedDiff = opts.staged && plumbingIsCertain(io.env, { workload }) ? startStagedDiff(io.cwd, io.env) : undefined;
+  const stagedDiff = opts.staged && plumbingIsCertain(io.env, { workload }) ? (io.started?.stagedDiff ?? startStagedDiff(io.cwd, io.env)) : undefined;
   const [repo, vars]: [RepoContext, GitVars] = await Promise.all([discoverRepo(io.cwd, io.env), readGitVars(io.cwd, io.env)]);
   const engine: GitEngine = await openEngine(repo, { workload, stagedDiff });
   const stagedAgainstHead = opts.staged ? engine.stagedChanges() : undefined;
