@@ -7,13 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ruleFor } from './decide/decide.js';
 import type { Subject } from './decide/verdict.js';
-import { ATTESTATION_DIR } from './attest/dsse.js';
 import type { Change, CommitInfo, CommitRange, GitEngine, Identity, TreeFile } from './git/engine.js';
 import { parseIdent } from './git/plumbing.js';
 import type { GitVars, RepoContext } from './git/repo.js';
 import type { Policy } from './policy/policy.js';
 import { addedLines, environmentSignals, identitySignals, markerSignals, mayHoldMarker, messageSignals } from './signals/detect.js';
-import { ledgerPath, openLedger, type ProvenanceLedger } from './provenance/ledger.js';
+import { ATTESTATION_DIR, ledgerPath } from './layout.js';
+import type { ProvenanceLedger } from './provenance/ledger.js';
 import { GIT_AI_NOTES_REF, gitAiSignals } from './provenance/git-ai.js';
 import { AGENT_TRACE_FILE, agentTraceSignals, byPath, parseAgentTrace, stagedFile, type TraceAttribution } from './provenance/agent-trace.js';
 import { mayHoldRecordedLine, recordedSignals } from './signals/recorded.js';
@@ -86,9 +86,12 @@ async function pathSignalsIn(
   return perPath.flat();
 }
 
-/** The ledger `cleanroom record` keeps for this repository, if an assistant's hook ever wrote one. */
-function localLedger(repo: RepoContext): ProvenanceLedger | null {
-  return fs.existsSync(ledgerPath(repo.commonDir)) ? openLedger(repo.commonDir) : null;
+/** The ledger `cleanroom record` keeps for this repository, if an assistant's hook ever wrote one
+ *  (its code, and node:crypto with it, loads only then). */
+async function localLedger(repo: RepoContext): Promise<ProvenanceLedger | null> {
+  if (!fs.existsSync(ledgerPath(repo.commonDir))) return null;
+  const { openLedger } = await import('./provenance/ledger.js');
+  return openLedger(repo.commonDir);
 }
 
 /** The AI attributions of the worktree's Agent Trace file, by path; null when it has none, and
@@ -148,7 +151,7 @@ export async function inspectStaged(
     ...identitySignals(pendingIdentities(ctx.vars), rules),
     ...(opts.message !== undefined ? messageSignals(opts.message, rules, commentChar ? { commentChar } : {}) : []),
   ];
-  const pathSignals = await pathSignalsIn(ctx, changes, localLedger(ctx.repo), localTraces(ctx.repo));
+  const pathSignals = await pathSignalsIn(ctx, changes, await localLedger(ctx.repo), localTraces(ctx.repo));
   const needing = needingReview(ctx.policy, changes, signals.length + pathSignals.length > 0);
   const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await loadAttestations(ctx, await stagedAttestations(ctx, opts.base ?? 'HEAD', staged)), needing) : NO_REVIEWS;
   return { commit: null, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected };

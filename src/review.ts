@@ -3,18 +3,19 @@
  * commit being made) or of a tree (for recorded commits: the pushed tip's, so a review committed
  * on top of an assistant's commit in the same push counts), verified against the policy's
  * allowed_signers, and each covered blob's content hashed against what the reviewer signed.
+ * The signature code (and node:crypto) loads only once there are attestations to check.
  */
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import path from 'node:path';
-import { parseAllowedSigners, type AllowedSigners } from './attest/allowed-signers.js';
-import { ATTESTATION_DIR, ATTESTATION_SUFFIX } from './attest/dsse.js';
-import { checkCovered, coverage, coverageKey } from './attest/verify.js';
+import type { AllowedSigners } from './attest/allowed-signers.js';
+import type { Coverage } from './attest/verify.js';
 import { reviewKey, type RejectedAttestation } from './decide/verdict.js';
 import { CleanroomError } from './errors.js';
 import type { Change, FileSource, GitEngine, TreeFile } from './git/engine.js';
 import type { RepoContext } from './git/repo.js';
 import { isCommittedPolicy } from './policy/load.js';
 import type { Policy } from './policy/policy.js';
+import { ATTESTATION_DIR, ATTESTATION_SUFFIX } from './layout.js';
 
 export interface Reviews {
   readonly reviewed: ReadonlyMap<string, readonly string[]>;
@@ -38,7 +39,7 @@ async function allowedSigners(repo: RepoContext, engine: GitEngine, policy: Poli
     const blob = await engine.readFileAt('HEAD', gitPath);
     text = blob ? Buffer.from(blob).toString('utf8') : null;
   } else {
-    text = await fs.readFile(file, 'utf8').catch(() => null);
+    text = readIfExists(file);
   }
   if (text === null) {
     throw new CleanroomError(
@@ -46,12 +47,21 @@ async function allowedSigners(repo: RepoContext, engine: GitEngine, policy: Poli
       `${source}: the policy's allowed_signers file does not exist, so no review can count; add one line per reviewer key: <principal> namespaces="${policy.review.namespace}" <key type> <base64 key>`,
     );
   }
+  const { parseAllowedSigners } = await import('./attest/allowed-signers.js');
   return parseAllowedSigners(text, source);
+}
+
+function readIfExists(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
 }
 
 /** The verified statements of one set of attestation files, before any blob is checked. */
 export interface Attested {
-  readonly covered: ReturnType<typeof coverage>['covered'];
+  readonly covered: Coverage['covered'];
   readonly rejected: readonly RejectedAttestation[];
 }
 
@@ -75,6 +85,7 @@ export async function loadAttestations(
   }
   const envelopes = await Promise.all(files.map(async (f) => ({ path: f.path, bytes: await ctx.engine.readBlob(f.oid) })));
   const { policy } = ctx;
+  const { coverage } = await import('./attest/verify.js');
   const found = coverage(envelopes, {
     namespace: policy.review.namespace,
     allowedSigners: signers,
@@ -91,6 +102,8 @@ export async function loadAttestations(
  *  sha256 the reviewer signed (the statement names the blob by id; ids alone are SHA-1). */
 export async function reviewsOf(engine: GitEngine, attested: Attested, needing: readonly Change[]): Promise<Reviews> {
   const reviewed = new Map<string, readonly string[]>();
+  if (attested.covered.size === 0) return { reviewed, rejected: attested.rejected };
+  const { checkCovered, coverageKey } = await import('./attest/verify.js');
   // Side by side: the blob reads stream through one cat-file instead of a round trip each.
   await Promise.all(
     needing.map(async (change) => {

@@ -60,6 +60,23 @@ describe('cachedPolicy', () => {
     await expect(cachedPolicy(bad, 'p.yaml', '/r', async () => parsePolicy(bad, 'p.yaml', '/r'))).rejects.toMatchObject({ code: 'EPOLICY_INVALID' });
   });
 
+  it('takes an entry only for the very text and version it was made from', async () => {
+    const text = unique();
+    await cachedPolicy(text, 'p.yaml', '/r', async () => parsePolicy(text, 'p.yaml', '/r'));
+    const read = (f: string) => JSON.parse(fs.readFileSync(path.join(cacheDir(), f), 'utf8'));
+    const file = fs.readdirSync(cacheDir()).find((f) => f.startsWith('policy-') && String(read(f).key).endsWith(text));
+    const entry = read(file as string);
+    // What a hash collision, or another version's entry, would put under this name.
+    const permissive = { ...entry.data, protect: [] };
+    for (const key of [entry.key.replace(text, text.replace('enforce', 'warn')), `0.0.0-other${entry.key.slice(entry.key.indexOf('\0'))}`]) {
+      fs.writeFileSync(path.join(cacheDir(), file as string), JSON.stringify({ key, data: permissive }));
+      let parses = 0;
+      const p = await cachedPolicy(text, 'p.yaml', '/r', async () => (parses++, parsePolicy(text, 'p.yaml', '/r')));
+      expect(parses).toBe(1);
+      expect(p.protect.length).toBeGreaterThan(0);
+    }
+  });
+
   it.runIf(process.platform !== 'win32')('never trusts a cache folder that others can write to', async () => {
     const text = unique();
     const permissive = parsePolicy(text.replace('datasets/**', 'nothing-protected/**'), 'p.yaml', '/r');

@@ -2,12 +2,11 @@
 // PAE(payloadType, payload), never the JSON envelope, so the envelope's own formatting is free and
 // the payload is only ever read from the exact bytes that were verified.
 import { createHash } from 'node:crypto';
+import { ATTESTATION_DIR, ATTESTATION_SUFFIX } from '../layout.js';
 
 /** in-toto spec/v1/envelope.md: the payloadType for an in-toto Statement. */
 export const PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 /** Where attestations live in the tree, relative to the repository root. */
-export const ATTESTATION_DIR = '.cleanroom/attestations';
-export const ATTESTATION_SUFFIX = '.dsse.json';
 
 export interface DsseSignature {
   /** An unauthenticated hint (DSSE: "MUST NOT be used for security decisions"); we write the key fingerprint. */

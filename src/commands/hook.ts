@@ -1,4 +1,4 @@
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import type { Command } from '../cli.js';
 import { decide } from '../decide/decide.js';
 import type { Subject, Verdict } from '../decide/verdict.js';
@@ -21,10 +21,10 @@ Runs as the named git hook; the shims in hooks/ call this. Reads what git gives 
 (arguments, stdin, GIT_INDEX_FILE) and prints the verdict on stderr.`;
 
 
-async function messageFile(file: string | undefined, hook: LocalHook): Promise<string> {
+function messageFile(file: string | undefined, hook: LocalHook): string {
   if (!file) throw new CleanroomError('EHOOK_INPUT', `${hook} needs the commit message file as its first argument (git passes it)`);
   try {
-    return await fs.readFile(file, 'utf8');
+    return fs.readFileSync(file, 'utf8');
   } catch (e) {
     throw new CleanroomError('EHOOK_INPUT', `${hook}: cannot read the message file ${file} (${(e as NodeJS.ErrnoException).code})`);
   }
@@ -102,14 +102,14 @@ async function judge(hook: LocalHook, args: string[], io: Io, ctx: InspectContex
     case 'prepare-commit-msg': {
       // The pre-commit framework passes only the file and hands the rest over in its own variables.
       const [file, source = io.env.PRE_COMMIT_COMMIT_MSG_SOURCE, sha = io.env.PRE_COMMIT_COMMIT_OBJECT_NAME] = args;
-      const message = await messageFile(file, hook);
+      const message = messageFile(file, hook);
       const subject = await inspectStaged(ctx, { message, base: await commitBase(ctx, source, sha) });
       const verdict = decide({ policy: ctx.policy, subjects: [subject] });
       await recordAssistance(ctx, file as string, verdict);
       return { verdict, scope: 'staged ' };
     }
     case 'commit-msg': {
-      const message = await messageFile(args[0], hook);
+      const message = messageFile(args[0], hook);
       return { verdict: decide({ policy: ctx.policy, subjects: [await inspectStaged(ctx, { message })] }), scope: 'staged ' };
     }
     case 'pre-push': {

@@ -1,11 +1,12 @@
 /**
- * A policy parsed once is kept, compiled-ready, as plain JSON keyed by the sha256 of its text and
- * of cleanroom's version: a hook then never loads the YAML parser for a policy it has seen (that
- * parser is the largest single cost of a pre-commit, ~40 ms). The cache lives in the user's private
- * temp folder (cache-dir.ts), never in the repository; the server never uses it. A miss or any
- * trouble with the cache just parses the text, so the cache can only make a verdict faster.
+ * A policy parsed once is kept, compiled-ready, as plain JSON: a hook then never loads the YAML
+ * parser for a policy it has seen (that parser is the largest single cost of a pre-commit,
+ * ~40 ms). Each entry holds the text it came from and cleanroom's version, which must equal the
+ * asking ones; the file name is only a fast hash of them, so node:crypto stays unloaded. The cache
+ * lives in the user's private temp folder (cache-dir.ts), never in the repository; the server
+ * never uses it. A miss or any trouble with the cache just parses the text, so the cache can only
+ * make a verdict faster.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { privateCacheDir } from '../cache-dir.js';
@@ -63,26 +64,45 @@ function fromData(d: PolicyData, source: string, baseDir: string): Policy {
   };
 }
 
-function cacheFile(text: string): string | null {
+/** 64-bit FNV-1a, in two 32-bit lanes of different offsets. */
+function fastHash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193);
+  }
+  return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+interface CacheEntry {
+  readonly key: string;
+  readonly data: PolicyData;
+}
+
+function cacheFile(key: string): string | null {
   const dir = privateCacheDir();
-  if (dir === null) return null;
-  const key = createHash('sha256').update(`${version()}\0${text}`).digest('hex');
-  return path.join(dir, `policy-${key}.json`);
+  return dir === null ? null : path.join(dir, `policy-${fastHash(key)}.json`);
 }
 
 /** The policy for `text`: from the cache when it holds one, else parsed by `parse` and kept. */
 export async function cachedPolicy(text: string, source: string, baseDir: string, parse: () => Promise<Policy>): Promise<Policy> {
-  const file = cacheFile(text);
+  const key = `${version()}\0${text}`;
+  const file = cacheFile(key);
   if (file === null) return parse();
   try {
-    return fromData(JSON.parse(fs.readFileSync(file, 'utf8')) as PolicyData, source, baseDir);
+    const entry = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheEntry;
+    // Another text under the same name (or another version's entry) is a miss, never its policy.
+    if (entry.key === key) return fromData(entry.data, source, baseDir);
   } catch {
     // Not cached yet (or unreadable): parse, which also reports a bad policy with its positions.
   }
   const policy = await parse();
   try {
     const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(toData(policy, baseDir)), { mode: 0o600 });
+    const entry: CacheEntry = { key, data: toData(policy, baseDir) };
+    fs.writeFileSync(tmp, JSON.stringify(entry), { mode: 0o600 });
     fs.renameSync(tmp, file);
   } catch {
     // A full temp folder costs only speed.

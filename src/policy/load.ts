@@ -1,4 +1,4 @@
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import path from 'node:path';
 import { CleanroomError } from '../errors.js';
 import type { GitEngine } from '../git/engine.js';
@@ -64,11 +64,11 @@ export async function resolvePolicy(req: PolicyRequest): Promise<Policy> {
   }
   if (repo.workTree) {
     const file = path.join(repo.workTree, POLICY_PATH);
-    const text = await readIfExists(file);
+    const text = readIfExists(file);
     if (text !== null) return fromText(text, POLICY_PATH, path.dirname(file));
   }
   const embedded = path.join(PACKAGE_ROOT, 'policy.yaml');
-  const text = await readIfExists(embedded);
+  const text = readIfExists(embedded);
   if (text === null) {
     throw new CleanroomError('EPOLICY_READ', `${embedded}: the embedded default policy is missing from the cleanroom package; reinstall cleanroom`);
   }
@@ -76,16 +76,17 @@ export async function resolvePolicy(req: PolicyRequest): Promise<Policy> {
 }
 
 export async function readPolicyFile(file: string, server = false): Promise<Policy> {
-  const text = await readIfExists(file);
+  const text = readIfExists(file);
   if (text === null) {
     throw new CleanroomError('EPOLICY_READ', `${file}: policy file not found; check --policy, CLEANROOM_POLICY or git config cleanroom.policy`);
   }
   return fromText(text, file, path.dirname(file), server);
 }
 
-async function readIfExists(file: string): Promise<string | null> {
+/** Synchronous: a policy is a small file, and node:fs/promises would cost more to load than to use. */
+function readIfExists(file: string): string | null {
   try {
-    return await fs.readFile(file, 'utf8');
+    return fs.readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;

@@ -9,10 +9,10 @@
  * its newest records through a temporary file and a rename (see appendRecords and compact).
  */
 import { createHash } from 'node:crypto';
+import { LEDGER_FILE, ledgerDir, ledgerPath } from '../layout.js';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const LEDGER_FILE = 'provenance.jsonl';
 const LOCK_FILE = 'provenance.lock';
 /** Compaction starts past this size and keeps the newest records up to half of it, so a busy ledger compacts now and then rather than on every append. */
 export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
@@ -45,9 +45,6 @@ export interface ProvenanceRecord {
   readonly truncated?: true;
 }
 
-export function ledgerDir(commonDir: string): string {
-  return path.join(commonDir, 'cleanroom');
-}
 
 /**
  * The line-fingerprint rule, the same for recording and for asking: trim the line, collapse each
@@ -194,10 +191,6 @@ function parseRecord(line: string): ProvenanceRecord | null {
 }
 
 /** Every record, oldest first, each once; a missing ledger is an empty one, a damaged line is skipped. */
-/** The ledger file of a repository (it may not exist yet). */
-export function ledgerPath(commonDir: string): string {
-  return path.join(ledgerDir(commonDir), LEDGER_FILE);
-}
 
 export function readLedger(commonDir: string): ProvenanceRecord[] {
   let text: string;

@@ -11,7 +11,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runGit } from '../git/exec.js';
 import { addedLines } from '../signals/detect.js';
-import { appendRecords, DEFAULT_MAX_BYTES, ledgerDir, lineFingerprint, type ProvenanceRecord } from './ledger.js';
+import { ledgerDir } from '../layout.js';
+import { appendRecords, DEFAULT_MAX_BYTES, lineFingerprint, type ProvenanceRecord } from './ledger.js';
 import { AGENTS, isAgent, parsePayload, type FileWrite, type ShellCall } from './payloads.js';
 
 const LOG_FILE = 'record.log';
