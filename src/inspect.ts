@@ -18,7 +18,7 @@ import { GIT_AI_NOTES_REF, gitAiSignals } from './provenance/git-ai.js';
 import { AGENT_TRACE_FILE, agentTraceSignals, byPath, parseAgentTrace, stagedFile, type TraceAttribution } from './provenance/agent-trace.js';
 import { mayHoldRecordedLine, recordedSignals } from './signals/recorded.js';
 import type { Signal } from './signals/signal.js';
-import { loadAttestations, NO_REVIEWS, reviewsOf, type Attested } from './review.js';
+import { loadAttestations, NO_REVIEWS, reviewsOf, type AttestationSet } from './review.js';
 
 export interface InspectContext {
   readonly repo: RepoContext;
@@ -153,7 +153,7 @@ export async function inspectStaged(
   ];
   const pathSignals = await pathSignalsIn(ctx, changes, await localLedger(ctx.repo), localTraces(ctx.repo));
   const needing = needingReview(ctx.policy, changes, signals.length + pathSignals.length > 0);
-  const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await loadAttestations(ctx, await stagedAttestations(ctx, opts.base ?? 'HEAD', staged)), needing) : NO_REVIEWS;
+  const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await (await loadAttestations(ctx, await stagedAttestations(ctx, opts.base ?? 'HEAD', staged))).attested(needing), needing) : NO_REVIEWS;
   return { commit: null, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected };
 }
 
@@ -190,9 +190,10 @@ async function noteSignals(ctx: InspectContext, commit: string, changes: readonl
   return gitAiSignals(Buffer.from(await ctx.engine.readBlob(blob)).toString('utf8'), protectedPaths);
 }
 
-/** Every commit judged against one tip sees the same attestation files: verify them once. */
-const attestedTips = new WeakMap<InspectContext, Map<string, Promise<Attested>>>();
-function attestationsAt(ctx: InspectContext, tip: Tip): Promise<Attested> {
+/** Every commit judged against one tip sees the same attestation files: read them once (each is
+ *  verified at most once, when a commit needs it). */
+const attestedTips = new WeakMap<InspectContext, Map<string, Promise<AttestationSet>>>();
+function attestationsAt(ctx: InspectContext, tip: Tip): Promise<AttestationSet> {
   let byTip = attestedTips.get(ctx);
   if (!byTip) attestedTips.set(ctx, (byTip = new Map()));
   const key = `${tip.rev}\0${tip.ref ?? ''}`;
@@ -279,6 +280,6 @@ async function judgeCommit(ctx: InspectContext, commit: CommitInfo, firstParent:
   // git-ai notes pushed with them), as the server judges them.
   const pathSignals = [...(await pathSignalsIn(ctx, changes, null)), ...(await noteSignals(ctx, oid, changes, tip))];
   const needing = needingReview(ctx.policy, changes, signals.length + pathSignals.length > 0);
-  const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await attestationsAt(ctx, tip), needing) : NO_REVIEWS;
+  const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await (await attestationsAt(ctx, tip)).attested(needing), needing) : NO_REVIEWS;
   return { commit: oid, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected };
 }

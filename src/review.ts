@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AllowedSigners } from './attest/allowed-signers.js';
-import type { Coverage } from './attest/verify.js';
+import type { Coverage, EnvelopeVerdict } from './attest/verify.js';
 import { reviewKey, type RejectedAttestation } from './decide/verdict.js';
 import { CleanroomError } from './errors.js';
 import type { Change, FileSource, GitEngine, TreeFile } from './git/engine.js';
@@ -67,26 +67,39 @@ export interface Attested {
 
 const NOTHING_ATTESTED: Attested = { covered: new Map(), rejected: [] };
 
+/**
+ * The attestation files of one place, read once. A repository keeps every review ever signed, so
+ * each question verifies only the files that can bear on its changes (relevantEnvelopes), and
+ * each file at most once however many commits ask.
+ */
+export interface AttestationSet {
+  /** The verified statements bearing on `needing`; on every file when omitted. */
+  attested(needing?: readonly Change[]): Promise<Attested>;
+}
+
+const always = (attested: Attested): AttestationSet => ({ attested: async () => attested });
+
 export async function loadAttestations(
   ctx: { repo: RepoContext; engine: GitEngine; policy: Policy },
   /** Where the attestation files are: the index, a revision's tree, or already listed. */
   source: FileSource | readonly TreeFile[],
   ref?: string,
-): Promise<Attested> {
+): Promise<AttestationSet> {
   const listed = Array.isArray(source) ? source : await ctx.engine.listFiles(source as FileSource, ATTESTATION_DIR);
   const files = listed.filter((f) => f.path.startsWith(`${ATTESTATION_DIR}/`) && f.path.endsWith(ATTESTATION_SUFFIX));
-  if (files.length === 0) return NOTHING_ATTESTED;
+  if (files.length === 0) return always(NOTHING_ATTESTED);
   let signers: AllowedSigners;
   try {
     signers = await allowedSigners(ctx.repo, ctx.engine, ctx.policy);
   } catch (e) {
     if (!(e instanceof CleanroomError)) throw e;
-    return { covered: new Map(), rejected: files.map((f) => ({ file: f.path, problems: [e.message] })) };
+    return always({ covered: new Map(), rejected: files.map((f) => ({ file: f.path, problems: [e.message] })) });
   }
   const envelopes = await Promise.all(files.map(async (f) => ({ path: f.path, bytes: await ctx.engine.readBlob(f.oid) })));
   const { policy } = ctx;
-  const { coverage } = await import('./attest/verify.js');
-  const found = coverage(envelopes, {
+  const { coverage, coverageKey, indexEnvelopes, relevantEnvelopes, verifyEnvelope } = await import('./attest/verify.js');
+  const index = indexEnvelopes(envelopes);
+  const verifyContext = {
     namespace: policy.review.namespace,
     allowedSigners: signers,
     threshold: policy.review.threshold,
@@ -94,8 +107,20 @@ export async function loadAttestations(
     repository: policy.repository,
     ...(ref ? { ref } : {}),
     now: new Date(),
-  });
-  return { covered: found.covered, rejected: found.rejected.map((r) => ({ file: r.envelope, problems: r.problems })) };
+  };
+  const verdicts = new Map<string, EnvelopeVerdict>();
+  const verifyOnce = (envelope: { path: string; bytes: Uint8Array }): EnvelopeVerdict => {
+    let verdict = verdicts.get(envelope.path);
+    if (!verdict) verdicts.set(envelope.path, (verdict = verifyEnvelope(envelope.bytes, verifyContext)));
+    return verdict;
+  };
+  return {
+    async attested(needing) {
+      const wanted = needing?.flatMap((c) => (c.newOid ? [coverageKey(c.path, c.newOid)] : []));
+      const found = coverage(wanted === undefined ? envelopes : relevantEnvelopes(index, wanted), verifyContext, verifyOnce);
+      return { covered: found.covered, rejected: found.rejected.map((r) => ({ file: r.envelope, problems: r.problems })) };
+    },
+  };
 }
 
 /** Which of `needing` the attestations cover, with the blob's content hashed against the

@@ -14,7 +14,7 @@ import { addSignature, signPayload, signStatement } from '../src/attest/sign.js'
 import { fingerprint, sshString, sshUint32 } from '../src/attest/ssh.js';
 import { armorSshsig, dearmorSshsig, sshsigSignedData, verifySshsig } from '../src/attest/sshsig.js';
 import { buildStatement, serializeStatement, type ReviewInput } from '../src/attest/statement.js';
-import { checkCovered, coverage, coverageKey, NO_REPOSITORY, verifyEnvelope, type VerifyContext } from '../src/attest/verify.js';
+import { checkCovered, coverage, coverageKey, indexEnvelopes, NO_REPOSITORY, relevantEnvelopes, verifyEnvelope, type VerifyContext } from '../src/attest/verify.js';
 import { CleanroomError } from '../src/errors.js';
 import { cleanEnv, git, initRepo, ROOT, tempDir, write } from './helpers/git.js';
 
@@ -614,6 +614,48 @@ describe('coverage', () => {
 
   it('checkCovered: a blob no envelope names', () => {
     expect(checkCovered(undefined, CONTENT)).toBe(false);
+  });
+});
+
+describe('relevantEnvelopes: only the files that can bear on the subjects in question', () => {
+  const fileAt = (name: string, n: number) => {
+    const content = Buffer.from(`${name} ${n}\n`);
+    return { name, gitBlob: n.toString(16).padStart(40, '0'), sha256: sha256(content).toString('hex') };
+  };
+  const X = fileAt('datasets/x.csv', 1);
+  const Y = fileAt('datasets/y.csv', 2);
+  const Z = fileAt('datasets/z.csv', 3);
+  const key = (f: { name: string; gitBlob: string }) => coverageKey(f.name, f.gitBlob);
+  // a: X; b: X and Y, contradicting a's sha256 of X; c: Z alone; d: not an envelope.
+  const made = () => [
+    { path: 'a', bytes: envelope(review({ files: [X] }), [K.alice]).bytes },
+    { path: 'b', bytes: envelope(review({ reviewer: 'bob@example.org', files: [{ ...X, sha256: 'c'.repeat(64) }, Y] }), [K.bob]).bytes },
+    { path: 'c', bytes: envelope(review({ files: [Z] }), [K.alice]).bytes },
+    { path: 'd', bytes: Buffer.from('{"not": "an envelope"}') },
+  ];
+
+  it.each([
+    { wanted: [Y], chosen: ['a', 'b', 'd'] }, // b names Y; a shares X with b; d never parses
+    { wanted: [Z], chosen: ['c', 'd'] },
+    { wanted: [fileAt('datasets/w.csv', 4)], chosen: ['d'] },
+  ])('$wanted.0.name: $chosen', ({ wanted, chosen }) => {
+    expect(relevantEnvelopes(indexEnvelopes(made()), wanted.map(key)).map((f) => f.path)).toEqual(chosen);
+  });
+
+  it('decides for the subjects in question exactly as verifying every file would', () => {
+    const files = made();
+    const index = indexEnvelopes(files);
+    const all = coverage(files, ctx());
+    for (const f of [X, Y, Z]) {
+      const some = coverage(relevantEnvelopes(index, [key(f)]), ctx());
+      expect(some.covered.get(key(f))).toEqual(all.covered.get(key(f)));
+    }
+    // b contradicts a about X, so it covers nothing, Y included, whoever asks.
+    expect(all.covered.has(key(Y))).toBe(false);
+    expect(all.rejected.map((r) => [r.envelope, r.problems.join(' ')])).toEqual([
+      ['b', expect.stringMatching(/has sha256 c{64}, but a says/)],
+      ['d', expect.any(String)],
+    ]);
   });
 });
 

@@ -91,6 +91,30 @@ describe('attest, then commit', () => {
     expect(r.stderr).toContain('datasets/a.jsonl (added)');
   });
 
+  it('checks only the reviews that name the files in question, and verify still reports them all', () => {
+    const repo = setup();
+    // An old review by someone no longer listed, of a file this commit does not touch.
+    write(repo, 'datasets/old.jsonl', 'old\n');
+    git(repo, ['add', '.'], human);
+    expect(attest(repo, mallory, 'mallory@example.org').status).toBe(0);
+    git(repo, ['-c', 'core.hooksPath=/dev/null', 'commit', '-q', '-m', 'old review'], human);
+    const [old] = fs.readdirSync(path.join(repo, '.cleanroom', 'attestations'));
+
+    write(repo, 'datasets/a.jsonl', '1\n');
+    git(repo, ['add', '.'], human);
+    expect(attest(repo, alice, 'alice@example.org').status).toBe(0);
+    const check = JSON.parse(cleanroom(repo, ['check', '--format', 'json'], agent).stdout);
+    expect(check.outcome).toBe('allowed');
+    expect(check.rejectedAttestations).toEqual([]);
+    const ok = gitTry(repo, ['commit', '-m', 'data'], agent);
+    expect(ok.stderr).toContain('reviewed: datasets/a.jsonl: reviewed by alice@example.org');
+    expect(ok.status).toBe(0);
+
+    const v = cleanroom(repo, ['verify']);
+    expect(v.stdout).toContain(`attestation .cleanroom/attestations/${old} does not count:`);
+    expect(v.status).toBe(0);
+  });
+
   it('does not count a signer missing from allowed_signers, and says why', () => {
     const repo = setup();
     write(repo, 'datasets/a.jsonl', '1\n');

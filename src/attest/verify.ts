@@ -1,6 +1,7 @@
 // The verification algorithm of docs/attestation.md ("Verifying"): signatures first, against the
-// server-side allowed_signers; the payload is parsed only when a listed key signed it, and only
-// from the very bytes that were verified.
+// server-side allowed_signers; a statement is believed only when a listed key signed it, and only
+// from the very bytes that were verified (indexEnvelopes reads the claims of unverified payloads,
+// but only to choose which files are worth verifying).
 import { createHash } from 'node:crypto';
 import { compileGlob } from '../policy/glob.js';
 import { listsKey, matchPatternList, principalsFor, type AllowedSigner, type AllowedSigners } from './allowed-signers.js';
@@ -161,13 +162,80 @@ export function coverageKey(name: string, gitBlob: string): string {
   return `${name}\0${gitBlob}`;
 }
 
-/** Verifies every envelope and maps each (path, blob) that a valid one names to its entry. */
-export function coverage(envelopes: readonly { readonly path: string; readonly bytes: Uint8Array }[], ctx: VerifyContext): Coverage {
+interface EnvelopeFile {
+  readonly path: string;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * Attestation files indexed by the subjects their payloads claim, read before anything is
+ * verified and used only to choose which to verify: an attestation counts only through coverage(),
+ * which checks its signatures first. A repository keeps every review it ever signed; a commit needs
+ * the few that name its files.
+ */
+export interface EnvelopeIndex<T extends EnvelopeFile> {
+  readonly files: readonly T[];
+  /** coverageKey → the files claiming it. */
+  readonly claims: ReadonlyMap<string, readonly number[]>;
+  /** What each file claims; null when it does not parse (verifying it says why). */
+  readonly claimed: readonly (readonly string[] | null)[];
+}
+
+export function indexEnvelopes<T extends EnvelopeFile>(files: readonly T[]): EnvelopeIndex<T> {
+  const claims = new Map<string, number[]>();
+  const claimed = files.map((f, i) => {
+    const parsed = parseEnvelope(f.bytes);
+    const st = parsed.ok ? parseStatement(parsed.envelope.payload) : null;
+    if (!st?.ok) return null;
+    const keys = st.statement.subject.map((s) => coverageKey(s.name, s.digest.gitBlob));
+    for (const key of keys) {
+      const list = claims.get(key);
+      if (list) list.push(i);
+      else claims.set(key, [i]);
+    }
+    return keys;
+  });
+  return { files, claims, claimed };
+}
+
+/**
+ * The files that can bear on these subjects: those claiming one, and, because of two statements
+ * that disagree about one subject the later is refused, every file sharing a claimed subject with
+ * one already taken (so coverage() over them decides exactly as over all files). Files that do not
+ * parse are always taken: refusing them costs nothing, and saying why helps whoever made them.
+ */
+export function relevantEnvelopes<T extends EnvelopeFile>(index: EnvelopeIndex<T>, wanted: Iterable<string>): T[] {
+  const taken = new Set<number>();
+  index.claimed.forEach((keys, i) => keys === null && taken.add(i));
+  const queue = [...wanted];
+  const seen = new Set(queue);
+  for (let key = queue.pop(); key !== undefined; key = queue.pop()) {
+    for (const i of index.claims.get(key) ?? []) {
+      if (taken.has(i)) continue;
+      taken.add(i);
+      for (const other of index.claimed[i] ?? []) {
+        if (seen.has(other)) continue;
+        seen.add(other);
+        queue.push(other);
+      }
+    }
+  }
+  return index.files.filter((_, i) => taken.has(i));
+}
+
+/** Verifies every envelope and maps each (path, blob) that a valid one names to its entry.
+ *  `verify` may remember verdicts between calls (the same files judged for many commits). */
+export function coverage(
+  envelopes: readonly EnvelopeFile[],
+  ctx: VerifyContext,
+  verify: (envelope: EnvelopeFile, ctx: VerifyContext) => EnvelopeVerdict = (e, c) => verifyEnvelope(e.bytes, c),
+): Coverage {
   const covered = new Map<string, CoverageEntry>();
   const rejected: { envelope: string; problems: string[] }[] = [];
   const ordered = [...envelopes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const { path, bytes } of ordered) {
-    const verdict = verifyEnvelope(bytes, ctx);
+  for (const envelope of ordered) {
+    const { path } = envelope;
+    const verdict = verify(envelope, ctx);
     if (!verdict.ok) {
       rejected.push({ envelope: path, problems: [...verdict.problems] });
       continue;

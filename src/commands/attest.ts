@@ -55,7 +55,7 @@ async function filesToReview(ctx: InspectContext, paths: string[], cwd: string):
     const changes = (await ctx.engine.stagedChanges()).filter(
       (c) => c.status !== 'deleted' && c.newOid && c.newMode !== '160000' && ruleFor(ctx.policy, c.path) && !c.path.endsWith(ATTESTATION_SUFFIX),
     );
-    const { reviewed } = await reviewsOf(ctx.engine, await loadAttestations(ctx, 'index'), changes);
+    const { reviewed } = await reviewsOf(ctx.engine, await (await loadAttestations(ctx, 'index')).attested(changes), changes);
     return changes
       .filter((c) => !reviewed.has(reviewKey(c.path, c.newOid ?? '')))
       .map((c) => ({ path: c.path, oid: c.newOid ?? '', mode: c.newMode ?? '' }));

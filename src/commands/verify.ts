@@ -23,7 +23,8 @@ const verify: Command = {
       const rev = positionals[0] ?? 'HEAD';
       const oid = await ctx.engine.resolve(rev);
       const changes = (await ctx.engine.commitChanges(oid)).filter((c) => c.status !== 'deleted' && ruleFor(ctx.policy, c.path) && !c.path.startsWith('.cleanroom/attestations/'));
-      const attested = await loadAttestations(ctx, { rev: oid });
+      // Every attestation file, not only those naming this commit's files: verify reports them all.
+      const attested = await (await loadAttestations(ctx, { rev: oid })).attested();
       const { reviewed, rejected } = await reviewsOf(ctx.engine, attested, changes);
       const out: string[] = [`${rev} (${oid.slice(0, 12)}): ${plural(changes.length, 'protected file')} brought by this commit; policy ${ctx.policy.source}`];
       let missing = 0;
