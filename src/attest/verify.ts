@@ -181,13 +181,27 @@ export interface EnvelopeIndex<T extends EnvelopeFile> {
   readonly claimed: readonly (readonly string[] | null)[];
 }
 
+/** What an envelope's payload says it covers, read as loosely as possible (validation is
+ *  verifyEnvelope's job, and a claim decides nothing); null when there is no reading it. */
+function claimedKeys(bytes: Uint8Array): string[] | null {
+  try {
+    const envelope = JSON.parse(utf8.decode(bytes)) as { payload?: unknown };
+    if (typeof envelope.payload !== 'string') return null;
+    const statement = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8')) as { subject?: unknown };
+    if (!Array.isArray(statement.subject)) return null;
+    return statement.subject.map((s: { name?: unknown; digest?: { gitBlob?: unknown } }) => coverageKey(String(s?.name), String(s?.digest?.gitBlob)));
+  } catch {
+    return null;
+  }
+}
+
+const utf8 = new TextDecoder();
+
 export function indexEnvelopes<T extends EnvelopeFile>(files: readonly T[]): EnvelopeIndex<T> {
   const claims = new Map<string, number[]>();
   const claimed = files.map((f, i) => {
-    const parsed = parseEnvelope(f.bytes);
-    const st = parsed.ok ? parseStatement(parsed.envelope.payload) : null;
-    if (!st?.ok) return null;
-    const keys = st.statement.subject.map((s) => coverageKey(s.name, s.digest.gitBlob));
+    const keys = claimedKeys(f.bytes);
+    if (keys === null) return null;
     for (const key of keys) {
       const list = claims.get(key);
       if (list) list.push(i);
