@@ -240,6 +240,25 @@ async function importMain(repo, { bigBlobs, signers }) {
 }
 const indexFile = (repo, n) => path.join(repo, '.git', `bench-index-${n}`);
 
+/** A worktree of BIG (nothing checked out) whose HEAD is the commit with 1,000 attestations, and
+ *  an index there that adds 10 new protected files; made once, beside the cached repositories. */
+function reviewedWorktree() {
+  const dir = path.join(CACHE, 'reviewed-worktree');
+  const index = path.join(dir, 'bench-index');
+  if (fs.existsSync(index)) return dir;
+  fs.rmSync(dir, { recursive: true, force: true });
+  git(BIG, ['worktree', 'prune']);
+  git(BIG, ['worktree', 'add', '--detach', '--no-checkout', dir, 'reviewed']);
+  const withIndex = { env: { ...env, GIT_INDEX_FILE: `${index}.tmp` } };
+  git(dir, ['read-tree', 'reviewed'], withIndex);
+  for (let k = 0; k < 10; k++) {
+    const oid = git(dir, ['hash-object', '-w', '--stdin'], { input: `{"row": ${k}, "text": "new after the reviews"}\n` });
+    git(dir, ['update-index', '--add', '--cacheinfo', `100644,${oid},datasets/after-review/new${k}.jsonl`], withIndex);
+  }
+  fs.renameSync(`${index}.tmp`, index);
+  return dir;
+}
+
 /** The pushes (on the client only, built after the server clone so the server lacks them) and
  *  a commit with 1,000 reviewed protected files, each covered by its own signed attestation. */
 async function importBranches(repo) {
@@ -637,6 +656,13 @@ async function main() {
         { label: `\`cleanroom scan\`: the whole history, ${stats.commits.toLocaleString('en')} commits`, cmd: process.execPath, args: [CLI, 'scan'], cwd: BIG, expect: 1, base: 0 },
       );
     }
+    // A commit being made on top of many reviews: only those naming its files are verified.
+    const reviewedTree = reviewedWorktree();
+    const reviewedIndex = { ...env, GIT_INDEX_FILE: path.join(reviewedTree, 'bench-index') };
+    rows.push(
+      { label: '`git diff --cached --name-status`, 10 new protected files on a commit holding 1,000 attestations', cmd: 'git', args: ['diff', '--cached', '--name-status'], cwd: reviewedTree, env: reviewedIndex, expect: 0, base: null },
+      { label: `pre-commit of an assistant's 10 new protected files with ${REVIEWED.toLocaleString('en')} attestations in HEAD, none naming them: blocked`, cmd: path.join(HOOKS, 'pre-commit'), args: [], cwd: reviewedTree, env: { ...reviewedIndex, CLAUDECODE: '1' }, expect: 1, base: rows.length },
+    );
     rows.push(
       { label: '`git diff-tree -r REV \\| git cat-file --batch` (every blob the commit brings)', cmd: 'sh', args: ['-c', "git diff-tree -r --no-commit-id reviewed | awk '{print $4}' | git cat-file --batch >/dev/null"], cwd: BIG, expect: 0, base: null },
       { label: `\`cleanroom verify REV\`: ${REVIEWED.toLocaleString('en')} files, each covered by its own attestation`, cmd: process.execPath, args: [CLI, 'verify', 'reviewed'], cwd: BIG, expect: 0, base: rows.length },
@@ -653,7 +679,7 @@ async function main() {
     if (!scanBuilt) lines.push('', '`cleanroom scan` is not in this build (src/commands/scan.ts missing or not compiled): its rows are skipped.');
     else lines.push('', '`scan` exits 1 by design here: the history holds assistant-made dataset changes (a trailer, an aider identity, a canary) that no review covers.');
     sections.push(lines.join('\n'));
-    for (const r of history) if (r.base !== null && r.cwd === BIG) readme.push({ r, base: history[r.base], node: null });
+    for (const r of history) if (r.base !== null && r.cwd !== NOPACK) readme.push({ r, base: history[r.base], node: null });
   }
 
   // Budgets: one line per workload, each budget's verdict on it.
