@@ -3,9 +3,9 @@
  * parser for a policy it has seen (that parser is the largest single cost of a pre-commit,
  * ~40 ms). Each entry holds the text it came from and cleanroom's version, which must equal the
  * asking ones; the file name is only a fast hash of them, so node:crypto stays unloaded. The cache
- * lives in the user's private temp folder (cache-dir.ts), never in the repository; the server
- * never uses it. A miss or any trouble with the cache just parses the text, so the cache can only
- * make a verdict faster.
+ * lives in the user's private temp folder (cache-dir.ts), never in the repository, and is keyed
+ * by text the pushed content cannot choose on a server. A miss or any trouble with the cache just
+ * parses the text, so the cache can only make a verdict faster.
  */
 import fs from 'node:fs';
 import path from 'node:path';

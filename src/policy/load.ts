@@ -7,11 +7,11 @@ import { PACKAGE_ROOT } from '../paths.js';
 import { cachedPolicy } from './cache.js';
 import { EMBEDDED_SOURCE, type Policy } from './policy.js';
 
-/** Parses policy text, through the cache except on the server (whose policy is its own and
- *  rarely read). The YAML parser is loaded only when the text was never seen. */
-function fromText(text: string, source: string, baseDir: string, server = false): Promise<Policy> {
-  const parse = async () => (await import('./parse.js')).parsePolicy(text, source, baseDir);
-  return server ? parse() : cachedPolicy(text, source, baseDir, parse);
+/** Parses policy text through the cache: the YAML parser is loaded only when the text was never
+ *  seen. The server's policy too: it is read on every push, and an entry counts only for the
+ *  very text it came from, in a folder only the hook's user can write. */
+function fromText(text: string, source: string, baseDir: string): Promise<Policy> {
+  return cachedPolicy(text, source, baseDir, async () => (await import('./parse.js')).parsePolicy(text, source, baseDir));
 }
 
 export const POLICY_PATH = '.cleanroom/policy.yaml';
@@ -48,9 +48,9 @@ export async function resolvePolicy(req: PolicyRequest): Promise<Policy> {
   const root = repo.workTree ?? repo.gitDir;
   const fromEnv = repo.env.CLEANROOM_POLICY;
   const server = req.server ?? false;
-  if (req.explicit) return readPolicyFile(path.resolve(repo.cwd, req.explicit), server);
-  if (fromEnv) return readPolicyFile(path.resolve(repo.cwd, fromEnv), server);
-  if (req.configured) return readPolicyFile(path.resolve(root, req.configured), server);
+  if (req.explicit) return readPolicyFile(path.resolve(repo.cwd, req.explicit));
+  if (fromEnv) return readPolicyFile(path.resolve(repo.cwd, fromEnv));
+  if (req.configured) return readPolicyFile(path.resolve(root, req.configured));
   if (server) {
     throw new CleanroomError(
       'EPOLICY_READ',
@@ -75,12 +75,12 @@ export async function resolvePolicy(req: PolicyRequest): Promise<Policy> {
   return fromText(text, EMBEDDED_SOURCE, root);
 }
 
-export async function readPolicyFile(file: string, server = false): Promise<Policy> {
+export async function readPolicyFile(file: string): Promise<Policy> {
   const text = readIfExists(file);
   if (text === null) {
     throw new CleanroomError('EPOLICY_READ', `${file}: policy file not found; check --policy, CLEANROOM_POLICY or git config cleanroom.policy`);
   }
-  return fromText(text, file, path.dirname(file), server);
+  return fromText(text, file, path.dirname(file));
 }
 
 /** Synchronous: a policy is a small file, and node:fs/promises would cost more to load than to use. */
