@@ -18,7 +18,7 @@ import { startStagedDiff } from './git/plumbing.js';
 import { plumbingIsCertain } from './git/preflight.js';
 import type { Started } from './io.js';
 
-/** The sha256 of dist/cli.cjs, set by scripts/build.js. */
+/** The first 16 hex digits of dist/cli.cjs's sha256, set by scripts/build.js. */
 declare const CLEANROOM_BUNDLE_ID: string;
 
 const CODE_CACHE_PREFIX = 'code-';

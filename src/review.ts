@@ -13,9 +13,9 @@ import { reviewKey, type RejectedAttestation } from './decide/verdict.js';
 import { CleanroomError } from './errors.js';
 import type { Change, FileSource, GitEngine, TreeFile } from './git/engine.js';
 import type { RepoContext } from './git/repo.js';
+import { ATTESTATION_DIR, ATTESTATION_SUFFIX } from './layout.js';
 import { isCommittedPolicy } from './policy/load.js';
 import type { Policy } from './policy/policy.js';
-import { ATTESTATION_DIR, ATTESTATION_SUFFIX } from './layout.js';
 
 export interface Reviews {
   readonly reviewed: ReadonlyMap<string, readonly string[]>;
