@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AllowedSigners } from './attest/allowed-signers.js';
-import type { Coverage, EnvelopeVerdict } from './attest/verify.js';
+import type { Coverage, EnvelopeIndex, EnvelopeVerdict } from './attest/verify.js';
 import { reviewKey, type RejectedAttestation } from './decide/verdict.js';
 import { CleanroomError } from './errors.js';
 import type { Change, FileSource, GitEngine, TreeFile } from './git/engine.js';
@@ -98,7 +98,7 @@ export async function loadAttestations(
   const envelopes = await Promise.all(files.map(async (f) => ({ path: f.path, bytes: await ctx.engine.readBlob(f.oid) })));
   const { policy } = ctx;
   const { coverage, coverageKey, indexEnvelopes, relevantEnvelopes, verifyEnvelope } = await import('./attest/verify.js');
-  const index = indexEnvelopes(envelopes);
+  let index: EnvelopeIndex<{ path: string; bytes: Uint8Array }> | null = null; // built on the first question that names its changes
   const verifyContext = {
     namespace: policy.review.namespace,
     allowedSigners: signers,
@@ -117,7 +117,8 @@ export async function loadAttestations(
   return {
     async attested(needing) {
       const wanted = needing?.flatMap((c) => (c.newOid ? [coverageKey(c.path, c.newOid)] : []));
-      const found = coverage(wanted === undefined ? envelopes : relevantEnvelopes(index, wanted), verifyContext, verifyOnce);
+      const chosen = wanted === undefined ? envelopes : relevantEnvelopes((index ??= indexEnvelopes(envelopes)), wanted);
+      const found = coverage(chosen, verifyContext, verifyOnce);
       return { covered: found.covered, rejected: found.rejected.map((r) => ({ file: r.envelope, problems: r.problems })) };
     },
   };
