@@ -229,6 +229,20 @@ describe('pre-receive over file://', () => {
     expect(refOf(server, 'refs/heads/topic2')).toBeNull();
   });
 
+  it("judges commits that only a host-written ref reaches (a fork's pull request) as new", () => {
+    const server = makeServer();
+    const client = clone(server);
+    const forked = commit(client, { 'datasets/fork.jsonl': '1\n' }, 'from a fork', { assistant: true });
+    // What GitHub does when a fork opens a pull request: it writes refs/pull/N/head itself,
+    // without running any hook.
+    git(server.bare, ['fetch', '-q', client, `${forked}:refs/pull/1/head`]);
+    expect(refOf(server, 'refs/pull/1/head')).toBe(forked);
+    const r = push(client, ['origin', 'main']);
+    expect(r.stderr).toContain('refs/heads/main: blocked');
+    expect(r.status).not.toBe(0);
+    expect(refOf(server, 'refs/heads/main')).not.toBe(forked);
+  });
+
   it('judges tags: a tag bringing assistant content is rejected, one on a server commit accepted', () => {
     const server = makeServer();
     const client = clone(server);

@@ -1,5 +1,5 @@
 /**
- * The server gate. Every commit a push adds (reachable from a pushed tip, from no existing ref) is
+ * The server gate. Every commit a push adds (reachable from a pushed tip, from no branch or tag) is
  * judged by the server's own policy, with the reviews in that ref's pushed tip, exactly as the
  * local pre-push previewed it. Anything that cannot be judged rejects the push: it fails closed.
  */
@@ -15,6 +15,8 @@ import { readAll, type Io } from '../io.js';
 import { renderText } from '../report/text.js';
 import { GIT_AI_NOTES_REF } from '../provenance/git-ai.js';
 import { openContext } from './shared.js';
+
+const TRUSTED_REFS = ['refs/heads/', 'refs/tags/'];
 
 const UPDATE = /^([0-9a-f]{40}|[0-9a-f]{64}) ([0-9a-f]{40}|[0-9a-f]{64}) (refs\/\S+)$/;
 
@@ -72,7 +74,10 @@ async function judgePush(io: Io, stdin: string): Promise<{ code: number; report:
   const updates = parseUpdates(stdin);
   const ctx = await openContext(io, { server: true, history: true });
   try {
-    const out = await gitOk(['for-each-ref', '--format=%(objectname)'], { cwd: ctx.repo.cwd, env: ctx.repo.env });
+    // Branches and tags: what pushes through this gate create (or what predates it). Not the refs
+    // a host writes itself without running the hook (GitHub's refs/pull/* from forks, GitLab's
+    // refs/merge-requests/* and refs/keep-around/*): a commit only they reach is judged like new.
+    const out = await gitOk(['for-each-ref', '--format=%(objectname)', ...TRUSTED_REFS], { cwd: ctx.repo.cwd, env: ctx.repo.env });
     const existing = [...new Set(out.toString('utf8').split('\n').filter(Boolean))];
     const judged: { update: RefUpdate; verdict: Verdict | null }[] = [];
     // git-ai pushes its authorship notes with the commits they describe: judge by the pushed notes.
