@@ -10,6 +10,13 @@ try {
   process.stderr.write('cleanroom: error: the compiled CLI (dist/) is missing; run `npm ci` (or `npm run build`) in the cleanroom checkout\n');
   process.exit(2);
 }
-launch.run(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+launch.run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    // The CLI reports its own failures; this is the launcher failing to start it (dist/ damaged).
+    process.stderr.write(`cleanroom: error: cannot start the compiled CLI (${e?.message ?? e}); run \`npm ci\` (or \`npm run build\`) in the cleanroom checkout\n`);
+    process.exitCode = 2;
+  },
+);

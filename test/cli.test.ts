@@ -1,8 +1,10 @@
 /** The commands as a user runs them: bin/cleanroom.js against real repositories. */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanEnv, cleanroom, git, initRepo, tempDir, write } from './helpers/git.js';
+import { PACKAGE_ROOT } from '../src/paths.js';
 import { EXAMPLE_POLICY, writePolicy } from './helpers/policy.js';
 
 function repoWithPolicy(policy = EXAMPLE_POLICY): string {
@@ -237,5 +239,26 @@ describe('the compiled-code cache (src/launch.ts)', () => {
     const r = cleanroom(repo, ['check'], env({ CLAUDECODE: '1' }));
     expect(r.status).toBe(1);
     expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('a damaged install', () => {
+  // A copy of the package's bin/ with dist/ missing, then with only the launcher in it.
+  function install(distFiles: readonly string[]): string {
+    const root = tempDir('install');
+    fs.cpSync(path.join(PACKAGE_ROOT, 'bin'), path.join(root, 'bin'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'dist'));
+    for (const f of distFiles) fs.copyFileSync(path.join(PACKAGE_ROOT, 'dist', f), path.join(root, 'dist', f));
+    return path.join(root, 'bin', 'cleanroom.js');
+  }
+
+  it.each([
+    { name: 'no dist/ at all', dist: [], says: 'the compiled CLI (dist/) is missing; run `npm ci`' },
+    { name: 'the launcher without the CLI bundle', dist: ['launch.cjs'], says: 'cannot start the compiled CLI (ENOENT' },
+  ])('$name: says what to do, exit 2, no stack trace', ({ dist, says }) => {
+    const r = spawnSync(process.execPath, [install(dist), '--version'], { env: cleanEnv(), encoding: 'utf8' });
+    expect(r.stderr).toContain(says);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.status).toBe(2);
   });
 });
