@@ -73,33 +73,36 @@ export class CatFileBatch {
    *  are gathered in a list and joined once (joining on every chunk would be quadratic). */
   private body: { oid: string; type: string; size: number; chunks: Buffer[]; have: number } | null = null;
 
+  /** Parses at an offset into the chunk, so a chunk of many small objects costs one view per
+   *  object (its content) rather than several. */
   private onData(chunk: Buffer): void {
-    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    const data = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    let pos = 0;
     for (;;) {
       const head = this.pending[0];
-      if (!head) return;
-      if (this.body) {
-        const want = this.body.size + 1 - this.body.have; // +1: the LF after each object
-        if (this.buffer.length < want) {
+      if (!head) break;
+      const body = this.body;
+      if (body) {
+        const want = body.size + 1 - body.have; // +1: the LF after each object
+        if (data.length - pos < want) {
           // git writes a blob's header and its content separately: often nothing has come yet.
-          if (this.buffer.length > 0) this.body.chunks.push(this.buffer);
-          this.body.have += this.buffer.length;
-          this.buffer = EMPTY;
-          return;
+          if (data.length > pos) body.chunks.push(data.subarray(pos));
+          body.have += data.length - pos;
+          pos = data.length;
+          break;
         }
-        this.body.chunks.push(this.buffer.subarray(0, want));
-        this.buffer = this.buffer.subarray(want);
-        const { oid, type, size, chunks } = this.body;
+        body.chunks.push(data.subarray(pos, pos + want));
+        pos += want;
         this.body = null;
         this.pending.shift();
         // Most objects arrive in one chunk: a view of it, not a copy.
-        head.resolve({ oid, type, content: (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).subarray(0, size) });
+        head.resolve({ oid: body.oid, type: body.type, content: (body.chunks.length === 1 ? (body.chunks[0] as Buffer) : Buffer.concat(body.chunks)).subarray(0, body.size) });
         continue;
       }
-      const nl = this.buffer.indexOf(0x0a);
-      if (nl < 0) return;
-      const header = this.buffer.subarray(0, nl).toString('utf8');
-      this.buffer = this.buffer.subarray(nl + 1);
+      const nl = data.indexOf(0x0a, pos);
+      if (nl < 0) break;
+      const header = data.toString('utf8', pos, nl);
+      pos = nl + 1;
       if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
         this.pending.shift();
         head.resolve(null);
@@ -108,5 +111,6 @@ export class CatFileBatch {
       const [oid = '', type = '', sizeText = ''] = header.split(' ');
       this.body = { oid, type, size: Number(sizeText), chunks: [], have: 0 };
     }
+    this.buffer = pos === data.length ? EMPTY : data.subarray(pos);
   }
 }
