@@ -3,11 +3,11 @@
  * a human attests, the commit passes; an edit after the review blocks again; the review survives
  * a rebase and a squash merge; a push carries it to the pre-push preview.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cleanroom, git, gitTry, initRepo, installHooks, tempDir, write } from './helpers/git.js';
+import { CLI, cleanEnv, cleanroom, git, gitTry, initRepo, installHooks, tempDir, write } from './helpers/git.js';
 import { EXAMPLE_POLICY, writePolicy } from './helpers/policy.js';
 
 const keys = tempDir('keys');
@@ -141,6 +141,35 @@ describe('attest, then commit', () => {
     expect(r.stdout).toContain('signed by alice@example.org');
     expect(r.status).toBe(0);
     expect(gitTry(repo, ['commit', '-m', 'data'], agent).status).toBe(0);
+  });
+
+  // util-linux `script` gives the command a terminal: the prompt is what a reviewer sees.
+  it.runIf(fs.existsSync('/usr/bin/script'))('asks on a terminal, file by file, and signs only what was approved', () => {
+    const repo = setup();
+    write(repo, 'datasets/a.jsonl', '{"keep": 1}\n');
+    write(repo, 'datasets/b.jsonl', '{"drop": 2}\n');
+    git(repo, ['add', '.'], human);
+    const command = [process.execPath, CLI, 'attest', '--key', alice.key, '--reviewer', 'alice@example.org'].join(' ');
+    const r = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: repo, env: human, input: 'y\nn\n', encoding: 'utf8' });
+    expect(r.stdout).toMatch(/=== datasets\/a\.jsonl[\s\S]*\+\{"keep": 1\}[\s\S]*Approve datasets\/a\.jsonl\? \[y\/N\]/);
+    expect(r.stdout).toMatch(/Approve datasets\/b\.jsonl\? \[y\/N\]/);
+    expect(r.stdout).toMatch(/signed by alice@example\.org, staged; it covers:\r?\n {2}datasets\/a\.jsonl/);
+    expect(r.stdout).not.toMatch(/covers:[\s\S]*datasets\/b\.jsonl \(blob/);
+    expect(r.status).toBe(0);
+    const v = cleanroom(repo, ['check', '--format', 'json'], agent);
+    expect(JSON.parse(v.stdout).findings.map((f: { path: string }) => f.path)).toEqual(['datasets/b.jsonl']);
+
+    // Ctrl+D before the last answer ends the review: nothing is signed.
+    write(repo, 'datasets/c.jsonl', '3\n');
+    write(repo, 'datasets/d.jsonl', '4\n');
+    git(repo, ['add', '.'], human);
+    const staged = () => git(repo, ['diff', '--cached', '--name-only', '--', '.cleanroom/attestations']).split('\n').filter(Boolean).length;
+    const before = staged();
+    const ended = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: repo, env: human, input: 'y\n\x04', encoding: 'utf8' });
+    expect(ended.stdout).toContain('the input ended (Ctrl+D) before every file was answered: nothing signed');
+    expect(ended.stdout).not.toMatch(/internal error|\n\s+at /);
+    expect(ended.status).toBe(2);
+    expect(staged()).toBe(before);
   });
 
   it("refuses to attest from an assistant's process", () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline/promises';
+import { createInterface, type Interface } from 'node:readline';
 import { attestationPath, pae, parseEnvelope, serializeEnvelope } from '../attest/dsse.js';
 import { ATTESTATION_SUFFIX } from '../layout.js';
 import { addSignature, signPayload, signStatement } from '../attest/sign.js';
@@ -85,14 +85,32 @@ async function show(ctx: InspectContext, file: TreeFile, content: Uint8Array, io
   io.stderr.write(diff.stdout.length > 0 ? diff.stdout.toString('utf8') : Buffer.from(content).toString('utf8'));
 }
 
-async function approve(question: string, io: Io, yes: boolean): Promise<boolean> {
-  if (yes) return true;
-  const rl = createInterface({ input: io.stdin, output: io.stderr });
-  try {
-    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
-  } finally {
-    rl.close();
-  }
+/**
+ * Asks the reviewer yes or no, once per file. One reader serves the whole session, and its lines
+ * are queued: answers typed ahead (or pasted) answer the next questions instead of being lost.
+ * The end of input (Ctrl+D) ends the review, with nothing signed.
+ */
+interface Approver {
+  approve(question: string): Promise<boolean>;
+  close(): void;
+}
+
+function approver(io: Io, yes: boolean): Approver {
+  if (yes) return { approve: async () => true, close: () => undefined };
+  let rl: Interface | null = null;
+  let lines: AsyncIterator<string> | null = null;
+  return {
+    async approve(question) {
+      rl ??= createInterface({ input: io.stdin, output: io.stderr });
+      lines ??= rl[Symbol.asyncIterator]();
+      rl.setPrompt(`${question} [y/N] `);
+      rl.prompt();
+      const answer = await lines.next();
+      if (answer.done) throw new CleanroomError('EATTEST', 'the input ended (Ctrl+D) before every file was answered: nothing signed');
+      return /^y(es)?$/i.test(answer.value.trim());
+    },
+    close: () => rl?.close(),
+  };
 }
 
 async function stage(ctx: InspectContext, file: string, text: string): Promise<void> {
@@ -103,7 +121,7 @@ async function stage(ctx: InspectContext, file: string, text: string): Promise<v
   await gitOk(['add', '--', `:(top,literal)${file}`], { cwd: ctx.repo.cwd, env: ctx.repo.env });
 }
 
-async function cosign(ctx: InspectContext, file: string, key: string, io: Io, yes: boolean): Promise<number> {
+async function cosign(ctx: InspectContext, file: string, key: string, io: Io, asker: Approver): Promise<number> {
   const bytes = fs.readFileSync(path.resolve(io.cwd, file));
   const parsed = parseEnvelope(bytes);
   if (!parsed.ok) throw new CleanroomError('EATTEST', `${file}: ${parsed.problem}`);
@@ -118,7 +136,7 @@ async function cosign(ctx: InspectContext, file: string, key: string, io: Io, ye
     }
     const content = await ctx.engine.readBlob(s.digest.gitBlob);
     await show(ctx, staged, content, io);
-    if (!(await approve(`Co-sign the review of ${s.name}?`, io, yes))) throw new CleanroomError('EATTEST', `not co-signed: ${s.name} was not approved`);
+    if (!(await asker.approve(`Co-sign the review of ${s.name}?`))) throw new CleanroomError('EATTEST', `not co-signed: ${s.name} was not approved`);
   }
   const sig = await signPayload(pae(parsed.envelope.payloadType, parsed.envelope.payload), { key, namespace: ctx.policy.review.namespace, cwd: ctx.repo.cwd, env: ctx.repo.env, stderr: io.stderr });
   const envelope = addSignature(parsed.envelope, sig);
@@ -145,6 +163,7 @@ const attest: Command = {
       true,
     );
     const ctx = await openContext(io, {});
+    const asker = approver(io, Boolean(values.yes));
     try {
       const agent = environmentSignals(io.env, ctx.policy.assistants);
       if (agent.length > 0) {
@@ -157,7 +176,7 @@ const attest: Command = {
         throw new CleanroomError('EATTEST', 'attest asks for a yes per file on a terminal; pass --yes to approve in a script');
       }
       const key = signingKey(ctx, values.key, io.cwd);
-      if (values.cosign) return await cosign(ctx, values.cosign, key, io, Boolean(values.yes));
+      if (values.cosign) return await cosign(ctx, values.cosign, key, io, asker);
       if (!ctx.policy.repository) {
         throw new CleanroomError('EATTEST', `the policy (${ctx.policy.source}) has no repository id, which every review must name; add \`repository: urn:uuid:<a fresh UUID>\` and commit it`);
       }
@@ -173,7 +192,7 @@ const attest: Command = {
       for (const file of files) {
         const content = await ctx.engine.readBlob(file.oid);
         await show(ctx, file, content, io);
-        if (await approve(`Approve ${file.path}?`, io, Boolean(values.yes))) {
+        if (await asker.approve(`Approve ${file.path}?`)) {
           approved.push({ name: file.path, gitBlob: file.oid, sha256: createHash('sha256').update(content).digest('hex') });
         }
       }
@@ -195,6 +214,7 @@ const attest: Command = {
       io.stdout.write(`${file}: signed by ${reviewer}, staged; it covers:\n${approved.map((a) => `  ${a.name} (blob ${a.gitBlob.slice(0, 12)})`).join('\n')}\ncommit it together with the content\n`);
       return EXIT.allowed;
     } finally {
+      asker.close();
       await ctx.close();
     }
   },
