@@ -8,8 +8,8 @@ export interface GitResult {
 }
 
 /**
- * Runs git with exactly the environment the hook received: inside a hook GIT_DIR, GIT_INDEX_FILE
- * and the quarantine variables point where they must, and dropping them is a known trap.
+ * Runs git with the environment the hook received: inside a hook GIT_DIR, GIT_INDEX_FILE and the
+ * quarantine variables point where they must, and dropping them is a known trap.
  */
 export function runGit(
   args: readonly string[],
@@ -18,7 +18,9 @@ export function runGit(
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, {
       cwd: opts.cwd,
-      env: opts.env,
+      // Output is read to its end, so it may come fully buffered: into a pipe, git otherwise
+      // flushes a record at a time (diff-tree --stdin: one write, and one wake-up here, per commit).
+      env: { ...opts.env, GIT_FLUSH: '0' },
       stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];
