@@ -202,9 +202,10 @@ function attestationsAt(ctx: InspectContext, tip: Tip): Promise<AttestationSet> 
   return found;
 }
 
-/** Commits per diff-tree: each spawn re-opens the packs, so batches are large; memory stays
- *  bounded by the batch's diff output. */
-const BATCH = 4096;
+/** Commits per diff-tree: each spawn re-opens the packs and starts cold, so batches are large
+ *  (scan of 10,000 commits, A/B: 1,024 a batch 2.45 s, 4,096 2.05 s, 16,384 1.84 s); memory
+ *  stays bounded by one batch's diff output. */
+const BATCH = 16384;
 
 /** Recorded commits: only what the commit itself carries (the server sees nothing else). */
 export async function inspectCommits(
