@@ -212,21 +212,22 @@ export async function inspectCommits(
   ctx: InspectContext,
   range: CommitRange,
   tip: Tip,
-  onProgress?: (done: number, total: number) => void,
+  opts: { readonly onProgress?: (done: number, total: number) => void; readonly batch?: number } = {},
 ): Promise<Subject[]> {
+  const { onProgress, batch: size = BATCH } = opts;
   const listed = await ctx.engine.listCommits(range);
   const oids = listed.map((c) => c.oid);
   const subjects: Subject[] = [];
   onProgress?.(0, oids.length);
   // rev-list's parents spare reading every commit before diffing it (roots and shallow
   // boundaries, which list none, are read for theirs).
-  const diffsOf = (start: number) => ctx.engine.changesOfCommits(listed.slice(start, start + BATCH).map((c) => ({ oid: c.oid, parent: c.parents[0] })));
+  const diffsOf = (start: number) => ctx.engine.changesOfCommits(listed.slice(start, start + size).map((c) => ({ oid: c.oid, parent: c.parents[0] })));
   let next = oids.length > 0 ? diffsOf(0) : null;
-  for (let start = 0; start < oids.length; start += BATCH) {
-    const batch = oids.slice(start, start + BATCH);
+  for (let start = 0; start < oids.length; start += size) {
+    const batch = oids.slice(start, start + size);
     const diffs = await (next as Promise<Change[][]>);
     // git diffs the next batch while this one is judged.
-    next = start + BATCH < oids.length ? diffsOf(start + BATCH) : null;
+    next = start + size < oids.length ? diffsOf(start + size) : null;
     next?.catch(() => undefined);
     // Only commits that touch a protected path are read and judged further; they go side by side,
     // so their object reads share the cat-file stream (Promise.all keeps the order).

@@ -62,7 +62,7 @@ async function scanRange(
   const range = text === undefined ? { include: [ALL_OF_HEAD], exclude: [] } : parseRange(text);
   const resolve = (revs: readonly string[]) => Promise.all(revs.map((r) => ctx.engine.resolve(r)));
   const resolved: CommitRange = { include: await resolve(range.include), exclude: await resolve(range.exclude) };
-  return { range: resolved, subjects: await inspectCommits(ctx, resolved, { rev: resolved.include[0] ?? '' }, onProgress) };
+  return { range: resolved, subjects: await inspectCommits(ctx, resolved, { rev: resolved.include[0] ?? '' }, { onProgress }) };
 }
 
 const scan: Command = {

@@ -1,0 +1,57 @@
+/** inspectCommits in-process: how a history is cut into diff-tree batches must never change a verdict. */
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { openContext } from '../src/commands/shared.js';
+import { inspectCommits } from '../src/inspect.js';
+import { cleanEnv, git, write } from './helpers/git.js';
+import { gatedRepo } from './helpers/policy.js';
+
+const TRAILER = 'Co-authored-by: Claude <noreply@anthropic.com>';
+
+/** A small history with what the batching could get wrong: merges (judged against every parent),
+ *  a root, assistant and human commits, protected and unprotected paths, a content marker. */
+function history(): string {
+  const repo = gatedRepo();
+  const commit = (files: Record<string, string>, message: string) => {
+    for (const [file, content] of Object.entries(files)) write(repo, file, content);
+    git(repo, ['add', '-A']);
+    git(repo, ['-c', 'core.hooksPath=/dev/null', 'commit', '-q', '-m', message]);
+  };
+  commit({ 'src/a.py': '1\n' }, 'code');
+  commit({ 'datasets/human.jsonl': '1\n' }, 'human data');
+  git(repo, ['checkout', '-q', '-b', 'side']);
+  commit({ 'datasets/side.jsonl': '1\n' }, `side data\n\n${TRAILER}`);
+  commit({ 'src/b.py': '2\n' }, 'more code');
+  git(repo, ['checkout', '-q', 'main']);
+  commit({ 'datasets/canary.jsonl': 'x CANARY-7 y\n' }, 'a marker');
+  git(repo, ['-c', 'core.hooksPath=/dev/null', 'merge', '-q', '--no-ff', '-m', 'merge side', 'side']);
+  commit({ 'datasets/late.jsonl': '2\n' }, `late data\n\n${TRAILER}`);
+  return repo;
+}
+
+describe('inspectCommits', () => {
+  it('judges a history the same whatever the batch size, and reports progress to the end', async () => {
+    const repo = history();
+    const io = { cwd: repo, env: cleanEnv(), stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };
+    const ctx = await openContext(io, { history: true });
+    try {
+      const head = git(repo, ['rev-parse', 'HEAD']);
+      const judge = async (batch?: number) => {
+        const progress: number[] = [];
+        const subjects = await inspectCommits(ctx, { include: [head], exclude: [] }, { rev: head }, { batch, onProgress: (done) => progress.push(done) });
+        return { subjects, progress };
+      };
+      const whole = await judge();
+      expect(whole.subjects.map((s) => s.commit)).toEqual(git(repo, ['rev-list', head]).split('\n'));
+      expect(whole.subjects.filter((s) => s.signals.length + s.pathSignals.length > 0)).toHaveLength(3);
+      for (const batch of [1, 2, 3]) {
+        const cut = await judge(batch);
+        expect(cut.subjects).toEqual(whole.subjects);
+        expect(cut.progress.at(-1)).toBe(whole.subjects.length);
+        expect(cut.progress).toHaveLength(Math.ceil(whole.subjects.length / batch) + 1);
+      }
+    } finally {
+      await ctx.close();
+    }
+  });
+});
