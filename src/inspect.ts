@@ -216,29 +216,37 @@ export async function inspectCommits(
 ): Promise<Subject[]> {
   const { onProgress, batch: size = BATCH } = opts;
   const listed = await ctx.engine.listCommits(range);
-  const oids = listed.map((c) => c.oid);
   const subjects: Subject[] = [];
-  onProgress?.(0, oids.length);
+  onProgress?.(0, listed.length);
+  // Each commit is judged as soon as git has diffed it, while git goes on with the rest. Only
+  // those touching a protected path are read further; they go side by side, so their object
+  // reads share the cat-file stream.
+  const judging: Promise<Subject>[] = [];
+  const judge = (index: number, firstParent: Change[]): void => {
+    if (judging[index]) return; // heard twice: an engine that fell back and started over
+    const oid = (listed[index] as { oid: string }).oid;
+    const judged = touchesProtected(ctx.policy, firstParent)
+      ? ctx.engine.readCommit(oid).then((commit) => judgeCommit(ctx, commit, firstParent, tip))
+      : Promise.resolve(unprotected(oid, firstParent));
+    judged.catch(() => undefined); // surfaced where the batch is awaited
+    judging[index] = judged;
+  };
   // rev-list's parents spare reading every commit before diffing it (roots and shallow
   // boundaries, which list none, are read for theirs).
-  const diffsOf = (start: number) => ctx.engine.changesOfCommits(listed.slice(start, start + size).map((c) => ({ oid: c.oid, parent: c.parents[0] })));
-  let next = oids.length > 0 ? diffsOf(0) : null;
-  for (let start = 0; start < oids.length; start += size) {
-    const batch = oids.slice(start, start + size);
-    const diffs = await (next as Promise<Change[][]>);
-    // git diffs the next batch while this one is judged.
-    next = start + size < oids.length ? diffsOf(start + size) : null;
-    next?.catch(() => undefined);
-    // Only commits that touch a protected path are read and judged further; they go side by side,
-    // so their object reads share the cat-file stream (Promise.all keeps the order).
-    const judged = await Promise.all(
-      batch.map(async (oid, i) => {
-        const firstParent = diffs[i] ?? [];
-        return touchesProtected(ctx.policy, firstParent) ? judgeCommit(ctx, await ctx.engine.readCommit(oid), firstParent, tip) : unprotected(oid, firstParent);
-      }),
+  const diffsOf = (start: number) =>
+    ctx.engine.changesOfCommits(
+      listed.slice(start, start + size).map((c) => ({ oid: c.oid, parent: c.parents[0] })),
+      (i, changes) => judge(start + i, changes),
     );
-    subjects.push(...judged);
-    onProgress?.(subjects.length, oids.length);
+  let next = listed.length > 0 ? diffsOf(0) : null;
+  for (let start = 0; start < listed.length; start += size) {
+    const diffs = await (next as Promise<Change[][]>);
+    diffs.forEach((changes, i) => judge(start + i, changes));
+    // git diffs the next batch while this one's judging ends.
+    next = start + size < listed.length ? diffsOf(start + size) : null;
+    next?.catch(() => undefined);
+    subjects.push(...(await Promise.all(judging.slice(start, start + size))));
+    onProgress?.(subjects.length, listed.length);
   }
   return subjects;
 }

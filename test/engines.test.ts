@@ -4,7 +4,7 @@
  * plumbing engine's answer too. Every call is made with the index checked byte for byte and by
  * mtime before and after, because neither engine may ever write.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,7 +15,7 @@ import { indexFilePath, summarizeIndex } from '../src/git/isomorphic/index-file.
 import { parseRawDiff } from '../src/git/plumbing.js';
 import { chooseEngine, openEngine, plumbingIsCertain, PREFLIGHT_LIMITS, readConfig } from '../src/git/preflight.js';
 import { discoverRepo, emptyTreeOid } from '../src/git/repo.js';
-import { cleanEnv, git, initRepo, tempDir, write } from './helpers/git.js';
+import { cleanEnv, git, gitRaw, initRepo, tempDir, write } from './helpers/git.js';
 
 type Kind = GitEngine['kind'];
 type Env = NodeJS.ProcessEnv;
@@ -26,10 +26,6 @@ const SUB2 = '2'.repeat(40);
 
 const [major = 0, minor = 0] = git(tempDir('version'), ['version']).replace(/^git version /, '').split('.').map(Number);
 const gitAtLeast = (ma: number, mi: number) => major > ma || (major === ma && minor >= mi);
-
-function gitRaw(cwd: string, args: readonly string[], env: Env = cleanEnv(), input?: string | Buffer): Buffer {
-  return execFileSync('git', args, { cwd, env, input, maxBuffer: 256 * 1024 * 1024 });
-}
 
 function once<T>(build: () => T): () => T {
   let value: { v: T } | null = null;

@@ -2,8 +2,10 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { openContext } from '../src/commands/shared.js';
+import { CommitDiffSplitter } from '../src/git/plumbing.js';
+import type { Change } from '../src/git/engine.js';
 import { inspectCommits } from '../src/inspect.js';
-import { cleanEnv, git, write } from './helpers/git.js';
+import { cleanEnv, git, gitRaw, write } from './helpers/git.js';
 import { gatedRepo } from './helpers/policy.js';
 
 const TRAILER = 'Co-authored-by: Claude <noreply@anthropic.com>';
@@ -53,5 +55,33 @@ describe('inspectCommits', () => {
     } finally {
       await ctx.close();
     }
+  });
+});
+
+describe('CommitDiffSplitter', () => {
+  it('splits diff-tree output into the same commits however the output is chunked', () => {
+    const repo = history();
+    const input = git(repo, ['rev-list', '--parents', 'HEAD'])
+      .split('\n')
+      .map((line) => line.split(' ').slice(0, 2).join(' '))
+      .join('\n');
+    const out = gitRaw(repo, ['diff-tree', '--stdin', '--always', '--root', '-r', '-z', '--raw', '--no-renames'], cleanEnv(), `${input}\n`);
+    const split = (size: number): Change[][] => {
+      const commits: Change[][] = [];
+      const splitter = new CommitDiffSplitter((changes) => commits.push(changes));
+      for (let pos = 0; pos < out.length; pos += size) splitter.push(out.subarray(pos, pos + size));
+      splitter.end();
+      return commits;
+    };
+    const whole = split(out.length);
+    expect(whole).toHaveLength(input.split('\n').length);
+    expect(whole.flat().map((c) => c.path)).toContain('datasets/canary.jsonl');
+    for (const size of [1, 2, 3, 7, 41, 64]) expect(split(size)).toEqual(whole);
+  });
+
+  it('refuses output that ends inside a record', () => {
+    const splitter = new CommitDiffSplitter(() => undefined);
+    splitter.push(Buffer.from('0123\0:100644 100644 aaa bbb M\0dat'));
+    expect(() => splitter.end()).toThrow(/ended inside a record/);
   });
 });

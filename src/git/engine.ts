@@ -61,8 +61,12 @@ export interface GitEngine {
   stagedChanges(base?: string): Promise<Change[]>;
   /** A commit against `parent` (default its first parent; a root commit against the empty tree). */
   commitChanges(oid: string, parent?: string): Promise<Change[]>;
-  /** commitChanges for many commits at once, in order (a push can bring thousands). */
-  changesOfCommits(requests: readonly { readonly oid: string; readonly parent?: string | undefined }[]): Promise<Change[][]>;
+  /** commitChanges for many commits at once, in order (a push can bring thousands); `onCommit`
+   *  hears of each as soon as its diff is known, so judging can start while git still diffs. */
+  changesOfCommits(
+    requests: readonly { readonly oid: string; readonly parent?: string | undefined }[],
+    onCommit?: (index: number, changes: Change[]) => void,
+  ): Promise<Change[][]>;
   readCommit(oid: string): Promise<CommitInfo>;
   /** Commits of the range, newest first (rev-list order), with their parents as rev-list
    *  --parents gives them (none for a root or a shallow clone's boundary). */

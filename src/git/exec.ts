@@ -13,7 +13,8 @@ export interface GitResult {
  */
 export function runGit(
   args: readonly string[],
-  opts: { cwd: string; env: NodeJS.ProcessEnv; input?: string | Buffer },
+  /** `onStdout` takes the output as it comes (then `stdout` of the result is empty). */
+  opts: { cwd: string; env: NodeJS.ProcessEnv; input?: string | Buffer; onStdout?: (chunk: Buffer) => void },
 ): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, {
@@ -25,7 +26,8 @@ export function runGit(
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout?.on('data', (b: Buffer) => out.push(b));
+    const onStdout = opts.onStdout;
+    child.stdout?.on('data', onStdout ? (b: Buffer) => onStdout(b) : (b: Buffer) => out.push(b));
     child.stderr?.on('data', (b: Buffer) => err.push(b));
     child.on('error', (e) =>
       reject(new CleanroomError('EGIT', `could not run git (${e.message}); is git installed and on PATH?`)),
@@ -44,7 +46,7 @@ export function runGit(
 /** runGit, but a non-zero exit becomes an EGIT error quoting git's own message. */
 export async function gitOk(
   args: readonly string[],
-  opts: { cwd: string; env: NodeJS.ProcessEnv; input?: string | Buffer },
+  opts: { cwd: string; env: NodeJS.ProcessEnv; input?: string | Buffer; onStdout?: (chunk: Buffer) => void },
 ): Promise<Buffer> {
   const r = await runGit(args, opts);
   if (r.status !== 0) {

@@ -79,29 +79,21 @@ export function openPlumbingEngine(repo: RepoContext, started: { stagedDiff?: Pr
 
     readCommit,
 
-    async changesOfCommits(requests) {
+    async changesOfCommits(requests, onCommit) {
       if (requests.length === 0) return [];
       // One diff-tree for the lot. A line naming only a merge makes diff-tree print no diff at all, and --diff-merges=first-parent
       // was seen to diff against the wrong parent: the first parent is spelled out (roots: --root).
       const parents = await Promise.all(requests.map(async (r) => r.parent ?? (await readCommit(r.oid)).parents[0]));
       const input = requests.map((r, i) => `${checkRev(r.oid)}${parents[i] ? ` ${checkRev(parents[i])}` : ''}\n`).join('');
       // --always prints every commit's header, even with nothing changed, so headers and
-      // requests pair up in order.
-      const out = await gitOk(['diff-tree', '--stdin', '--always', '--root', '-r', ...DIFF_FLAGS], { ...opts, input });
+      // requests pair up in order; each commit is handed on as soon as its diff is whole.
       const result: Change[][] = [];
-      let pos = 0;
-      while (pos < out.length) {
-        const headerEnd = out.indexOf(0, pos);
-        if (headerEnd < 0) break;
-        let next = headerEnd + 1;
-        // Records follow until the next header (a record's first field starts with ':').
-        while (next < out.length && out[next] === 0x3a) {
-          next = out.indexOf(0, out.indexOf(0, next) + 1) + 1;
-          if (next === 0) next = out.length;
-        }
-        result.push(parseRawDiff(out.subarray(headerEnd + 1, next)));
-        pos = next;
-      }
+      const splitter = new CommitDiffSplitter((changes) => {
+        if (result.length < requests.length) onCommit?.(result.length, changes);
+        result.push(changes);
+      });
+      await gitOk(['diff-tree', '--stdin', '--always', '--root', '-r', ...DIFF_FLAGS], { ...opts, input, onStdout: (chunk) => splitter.push(chunk) });
+      splitter.end();
       if (result.length !== requests.length) {
         throw new CleanroomError('EGIT', `git diff-tree --stdin answered ${result.length} of ${requests.length} commits`);
       }
@@ -187,26 +179,82 @@ export function parseRawDiff(out: Buffer): Change[] {
     const metaEnd = out.indexOf(0, pos);
     const pathEnd = out.indexOf(0, metaEnd + 1);
     if (metaEnd < 0 || pathEnd < 0) break;
-    // A history scan parses every path of every commit: no views, no regexes per record.
-    const meta = out.toString('latin1', pos + 1, metaEnd).split(' ');
-    const path = out.toString('utf8', metaEnd + 1, pathEnd);
+    const change = parseRecord(out, pos, metaEnd, pathEnd);
+    if (change) changes.push(change);
     pos = pathEnd + 1;
-    const [oldMode = '', newMode = '', oldOid = '', newOid = '', letter = ''] = meta;
-    const status = STATUS[letter[0] ?? ''];
-    if (!status) continue;
-    // git prints a side that does not exist as mode 000000.
-    const hadOld = oldMode !== ABSENT_MODE;
-    const hasNew = newMode !== ABSENT_MODE;
-    changes.push({
-      path,
-      status,
-      oldMode: hadOld ? oldMode : null,
-      newMode: hasNew ? newMode : null,
-      oldOid: hadOld ? oldOid : null,
-      newOid: hasNew ? newOid : null,
-    });
   }
   return changes;
+}
+
+/** One raw record, its meta ending at `metaEnd` and its path at `pathEnd` (both NULs); null for
+ *  a status cleanroom does not read. A history scan parses every path of every commit: no views,
+ *  no regexes per record. */
+function parseRecord(out: Buffer, start: number, metaEnd: number, pathEnd: number): Change | null {
+  const [oldMode = '', newMode = '', oldOid = '', newOid = '', letter = ''] = out.toString('latin1', start + 1, metaEnd).split(' ');
+  const status = STATUS[letter[0] ?? ''];
+  if (!status) return null;
+  // git prints a side that does not exist as mode 000000.
+  const hadOld = oldMode !== ABSENT_MODE;
+  const hasNew = newMode !== ABSENT_MODE;
+  return {
+    path: out.toString('utf8', metaEnd + 1, pathEnd),
+    status,
+    oldMode: hadOld ? oldMode : null,
+    newMode: hasNew ? newMode : null,
+    oldOid: hadOld ? oldOid : null,
+    newOid: hasNew ? newOid : null,
+  };
+}
+
+/**
+ * Splits `diff-tree --stdin --always -z --raw` output into commits while it arrives: each commit
+ * is a header (its id, NUL) and the records up to the next header. A commit is whole once the
+ * next one starts, or at the end; state is kept between chunks, so a huge commit split over many
+ * chunks is parsed once.
+ */
+export class CommitDiffSplitter {
+  private rest: Buffer = Buffer.alloc(0);
+  private current: Change[] | null = null;
+
+  constructor(private readonly onCommit: (changes: Change[]) => void) {}
+
+  push(chunk: Buffer): void {
+    const data = this.rest.length === 0 ? chunk : Buffer.concat([this.rest, chunk]);
+    let pos = 0;
+    for (;;) {
+      if (this.current === null) {
+        const headerEnd = data.indexOf(0, pos);
+        if (headerEnd < 0) break;
+        pos = headerEnd + 1;
+        this.current = [];
+        continue;
+      }
+      if (pos >= data.length) break;
+      // Records start with ':'; anything else is the next commit's header.
+      if (data[pos] !== 0x3a) {
+        this.finish();
+        continue;
+      }
+      const metaEnd = data.indexOf(0, pos);
+      const pathEnd = metaEnd < 0 ? -1 : data.indexOf(0, metaEnd + 1);
+      if (pathEnd < 0) break;
+      const change = parseRecord(data, pos, metaEnd, pathEnd);
+      if (change) this.current.push(change);
+      pos = pathEnd + 1;
+    }
+    this.rest = data.subarray(pos);
+  }
+
+  end(): void {
+    if (this.rest.length > 0) throw new CleanroomError('EGIT', 'git diff-tree --stdin output ended inside a record');
+    this.finish();
+  }
+
+  private finish(): void {
+    const done = this.current;
+    this.current = null;
+    if (done) this.onCommit(done);
+  }
 }
 
 /** Parses a raw commit object: headers (with continuation lines, e.g. gpgsig), blank line, message. */

@@ -148,7 +148,7 @@ function withFallback(repo: RepoContext, first: GitEngine, firstReason: string):
     },
     stagedChanges: (base) => call((e) => e.stagedChanges(base)),
     commitChanges: (oid, parent) => call((e) => e.commitChanges(oid, parent)),
-    changesOfCommits: (requests) => call((e) => e.changesOfCommits(requests)),
+    changesOfCommits: (requests, onCommit) => call((e) => e.changesOfCommits(requests, onCommit)),
     readCommit: (oid) => call((e) => e.readCommit(oid)),
     listCommits: (range) => call((e) => e.listCommits(range)),
     resolve: (rev) => call((e) => e.resolve(rev)),

@@ -62,6 +62,11 @@ export function run(cmd: string, args: readonly string[], cwd: string, env = cle
   return { status: r.status ?? 128, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** git that must succeed; returns its stdout as bytes (for -z output). */
+export function gitRaw(cwd: string, args: readonly string[], env = cleanEnv(), input?: string | Buffer): Buffer {
+  return execFileSync('git', args, { cwd, env, input, maxBuffer: 256 * 1024 * 1024 });
+}
+
 /** git that must succeed; returns trimmed stdout. */
 export function git(cwd: string, args: readonly string[], env = cleanEnv()): string {
   return execFileSync('git', args, { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] }).trim();

@@ -522,9 +522,13 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
 
     readCommit: async (oid) => (await commitAt(oid)).info,
 
-    async changesOfCommits(requests) {
+    async changesOfCommits(requests, onCommit) {
       const result: Change[][] = [];
-      for (const r of requests) result.push(await engine.commitChanges(r.oid, r.parent));
+      for (const r of requests) {
+        const changes = await engine.commitChanges(r.oid, r.parent);
+        onCommit?.(result.length, changes);
+        result.push(changes);
+      }
       return result;
     },
 
