@@ -97,7 +97,7 @@ export async function loadAttestations(
   }
   const envelopes = await Promise.all(files.map(async (f) => ({ path: f.path, bytes: await ctx.engine.readBlob(f.oid) })));
   const { policy } = ctx;
-  const { coverage, coverageKey, indexEnvelopes, relevantEnvelopes, verifyEnvelope } = await import('./attest/verify.js');
+  const { coverage, coverageKey, indexEnvelopes, relevantEnvelopes, verifyEnvelopeAsync } = await import('./attest/verify.js');
   let index: EnvelopeIndex<{ path: string; bytes: Uint8Array }> | null = null; // built on the first question that names its changes
   const verifyContext = {
     namespace: policy.review.namespace,
@@ -108,17 +108,20 @@ export async function loadAttestations(
     ...(ref ? { ref } : {}),
     now: new Date(),
   };
-  const verdicts = new Map<string, EnvelopeVerdict>();
-  const verifyOnce = (envelope: { path: string; bytes: Uint8Array }): EnvelopeVerdict => {
+  // Each file is verified once, its signatures side by side on the thread pool; coverage() then
+  // decides from the verdicts.
+  const verdicts = new Map<string, Promise<EnvelopeVerdict>>();
+  const verifyOnce = (envelope: { path: string; bytes: Uint8Array }): Promise<EnvelopeVerdict> => {
     let verdict = verdicts.get(envelope.path);
-    if (!verdict) verdicts.set(envelope.path, (verdict = verifyEnvelope(envelope.bytes, verifyContext)));
+    if (!verdict) verdicts.set(envelope.path, (verdict = verifyEnvelopeAsync(envelope.bytes, verifyContext)));
     return verdict;
   };
   return {
     async attested(needing) {
       const wanted = needing?.flatMap((c) => (c.newOid ? [coverageKey(c.path, c.newOid)] : []));
       const chosen = wanted === undefined ? envelopes : relevantEnvelopes((index ??= indexEnvelopes(envelopes)), wanted);
-      const found = coverage(chosen, verifyContext, verifyOnce);
+      const verified = new Map(await Promise.all(chosen.map(async (e) => [e.path, await verifyOnce(e)] as const)));
+      const found = coverage(chosen, verifyContext, (e) => verified.get(e.path) as EnvelopeVerdict);
       return { covered: found.covered, rejected: found.rejected.map((r) => ({ file: r.envelope, problems: r.problems })) };
     },
   };

@@ -14,7 +14,7 @@ import { addSignature, signPayload, signStatement } from '../src/attest/sign.js'
 import { fingerprint, sshString, sshUint32 } from '../src/attest/ssh.js';
 import { armorSshsig, dearmorSshsig, sshsigSignedData, verifySshsig } from '../src/attest/sshsig.js';
 import { buildStatement, serializeStatement, type ReviewInput } from '../src/attest/statement.js';
-import { checkCovered, coverage, coverageKey, indexEnvelopes, NO_REPOSITORY, relevantEnvelopes, verifyEnvelope, type VerifyContext } from '../src/attest/verify.js';
+import { checkCovered, coverage, coverageKey, indexEnvelopes, NO_REPOSITORY, relevantEnvelopes, verifyEnvelope, verifyEnvelopeAsync, type VerifyContext } from '../src/attest/verify.js';
 import { CleanroomError } from '../src/errors.js';
 import { cleanEnv, git, initRepo, ROOT, tempDir, write } from './helpers/git.js';
 
@@ -507,6 +507,12 @@ describe('verifyEnvelope, with ssh-keygen -Y verify as the second opinion', () =
     }
     const openssh = sshKeygenAccepts(made, c.reviewer ?? 'alice@example.org', c.reviewedAt ?? REVIEWED_AT);
     expect(openssh).toEqual([c.sshKeygen === 'agrees' ? verdict.ok : true]);
+  });
+
+  it.each(CASES)('the thread-pool check agrees: $name', async (c) => {
+    const made = c.make();
+    const context = ctx(c.ctx?.());
+    expect(await verifyEnvelopeAsync(made.bytes, context)).toEqual(verifyEnvelope(made.bytes, context));
   });
 
   it('accepts a good signature next to a broken one (DSSE: t-of-n over valid signatures)', () => {

@@ -227,22 +227,55 @@ export const SK_USER_VERIFIED = 0x04;
 export type SignatureCheck = { readonly ok: true; readonly flags?: number } | { readonly ok: false; readonly malformed: boolean; readonly problem: string };
 
 /**
+ * The one public-key operation a signature check comes down to, for crypto.verify to run now or
+ * on libuv's thread pool (many signatures verify side by side there).
+ */
+interface VerifyJob {
+  readonly algorithm: string | null;
+  readonly data: Uint8Array;
+  readonly key: KeyObject | { readonly key: KeyObject; readonly dsaEncoding: 'ieee-p1363' };
+  readonly signature: Uint8Array;
+  /** The FIDO flags the signature carries: authenticated only once the job verifies. */
+  readonly flags?: number;
+}
+
+/**
  * Checks an SSH signature blob (`string algorithm, string signature[, byte flags, uint32 counter]`)
  * over `data`. For FIDO keys the authenticator signed SHA256(application) || flags || counter ||
  * SHA256(data), so flags are authenticated and returned: only they show whether a human touched it.
  */
 export function verifySignature(key: SshPublicKey, data: Uint8Array, signature: Uint8Array): SignatureCheck {
+  const job = prepare(key, data, signature);
+  return 'ok' in job ? job : settle(job, verify(job.algorithm, job.data, job.key, job.signature));
+}
+
+/** verifySignature with the public-key operation on the thread pool. */
+export async function verifySignatureAsync(key: SshPublicKey, data: Uint8Array, signature: Uint8Array): Promise<SignatureCheck> {
+  const job = prepare(key, data, signature);
+  if ('ok' in job) return job;
+  const ok = await new Promise<boolean>((resolve, reject) => verify(job.algorithm, job.data, job.key, job.signature, (e, valid) => (e ? reject(e) : resolve(valid))));
+  return settle(job, ok);
+}
+
+const MISMATCH: SignatureCheck = { ok: false, malformed: false, problem: 'the signature does not match the signed data' };
+
+function settle(job: VerifyJob, ok: boolean): SignatureCheck {
+  if (!ok) return MISMATCH;
+  return job.flags === undefined ? { ok: true } : { ok: true, flags: job.flags };
+}
+
+/** Reads the signature blob against the key: the job to run, or already the answer (a blob this
+ *  key type cannot make, or a size that cannot match). */
+function prepare(key: SshPublicKey, data: Uint8Array, signature: Uint8Array): VerifyJob | SignatureCheck {
   try {
-    return check(key, data, signature);
+    return jobFor(key, data, signature);
   } catch (e) {
     if (e instanceof SshError) return { ok: false, malformed: true, problem: e.message };
     throw e;
   }
 }
 
-const MISMATCH: SignatureCheck = { ok: false, malformed: false, problem: 'the signature does not match the signed data' };
-
-function check(key: SshPublicKey, data: Uint8Array, signature: Uint8Array): SignatureCheck {
+function jobFor(key: SshPublicKey, data: Uint8Array, signature: Uint8Array): VerifyJob | SignatureCheck {
   const r = new SshReader(signature, 'signature');
   const algorithm = r.text();
   const sig = r.string();
@@ -250,7 +283,7 @@ function check(key: SshPublicKey, data: Uint8Array, signature: Uint8Array): Sign
     case 'ssh-ed25519':
       expectAlgorithm(algorithm, [key.type], key.type);
       r.end();
-      return sig.length === 64 && verify(null, data, key.key, sig) ? { ok: true } : MISMATCH;
+      return sig.length === 64 ? { algorithm: null, data, key: key.key, signature: sig } : MISMATCH;
     case 'ssh-rsa': {
       if (algorithm === 'ssh-rsa') throw new SshError('RSA signature uses ssh-rsa (SHA-1), which is broken; re-sign with a current ssh-keygen, which uses rsa-sha2-512');
       expectAlgorithm(algorithm, ['rsa-sha2-512', 'rsa-sha2-256'], key.type);
@@ -258,24 +291,24 @@ function check(key: SshPublicKey, data: Uint8Array, signature: Uint8Array): Sign
       // Some signers drop an RSA signature's leading zero bytes (OpenSSH accepts that); OpenSSL wants the full modulus length.
       const size = Math.ceil(key.bits / 8);
       if (sig.length > size) return MISMATCH;
-      const padded = Buffer.concat([Buffer.alloc(size - sig.length), sig]);
-      return verify(algorithm === 'rsa-sha2-512' ? 'sha512' : 'sha256', data, key.key, padded) ? { ok: true } : MISMATCH;
+      return { algorithm: algorithm === 'rsa-sha2-512' ? 'sha512' : 'sha256', data, key: key.key, signature: Buffer.concat([Buffer.alloc(size - sig.length), sig]) };
     }
     case 'ecdsa-sha2-nistp256':
     case 'ecdsa-sha2-nistp384':
     case 'ecdsa-sha2-nistp521':
       expectAlgorithm(algorithm, [key.type], key.type);
       r.end();
-      return verifyEcdsa(CURVES[key.type], data, key.key, sig) ? { ok: true } : MISMATCH;
+      return ecdsaJob(CURVES[key.type], data, key.key, sig) ?? MISMATCH;
     case 'sk-ssh-ed25519@openssh.com': {
       expectAlgorithm(algorithm, [key.type], key.type);
       const { flags, message } = skMessage(key, r, data);
-      return sig.length === 64 && verify(null, message, key.key, sig) ? { ok: true, flags } : MISMATCH;
+      return sig.length === 64 ? { algorithm: null, data: message, key: key.key, signature: sig, flags } : MISMATCH;
     }
     case 'sk-ecdsa-sha2-nistp256@openssh.com': {
       expectAlgorithm(algorithm, [key.type], key.type);
       const { flags, message } = skMessage(key, r, data);
-      return verifyEcdsa(CURVES['ecdsa-sha2-nistp256'], message, key.key, sig) ? { ok: true, flags } : MISMATCH;
+      const job = ecdsaJob(CURVES['ecdsa-sha2-nistp256'], message, key.key, sig);
+      return job ? { ...job, flags } : MISMATCH;
     }
   }
 }
@@ -296,12 +329,13 @@ function sha256(data: Uint8Array | string): Uint8Array {
   return createHash('sha256').update(data).digest();
 }
 
-/** ECDSA signatures travel as `mpint r, mpint s`; node:crypto takes them as fixed-width r || s. */
-function verifyEcdsa(curve: Curve, data: Uint8Array, key: KeyObject, sig: Uint8Array): boolean {
+/** ECDSA signatures travel as `mpint r, mpint s`; node:crypto takes them as fixed-width r || s.
+ *  null when r or s is too long for the curve (no such signature can match). */
+function ecdsaJob(curve: Curve, data: Uint8Array, key: KeyObject, sig: Uint8Array): VerifyJob | null {
   const r = new SshReader(sig, 'ECDSA signature');
   const rs = [r.mpint(), r.mpint()];
   r.end();
-  if (rs.some((v) => v.length > curve.size)) return false;
+  if (rs.some((v) => v.length > curve.size)) return null;
   const p1363 = Buffer.concat(rs.map((v) => Buffer.concat([Buffer.alloc(curve.size - v.length), v])));
-  return verify(curve.hash, data, { key, dsaEncoding: 'ieee-p1363' }, p1363);
+  return { algorithm: curve.hash, data, key: { key, dsaEncoding: 'ieee-p1363' }, signature: p1363 };
 }

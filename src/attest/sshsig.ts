@@ -5,7 +5,7 @@
 // | string H(message). The namespace inside the signed data is what keeps a reviewer's git commit
 // signature (namespace "git") from being replayed as a review.
 import { createHash } from 'node:crypto';
-import { describeKey, fingerprint, parsePublicKey, SshError, SshReader, sshString, verifySignature, type SshKeyType } from './ssh.js';
+import { describeKey, fingerprint, parsePublicKey, SshError, SshReader, sshString, verifySignature, verifySignatureAsync, type SignatureCheck, type SshKeyType, type SshPublicKey } from './ssh.js';
 
 const MAGIC = Buffer.from('SSHSIG', 'ascii');
 const VERSION = 1;
@@ -82,6 +82,24 @@ export type SshsigFailure = 'malformed' | 'namespace' | 'key' | 'mismatch';
  * Who that key belongs to is a separate question: see allowed-signers.ts.
  */
 export function verifySshsig(message: Uint8Array, sig: Uint8Array, namespace: string): SshsigVerdict {
+  const read = readSshsig(message, sig, namespace);
+  return 'ok' in read ? read : verdictOf(read, verifySignature(read.key, read.signedData, read.signature));
+}
+
+/** verifySshsig with the public-key operation on the thread pool. */
+export async function verifySshsigAsync(message: Uint8Array, sig: Uint8Array, namespace: string): Promise<SshsigVerdict> {
+  const read = readSshsig(message, sig, namespace);
+  return 'ok' in read ? read : verdictOf(read, await verifySignatureAsync(read.key, read.signedData, read.signature));
+}
+
+interface ReadSshsig {
+  readonly key: SshPublicKey;
+  readonly signedData: Uint8Array;
+  readonly signature: Uint8Array;
+}
+
+/** Everything short of the signature check: the parts to check, or already the refusal. */
+function readSshsig(message: Uint8Array, sig: Uint8Array, namespace: string): ReadSshsig | SshsigVerdict {
   let parsed: Sshsig;
   try {
     parsed = parseSshsig(sig);
@@ -97,7 +115,10 @@ export function verifySshsig(message: Uint8Array, sig: Uint8Array, namespace: st
     if (e instanceof SshError) return { ok: false, kind: 'key', problem: e.message };
     throw e;
   }
-  const checked = verifySignature(key, sshsigSignedData(namespace, parsed.hashAlgorithm, message), parsed.signature);
+  return { key, signedData: sshsigSignedData(namespace, parsed.hashAlgorithm, message), signature: parsed.signature };
+}
+
+function verdictOf({ key }: ReadSshsig, checked: SignatureCheck): SshsigVerdict {
   if (!checked.ok) return { ok: false, kind: checked.malformed ? 'malformed' : 'mismatch', problem: `${describeKey(key.type, key.blob)}: ${checked.problem}` };
   const base = { ok: true, publicKeyBlob: key.blob, keyType: key.type, fingerprint: fingerprint(key.blob) } as const;
   return checked.flags === undefined ? base : { ...base, flags: checked.flags };

@@ -5,9 +5,9 @@
 import { createHash } from 'node:crypto';
 import { compileGlob } from '../policy/glob.js';
 import { listsKey, matchPatternList, principalsFor, type AllowedSigner, type AllowedSigners } from './allowed-signers.js';
-import { pae, parseEnvelope, PAYLOAD_TYPE } from './dsse.js';
+import { pae, parseEnvelope, PAYLOAD_TYPE, type Envelope } from './dsse.js';
 import { describeKey, SK_USER_PRESENT } from './ssh.js';
-import { verifySshsig } from './sshsig.js';
+import { verifySshsig, verifySshsigAsync, type SshsigVerdict } from './sshsig.js';
 import { parseReviewedAt, parseStatement, type Statement } from './statement.js';
 
 export interface VerifyContext {
@@ -44,18 +44,37 @@ interface Signer {
 }
 
 export function verifyEnvelope(bytes: Uint8Array, ctx: VerifyContext): EnvelopeVerdict {
+  const read = readEnvelope(bytes, ctx);
+  return 'ok' in read ? read : judgeEnvelope(read, read.envelope.signatures.map((s) => verifySshsig(read.message, s.sig, ctx.namespace)), ctx);
+}
+
+/** verifyEnvelope with its signatures checked side by side on the thread pool. */
+export async function verifyEnvelopeAsync(bytes: Uint8Array, ctx: VerifyContext): Promise<EnvelopeVerdict> {
+  const read = readEnvelope(bytes, ctx);
+  return 'ok' in read ? read : judgeEnvelope(read, await Promise.all(read.envelope.signatures.map((s) => verifySshsigAsync(read.message, s.sig, ctx.namespace))), ctx);
+}
+
+interface ReadEnvelope {
+  readonly envelope: Envelope;
+  /** PAE(payloadType, payload): what each signature signs. */
+  readonly message: Uint8Array;
+}
+
+function readEnvelope(bytes: Uint8Array, ctx: VerifyContext): ReadEnvelope | EnvelopeVerdict {
   if (ctx.repository === null) return fail([NO_REPOSITORY]);
   const parsed = parseEnvelope(bytes);
   if (!parsed.ok) return fail([`${parsed.problem}; ${RECREATE}`]);
   const envelope = parsed.envelope;
   if (envelope.payloadType !== PAYLOAD_TYPE) return fail([`payloadType is ${JSON.stringify(envelope.payloadType)}; expected "${PAYLOAD_TYPE}"; ${RECREATE}`]);
+  return { envelope, message: pae(envelope.payloadType, envelope.payload) };
+}
 
-  const message = pae(envelope.payloadType, envelope.payload);
+/** Everything after the signatures themselves, given what each of them proved. */
+function judgeEnvelope({ envelope }: ReadEnvelope, checked: readonly SshsigVerdict[], ctx: VerifyContext): EnvelopeVerdict {
   const problems: string[] = [];
   const signers: Signer[] = [];
   const source = ctx.allowedSigners.source;
-  envelope.signatures.forEach((s, i) => {
-    const v = verifySshsig(message, s.sig, ctx.namespace);
+  checked.forEach((v, i) => {
     if (!v.ok) {
       const hint = v.kind === 'mismatch' ? `: the statement or the signature was changed after signing; ${RECREATE}` : v.kind === 'malformed' ? `; ${RECREATE}` : '';
       problems.push(`signature ${i + 1}: ${v.problem}${hint}`);
