@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, git, gitTry, tempDir, write } from './helpers/git.js';
+import { cleanEnv, cleanroom, git, gitTry, tempDir, write } from './helpers/git.js';
 import { EXAMPLE_POLICY, gatedRepo } from './helpers/policy.js';
 
 for (const engine of ['auto', 'isomorphic'] as const) {
@@ -242,6 +242,21 @@ for (const engine of ['auto', 'isomorphic'] as const) {
       const r = gitTry(repo, ['commit', '-m', 'big2'], agent);
       expect(r.status).not.toBe(0);
       expect(r.stderr).toContain('datasets/big2.bin (added)');
+    });
+
+    it('shows the first 20 findings in full and says where the rest are', () => {
+      const repo = setup();
+      for (let i = 0; i < 25; i++) write(repo, `datasets/part/f${String(i).padStart(2, '0')}.jsonl`, `${i}\n`);
+      git(repo, ['add', '.'], human);
+      const r = gitTry(repo, ['commit', '-m', 'many'], agent);
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toContain('blocked: 25 protected changes need a human review');
+      expect(r.stderr.match(/^ {4}rule: /gm)).toHaveLength(20);
+      expect(r.stderr).toContain('datasets/part/f19.jsonl (added)');
+      expect(r.stderr).not.toContain('datasets/part/f20.jsonl (added)');
+      expect(r.stderr).toContain('… and 5 more, not shown: `cleanroom check --format json` lists every one');
+      const all = JSON.parse(cleanroom(repo, ['check', '--format', 'json'], agent).stdout);
+      expect(all.findings).toHaveLength(25);
     });
 
     it('requires review of every change under review-always', () => {

@@ -7,7 +7,7 @@ import { gitOk } from '../git/exec.js';
 import { emptyTreeOid, isNullOid } from '../git/repo.js';
 import { inspectCommits, inspectStaged, type InspectContext } from '../inspect.js';
 import { readAll, type Io } from '../io.js';
-import { renderText, styleFor } from '../report/text.js';
+import { HOOK_FINDINGS_SHOWN, renderText, styleFor } from '../report/text.js';
 import { assistantLabel } from '../signals/detect.js';
 import { HOOK_NAMES, isHookName, judgesIndex, type HookName } from './names.js';
 import { exitFor, openContext } from './shared.js';
@@ -131,7 +131,8 @@ const hook: Command = {
     const ctx = await openContext(io, { staged: judgesIndex(name), history: name === 'pre-push' });
     try {
       const { verdict, scope } = await judge(name, rest, io, ctx);
-      io.stderr.write(renderText(verdict, { ...styleFor(io.stderr, io.env), label: `cleanroom ${name}`, scope }));
+      const more = name === 'pre-push' ? '`cleanroom check --range <remote>..<local> --format json` lists every one' : '`cleanroom check --format json` lists every one, and `cleanroom attest` offers each for review';
+      io.stderr.write(renderText(verdict, { ...styleFor(io.stderr, io.env), label: `cleanroom ${name}`, scope, limit: { shown: HOOK_FINDINGS_SHOWN, more } }));
       return exitFor(verdict);
     } finally {
       await ctx.close();

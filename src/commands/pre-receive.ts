@@ -12,7 +12,7 @@ import { gitOk } from '../git/exec.js';
 import { isNullOid } from '../git/repo.js';
 import { inspectCommits, type InspectContext } from '../inspect.js';
 import { readAll, type Io } from '../io.js';
-import { renderText } from '../report/text.js';
+import { HOOK_FINDINGS_SHOWN, renderText } from '../report/text.js';
 import { GIT_AI_NOTES_REF } from '../provenance/git-ai.js';
 import { openContext } from './shared.js';
 
@@ -89,7 +89,12 @@ async function judgePush(io: Io, stdin: string): Promise<{ code: number; report:
       const verdict = isNullOid(update.new) ? null : await judgeUpdate(ctx, update, existing, notes);
       judged.push({ update, verdict });
       report += verdict
-        ? renderText(verdict, { color: false, label: `cleanroom pre-receive ${update.ref}`, scope: '' })
+        ? renderText(verdict, {
+            color: false,
+            label: `cleanroom pre-receive ${update.ref}`,
+            scope: '',
+            limit: { shown: HOOK_FINDINGS_SHOWN, more: `in a clone, \`cleanroom check --range ${isNullOid(update.old) ? '<base>' : update.old.slice(0, 12)}..${update.new.slice(0, 12)} --format json\` lists every one` },
+          })
         : `cleanroom pre-receive ${update.ref}: allowed (deleted; a deletion brings no content)\n`;
     }
     const rejected = judged.some((j) => j.verdict?.outcome === 'blocked');

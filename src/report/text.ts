@@ -12,14 +12,20 @@ export function styleFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): T
 
 const paint = (on: boolean, code: number, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
 
+/** How many findings a hook prints in full: a thousand staged files are a thousand findings, and
+ *  seven thousand lines bury the one that matters. The JSON and SARIF reports keep every one. */
+export const HOOK_FINDINGS_SHOWN = 20;
+
 /** Renders a verdict for a person. `label` names who speaks (`cleanroom pre-commit`), `scope`
- *  what was looked at (`staged `, or empty for commits). */
-export function renderText(v: Verdict, opts: TextStyle & { label: string; scope: string }): string {
+ *  what was looked at (`staged `, or empty for commits); past `limit` findings, `more` says where
+ *  to see the rest. */
+export function renderText(v: Verdict, opts: TextStyle & { label: string; scope: string; limit?: { shown: number; more: string } }): string {
   const c = opts.color;
   const lines: string[] = [];
   const tone = v.outcome === 'allowed' ? 32 : v.outcome === 'warned' ? 33 : 31;
   lines.push(`${paint(c, 1, opts.label)}: ${paint(c, tone, headline(v))} (${scopeText(v, opts.scope)}; policy ${v.policy})`);
-  for (const f of v.findings) {
+  const shown = opts.limit ? v.findings.slice(0, opts.limit.shown) : v.findings;
+  for (const f of shown) {
     const commit = f.commit ? ` in commit ${f.commit.slice(0, 12)}` : '';
     lines.push('');
     lines.push(`  ${paint(c, 1, f.path)} (${f.status}${commit})`);
@@ -29,6 +35,10 @@ export function renderText(v: Verdict, opts: TextStyle & { label: string; scope:
     const [first, ...rest] = fixCommands(f);
     lines.push(`    fix:    ${first}`);
     for (const r of rest) lines.push(`            ${r}`);
+  }
+  if (opts.limit && v.findings.length > shown.length) {
+    lines.push('');
+    lines.push(`  … and ${v.findings.length - shown.length} more, not shown: ${opts.limit.more}`);
   }
   if (v.reviewed.length > 0) {
     lines.push('');
