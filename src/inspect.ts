@@ -206,6 +206,8 @@ function attestationsAt(ctx: InspectContext, tip: Tip): Promise<AttestationSet> 
  *  (scan of 10,000 commits, A/B: 1,024 a batch 2.45 s, 4,096 2.05 s, 16,384 1.84 s); memory
  *  stays bounded by one batch's diff output. */
 const BATCH = 16384;
+/** Commits judged between two progress reports (scan draws them on a terminal). */
+const PROGRESS_EVERY = 500;
 
 /** Recorded commits: only what the commit itself carries (the server sees nothing else). */
 export async function inspectCommits(
@@ -222,13 +224,14 @@ export async function inspectCommits(
   // those touching a protected path are read further; they go side by side, so their object
   // reads share the cat-file stream.
   const judging: Promise<Subject>[] = [];
+  let done = 0;
   const judge = (index: number, firstParent: Change[]): void => {
     if (judging[index]) return; // heard twice: an engine that fell back and started over
     const oid = (listed[index] as { oid: string }).oid;
     const judged = touchesProtected(ctx.policy, firstParent)
       ? ctx.engine.readCommit(oid).then((commit) => judgeCommit(ctx, commit, firstParent, tip))
       : Promise.resolve(unprotected(oid, firstParent));
-    judged.catch(() => undefined); // surfaced where the batch is awaited
+    judged.then(() => ++done % PROGRESS_EVERY === 0 && onProgress?.(done, listed.length), () => undefined); // failures surface where the batch is awaited
     judging[index] = judged;
   };
   // rev-list's parents spare reading every commit before diffing it (roots and shallow
@@ -246,7 +249,7 @@ export async function inspectCommits(
     next = start + size < listed.length ? diffsOf(start + size) : null;
     next?.catch(() => undefined);
     subjects.push(...(await Promise.all(judging.slice(start, start + size))));
-    onProgress?.(subjects.length, listed.length);
+    if (subjects.length % PROGRESS_EVERY !== 0) onProgress?.(subjects.length, listed.length);
   }
   return subjects;
 }
