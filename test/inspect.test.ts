@@ -58,6 +58,27 @@ describe('inspectCommits', () => {
   });
 });
 
+describe('inspectCommits progress', () => {
+  it('reports as commits are judged, every 500, and at the end', async () => {
+    const repo = gatedRepo();
+    // 1,001 commits in one go through fast-import, each changing one unprotected file.
+    const stream = Array.from({ length: 1001 }, (_, i) =>
+      [`commit refs/heads/main`, `committer A <a@example.org> ${1_700_000_000 + i} +0000`, 'data 2', `c${i % 10}`, ...(i === 0 ? ['from refs/heads/main^0'] : []), `M 100644 inline src/f.txt`, `data ${String(i).length + 1}`, `${i}`, ''].join('\n'),
+    ).join('\n');
+    gitRaw(repo, ['fast-import', '--quiet'], cleanEnv(), `${stream}\n`);
+    const io = { cwd: repo, env: cleanEnv(), stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };
+    const ctx = await openContext(io, { history: true });
+    try {
+      const base = git(repo, ['rev-parse', 'main~1001']);
+      const progress: number[] = [];
+      await inspectCommits(ctx, { include: ['main'], exclude: [base] }, { rev: 'main' }, { onProgress: (done) => progress.push(done) });
+      expect(progress).toEqual([0, 500, 1000, 1001]);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
 describe('CommitDiffSplitter', () => {
   it('splits diff-tree output into the same commits however the output is chunked', () => {
     const repo = history();
