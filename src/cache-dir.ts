@@ -27,3 +27,16 @@ export function privateCacheDir(): string | null {
     return null;
   }
 }
+
+/** Writes a cache file whole or not at all (a concurrent reader never sees half of it), readable
+ *  by this user only. False when it could not: a full or read-only folder costs only speed. */
+export function writeCacheFile(file: string, data: string | Uint8Array): boolean {
+  try {
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, data, { mode: 0o600 });
+    fs.renameSync(tmp, file);
+    return true;
+  } catch {
+    return false;
+  }
+}

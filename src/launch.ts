@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { privateCacheDir } from './cache-dir.js';
+import { privateCacheDir, writeCacheFile } from './cache-dir.js';
 import type * as Cli from './cli.js';
 import { isCommandName, isHookName, judgesIndex } from './commands/names.js';
 import { startStagedDiff } from './git/plumbing.js';
@@ -46,17 +46,15 @@ const STALE_MS = 24 * 60 * 60 * 1000;
 /** Writes the cache beside the others and drops other builds' stale ones (an upgrade's leftovers).
  *  Any failure costs only the next run's speed. */
 function writeCache(dir: string, file: string, script: vm.Script): void {
+  if (!writeCacheFile(file, script.createCachedData())) return;
   try {
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
-    fs.renameSync(tmp, file);
     for (const name of fs.readdirSync(dir)) {
       if (!name.startsWith(CODE_CACHE_PREFIX) || name.startsWith(`${CODE_CACHE_PREFIX}${CLEANROOM_BUNDLE_ID}-`)) continue;
       const other = path.join(dir, name);
       if (Date.now() - fs.statSync(other).mtimeMs > STALE_MS) fs.rmSync(other, { force: true });
     }
   } catch {
-    // A full or read-only temp folder.
+    // Another process removed a file meanwhile: leftovers wait for the next write.
   }
 }
 
