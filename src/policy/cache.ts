@@ -9,9 +9,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { privateCacheDir } from '../cache-dir.js';
+import { privateCacheDir, writeCacheFile } from '../cache-dir.js';
 import { compileGlob } from './glob.js';
-import type { Policy } from './policy.js';
+import type { AssistantRules, Policy, ProtectRule, ReviewRules } from './policy.js';
 import { version } from '../version.js';
 
 interface Pattern {
@@ -20,21 +20,11 @@ interface Pattern {
 }
 
 /** Everything a Policy holds, as data: regexes as source and flags, globs as written. */
-interface PolicyData {
-  readonly repository: string | null;
-  readonly mode: Policy['mode'];
-  readonly caseSensitive: boolean;
-  readonly protect: readonly { pattern: string; require: Policy['protect'][number]['require']; index: number; line: number }[];
-  readonly assistants: {
-    readonly builtin: boolean;
-    readonly trailers: readonly Pattern[];
-    readonly identities: readonly Pattern[];
-    readonly environment: readonly string[];
-    readonly markers: readonly Pattern[];
-    readonly recordedShare: number;
-  };
+interface PolicyData extends Pick<Policy, 'repository' | 'mode' | 'caseSensitive'> {
+  readonly protect: readonly Omit<ProtectRule, 'matches'>[];
+  readonly assistants: { readonly [K in keyof AssistantRules]: AssistantRules[K] extends readonly RegExp[] ? readonly Pattern[] : AssistantRules[K] };
   /** allowed_signers relative to the policy's folder, which differs between callers. */
-  readonly review: Omit<Policy['review'], 'allowedSigners'> & { readonly allowedSigners: string };
+  readonly review: ReviewRules;
 }
 
 const patterns = (list: readonly RegExp[]): Pattern[] => list.map((r) => ({ source: r.source, flags: r.flags }));
@@ -99,13 +89,7 @@ export async function cachedPolicy(text: string, source: string, baseDir: string
     // Not cached yet (or unreadable): parse, which also reports a bad policy with its positions.
   }
   const policy = await parse();
-  try {
-    const tmp = `${file}.${process.pid}.tmp`;
-    const entry: CacheEntry = { key, data: toData(policy, baseDir) };
-    fs.writeFileSync(tmp, JSON.stringify(entry), { mode: 0o600 });
-    fs.renameSync(tmp, file);
-  } catch {
-    // A full temp folder costs only speed.
-  }
+  const entry: CacheEntry = { key, data: toData(policy, baseDir) };
+  writeCacheFile(file, JSON.stringify(entry));
   return policy;
 }
