@@ -11,7 +11,7 @@ import type { Change, CommitInfo, CommitRange, GitEngine, Identity, TreeFile } f
 import { parseIdent } from './git/plumbing.js';
 import type { GitVars, RepoContext } from './git/repo.js';
 import type { Policy } from './policy/policy.js';
-import { addedLines, environmentSignals, identitySignals, markerSignals, mayHoldMarker, messageSignals } from './signals/detect.js';
+import { addedLines, blobText, environmentSignals, identitySignals, markerSignals, mayHoldMarker, messageSignals } from './signals/detect.js';
 import { ATTESTATION_DIR, ledgerPath } from './layout.js';
 import type { ProvenanceLedger } from './provenance/ledger.js';
 import { GIT_AI_NOTES_REF, gitAiSignals } from './provenance/git-ai.js';
@@ -73,7 +73,9 @@ async function pathSignalsIn(
       if (c.status === 'deleted' || !c.newOid || c.newMode === '160000' || !ruleFor(ctx.policy, c.path)) return [];
       const after = await ctx.engine.readBlob(c.newOid);
       const traced = traces?.get(c.path);
-      const linesMatter = traced !== undefined || mayHoldMarker(after, rules) || (ledger !== null && mayHoldRecordedLine(after, ledger));
+      // Decoded once for both questions; binary content has no lines to hold a signal.
+      const text = blobText(after);
+      const linesMatter = traced !== undefined || (text !== null && (mayHoldMarker(text, rules) || (ledger !== null && mayHoldRecordedLine(text, ledger))));
       const before = linesMatter && c.oldOid && c.oldMode !== '160000' ? await ctx.engine.readBlob(c.oldOid) : null;
       const added = linesMatter ? addedLines(before, after) : null;
       return [

@@ -132,14 +132,12 @@ function wholeTextForm(re: RegExp): RegExp | null {
 }
 
 /**
- * Whether any line of this content could hold a policy marker: false means no added line can,
- * since added lines are some of these. One search of the whole text per marker instead of one
- * per line, and the old content need not be read at all. A marker with a lookaround is not
- * trusted to the whole-text search: it answers true.
+ * Whether any line of this text (blobText of a file's content) could hold a policy marker: false
+ * means no added line can, since added lines are some of these. One search of the whole text per
+ * marker instead of one per line, and the old content need not be read at all. A marker with a
+ * lookaround is not trusted to the whole-text search: it answers true.
  */
-export function mayHoldMarker(content: Uint8Array, rules: AssistantRules): boolean {
-  if (rules.markers.length === 0 || isBinary(content)) return false;
-  const text = decoder.decode(content);
+export function mayHoldMarker(text: string, rules: AssistantRules): boolean {
   return rules.markers.some((re) => {
     const whole = wholeTextForm(re);
     return whole === null || matches(whole, text);
@@ -147,12 +145,14 @@ export function mayHoldMarker(content: Uint8Array, rules: AssistantRules): boole
 }
 
 
-function isBinary(content: Uint8Array): boolean {
-  return content.subarray(0, BINARY_PROBE).includes(0);
+/** The content as text, or null when it is binary as git judges it (a NUL in the first 8000 bytes). */
+export function blobText(content: Uint8Array): string | null {
+  return content.subarray(0, BINARY_PROBE).includes(0) ? null : decoder.decode(content);
 }
 
-function textLines(content: Uint8Array): string[] {
-  const lines = decoder.decode(content).split('\n');
+/** A text's lines: a final newline ends the last line, and a CR before a newline is dropped. */
+export function textLines(text: string): string[] {
+  const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   return lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
 }
@@ -167,13 +167,15 @@ export function addedLines(
   oldContent: Uint8Array | null,
   newContent: Uint8Array,
 ): { line: number; text: string }[] | null {
-  if (isBinary(newContent)) return null;
+  const newText = blobText(newContent);
+  if (newText === null) return null;
+  const oldText = oldContent ? blobText(oldContent) : null;
   const remaining = new Map<string, number>();
-  if (oldContent && !isBinary(oldContent)) {
-    for (const text of textLines(oldContent)) remaining.set(text, (remaining.get(text) ?? 0) + 1);
+  if (oldText !== null) {
+    for (const text of textLines(oldText)) remaining.set(text, (remaining.get(text) ?? 0) + 1);
   }
   const added: { line: number; text: string }[] = [];
-  textLines(newContent).forEach((text, i) => {
+  textLines(newText).forEach((text, i) => {
     const left = remaining.get(text) ?? 0;
     if (left > 0) remaining.set(text, left - 1);
     else added.push({ line: i + 1, text });

@@ -5,7 +5,7 @@
  * passed in, the content already read.
  */
 import type { ProvenanceLedger, ProvenanceRecord } from '../provenance/ledger.js';
-import { addedLines } from './detect.js';
+import { textLines } from './detect.js';
 import type { Signal } from './signal.js';
 
 const LFS_POINTER = /^version https:\/\/git-lfs\.github\.com\/spec\/v1\n(?:[a-z0-9.-]+ [^\n]*\n)*?oid sha256:([0-9a-f]{64})\n/;
@@ -41,9 +41,8 @@ export function recordedSignals(
   return first ? [signal(path, first, 'recorded/lines', `${matched} of ${total} added lines were written by ${who}${records.length > 3 ? ` and ${records.length - 3} more` : ''}`)] : [];
 }
 
-/** Whether any line of this content is one an assistant was recorded writing: when none is, no
- *  share of its added lines can be, and the old content need not be read. */
-export function mayHoldRecordedLine(content: Uint8Array, ledger: ProvenanceLedger): boolean {
-  const lines = addedLines(null, content);
-  return lines !== null && ledger.lineMatches(lines.map((l) => l.text)).matched > 0;
+/** Whether any line of this text (blobText of a file's content) is one an assistant was recorded
+ *  writing: when none is, no share of its added lines can be, and the old content need not be read. */
+export function mayHoldRecordedLine(text: string, ledger: ProvenanceLedger): boolean {
+  return ledger.lineMatches(textLines(text)).matched > 0;
 }
