@@ -174,30 +174,39 @@ const ABSENT_MODE = '000000';
 
 export function parseRawDiff(out: Buffer): Change[] {
   const changes: Change[] = [];
+  const text = out.toString('latin1');
   let pos = 0;
-  while (pos < out.length) {
-    const metaEnd = out.indexOf(0, pos);
-    const pathEnd = out.indexOf(0, metaEnd + 1);
+  while (pos < text.length) {
+    const metaEnd = text.indexOf('\0', pos);
+    const pathEnd = text.indexOf('\0', metaEnd + 1);
     if (metaEnd < 0 || pathEnd < 0) break;
-    const change = parseRecord(out, pos, metaEnd, pathEnd);
+    const change = parseRecord(out, text, pos, metaEnd, pathEnd);
     if (change) changes.push(change);
     pos = pathEnd + 1;
   }
   return changes;
 }
 
-/** One raw record, its meta ending at `metaEnd` and its path at `pathEnd` (both NULs); null for
- *  a status cleanroom does not read. A history scan parses every path of every commit: no views,
- *  no regexes per record. */
-function parseRecord(out: Buffer, start: number, metaEnd: number, pathEnd: number): Change | null {
-  const [oldMode = '', newMode = '', oldOid = '', newOid = '', letter = ''] = out.toString('latin1', start + 1, metaEnd).split(' ');
+/** A path holding bytes past ASCII, which latin1 would misread. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * One raw record, its meta ending at `metaEnd` and its path at `pathEnd` (both NULs); null for
+ * a status cleanroom does not read. `text` is `out` read as latin1, one character per byte, so
+ * its offsets are byte offsets: a history scan parses every path of every commit, and slicing one
+ * decoded string costs a fraction of decoding each field from the buffer. Only a path with
+ * non-ASCII bytes is decoded again, as the UTF-8 git stores.
+ */
+function parseRecord(out: Buffer, text: string, start: number, metaEnd: number, pathEnd: number): Change | null {
+  const [oldMode = '', newMode = '', oldOid = '', newOid = '', letter = ''] = text.slice(start + 1, metaEnd).split(' ');
   const status = STATUS[letter[0] ?? ''];
   if (!status) return null;
   // git prints a side that does not exist as mode 000000.
   const hadOld = oldMode !== ABSENT_MODE;
   const hasNew = newMode !== ABSENT_MODE;
+  const path = text.slice(metaEnd + 1, pathEnd);
   return {
-    path: out.toString('utf8', metaEnd + 1, pathEnd),
+    path: NON_ASCII.test(path) ? out.toString('utf8', metaEnd + 1, pathEnd) : path,
     status,
     oldMode: hadOld ? oldMode : null,
     newMode: hasNew ? newMode : null,
@@ -220,25 +229,26 @@ export class CommitDiffSplitter {
 
   push(chunk: Buffer): void {
     const data = this.rest.length === 0 ? chunk : Buffer.concat([this.rest, chunk]);
+    const text = data.toString('latin1');
     let pos = 0;
     for (;;) {
       if (this.current === null) {
-        const headerEnd = data.indexOf(0, pos);
+        const headerEnd = text.indexOf('\0', pos);
         if (headerEnd < 0) break;
         pos = headerEnd + 1;
         this.current = [];
         continue;
       }
-      if (pos >= data.length) break;
+      if (pos >= text.length) break;
       // Records start with ':'; anything else is the next commit's header.
-      if (data[pos] !== 0x3a) {
+      if (text[pos] !== ':') {
         this.finish();
         continue;
       }
-      const metaEnd = data.indexOf(0, pos);
-      const pathEnd = metaEnd < 0 ? -1 : data.indexOf(0, metaEnd + 1);
+      const metaEnd = text.indexOf('\0', pos);
+      const pathEnd = metaEnd < 0 ? -1 : text.indexOf('\0', metaEnd + 1);
       if (pathEnd < 0) break;
-      const change = parseRecord(data, pos, metaEnd, pathEnd);
+      const change = parseRecord(data, text, pos, metaEnd, pathEnd);
       if (change) this.current.push(change);
       pos = pathEnd + 1;
     }
