@@ -59,6 +59,20 @@ describe('ruleFor', () => {
   it('names the policy line of the rule that matched', () => {
     expect(ruleFor(policy, 'datasets/a')?.origin).toBe('policy.yaml:7');
   });
+
+  it('remembers answers per policy: another policy asked about the same path gets its own', () => {
+    const strict = parsePolicy(EXAMPLE_POLICY.replace('path: "datasets/**"\n    require: review-if-assistant', 'path: "datasets/**"\n    require: review-always'), 'strict.yaml', '/');
+    expect(ruleFor(policy, 'datasets/same')?.require).toBe('review-if-assistant');
+    expect(ruleFor(strict, 'datasets/same')?.require).toBe('review-always');
+    expect(ruleFor(policy, 'datasets/same')?.require).toBe('review-if-assistant');
+  });
+
+  it('answers the same past the number of paths it remembers (a scan of a huge tree)', () => {
+    const p = parsePolicy(EXAMPLE_POLICY, 'p.yaml', '/');
+    for (let i = 0; i < 70_000; i++) ruleFor(p, `src/file-${i}`);
+    expect(ruleFor(p, 'datasets/a')?.pattern).toBe('datasets/**');
+    expect(ruleFor(p, 'src/file-1')).toBeNull();
+  });
 });
 
 describe('decide', () => {

@@ -15,8 +15,25 @@ const SELF_PREFIX = '.cleanroom/';
 /** Attestations prove themselves by signature; requiring a review of the review would be circular. */
 const ATTESTATIONS_PREFIX = '.cleanroom/attestations/';
 
+/** Each staged path is asked about several times in one run (is anything protected, which
+ *  changes need review, which blobs to read, the verdict); a history scan asks about the same
+ *  paths in commit after commit. Bounded, so a scan of a huge tree cannot grow it without end. */
+const rulesByPolicy = new WeakMap<Policy, Map<string, RuleRef | null>>();
+const RULES_REMEMBERED = 1 << 16;
+
 /** The rule that governs a path: of all matching rules, the strictest; on a tie, the first written. */
 export function ruleFor(policy: Policy, path: string): RuleRef | null {
+  let known = rulesByPolicy.get(policy);
+  if (!known) rulesByPolicy.set(policy, (known = new Map()));
+  let rule = known.get(path);
+  if (rule === undefined) {
+    if (known.size >= RULES_REMEMBERED) known.clear();
+    known.set(path, (rule = findRule(policy, path)));
+  }
+  return rule;
+}
+
+function findRule(policy: Policy, path: string): RuleRef | null {
   let best: ProtectRule | null = null;
   for (const rule of policy.protect) {
     if (!rule.matches(path)) continue;
