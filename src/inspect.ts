@@ -56,9 +56,10 @@ const unprotected = (commit: string | null, changes: Change[]): Subject => ({
 /**
  * Signals about single protected files: content markers in their added lines, and, at commit
  * time, what the provenance ledger recorded an assistant writing and which added lines an Agent
- * Trace record gives to an AI. Blobs are read side by side: they stream through one cat-file.
- * The old side of an edit is read only when the new content could hold a signal in its added
- * lines: a staged folder of a thousand edits is mostly a thousand reads, not two thousand.
+ * Trace record gives to an AI. The staged blobs are read all at once (readBlobs), each judged as it
+ * arrives and then let go. The old side of an edit is read only when the new content could hold
+ * a signal in its added lines: a staged folder of a thousand edits is mostly a thousand reads,
+ * not two thousand.
  */
 async function pathSignalsIn(
   ctx: InspectContext,
@@ -68,24 +69,34 @@ async function pathSignalsIn(
 ): Promise<Signal[]> {
   const rules = ctx.policy.assistants;
   if (rules.markers.length === 0 && !ledger && !traces) return [];
-  const perPath = await Promise.all(
-    changes.map(async (c) => {
-      if (c.status === 'deleted' || !c.newOid || c.newMode === '160000' || !ruleFor(ctx.policy, c.path)) return [];
-      const after = await ctx.engine.readBlob(c.newOid);
-      const traced = traces?.get(c.path);
-      // Decoded once for both questions; binary content has no lines to hold a signal.
-      const text = blobText(after);
-      const linesMatter = traced !== undefined || (text !== null && (mayHoldMarker(text, rules) || (ledger !== null && mayHoldRecordedLine(text, ledger))));
-      const before = linesMatter && c.oldOid && c.oldMode !== '160000' ? await ctx.engine.readBlob(c.oldOid) : null;
-      const added = linesMatter ? addedLines(before, after) : null;
-      return [
-        ...(added ? markerSignals(c.path, added, rules) : []),
-        ...(ledger ? recordedSignals(c.path, c.newOid, after, added, ledger, rules.recordedShare) : []),
-        ...(added && traced ? agentTraceSignals(traced, c.path, stagedFile(after, added)) : []),
-      ];
-    }),
+  const read = changes.filter((c) => c.status !== 'deleted' && c.newOid && c.newMode !== '160000' && ruleFor(ctx.policy, c.path));
+  const perPath = await ctx.engine.readBlobs(
+    read.map((c) => c.newOid as string),
+    (i, after) => fileSignals(ctx, read[i] as Change, after, ledger, traces?.get((read[i] as Change).path)),
   );
-  return perPath.flat();
+  return (await Promise.all(perPath)).flat();
+}
+
+/** One protected file's signals, from its staged content and, only when that could hold a signal
+ *  in its added lines, its old content. */
+async function fileSignals(
+  ctx: InspectContext,
+  c: Change,
+  after: Uint8Array,
+  ledger: ProvenanceLedger | null,
+  traced: readonly TraceAttribution[] | undefined,
+): Promise<Signal[]> {
+  const rules = ctx.policy.assistants;
+  // Decoded once for both questions; binary content has no lines to hold a signal.
+  const text = blobText(after);
+  const linesMatter = traced !== undefined || (text !== null && (mayHoldMarker(text, rules) || (ledger !== null && mayHoldRecordedLine(text, ledger))));
+  const before = linesMatter && c.oldOid && c.oldMode !== '160000' ? await ctx.engine.readBlob(c.oldOid) : null;
+  const added = linesMatter ? addedLines(before, after) : null;
+  return [
+    ...(added ? markerSignals(c.path, added, rules) : []),
+    ...(ledger && c.newOid ? recordedSignals(c.path, c.newOid, after, added, ledger, rules.recordedShare) : []),
+    ...(added && traced ? agentTraceSignals(traced, c.path, stagedFile(after, added)) : []),
+  ];
 }
 
 /** The ledger `cleanroom record` keeps for this repository, if an assistant's hook ever wrote one

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { Change, CommitInfo, CommitRange, FileSource, GitEngine } from '../src/git/engine.js';
 import { openIsomorphicEngine } from '../src/git/isomorphic/engine.js';
 import { indexFilePath, summarizeIndex } from '../src/git/isomorphic/index-file.js';
+import { BULK_MIN } from '../src/git/cat-file-bulk.js';
 import { parseRawDiff } from '../src/git/plumbing.js';
 import { chooseEngine, openEngine, plumbingIsCertain, PREFLIGHT_LIMITS, readConfig } from '../src/git/preflight.js';
 import { discoverRepo, emptyTreeOid } from '../src/git/repo.js';
@@ -583,6 +584,34 @@ describe.each(KINDS)('%s engine', (kind) => {
     it('a missing blob or an object that is not a blob is EGIT', async () => {
       const { repo, c2 } = history();
       for (const oid of ['0123456789012345678901234567890123456789', c2]) await refuse(kind, repo, cleanEnv(), (e) => e.readBlob(oid), 'EGIT');
+    });
+  });
+
+  describe('readBlobs', () => {
+    /** Every blob of both commits, the 5 MB delta among them, repeated past BULK_MIN so the
+     *  plumbing engine reads them in bulk as well as one by one. */
+    const blobsOf = (repo: string, c1: string, c2: string, times: number) => {
+      const oids = [...cliTrees(repo, c1, c2), ...cliTrees(repo, EMPTY_TREE, c1)]
+        .map((c) => (c.newOid && c.newMode !== '160000' ? c.newOid : null))
+        .filter((o): o is string => o !== null);
+      return Array.from({ length: times }, () => [...new Set(oids)]).flat();
+    };
+
+    it.each([
+      ['one by one', 1],
+      [`in bulk (${BULK_MIN} or more)`, Math.ceil(BULK_MIN / 4)],
+    ])('hands each blob to the callback with its index, and answers in order: %s', async (_label, times) => {
+      const { repo, c1, c2 } = history();
+      const oids = blobsOf(repo, c1, c2, times);
+      if (times > 1) expect(oids.length).toBeGreaterThanOrEqual(BULK_MIN);
+      const expected = oids.map((oid, i) => `${i}:${sha1(gitRaw(repo, ['cat-file', 'blob', oid]))}`);
+      await agree(kind, repo, cleanEnv(), (e) => e.readBlobs(oids, (i, content) => `${i}:${sha1(content)}`), expected);
+    });
+
+    it('a missing blob among many is EGIT', async () => {
+      const { repo, c1, c2 } = history();
+      const oids = [...blobsOf(repo, c1, c2, Math.ceil(BULK_MIN / 4)), '0123456789012345678901234567890123456789'];
+      await refuse(kind, repo, cleanEnv(), (e) => e.readBlobs(oids, () => null), 'EGIT');
     });
   });
 

@@ -215,6 +215,23 @@ for (const engine of ['auto', 'isomorphic'] as const) {
       expect(r.stderr).not.toContain('datasets/blob.bin (added)');
     });
 
+    it('finds a marker among a hundred staged files, in a new file and in an edit (read in bulk)', () => {
+      const repo = setup();
+      for (let i = 0; i < 100; i++) write(repo, `datasets/rows-${i}.jsonl`, `row ${i}\n`);
+      git(repo, ['add', '.'], human);
+      git(repo, ['-c', 'core.hooksPath=/dev/null', 'commit', '-m', 'rows'], human);
+      for (let i = 0; i < 100; i++) write(repo, `datasets/rows-${i}.jsonl`, `row ${i}\nrow ${i} again\n`);
+      for (let i = 0; i < 50; i++) write(repo, `datasets/new-${i}.jsonl`, `new ${i}\n`);
+      write(repo, 'datasets/rows-77.jsonl', 'row 77\nleaked CANARY-77 here\n');
+      write(repo, 'datasets/new-33.jsonl', 'new 33\nleaked CANARY-33 here\n');
+      git(repo, ['add', '.'], human);
+      const r = gitTry(repo, ['commit', '-m', 'more rows'], human);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('datasets/rows-77.jsonl:2');
+      expect(r.stderr).toContain('datasets/new-33.jsonl:2');
+      expect(r.stderr.match(/CANARY/g)).toHaveLength(2);
+    });
+
     it('judges a marker that was already there as old, and a new copy of it as added', () => {
       const repo = setup();
       write(repo, 'datasets/text.jsonl', 'a\nleaked CANARY-42 here\n');

@@ -101,16 +101,24 @@ export class CatFileBatch {
       }
       const nl = data.indexOf(0x0a, pos);
       if (nl < 0) break;
-      const header = data.toString('utf8', pos, nl);
+      const header = parseHeader(data, pos, nl);
       pos = nl + 1;
-      if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+      if (header === null) {
         this.pending.shift();
         head.resolve(null);
         continue;
       }
-      const [oid = '', type = '', sizeText = ''] = header.split(' ');
-      this.body = { oid, type, size: Number(sizeText), chunks: [], have: 0 };
+      this.body = { ...header, chunks: [], have: 0 };
     }
     this.buffer = pos === data.length ? EMPTY : data.subarray(pos);
   }
+}
+
+/** One `--batch` header line, data[start, end): `<oid> <type> <size>`, or null for
+ *  `<name> missing` / `<name> ambiguous` (a name may hold spaces). */
+export function parseHeader(data: Buffer, start: number, end: number): { oid: string; type: string; size: number } | null {
+  const header = data.toString('utf8', start, end);
+  if (header.endsWith(' missing') || header.endsWith(' ambiguous')) return null;
+  const [oid = '', type = '', sizeText = ''] = header.split(' ');
+  return { oid, type, size: Number(sizeText) };
 }

@@ -74,9 +74,21 @@ export interface GitEngine {
   /** Full object id for a revision; throws EBADREV naming the revision when it does not resolve. */
   resolve(rev: string): Promise<string>;
   readBlob(oid: string): Promise<Uint8Array>;
+  /** Many blobs, each handed to `each` as soon as it is read, so memory never holds them all;
+   *  resolves with what `each` returned, in the order of `oids`. */
+  readBlobs<T>(oids: readonly string[], each: (index: number, content: Uint8Array) => T): Promise<T[]>;
   /** Every file (not gitlinks) below folder `dir` ('a/b', no trailing slash; '' for all), in git's path order. */
   listFiles(source: FileSource, dir: string): Promise<TreeFile[]>;
   /** The content of `path` in the tree of `rev`, or null when the revision or the path does not exist. */
   readFileAt(rev: string, path: string): Promise<Uint8Array | null>;
   close(): Promise<void>;
+}
+
+/** readBlobs for an engine whose single reads already overlap: every read at once. */
+export function readEachBlob<T>(
+  readBlob: (oid: string) => Promise<Uint8Array>,
+  oids: readonly string[],
+  each: (index: number, content: Uint8Array) => T,
+): Promise<T[]> {
+  return Promise.all(oids.map((oid, i) => readBlob(oid).then((content) => each(i, content))));
 }

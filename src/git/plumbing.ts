@@ -1,6 +1,7 @@
 import { CleanroomError } from '../errors.js';
-import { CatFileBatch } from './cat-file.js';
-import type { Change, ChangeStatus, CommitInfo, GitEngine, Identity, TreeFile } from './engine.js';
+import { CatFileBatch, type GitObject } from './cat-file.js';
+import { BULK_MIN, readObjectsInBulk } from './cat-file-bulk.js';
+import { readEachBlob, type Change, type ChangeStatus, type CommitInfo, type GitEngine, type Identity, type TreeFile } from './engine.js';
 import { gitOk, runGit, type GitResult } from './exec.js';
 import { emptyTreeOid, type RepoContext } from './repo.js';
 
@@ -52,6 +53,8 @@ export function openPlumbingEngine(repo: RepoContext, started: { stagedDiff?: Pr
     }
     return files;
   };
+
+  const readBlob = async (oid: string): Promise<Uint8Array> => blobContent(oid, await objects().read(oid));
 
   const readCommit = async (oid: string): Promise<CommitInfo> => {
     const obj = await objects().read(oid);
@@ -120,10 +123,11 @@ export function openPlumbingEngine(repo: RepoContext, started: { stagedDiff?: Pr
       return obj.oid;
     },
 
-    async readBlob(oid) {
-      const obj = await objects().read(oid);
-      if (!obj || obj.type !== 'blob') throw new CleanroomError('EGIT', `blob ${oid} is missing from the repository`);
-      return obj.content;
+    readBlob,
+
+    readBlobs(oids, each) {
+      if (oids.length < BULK_MIN) return readEachBlob(readBlob, oids, each);
+      return readObjectsInBulk(repo.cwd, repo.env, oids, (i, obj) => each(i, blobContent(oids[i] as string, obj)));
     },
 
     async listFiles(source, dir) {
@@ -151,6 +155,11 @@ export function openPlumbingEngine(repo: RepoContext, started: { stagedDiff?: Pr
       await batch?.close();
     },
   };
+}
+
+function blobContent(oid: string, obj: GitObject | null): Buffer {
+  if (!obj || obj.type !== 'blob') throw new CleanroomError('EGIT', `blob ${oid} is missing from the repository`);
+  return obj.content;
 }
 
 /** git's canon_mode: what diff and ls-tree report whatever odd mode a tree stores (e.g. 100664). */

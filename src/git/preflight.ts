@@ -153,6 +153,7 @@ function withFallback(repo: RepoContext, first: GitEngine, firstReason: string):
     listCommits: (range) => call((e) => e.listCommits(range)),
     resolve: (rev) => call((e) => e.resolve(rev)),
     readBlob: (oid) => call((e) => e.readBlob(oid)),
+    readBlobs: (oids, each) => call((e) => e.readBlobs(oids, each)),
     readFileAt: (rev, file) => call((e) => e.readFileAt(rev, file)),
     listFiles: (source, dir) => call((e) => e.listFiles(source, dir)),
     close: () => current.close(),

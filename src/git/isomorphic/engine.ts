@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { FsClient } from 'isomorphic-git';
 import { CleanroomError } from '../../errors.js';
-import type { Change, ChangeStatus, CommitInfo, CommitRange, GitEngine, ListedCommit } from '../engine.js';
+import { readEachBlob, type Change, type ChangeStatus, type CommitInfo, type CommitRange, type GitEngine, type ListedCommit } from '../engine.js';
 import { parseCommit } from '../plumbing.js';
 import { emptyTreeOid, type RepoContext } from '../repo.js';
 import { indexFilePath, parseIndex, type CacheTreeNode, type IndexEntry } from './index-file.js';
@@ -547,6 +547,10 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
       return content;
     },
 
+    readBlobs(oids, each) {
+      return readEachBlob((oid) => engine.readBlob(oid), oids, each);
+    },
+
     async listFiles(source, dir) {
       let at: Entry | null;
       if (source === 'index') {
@@ -616,6 +620,7 @@ function guarded(engine: GitEngine): GitEngine {
     listCommits: wrap(engine.listCommits),
     resolve: wrap(engine.resolve),
     readBlob: wrap(engine.readBlob),
+    readBlobs: wrap(engine.readBlobs),
     readFileAt: wrap(engine.readFileAt),
     listFiles: wrap(engine.listFiles),
     close: engine.close,

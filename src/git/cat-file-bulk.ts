@@ -1,0 +1,195 @@
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { CleanroomError } from '../errors.js';
+import { parseHeader, type GitObject } from './cat-file.js';
+
+/** Below this many objects the long-lived cat-file (CatFileBatch) answers sooner than a spawn. */
+export const BULK_MIN = 64;
+/** Objects per process at least: each further process costs a spawn and git's start. */
+const PER_PROCESS_MIN = 256;
+/** An answer file up to this size is read whole; a larger one this much at a time. */
+const WINDOW = 16 << 20;
+
+/**
+ * Reads many objects at once (a hook's thousand staged blobs), through `git cat-file --batch`
+ * processes that write their answers to files. Through a pipe, each of git's writes (three per
+ * object) reaches Node as an event of its own, costing the main thread more than git spends per
+ * object; git reading loose objects (three opens each) is itself slow enough to be worth more than
+ * one CPU. Measured on the bench's 1,000 freshly staged files: 189 -> 146 ms for the whole hook.
+ *
+ * `each` is called once for every name, in order, with null for a missing object, once every git
+ * is done: memory holds one window of an answer file, never every object of a huge one. The files
+ * are private (0600, created exclusively) and unlinked at once where the system allows.
+ */
+export async function readObjectsInBulk<T>(
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  names: readonly string[],
+  each: (index: number, object: GitObject | null) => T,
+  opts: { readonly processes?: number; readonly window?: number } = {},
+): Promise<T[]> {
+  for (const name of names) {
+    if (/[\n\0]/.test(name)) throw new CleanroomError('EBADREV', `invalid object name ${JSON.stringify(name)}`);
+  }
+  const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const processes = Math.max(1, Math.min(opts.processes ?? Math.min(cpus, 4), Math.ceil(names.length / PER_PROCESS_MIN)));
+  const size = Math.ceil(names.length / processes);
+  const parts: string[][] = [];
+  for (let first = 0; first < names.length; first += size) parts.push(names.slice(first, first + size));
+  // Read once every git is done: judging objects meanwhile would take a CPU from a git still reading.
+  const files = await Promise.allSettled(parts.map((part) => catFileToFile(cwd, env, part)));
+  const results: T[] = [];
+  try {
+    for (const [n, file] of files.entries()) {
+      if (file.status === 'rejected') throw file.reason;
+      const part = parts[n] as string[];
+      const reader = new AnswerReader(file.value.fd, opts.window ?? WINDOW);
+      for (let object = reader.next(); object !== undefined; object = reader.next()) {
+        if (results.length === names.length) throw new CleanroomError('EGIT', 'git cat-file answered more objects than it was asked for');
+        results.push(each(results.length, object));
+      }
+      if (results.length !== n * size + part.length) throw new CleanroomError('EGIT', `git cat-file answered ${results.length - n * size} of ${part.length} objects`);
+    }
+  } finally {
+    for (const file of files) if (file.status === 'fulfilled') closeFile(file.value);
+  }
+  return results;
+}
+
+interface AnswerFile {
+  readonly fd: number;
+  /** Set where the file could not be unlinked while open (Windows): removed once closed. */
+  readonly path: string | null;
+}
+
+function closeFile(file: AnswerFile): void {
+  fs.closeSync(file.fd);
+  if (file.path !== null) fs.rmSync(file.path, { force: true });
+}
+
+/** Runs one cat-file over `names`, its answers into a fresh private file; resolves when git is done. */
+function catFileToFile(cwd: string, env: NodeJS.ProcessEnv, names: readonly string[]): Promise<AnswerFile> {
+  const { fd, file } = createPrivateFile();
+  let kept: string | null = file;
+  try {
+    fs.unlinkSync(file);
+    kept = null;
+  } catch {
+    // Windows keeps an open file's name: it goes when the file is closed.
+  }
+  const answers: AnswerFile = { fd, path: kept };
+  return new Promise<AnswerFile>((resolve, reject) => {
+    const fail = (message: string) => {
+      closeFile(answers);
+      reject(new CleanroomError('EGIT', message));
+    };
+    // stdout is the answer file, so only stdin and stderr are streams.
+    const child = spawn('git', ['cat-file', '--batch'], { cwd, env, stdio: ['pipe', fd, 'pipe'] }) as ChildProcessByStdio<Writable, null, Readable>;
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
+    child.stdin.on('error', () => undefined); // git exiting early is reported by its exit code
+    child.on('error', (e) => fail(`could not run git cat-file (${e.message})`));
+    child.on('close', (code) => (code === 0 ? resolve(answers) : fail(`git cat-file exited (${code}): ${stderr.trim()}`)));
+    child.stdin.end(`${names.join('\n')}\n`);
+  });
+}
+
+/** A new file only this user can read, created exclusively (never through a planted name or link). */
+function createPrivateFile(): { fd: number; file: string } {
+  for (let attempt = 0; ; attempt++) {
+    const file = path.join(os.tmpdir(), `cleanroom-objects-${process.pid}-${Math.random().toString(36).slice(2)}`);
+    try {
+      return { fd: fs.openSync(file, 'wx+', 0o600), file };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 4) {
+        throw new CleanroomError('EGIT', `cannot create a temporary file in ${os.tmpdir()} (${(e as Error).message}); check TMPDIR`);
+      }
+    }
+  }
+}
+
+/**
+ * The objects of an answer file in order. A file that fits the window is read at once and its
+ * objects handed out as views of it; a larger one is read a window at a time, each object copied
+ * out, so memory holds one window and one object.
+ */
+class AnswerReader {
+  private readonly whole: boolean;
+  private buf: Buffer;
+  private start = 0;
+  private end = 0;
+  private filePos = 0;
+
+  constructor(
+    private readonly fd: number,
+    windowSize: number,
+  ) {
+    const size = fs.fstatSync(fd).size;
+    this.whole = size <= windowSize;
+    this.buf = Buffer.allocUnsafe(this.whole ? size : windowSize);
+  }
+
+  /** The next object, null for a missing one, undefined after the last. */
+  next(): GitObject | null | undefined {
+    let nl = this.lineEnd();
+    while (nl < 0) {
+      if (!this.refill()) {
+        if (this.start !== this.end) throw new CleanroomError('EGIT', 'git cat-file output ended inside a header');
+        return undefined;
+      }
+      nl = this.lineEnd();
+    }
+    const header = parseHeader(this.buf, this.start, nl);
+    this.start = nl + 1;
+    if (header === null) return null;
+    const content = this.take(header.size);
+    // The LF git writes after each object.
+    if (this.start === this.end && !this.refill()) throw new CleanroomError('EGIT', 'git cat-file output ended inside an object');
+    this.start++;
+    return { oid: header.oid, type: header.type, content };
+  }
+
+  private lineEnd(): number {
+    const nl = this.buf.indexOf(0x0a, this.start);
+    return nl >= 0 && nl < this.end ? nl : -1;
+  }
+
+  private take(size: number): Buffer {
+    if (this.whole) {
+      if (this.start + size > this.end) throw new CleanroomError('EGIT', 'git cat-file output ended inside an object');
+      this.start += size;
+      return this.buf.subarray(this.start - size, this.start);
+    }
+    const content = Buffer.allocUnsafe(size);
+    let have = this.buf.copy(content, 0, this.start, Math.min(this.end, this.start + size));
+    this.start += have;
+    while (have < size) {
+      const read = fs.readSync(this.fd, content, have, size - have, this.filePos);
+      if (read === 0) throw new CleanroomError('EGIT', 'git cat-file output ended inside an object');
+      this.filePos += read;
+      have += read;
+    }
+    return content;
+  }
+
+  /** Reads on after what is unread (moved to the front first, in a window); false at the end. */
+  private refill(): boolean {
+    if (!this.whole) {
+      this.buf.copy(this.buf, 0, this.start, this.end);
+      this.end -= this.start;
+      this.start = 0;
+      if (this.end === this.buf.length) this.buf = Buffer.concat([this.buf, Buffer.allocUnsafe(this.buf.length)]); // a header longer than the window
+    }
+    const before = this.end;
+    while (this.end < this.buf.length) {
+      const read = fs.readSync(this.fd, this.buf, this.end, this.buf.length - this.end, this.filePos);
+      if (read === 0) break;
+      this.filePos += read;
+      this.end += read;
+    }
+    return this.end > before;
+  }
+}
