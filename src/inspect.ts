@@ -11,7 +11,7 @@ import type { Change, CommitInfo, CommitRange, GitEngine, Identity, TreeFile } f
 import { parseIdent } from './git/plumbing.js';
 import type { GitVars, RepoContext } from './git/repo.js';
 import type { Policy } from './policy/policy.js';
-import { addedLines, blobText, environmentSignals, identitySignals, markerSignals, mayHoldMarker, messageSignals } from './signals/detect.js';
+import { addedLines, blobText, environmentSignals, identitySignals, markerSignals, mayHoldMarker, mayHoldMarkerBytes, messageSignals } from './signals/detect.js';
 import { ATTESTATION_DIR, ledgerPath } from './layout.js';
 import type { ProvenanceLedger } from './provenance/ledger.js';
 import { GIT_AI_NOTES_REF, gitAiSignals } from './provenance/git-ai.js';
@@ -77,19 +77,34 @@ async function pathSignalsIn(
   return (await Promise.all(perPath)).flat();
 }
 
+const NO_SIGNALS: readonly Signal[] = [];
+
 /** One protected file's signals, from its staged content and, only when that could hold a signal
- *  in its added lines, its old content. */
-async function fileSignals(
+ *  in its added lines, its old content. Most files hold none: they are answered at once. */
+function fileSignals(
   ctx: InspectContext,
   c: Change,
   after: Uint8Array,
   ledger: ProvenanceLedger | null,
   traced: readonly TraceAttribution[] | undefined,
+): readonly Signal[] | Promise<Signal[]> {
+  const rules = ctx.policy.assistants;
+  // Decoded once for both questions, and only when one of them could be answered yes; binary
+  // content has no lines to hold a signal.
+  const text = traced !== undefined || ledger !== null || mayHoldMarkerBytes(after, rules) ? blobText(after) : null;
+  const linesMatter = traced !== undefined || (text !== null && (mayHoldMarker(text, rules) || (ledger !== null && mayHoldRecordedLine(text, ledger))));
+  return linesMatter || ledger ? signalsInLines(ctx, c, after, linesMatter, ledger, traced) : NO_SIGNALS;
+}
+
+async function signalsInLines(
+  ctx: InspectContext,
+  c: Change,
+  after: Uint8Array,
+  linesMatter: boolean,
+  ledger: ProvenanceLedger | null,
+  traced: readonly TraceAttribution[] | undefined,
 ): Promise<Signal[]> {
   const rules = ctx.policy.assistants;
-  // Decoded once for both questions; binary content has no lines to hold a signal.
-  const text = blobText(after);
-  const linesMatter = traced !== undefined || (text !== null && (mayHoldMarker(text, rules) || (ledger !== null && mayHoldRecordedLine(text, ledger))));
   const before = linesMatter && c.oldOid && c.oldMode !== '160000' ? await ctx.engine.readBlob(c.oldOid) : null;
   const added = linesMatter ? addedLines(before, after) : null;
   return [

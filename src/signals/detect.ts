@@ -145,6 +145,91 @@ export function mayHoldMarker(text: string, rules: AssistantRules): boolean {
 }
 
 
+/**
+ * Whether raw content could hold a policy marker, judged from its bytes: false when every marker
+ * has a run of ASCII text that any match must contain, and the content lacks it. UTF-8 decoding
+ * keeps each ASCII byte as itself and makes no ASCII from other bytes, so such content's text
+ * (blobText) cannot match either, and a staged file without any marker's text is never decoded.
+ */
+export function mayHoldMarkerBytes(content: Uint8Array, rules: AssistantRules): boolean {
+  const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  return rules.markers.some((re) => {
+    const literal = requiredLiteral(re);
+    return literal === '' || bytes.includes(literal, 0, 'latin1');
+  });
+}
+
+const literals = new WeakMap<RegExp, string>();
+function requiredLiteral(re: RegExp): string {
+  let found = literals.get(re);
+  if (found === undefined) literals.set(re, (found = literalOf(re)));
+  return found;
+}
+
+/** The characters a regex source escapes to mean themselves (u mode's syntax characters and "/"). */
+const SELF_ESCAPES = '^$\\.*+?()[]{}|/';
+
+/**
+ * The longest run of ASCII characters that every match of `re` contains in order, or '' when none
+ * is certain. Deliberately narrow: read from the start at the top level, it stops at the first
+ * group, class, quantified character or escape other than a literal or \b / \B, and gives up on
+ * top-level alternation and on case-insensitive or v-mode patterns. Anything it misses costs only
+ * a decode.
+ */
+function literalOf(re: RegExp): string {
+  if (/[iv]/.test(re.flags) || hasTopLevelAlternation(re.source)) return '';
+  const src = re.source;
+  let best = '';
+  let run = '';
+  const endRun = () => {
+    if (run.length > best.length) best = run;
+    run = '';
+  };
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i] as string;
+    if (c === '*' || c === '+' || c === '?' || c === '{') {
+      run = run.slice(0, -1); // the quantified character may be absent or repeated
+      break;
+    }
+    if (c === '^' || c === '$' || c === '.') {
+      endRun();
+      continue;
+    }
+    if (c === '\\') {
+      const next = src[i + 1] ?? '';
+      if (next === 'b' || next === 'B') {
+        endRun();
+        i++;
+        continue;
+      }
+      if (next === '' || !SELF_ESCAPES.includes(next)) break;
+      run += next;
+      i++;
+      continue;
+    }
+    if (c === '(' || c === '[' || c.charCodeAt(0) > 0x7f) break;
+    run += c;
+  }
+  endRun();
+  return best;
+}
+
+/** Whether `source` has a `|` outside every group and class (escapes skipped). */
+function hasTopLevelAlternation(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
 /** The content as text, or null when it is binary as git judges it (a NUL in the first 8000 bytes). */
 export function blobText(content: Uint8Array): string | null {
   return content.subarray(0, BINARY_PROBE).includes(0) ? null : decoder.decode(content);
