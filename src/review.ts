@@ -95,7 +95,10 @@ export async function loadAttestations(
     if (!(e instanceof CleanroomError)) throw e;
     return always({ covered: new Map(), rejected: files.map((f) => ({ file: f.path, problems: [e.message] })) });
   }
-  const envelopes = await Promise.all(files.map(async (f) => ({ path: f.path, bytes: await ctx.engine.readBlob(f.oid) })));
+  const envelopes = await ctx.engine.readBlobs(
+    files.map((f) => f.oid),
+    (i, bytes) => ({ path: (files[i] as TreeFile).path, bytes }),
+  );
   const { policy } = ctx;
   const { coverage, coverageKey, indexEnvelopes, relevantEnvelopes, verifyEnvelopeAsync } = await import('./attest/verify.js');
   let index: EnvelopeIndex<{ path: string; bytes: Uint8Array }> | null = null; // built on the first question that names its changes

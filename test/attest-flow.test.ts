@@ -115,6 +115,24 @@ describe('attest, then commit', () => {
     expect(v.status).toBe(0);
   });
 
+  it('finds the review among a hundred attestation files (read in bulk)', () => {
+    const repo = setup();
+    write(repo, 'datasets/a.jsonl', '1\n');
+    git(repo, ['add', '.'], human);
+    expect(attest(repo, alice, 'alice@example.org').status).toBe(0);
+    const dir = path.join(repo, '.cleanroom', 'attestations');
+    const [signed] = fs.readdirSync(dir);
+    const envelope = fs.readFileSync(path.join(dir, signed as string));
+    for (let i = 0; i < 100; i++) fs.writeFileSync(path.join(dir, `copy-${i}.dsse.json`), i === 50 ? '{"not": "an envelope"}' : envelope);
+    git(repo, ['add', '.'], human);
+    const check = JSON.parse(cleanroom(repo, ['check', '--format', 'json'], agent).stdout);
+    expect(check.outcome).toBe('allowed');
+    expect(check.rejectedAttestations.map((a: { file: string }) => a.file)).toEqual(['.cleanroom/attestations/copy-50.dsse.json']);
+    const ok = gitTry(repo, ['commit', '-m', 'data'], agent);
+    expect(ok.stderr).toContain('reviewed: datasets/a.jsonl: reviewed by alice@example.org');
+    expect(ok.status).toBe(0);
+  });
+
   it('does not count a signer missing from allowed_signers, and says why', () => {
     const repo = setup();
     write(repo, 'datasets/a.jsonl', '1\n');
