@@ -136,14 +136,16 @@ export async function reviewsOf(engine: GitEngine, attested: Attested, needing: 
   const reviewed = new Map<string, readonly string[]>();
   if (attested.covered.size === 0) return { reviewed, rejected: attested.rejected };
   const { checkCovered, coverageKey } = await import('./attest/verify.js');
-  // Side by side: the blob reads stream through one cat-file instead of a round trip each.
-  await Promise.all(
-    needing.map(async (change) => {
-      const entry = change.newOid ? attested.covered.get(coverageKey(change.path, change.newOid)) : undefined;
-      if (entry && change.newOid && checkCovered(entry, await engine.readBlob(change.newOid))) {
-        reviewed.set(reviewKey(change.path, change.newOid), entry.principals);
-      }
-    }),
+  const candidates = needing.flatMap((change) => {
+    const entry = change.newOid ? attested.covered.get(coverageKey(change.path, change.newOid)) : undefined;
+    return entry && change.newOid ? [{ key: reviewKey(change.path, change.newOid), oid: change.newOid, entry }] : [];
+  });
+  await engine.readBlobs(
+    candidates.map((c) => c.oid),
+    (i, content) => {
+      const { key, entry } = candidates[i] as (typeof candidates)[number];
+      if (checkCovered(entry, content)) reviewed.set(key, entry.principals);
+    },
   );
   return { reviewed, rejected: attested.rejected };
 }

@@ -133,6 +133,22 @@ describe('attest, then commit', () => {
     expect(ok.status).toBe(0);
   });
 
+  it('checks each of seventy reviewed files against the content signed for it (read in bulk)', () => {
+    const repo = setup();
+    for (let i = 0; i < 70; i++) write(repo, `datasets/part-${i}.jsonl`, `${i}\n`);
+    git(repo, ['add', '.'], human);
+    expect(attest(repo, alice, 'alice@example.org').status).toBe(0);
+    const ok = JSON.parse(cleanroom(repo, ['check', '--format', 'json'], agent).stdout);
+    expect(ok.outcome).toBe('allowed');
+    expect(ok.reviewed).toHaveLength(70);
+    write(repo, 'datasets/part-33.jsonl', 'changed after the review\n');
+    git(repo, ['add', '.'], human);
+    const blocked = JSON.parse(cleanroom(repo, ['check', '--format', 'json'], agent).stdout);
+    expect(blocked.outcome).toBe('blocked');
+    expect(blocked.findings.map((f: { path: string }) => f.path)).toEqual(['datasets/part-33.jsonl']);
+    expect(blocked.reviewed).toHaveLength(69);
+  });
+
   it('does not count a signer missing from allowed_signers, and says why', () => {
     const repo = setup();
     write(repo, 'datasets/a.jsonl', '1\n');
