@@ -9,6 +9,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readObjectsInBulk } from '../src/git/cat-file-bulk.js';
 import { cleanEnv, git, gitRaw, initRepo, tempDir, write } from './helpers/git.js';
 
+const noFallback = () => Promise.reject(new Error('the fallback was used'));
+
 const BINARY = Buffer.from([0, 10, 10, 13, 255, 0x0a, 0x20, 0x6d, 0x69, 0x73, 0x73, 0x69, 0x6e, 0x67, 0x0a]);
 
 function repoWithObjects(): { repo: string; names: string[] } {
@@ -61,6 +63,7 @@ describe('readObjectsInBulk', () => {
     const { repo, names } = repoWithObjects();
     const want = names.map((n) => (n.startsWith('0123') || n.endsWith('none.txt') ? null : expected(repo, n)));
     const got = await readObjectsInBulk(repo, cleanEnv(), names, (i, o) => ({ i, o: o && { type: o.type, content: o.content.toString('hex') } }), {
+      fallback: noFallback,
       processes,
       ...(window ? { window } : {}),
     });
@@ -71,16 +74,23 @@ describe('readObjectsInBulk', () => {
 
   it('refuses a name that would split the request stream', async () => {
     const { repo } = repoWithObjects();
-    await expect(readObjectsInBulk(repo, cleanEnv(), ['HEAD', 'a\nb'], () => null)).rejects.toMatchObject({ code: 'EBADREV' });
+    await expect(readObjectsInBulk(repo, cleanEnv(), ['HEAD', 'a\nb'], () => null, { fallback: noFallback })).rejects.toMatchObject({ code: 'EBADREV' });
   });
 
   it('reports git failing as EGIT with its message, and leaves no file behind', async () => {
     const notRepo = tempDir('not-a-repo');
     const env = cleanEnv({ GIT_CEILING_DIRECTORIES: path.dirname(notRepo) });
-    await expect(readObjectsInBulk(notRepo, env, ['HEAD', 'HEAD~1'], () => null, { processes: 2 })).rejects.toMatchObject({
+    await expect(readObjectsInBulk(notRepo, env, ['HEAD', 'HEAD~1'], () => null, { fallback: noFallback, processes: 2 })).rejects.toMatchObject({
       code: 'EGIT',
       message: expect.stringMatching(/git cat-file exited \(128\): .*not a git repository/),
     });
     expect(fs.readdirSync(tmp)).toEqual([]);
+  });
+
+  it('hands the reads to the fallback where no temporary file can be made', async () => {
+    const { repo, names } = repoWithObjects();
+    process.env.TMPDIR = path.join(tmp, 'missing', 'folder');
+    const got = await readObjectsInBulk(repo, cleanEnv(), names, () => 'bulk', { fallback: () => Promise.resolve(['one by one']) });
+    expect(got).toEqual(['one by one']);
   });
 });

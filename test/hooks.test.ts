@@ -230,6 +230,11 @@ for (const engine of ['auto', 'isomorphic'] as const) {
       expect(r.stderr).toContain('datasets/rows-77.jsonl:2');
       expect(r.stderr).toContain('datasets/new-33.jsonl:2');
       expect(r.stderr.match(/CANARY/g)).toHaveLength(2);
+      // Where no temporary file can be made, the same blobs are read one by one: the same answer.
+      const noTmpRun = cleanroom(repo, ['check', '--format', 'json'], { ...human, TMPDIR: path.join(repo, 'no', 'such', 'dir') });
+      expect(noTmpRun.stderr).toBe('');
+      const noTmp = JSON.parse(noTmpRun.stdout);
+      expect(noTmp.findings.map((f: { path: string }) => f.path).sort()).toEqual(['datasets/new-33.jsonl', 'datasets/rows-77.jsonl']);
     });
 
     it('judges a marker that was already there as old, and a new copy of it as added', () => {

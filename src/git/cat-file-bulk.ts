@@ -29,7 +29,12 @@ export async function readObjectsInBulk<T>(
   env: NodeJS.ProcessEnv,
   names: readonly string[],
   each: (index: number, object: GitObject | null) => T,
-  opts: { readonly processes?: number; readonly window?: number } = {},
+  opts: {
+    /** Used instead when no private temporary file can be made. */
+    readonly fallback: () => Promise<T[]>;
+    readonly processes?: number;
+    readonly window?: number;
+  },
 ): Promise<T[]> {
   for (const name of names) {
     if (/[\n\0]/.test(name)) throw new CleanroomError('EBADREV', `invalid object name ${JSON.stringify(name)}`);
@@ -39,8 +44,15 @@ export async function readObjectsInBulk<T>(
   const size = Math.ceil(names.length / processes);
   const parts: string[][] = [];
   for (let first = 0; first < names.length; first += size) parts.push(names.slice(first, first + size));
+  const created = parts.map(() => createAnswerFile());
+  const answerFiles = created.filter((f): f is AnswerFile => f !== null);
+  if (answerFiles.length < parts.length) {
+    // No writable temporary folder (a locked-down server): the caller's one-by-one reads still work.
+    for (const file of answerFiles) closeFile(file);
+    return opts.fallback();
+  }
   // Read once every git is done: judging objects meanwhile would take a CPU from a git still reading.
-  const files = await Promise.allSettled(parts.map((part) => catFileToFile(cwd, env, part)));
+  const files = await Promise.allSettled(parts.map((part, n) => catFileToFile(cwd, env, part, answerFiles[n] as AnswerFile)));
   const results: T[] = [];
   try {
     for (const [n, file] of files.entries()) {
@@ -70,24 +82,15 @@ function closeFile(file: AnswerFile): void {
   if (file.path !== null) fs.rmSync(file.path, { force: true });
 }
 
-/** Runs one cat-file over `names`, its answers into a fresh private file; resolves when git is done. */
-function catFileToFile(cwd: string, env: NodeJS.ProcessEnv, names: readonly string[]): Promise<AnswerFile> {
-  const { fd, file } = createPrivateFile();
-  let kept: string | null = file;
-  try {
-    fs.unlinkSync(file);
-    kept = null;
-  } catch {
-    // Windows keeps an open file's name: it goes when the file is closed.
-  }
-  const answers: AnswerFile = { fd, path: kept };
+/** Runs one cat-file over `names`, its answers into `answers`; resolves when git is done. */
+function catFileToFile(cwd: string, env: NodeJS.ProcessEnv, names: readonly string[], answers: AnswerFile): Promise<AnswerFile> {
   return new Promise<AnswerFile>((resolve, reject) => {
     const fail = (message: string) => {
       closeFile(answers);
       reject(new CleanroomError('EGIT', message));
     };
     // stdout is the answer file, so only stdin and stderr are streams.
-    const child = spawn('git', ['cat-file', '--batch'], { cwd, env, stdio: ['pipe', fd, 'pipe'] }) as ChildProcessByStdio<Writable, null, Readable>;
+    const child = spawn('git', ['cat-file', '--batch'], { cwd, env, stdio: ['pipe', answers.fd, 'pipe'] }) as ChildProcessByStdio<Writable, null, Readable>;
     let stderr = '';
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
     child.stdin.on('error', () => undefined); // git exiting early is reported by its exit code
@@ -97,18 +100,29 @@ function catFileToFile(cwd: string, env: NodeJS.ProcessEnv, names: readonly stri
   });
 }
 
-/** A new file only this user can read, created exclusively (never through a planted name or link). */
-function createPrivateFile(): { fd: number; file: string } {
-  for (let attempt = 0; ; attempt++) {
+/** A new answer file only this user can read, created exclusively (never through a planted name
+ *  or link) and unlinked at once where the system allows; null when none can be made. */
+function createAnswerFile(): AnswerFile | null {
+  const made = createPrivateFile();
+  if (made === null) return null;
+  try {
+    fs.unlinkSync(made.file);
+    return { fd: made.fd, path: null };
+  } catch {
+    return { fd: made.fd, path: made.file }; // Windows keeps an open file's name: it goes when the file is closed
+  }
+}
+
+function createPrivateFile(): { fd: number; file: string } | null {
+  for (let attempt = 0; attempt < 5; attempt++) {
     const file = path.join(os.tmpdir(), `cleanroom-objects-${process.pid}-${Math.random().toString(36).slice(2)}`);
     try {
       return { fd: fs.openSync(file, 'wx+', 0o600), file };
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 4) {
-        throw new CleanroomError('EGIT', `cannot create a temporary file in ${os.tmpdir()} (${(e as Error).message}); check TMPDIR`);
-      }
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return null;
     }
   }
+  return null;
 }
 
 /**

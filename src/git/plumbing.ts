@@ -127,7 +127,9 @@ export function openPlumbingEngine(repo: RepoContext, started: { stagedDiff?: Pr
 
     readBlobs(oids, each) {
       if (oids.length < BULK_MIN) return readEachBlob(readBlob, oids, each);
-      return readObjectsInBulk(repo.cwd, repo.env, oids, (i, obj) => each(i, blobContent(oids[i] as string, obj)));
+      return readObjectsInBulk(repo.cwd, repo.env, oids, (i, obj) => each(i, blobContent(oids[i] as string, obj)), {
+        fallback: () => readEachBlob(readBlob, oids, each),
+      });
     },
 
     async listFiles(source, dir) {
