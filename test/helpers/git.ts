@@ -7,14 +7,20 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const CLI = path.join(ROOT, 'bin', 'cleanroom.js');
 export const HOOKS = path.join(ROOT, 'hooks');
 
 const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'cleanroom-test-'));
+// Each test file gets its own folder of repositories, removed when the file is done: a run makes
+// hundreds of repositories, and a CI machine's temporary folder must not keep them.
+afterAll(() => fs.rmSync(tmpRoot, { recursive: true, force: true, maxRetries: 3 }));
 const home = path.join(tmpRoot, 'home');
 fs.mkdirSync(home, { recursive: true });
+const tmp = path.join(tmpRoot, 'tmp');
+fs.mkdirSync(tmp);
 
 export const HUMAN = { name: 'Ada Human', email: 'ada@example.org' };
 
@@ -35,6 +41,8 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS
     LANG: 'C.UTF-8',
     NO_COLOR: '1',
     TZ: 'UTC',
+    // The CLI's caches (compiled code, compiled policies) stay with this file's repositories.
+    TMPDIR: tmp,
   };
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];
