@@ -1,3 +1,4 @@
+import type { CatFileBatch } from './git/cat-file.js';
 import type { GitResult } from './git/exec.js';
 
 /** The outside world a command may touch, passed in so tests and the demo can drive commands. */
@@ -14,6 +15,8 @@ export interface Io {
 export interface Started {
   /** `git diff-index` of the index against HEAD (startStagedDiff), for a hook that judges the index. */
   readonly stagedDiff?: Promise<GitResult> | undefined;
+  /** The object reader, already asked for the committed policy. */
+  readonly objects?: CatFileBatch | undefined;
 }
 
 export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {

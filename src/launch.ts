@@ -14,7 +14,9 @@ import vm from 'node:vm';
 import { privateCacheDir, writeCacheFile } from './cache-dir.js';
 import type * as Cli from './cli.js';
 import { isCommandName, isHookName, judgesIndex } from './commands/names.js';
+import { CatFileBatch } from './git/cat-file.js';
 import { startStagedDiff } from './git/plumbing.js';
+import { POLICY_PATH } from './layout.js';
 import { plumbingIsCertain } from './git/preflight.js';
 import type { Started } from './io.js';
 
@@ -58,12 +60,16 @@ function writeCache(dir: string, file: string, script: vm.Script): void {
   }
 }
 
-/** A hook that judges the index starts git's staged diff before the CLI has even loaded: the
- *  two take about as long, and the hook waits on both. */
+/** A hook that judges the index starts git's staged diff before the CLI has even loaded (the two
+ *  take about as long, and the hook waits on both), and the object reader, asking it for the
+ *  committed policy that will judge the commit unless the environment names another. */
 function startEarly(argv: readonly string[]): Started | undefined {
   const [command, hook] = argv;
   if (command !== 'hook' || !isHookName(hook) || !judgesIndex(hook) || !plumbingIsCertain(process.env, { workload: 'staged' })) return undefined;
-  return { stagedDiff: startStagedDiff(process.cwd(), process.env) };
+  const stagedDiff = startStagedDiff(process.cwd(), process.env);
+  const objects = new CatFileBatch(process.cwd(), process.env);
+  if (!process.env.CLEANROOM_POLICY) objects.read(`HEAD:${POLICY_PATH}`).catch(() => null); // asked again, and answered, when the policy is read
+  return { stagedDiff, objects };
 }
 
 export async function run(argv: string[]): Promise<number> {

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 
+export const POLICY_PATH = '.cleanroom/policy.yaml';
 export const ATTESTATION_DIR = '.cleanroom/attestations';
 export const ATTESTATION_SUFFIX = '.dsse.json';
 

@@ -100,6 +100,16 @@ describe('cleanroom check', () => {
     expect(r.stderr).toMatch(/not inside a git repository/);
   });
 
+  it('says so for a commit hook run outside a repository, with the git work it started early ended', () => {
+    const outside = tempDir('outside');
+    const started = Date.now();
+    const r = cleanroom(outside, ['hook', 'pre-commit'], cleanEnv({ GIT_CEILING_DIRECTORIES: path.dirname(outside) }));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/not inside a git repository/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(Date.now() - started).toBeLessThan(10_000); // nothing left waiting on a child
+  });
+
   it('reads the policy named by --policy, CLEANROOM_POLICY and git config, in that order', () => {
     const repo = repoWithPolicy();
     const warn = EXAMPLE_POLICY.replace('mode: enforce', 'mode: warn');

@@ -33,9 +33,19 @@ export async function openContext(
   opts: { policy?: string | undefined; staged?: boolean; server?: boolean; history?: boolean } = {},
 ): Promise<InspectContext & { close(): Promise<void> }> {
   const workload = opts.history ? 'history' : 'staged';
-  const stagedDiff = opts.staged && plumbingIsCertain(io.env, { workload }) ? (io.started?.stagedDiff ?? startStagedDiff(io.cwd, io.env)) : undefined;
-  const [repo, vars]: [RepoContext, GitVars] = await Promise.all([discoverRepo(io.cwd, io.env), readGitVars(io.cwd, io.env)]);
-  const engine: GitEngine = await openEngine(repo, { workload, stagedDiff });
+  const early = opts.staged && plumbingIsCertain(io.env, { workload });
+  const stagedDiff = early ? (io.started?.stagedDiff ?? startStagedDiff(io.cwd, io.env)) : undefined;
+  const objects = early ? io.started?.objects : undefined;
+  let engine: GitEngine;
+  let repo: RepoContext;
+  let vars: GitVars;
+  try {
+    [repo, vars] = await Promise.all([discoverRepo(io.cwd, io.env), readGitVars(io.cwd, io.env)]);
+    engine = await openEngine(repo, { workload, stagedDiff, objects });
+  } catch (e) {
+    await objects?.close();
+    throw e;
+  }
   const stagedAgainstHead = opts.staged ? engine.stagedChanges() : undefined;
   // Surfaced when inspectStaged awaits it; until then a rejection must not count as unhandled.
   stagedAgainstHead?.catch(() => undefined);

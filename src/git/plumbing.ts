@@ -25,10 +25,13 @@ export function startStagedDiff(cwd: string, env: NodeJS.ProcessEnv): Promise<Gi
   return diff;
 }
 
-export function openPlumbingEngine(repo: RepoContext, started: { stagedDiff?: Promise<GitResult> | undefined } = {}): GitEngine {
+export function openPlumbingEngine(
+  repo: RepoContext,
+  started: { stagedDiff?: Promise<GitResult> | undefined; objects?: CatFileBatch | undefined } = {},
+): GitEngine {
   const opts = { cwd: repo.cwd, env: repo.env };
   let earlyDiff = started.stagedDiff;
-  let batch: CatFileBatch | null = null;
+  let batch: CatFileBatch | null = started.objects ?? null;
   const objects = () => (batch ??= new CatFileBatch(repo.cwd, repo.env));
   const emptyTree = emptyTreeOid(repo.objectFormat);
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { CleanroomError } from '../errors.js';
 import type { GitEngine } from '../git/engine.js';
 import type { RepoContext } from '../git/repo.js';
+import { POLICY_PATH } from '../layout.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { cachedPolicy } from './cache.js';
 import { EMBEDDED_SOURCE, type Policy } from './policy.js';
@@ -14,7 +15,7 @@ function fromText(text: string, source: string, baseDir: string): Promise<Policy
   return cachedPolicy(text, source, baseDir, async () => (await import('./parse.js')).parsePolicy(text, source, baseDir));
 }
 
-export const POLICY_PATH = '.cleanroom/policy.yaml';
+export { POLICY_PATH };
 
 const COMMITTED = `${POLICY_PATH}@HEAD`;
 
