@@ -93,4 +93,13 @@ describe('readObjectsInBulk', () => {
     const got = await readObjectsInBulk(repo, cleanEnv(), names, () => 'bulk', { fallback: () => Promise.resolve(['one by one']) });
     expect(got).toEqual(['one by one']);
   });
+
+  it('reports git missing from PATH once, as EGIT, and leaves no file behind', async () => {
+    const { repo, names } = repoWithObjects();
+    await expect(readObjectsInBulk(repo, cleanEnv({ PATH: path.join(tmp, 'no-git-here') }), names, () => null, { fallback: noFallback, processes: 2 })).rejects.toMatchObject({
+      code: 'EGIT',
+      message: expect.stringMatching(/could not run git cat-file/),
+    });
+    expect(fs.readdirSync(tmp)).toEqual([]);
+  });
 });
