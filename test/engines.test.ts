@@ -790,6 +790,12 @@ describe('preflight', () => {
     ['grafts', (r: string) => write(r, '.git/info/grafts', `${git(r, ['rev-parse', 'HEAD'])}\n`), /grafts/, true],
     ['core.splitIndex', (r: string) => git(r, ['config', 'core.splitIndex', 'true']), /splitIndex/, false],
     ['config includes', (r: string) => git(r, ['config', 'include.path', 'extra.cfg']), /includes/, false],
+    [
+      "core.splitIndex in the worktree's own config",
+      (r: string) => (git(r, ['config', 'extensions.worktreeConfig', 'true']), git(r, ['config', '--worktree', 'core.splitIndex', 'true'])),
+      /config\.worktree sets core\.splitIndex/,
+      false,
+    ],
   ] as const)('%s goes to plumbing', async (_, setup, reason, wrong) => {
     const repo = initRepo();
     setup(repo);

@@ -184,9 +184,20 @@ function attempt<T>(file: string, read: (file: string) => T, fallback: T): T {
   }
 }
 
+/** The repository's configuration, and with extensions.worktreeConfig the worktree's own
+ *  (`config.worktree` in its gitdir), where git reads settings such as core.splitIndex too. */
 function configFindings(repo: RepoContext): Finding[] {
   const file = path.join(repo.commonDir, 'config');
   const config = readConfig(attempt(file, (f) => readFileSync(f, 'utf8'), ''));
+  const findings = findingsIn(file, config);
+  if (isTrue(config.get('extensions.worktreeconfig')?.at(-1) ?? 'false')) {
+    const worktreeFile = path.join(repo.gitDir, 'config.worktree');
+    findings.push(...findingsIn(worktreeFile, readConfig(attempt(worktreeFile, (f) => readFileSync(f, 'utf8'), ''))));
+  }
+  return findings;
+}
+
+function findingsIn(file: string, config: Map<string, string[]>): Finding[] {
   const findings: Finding[] = [];
   for (const [key, values] of config) {
     const value = values.at(-1) ?? '';
