@@ -1,4 +1,5 @@
 import type { CatFileBatch } from './git/cat-file.js';
+import type { GitVars, RepoContext } from './git/repo.js';
 import type { GitResult } from './git/exec.js';
 
 /** The outside world a command may touch, passed in so tests and the demo can drive commands. */
@@ -17,6 +18,9 @@ export interface Started {
   readonly stagedDiff?: Promise<GitResult> | undefined;
   /** The object reader, already asked for the committed policy. */
   readonly objects?: CatFileBatch | undefined;
+  /** The repository lookup (`rev-parse`) and `git var -l`, which every run waits for. */
+  readonly repo?: Promise<RepoContext> | undefined;
+  readonly vars?: Promise<GitVars> | undefined;
 }
 
 export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {

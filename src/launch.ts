@@ -17,6 +17,7 @@ import { isCommandName, isHookName, judgesIndex } from './commands/names.js';
 import { CatFileBatch } from './git/cat-file.js';
 import { startStagedDiff } from './git/plumbing.js';
 import { POLICY_PATH } from './layout.js';
+import { discoverRepo, readGitVars } from './git/repo.js';
 import { plumbingIsCertain } from './git/preflight.js';
 import type { Started } from './io.js';
 
@@ -60,16 +61,22 @@ function writeCache(dir: string, file: string, script: vm.Script): void {
   }
 }
 
-/** A hook that judges the index starts git's staged diff before the CLI has even loaded (the two
- *  take about as long, and the hook waits on both), and the object reader, asking it for the
+/** A hook that judges the index starts its git work before the CLI has even loaded: the
+ *  repository lookup and `git var -l` (done before the staged diff takes a CPU), the staged diff
+ *  (it takes about as long as the CLI's load), and the object reader, asked at once for the
  *  committed policy that will judge the commit unless the environment names another. */
 function startEarly(argv: readonly string[]): Started | undefined {
   const [command, hook] = argv;
   if (command !== 'hook' || !isHookName(hook) || !judgesIndex(hook) || !plumbingIsCertain(process.env, { workload: 'staged' })) return undefined;
+  const repo = discoverRepo(process.cwd(), process.env);
+  const vars = readGitVars(process.cwd(), process.env);
+  // Surfaced where the CLI awaits them; until then a failure must not count as unhandled.
+  repo.catch(() => undefined);
+  vars.catch(() => undefined);
   const stagedDiff = startStagedDiff(process.cwd(), process.env);
   const objects = new CatFileBatch(process.cwd(), process.env);
   if (!process.env.CLEANROOM_POLICY) objects.read(`HEAD:${POLICY_PATH}`).catch(() => null); // asked again, and answered, when the policy is read
-  return { stagedDiff, objects };
+  return { stagedDiff, objects, repo, vars };
 }
 
 export async function run(argv: string[]): Promise<number> {

@@ -34,13 +34,14 @@ export async function openContext(
 ): Promise<InspectContext & { close(): Promise<void> }> {
   const workload = opts.history ? 'history' : 'staged';
   const early = opts.staged && plumbingIsCertain(io.env, { workload });
-  const stagedDiff = early ? (io.started?.stagedDiff ?? startStagedDiff(io.cwd, io.env)) : undefined;
-  const objects = early ? io.started?.objects : undefined;
+  const started = early ? io.started : undefined;
+  const stagedDiff = early ? (started?.stagedDiff ?? startStagedDiff(io.cwd, io.env)) : undefined;
+  const objects = started?.objects;
   let engine: GitEngine;
   let repo: RepoContext;
   let vars: GitVars;
   try {
-    [repo, vars] = await Promise.all([discoverRepo(io.cwd, io.env), readGitVars(io.cwd, io.env)]);
+    [repo, vars] = await Promise.all([started?.repo ?? discoverRepo(io.cwd, io.env), started?.vars ?? readGitVars(io.cwd, io.env)]);
     engine = await openEngine(repo, { workload, stagedDiff, objects });
   } catch (e) {
     await objects?.close();
