@@ -74,7 +74,11 @@ async function pathSignalsIn(
     read.map((c) => c.newOid as string),
     (i, after) => fileSignals(ctx, read[i] as Change, after, ledger, traces?.get((read[i] as Change).path)),
   );
-  return (await Promise.all(perPath)).flat();
+  // Most files are answered at once; only the others are awaited (all together, so none of them
+  // can fail unheard), and the signals keep the order of the files.
+  const awaited = await Promise.all(perPath.filter((found): found is Promise<Signal[]> => !Array.isArray(found)));
+  let next = 0;
+  return perPath.flatMap((found) => (Array.isArray(found) ? (found as readonly Signal[]) : (awaited[next++] as Signal[])));
 }
 
 const NO_SIGNALS: readonly Signal[] = [];
