@@ -1,5 +1,6 @@
 import type { Change } from '../git/engine.js';
 import type { Policy, ProtectRule } from '../policy/policy.js';
+import type { Signal } from '../signals/signal.js';
 import { reviewKey, type DecideInput, type Finding, type RejectedAttestation, type ReviewedChange, type RuleRef, type Verdict } from './verdict.js';
 
 /**
@@ -59,13 +60,14 @@ export function decide({ policy, subjects }: DecideInput): Verdict {
   let paths = 0;
   let protectedPaths = 0;
   for (const subject of subjects) {
+    const ownSignals = byPath(subject.pathSignals);
     for (const change of subject.changes) {
       paths++;
       if (!bringsContent(change)) continue;
       const rule = ruleFor(policy, change.path);
       if (!rule) continue;
       protectedPaths++;
-      const signals = [...subject.signals, ...subject.pathSignals.filter((m) => m.path === change.path)];
+      const signals = [...subject.signals, ...(ownSignals.get(change.path) ?? [])];
       if (rule.require === 'review-always' || signals.length > 0) {
         const principals = change.newOid ? subject.reviewed.get(reviewKey(change.path, change.newOid)) : undefined;
         if (principals) {
@@ -94,6 +96,18 @@ export function decide({ policy, subjects }: DecideInput): Verdict {
     rejectedAttestations: uniqueByFile(subjects.flatMap((s) => s.rejectedAttestations)),
     signals: subjects.flatMap((s) => [...s.signals, ...s.pathSignals]),
   };
+}
+
+/** Signals about single files, by path: an assistant's commit can bring a marker in each of a
+ *  thousand files, and each file's finding takes only its own. */
+function byPath(signals: readonly Signal[]): Map<string | undefined, Signal[]> {
+  const found = new Map<string | undefined, Signal[]>();
+  for (const s of signals) {
+    const list = found.get(s.path);
+    if (list) list.push(s);
+    else found.set(s.path, [s]);
+  }
+  return found;
 }
 
 /** Subjects judged against the same tip see the same attestation files: report each once. */
