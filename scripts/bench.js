@@ -24,7 +24,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 /** Bump when anything below changes what is built: the cache is keyed on it. */
-const GENERATOR = 2;
+const GENERATOR = 3;
 
 const { values: opt } = parseArgs({
   options: {
@@ -64,6 +64,8 @@ const REVIEWED = 1_000;
 const PUSHED = 1_000;
 const PUSHES = [1, 100, 1_000];
 const STAGES = [10, 1_000];
+/** The staged set whose every file holds a canary (an index of its own, like each of STAGES). */
+const MARKED = 'marked';
 const REPOSITORY_ID = 'urn:uuid:0b5e0c4e-3c1a-4b5e-9f00-0000000be9c1';
 const NAMESPACE = 'cleanroom-review-v1';
 const REVIEWER = 'reviewer@example.org';
@@ -234,6 +236,13 @@ async function importMain(repo, { bigBlobs, signers }) {
       }
       staged.set(n, files);
     }
+    // An assistant's commit of 1,000 new protected files, each holding a canary the policy marks.
+    const marked = [];
+    for (let k = 0; k < 1000; k++) {
+      const canary = `${CANARY}${crypto.createHash('sha1').update(`marked${k}`).digest('hex').slice(0, 8)}`;
+      marked.push([`datasets/incoming/marked/row${k}.jsonl`, `${JSON.stringify({ id: `marked-${k}`, note: canary })}\n`]);
+    }
+    staged.set(MARKED, marked);
   }, ['--big-file-threshold=16m']);
   git(repo, ['update-ref', '-d', 'refs/heads/topic']);
   git(repo, ['commit-graph', 'write', '--reachable']); // what gc leaves behind on any real repository
@@ -621,6 +630,7 @@ async function main() {
       { ...diffCached(1000), label: '`git diff --cached --name-status`, 1,000 staged', base: null },
       { ...hook('pre-commit', 1000), label: 'pre-commit, 1,000 protected files, human: allowed', base: 6, hook: true, expect: 0, budget: true },
       { ...hook('pre-commit', 1000, { CLAUDECODE: '1' }), label: 'pre-commit, 1,000 protected files, assistant: blocked', base: 6, hook: true, expect: 1, budget: true },
+      { ...hook('pre-commit', MARKED), label: 'pre-commit, 1,000 new protected files each holding a canary, human: blocked', base: 6, hook: true, expect: 1, readme: true },
       { cmd: path.join(HOOKS, 'pre-commit'), args: [], cwd: NOPACK, env: { ...env, GIT_INDEX_FILE: indexFile(NOPACK, 10) }, label: `pre-commit, 10 protected files, human, on the same repository with ${mb(stats.smallPackBytes)} MB of packs instead of ${mb(stats.packBytes)}`, base: 1, hook: true, expect: 0 },
     ]);
     local = rows;
@@ -638,7 +648,7 @@ async function main() {
       lines.push(`| ${r.label} | ${f1(r.ms)} | ${base ? ratio(r.ms, base.ms) : ''} | ${r.hook ? f1(r.ms - nodeMs) : ''} | ${mb(r.largest)} | ${mb(r.tree)} | ${r.status} |`);
     }
     sections.push(lines.join('\n'));
-    readme.push(...rows.filter((r) => r.budget || r.label.startsWith('commit-msg')).map((r) => ({ r, base: r.base === undefined || r.base === null ? null : rows[r.base], node: r.hook ? nodeMs : null })));
+    readme.push(...rows.filter((r) => r.budget || r.readme || r.label.startsWith('commit-msg')).map((r) => ({ r, base: r.base === undefined || r.base === null ? null : rows[r.base], node: r.hook ? nodeMs : null })));
   }
 
   // Server hook.
