@@ -11,7 +11,7 @@ import type { Change, CommitInfo, CommitRange, GitEngine, Identity, TreeFile } f
 import { parseIdent } from './git/plumbing.js';
 import type { GitVars, RepoContext } from './git/repo.js';
 import type { Policy } from './policy/policy.js';
-import { addedLines, blobText, environmentSignals, identitySignals, markerSignals, mayHoldMarker, mayHoldMarkerBytes, messageSignals } from './signals/detect.js';
+import { addedTextLines, blobText, environmentSignals, identitySignals, markerSignals, mayHoldMarker, mayHoldMarkerBytes, messageSignals } from './signals/detect.js';
 import { ATTESTATION_DIR, ledgerPath } from './layout.js';
 import type { ProvenanceLedger } from './provenance/ledger.js';
 import { GIT_AI_NOTES_REF, gitAiSignals } from './provenance/git-ai.js';
@@ -97,20 +97,22 @@ function fileSignals(
   // content has no lines to hold a signal.
   const text = traced !== undefined || ledger !== null || mayHoldMarkerBytes(after, rules) ? blobText(after) : null;
   const linesMatter = traced !== undefined || (text !== null && (mayHoldMarker(text, rules) || (ledger !== null && mayHoldRecordedLine(text, ledger))));
-  return linesMatter || ledger ? signalsInLines(ctx, c, after, linesMatter, ledger, traced) : NO_SIGNALS;
+  return linesMatter || ledger ? signalsInLines(ctx, c, after, linesMatter ? text : null, ledger, traced) : NO_SIGNALS;
 }
 
+/** `text`: the staged content decoded, when its added lines matter (null when they do not, or
+ *  when it is binary and has none). */
 async function signalsInLines(
   ctx: InspectContext,
   c: Change,
   after: Uint8Array,
-  linesMatter: boolean,
+  text: string | null,
   ledger: ProvenanceLedger | null,
   traced: readonly TraceAttribution[] | undefined,
 ): Promise<Signal[]> {
   const rules = ctx.policy.assistants;
-  const before = linesMatter && c.oldOid && c.oldMode !== '160000' ? await ctx.engine.readBlob(c.oldOid) : null;
-  const added = linesMatter ? addedLines(before, after) : null;
+  const before = text !== null && c.oldOid && c.oldMode !== '160000' ? await ctx.engine.readBlob(c.oldOid) : null;
+  const added = text === null ? null : addedTextLines(before ? blobText(before) : null, text);
   return [
     ...(added ? markerSignals(c.path, added, rules) : []),
     ...(ledger && c.newOid ? recordedSignals(c.path, c.newOid, after, added, ledger, rules.recordedShare) : []),

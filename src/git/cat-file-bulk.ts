@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { CleanroomError } from '../errors.js';
-import { parseHeader, type GitObject } from './cat-file.js';
+import { invalidName, parseHeader, type GitObject } from './cat-file.js';
 
 /** Below this many objects the long-lived cat-file (CatFileBatch) answers sooner than a spawn. */
 export const BULK_MIN = 64;
@@ -37,7 +37,8 @@ export async function readObjectsInBulk<T>(
   },
 ): Promise<T[]> {
   for (const name of names) {
-    if (/[\n\0]/.test(name)) throw new CleanroomError('EBADREV', `invalid object name ${JSON.stringify(name)}`);
+    const invalid = invalidName(name);
+    if (invalid) throw invalid;
   }
   const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const processes = Math.max(1, Math.min(opts.processes ?? Math.min(cpus, 4), Math.ceil(names.length / PER_PROCESS_MIN)));

@@ -43,7 +43,8 @@ export class CatFileBatch {
   /** Reads an object by any name git accepts (`<oid>`, `HEAD:path`); null when it does not exist. */
   read(name: string): Promise<GitObject | null> {
     if (this.failure) return Promise.reject(this.failure);
-    if (/[\n\0]/.test(name)) return Promise.reject(new CleanroomError('EBADREV', `invalid object name ${JSON.stringify(name)}`));
+    const invalid = invalidName(name);
+    if (invalid) return Promise.reject(invalid);
     return new Promise((resolve, reject) => {
       this.pending.push({ name, resolve, reject });
       // Requests made in one go (a thousand staged files) leave in one write, not one each.
@@ -121,4 +122,9 @@ export function parseHeader(data: Buffer, start: number, end: number): { oid: st
   if (header.endsWith(' missing') || header.endsWith(' ambiguous')) return null;
   const [oid = '', type = '', sizeText = ''] = header.split(' ');
   return { oid, type, size: Number(sizeText) };
+}
+
+/** A name that would split the request stream (one name a line), as the error to report. */
+export function invalidName(name: string): CleanroomError | null {
+  return /[\n\0]/.test(name) ? new CleanroomError('EBADREV', `invalid object name ${JSON.stringify(name)}`) : null;
 }

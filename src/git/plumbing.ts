@@ -5,11 +5,6 @@ import { readEachBlob, type Change, type ChangeStatus, type CommitInfo, type Git
 import { gitOk, runGit, type GitResult } from './exec.js';
 import { emptyTreeOid, type RepoContext } from './repo.js';
 
-/**
- * The engine built on git's own plumbing. Inside a hook git already honours GIT_INDEX_FILE,
- * quarantine directories, alternates, worktrees, every index format, SHA-256 and partial clones,
- * so this engine is correct everywhere; it is also the fast one on large repositories.
- */
 const DIFF_FLAGS = ['-z', '--raw', '--no-renames', '--ignore-submodules=none', '--no-ext-diff'];
 /** The index against `base`; intent-to-add entries stay out, as `git commit` leaves them out. */
 const stagedDiffArgs = (base: string) => ['diff-index', '--cached', '--ita-invisible-in-index', ...DIFF_FLAGS, base, '--'];
@@ -25,6 +20,11 @@ export function startStagedDiff(cwd: string, env: NodeJS.ProcessEnv): Promise<Gi
   return diff;
 }
 
+/**
+ * The engine built on git's own plumbing. Inside a hook git already honours GIT_INDEX_FILE,
+ * quarantine directories, alternates, worktrees, every index format, SHA-256 and partial clones,
+ * so this engine is correct everywhere; it is also the fast one on large repositories.
+ */
 export function openPlumbingEngine(
   repo: RepoContext,
   started: { stagedDiff?: Promise<GitResult> | undefined; objects?: CatFileBatch | undefined } = {},
@@ -183,9 +183,9 @@ function checkRev(rev: string): string {
 
 const STATUS: Record<string, ChangeStatus> = { A: 'added', M: 'modified', T: 'typechange', D: 'deleted', U: 'modified' };
 
-/** Parses `--raw -z` output: `:oldmode newmode oldoid newoid status\0path\0` per record. */
 const ABSENT_MODE = '000000';
 
+/** Parses `--raw -z` output: `:oldmode newmode oldoid newoid status\0path\0` per record. */
 export function parseRawDiff(out: Buffer): Change[] {
   const changes: Change[] = [];
   const text = out.toString('latin1');

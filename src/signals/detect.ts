@@ -144,7 +144,6 @@ export function mayHoldMarker(text: string, rules: AssistantRules): boolean {
   });
 }
 
-
 /**
  * Whether raw content could hold a policy marker, judged from its bytes: false when every marker
  * has a run of ASCII text that any match must contain, and the content lacks it. UTF-8 decoding
@@ -253,8 +252,11 @@ export function addedLines(
   newContent: Uint8Array,
 ): { line: number; text: string }[] | null {
   const newText = blobText(newContent);
-  if (newText === null) return null;
-  const oldText = oldContent ? blobText(oldContent) : null;
+  return newText === null ? null : addedTextLines(oldContent ? blobText(oldContent) : null, newText);
+}
+
+/** addedLines for contents already decoded (blobText); a binary old side is null. */
+export function addedTextLines(oldText: string | null, newText: string): { line: number; text: string }[] {
   const remaining = new Map<string, number>();
   if (oldText !== null) {
     for (const text of textLines(oldText)) remaining.set(text, (remaining.get(text) ?? 0) + 1);
