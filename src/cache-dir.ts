@@ -1,6 +1,6 @@
 /**
  * The folder where cleanroom keeps what makes the next run faster (compiled policies, V8's
- * compiled code), one per user in the temp folder. What lies there is trusted: a compiled policy
+ * compiled code, blobs known to hold no content marker), one per user in the temp folder. What lies there is trusted: a compiled policy
  * decides verdicts and compiled code runs. So it is used only when this user made it and nobody
  * else can write into it; a folder someone else planted (on a shared /tmp) is refused and
  * cleanroom simply runs uncached.
@@ -39,4 +39,17 @@ export function writeCacheFile(file: string, data: string | Uint8Array): boolean
   } catch {
     return false;
   }
+}
+
+/** A cache file's name for `key`: 64-bit FNV-1a, in two 32-bit lanes of different offsets (no
+ *  node:crypto to load). Only a name: each file holds its whole key, so a collision is a miss. */
+export function keyName(key: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193);
+  }
+  return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
 }

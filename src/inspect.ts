@@ -18,6 +18,7 @@ import { GIT_AI_NOTES_REF, gitAiSignals } from './provenance/git-ai.js';
 import { AGENT_TRACE_FILE, agentTraceSignals, byPath, parseAgentTrace, stagedFile, type TraceAttribution } from './provenance/agent-trace.js';
 import { mayHoldRecordedLine, recordedSignals } from './signals/recorded.js';
 import type { Signal } from './signals/signal.js';
+import { CLEAN_BLOBS_MIN, type CleanBlobs } from './signals/clean-blobs.js';
 import { loadAttestations, NO_REVIEWS, reviewsOf, type AttestationSet } from './review.js';
 
 export interface InspectContext {
@@ -27,6 +28,8 @@ export interface InspectContext {
   readonly policy: Policy;
   /** The index against HEAD, started while the policy was being read (hooks run on every commit). */
   readonly stagedAgainstHead?: Promise<Change[]> | undefined;
+  /** Blobs known from earlier runs to hold none of the policy's markers (never on a server). */
+  readonly cleanBlobs?: (() => CleanBlobs | null) | undefined;
 }
 
 function touchesProtected(policy: Policy, changes: readonly Change[]): boolean {
@@ -53,13 +56,17 @@ const unprotected = (commit: string | null, changes: Change[]): Subject => ({
   rejectedAttestations: [],
 });
 
+/** A file whose content holds no signal; for markers alone, a fact about the blob itself. */
+const NO_SIGNALS: readonly Signal[] = [];
+
 /**
  * Signals about single protected files: content markers in their added lines, and, at commit
  * time, what the provenance ledger recorded an assistant writing and which added lines an Agent
  * Trace record gives to an AI. The staged blobs are read all at once (readBlobs), each judged as it
  * arrives and then let go. The old side of an edit is read only when the new content could hold
  * a signal in its added lines: a staged folder of a thousand edits is mostly a thousand reads,
- * not two thousand.
+ * not two thousand. And where markers are all that is asked of the content, a blob an earlier run
+ * found free of them (the same commit's pre-commit, say) is not read at all.
  */
 async function pathSignalsIn(
   ctx: InspectContext,
@@ -69,10 +76,17 @@ async function pathSignalsIn(
 ): Promise<Signal[]> {
   const rules = ctx.policy.assistants;
   if (rules.markers.length === 0 && !ledger && !traces) return [];
-  const read = changes.filter((c) => c.status !== 'deleted' && c.newOid && c.newMode !== '160000' && ruleFor(ctx.policy, c.path));
+  const candidates = changes.filter((c) => c.status !== 'deleted' && c.newOid && c.newMode !== '160000' && ruleFor(ctx.policy, c.path));
+  const clean = !ledger && !traces && candidates.length >= CLEAN_BLOBS_MIN ? (ctx.cleanBlobs?.() ?? null) : null;
+  const read = clean ? candidates.filter((c) => !clean.has(c.newOid as string)) : candidates;
   const perPath = await ctx.engine.readBlobs(
     read.map((c) => c.newOid as string),
-    (i, after) => fileSignals(ctx, read[i] as Change, after, ledger, traces?.get((read[i] as Change).path)),
+    (i, after) => {
+      const c = read[i] as Change;
+      const found = fileSignals(ctx, c, after, ledger, traces?.get(c.path));
+      if (found === NO_SIGNALS) clean?.add(c.newOid as string);
+      return found;
+    },
   );
   // Most files are answered at once; only the others are awaited (all together, so none of them
   // can fail unheard), and the signals keep the order of the files.
@@ -80,8 +94,6 @@ async function pathSignalsIn(
   let next = 0;
   return perPath.flatMap((found) => (Array.isArray(found) ? (found as readonly Signal[]) : (awaited[next++] as Signal[])));
 }
-
-const NO_SIGNALS: readonly Signal[] = [];
 
 /** One protected file's signals, from its staged content and, only when that could hold a signal
  *  in its added lines, its old content. Most files hold none: they are answered at once. */

@@ -11,6 +11,8 @@ export interface Io {
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
   /** git work the launcher started before the CLI had loaded (src/launch.ts). */
   readonly started?: Started | undefined;
+  /** Names the compiled CLI (set by the launcher): what a run remembers for the next is keyed by it. */
+  readonly build?: string | undefined;
 }
 
 export interface Started {

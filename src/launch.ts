@@ -102,6 +102,7 @@ export async function run(argv: string[]): Promise<number> {
     stdout: process.stdout,
     stderr: process.stderr,
     started,
+    build: CLEANROOM_BUNDLE_ID,
   });
   if (dir !== null && cacheFile !== null && (cachedData === undefined || script.cachedDataRejected === true)) writeCache(dir, cacheFile, script);
   return code;

@@ -8,6 +8,8 @@ import { discoverRepo, readGitVars, type GitVars, type RepoContext } from '../gi
 import type { InspectContext } from '../inspect.js';
 import type { Io } from '../io.js';
 import { resolvePolicy } from '../policy/load.js';
+import type { Policy } from '../policy/policy.js';
+import { openCleanBlobs, type CleanBlobs } from '../signals/clean-blobs.js';
 
 /** util.parseArgs with its TypeErrors turned into usage errors that point at --help. */
 export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
@@ -58,11 +60,33 @@ export async function openContext(
       configured: vars.config.get('cleanroom.policy'),
       server: opts.server ?? false,
     });
-    return { repo, vars, engine, policy, stagedAgainstHead, close: () => engine.close() };
+    const remembered = opts.server ? undefined : rememberedCleanBlobs(io.build, policy);
+    return {
+      repo,
+      vars,
+      engine,
+      policy,
+      stagedAgainstHead,
+      cleanBlobs: remembered?.open,
+      close: async () => {
+        remembered?.save();
+        await engine.close();
+      },
+    };
   } catch (e) {
     await engine.close();
     throw e;
   }
+}
+
+/** The clean-blob memory, opened when first asked for and saved as the run closes. */
+function rememberedCleanBlobs(build: string | undefined, policy: Policy): { open: () => CleanBlobs | null; save: () => void } | undefined {
+  if (build === undefined || policy.assistants.markers.length === 0) return undefined;
+  let opened: CleanBlobs | null | undefined;
+  return {
+    open: () => (opened === undefined ? (opened = openCleanBlobs(build, policy.assistants.markers)) : opened),
+    save: () => opened?.save(),
+  };
 }
 
 /** Exit codes are decided here and nowhere else: a warning never blocks. */

@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { privateCacheDir, writeCacheFile } from '../cache-dir.js';
+import { keyName, privateCacheDir, writeCacheFile } from '../cache-dir.js';
 import { compileGlob } from './glob.js';
 import type { AssistantRules, Policy, ProtectRule, ReviewRules } from './policy.js';
 import { version } from '../version.js';
@@ -54,18 +54,6 @@ function fromData(d: PolicyData, source: string, baseDir: string): Policy {
   };
 }
 
-/** 64-bit FNV-1a, in two 32-bit lanes of different offsets. */
-function fastHash(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193);
-  }
-  return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
-}
-
 interface CacheEntry {
   readonly key: string;
   readonly data: PolicyData;
@@ -73,7 +61,7 @@ interface CacheEntry {
 
 function cacheFile(key: string): string | null {
   const dir = privateCacheDir();
-  return dir === null ? null : path.join(dir, `policy-${fastHash(key)}.json`);
+  return dir === null ? null : path.join(dir, `policy-${keyName(key)}.json`);
 }
 
 /** The policy for `text`: from the cache when it holds one, else parsed by `parse` and kept. */
