@@ -17,7 +17,9 @@ import { isCommandName, isHookName, judgesIndex } from './commands/names.js';
 import { CatFileBatch } from './git/cat-file.js';
 import { startStagedDiff } from './git/plumbing.js';
 import { POLICY_PATH } from './layout.js';
-import { discoverRepo, readGitVars } from './git/repo.js';
+import type { GitResult } from './git/exec.js';
+import { shimHandoff } from './git/handoff.js';
+import { discoverRepo, readGitVars, type GitVars, type RepoContext } from './git/repo.js';
 import { plumbingIsCertain } from './git/preflight.js';
 import type { Started } from './io.js';
 
@@ -64,18 +66,36 @@ function writeCache(dir: string, file: string, script: vm.Script): void {
 /** A hook that judges the index starts its git work before the CLI has even loaded: the
  *  repository lookup and `git var -l` (done before the staged diff takes a CPU), the staged diff
  *  (it takes about as long as the CLI's load), and the object reader, asked at once for the
- *  committed policy that will judge the commit unless the environment names another. */
+ *  committed policy that will judge the commit unless the environment names another. Run from the
+ *  shim, the first three were asked before Node started (src/git/handoff.ts): their answers are
+ *  read once the CLI has loaded, and whatever the shim could not get is asked again here. */
 function startEarly(argv: readonly string[]): Started | undefined {
   const [command, hook] = argv;
   if (command !== 'hook' || !isHookName(hook) || !judgesIndex(hook) || !plumbingIsCertain(process.env, { workload: 'staged' })) return undefined;
-  const repo = discoverRepo(process.cwd(), process.env);
-  const vars = readGitVars(process.cwd(), process.env);
+  const cwd = process.cwd();
+  const env = process.env;
+  const handoff = shimHandoff(env, process.ppid);
+  let repo: Promise<RepoContext>;
+  let vars: Promise<GitVars>;
+  let stagedDiff: Promise<GitResult>;
+  if (handoff) {
+    // A microtask: it runs at the CLI's first wait, after the load it would otherwise hold up.
+    const answered = Promise.resolve().then(handoff);
+    const success = (r: GitResult | undefined) => (r?.status === 0 ? r : undefined);
+    repo = answered.then((h) => discoverRepo(cwd, env, success(h?.repoLookup)));
+    vars = answered.then((h) => readGitVars(cwd, env, success(h?.gitVars)));
+    stagedDiff = answered.then((h) => startStagedDiff(cwd, env, success(h?.stagedDiff)));
+  } else {
+    repo = discoverRepo(cwd, env);
+    vars = readGitVars(cwd, env);
+    stagedDiff = startStagedDiff(cwd, env);
+  }
   // Surfaced where the CLI awaits them; until then a failure must not count as unhandled.
   repo.catch(() => undefined);
   vars.catch(() => undefined);
-  const stagedDiff = startStagedDiff(process.cwd(), process.env);
-  const objects = new CatFileBatch(process.cwd(), process.env);
-  if (!process.env.CLEANROOM_POLICY) objects.read(`HEAD:${POLICY_PATH}`).catch(() => null); // asked again, and answered, when the policy is read
+  stagedDiff.catch(() => undefined);
+  const objects = new CatFileBatch(cwd, env);
+  if (!env.CLEANROOM_POLICY) objects.read(`HEAD:${POLICY_PATH}`).catch(() => null); // asked again, and answered, when the policy is read
   return { stagedDiff, objects, repo, vars };
 }
 

@@ -9,13 +9,18 @@ const DIFF_FLAGS = ['-z', '--raw', '--no-renames', '--ignore-submodules=none', '
 /** The index against `base`; intent-to-add entries stay out, as `git commit` leaves them out. */
 const stagedDiffArgs = (base: string) => ['diff-index', '--cached', '--ita-invisible-in-index', ...DIFF_FLAGS, base, '--'];
 
+/** The index against HEAD, as stagedChanges() asks for it; the hook shim asks the same (src/git/handoff.ts). */
+export const STAGED_DIFF_ARGS: readonly string[] = stagedDiffArgs('HEAD');
+
 /**
  * The index against HEAD, as `stagedChanges()` asks for it, started before the repository has
  * even been looked up: a hook's first seconds are spent waiting on git, so the two waits overlap.
  * It needs nothing but the hook's directory and environment, which is all git needs too.
+ * `answered`: what git already said to STAGED_DIFF_ARGS there.
  */
-export function startStagedDiff(cwd: string, env: NodeJS.ProcessEnv): Promise<GitResult> {
-  const diff = runGit(stagedDiffArgs('HEAD'), { cwd, env });
+export function startStagedDiff(cwd: string, env: NodeJS.ProcessEnv, answered?: GitResult): Promise<GitResult> {
+  if (answered) return Promise.resolve(answered);
+  const diff = runGit(STAGED_DIFF_ARGS, { cwd, env });
   diff.catch(() => undefined); // surfaced by stagedChanges(); unused when discovery fails first
   return diff;
 }

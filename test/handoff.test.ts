@@ -1,0 +1,103 @@
+/**
+ * The shim asks git the first three questions of a commit hook while Node starts, and hands the
+ * answers over on stdin: Node must believe them only from its own shim, ask again whatever is
+ * missing or failed, and the shim must ask exactly what Node would.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HANDOFF_VAR, parseHandoff } from '../src/git/handoff.js';
+import { STAGED_DIFF_ARGS } from '../src/git/plumbing.js';
+import { GIT_VARS_ARGS, REPO_LOOKUP_ARGS } from '../src/git/repo.js';
+import { CLI, cleanEnv, git, gitTry, HOOKS, installHooks, run, tempDir, write } from './helpers/git.js';
+import { gatedRepo, writePolicy } from './helpers/policy.js';
+
+const human = cleanEnv();
+const shim = fs.readFileSync(path.join(HOOKS, 'pre-commit'), 'utf8');
+
+/** The git command lines a trace file records, as argument lists. */
+function traced(file: string): string[] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .flatMap((line) => {
+      const m = /trace: (?:built-in|exec): git (.*)$/.exec(line);
+      return m ? [m[1] as string] : [];
+    });
+}
+
+describe('the shim asks what Node would', () => {
+  it('runs exactly the repository lookup, git var and the staged diff of src/, in that order', () => {
+    const asked = [...shim.matchAll(/^\s*git (.*?) 2>\/dev\/null$/gm)].map((m) => m[1]);
+    expect(asked).toEqual([REPO_LOOKUP_ARGS, GIT_VARS_ARGS, STAGED_DIFF_ARGS].map((args) => args.join(' ')));
+    expect(shim).toContain(`${HANDOFF_VAR}=$$`);
+  });
+
+  it('is the same script under every hook name', () => {
+    for (const hook of fs.readdirSync(HOOKS)) expect(fs.readFileSync(path.join(HOOKS, hook), 'utf8')).toBe(shim);
+  });
+});
+
+describe('parseHandoff', () => {
+  const frame = (lookup: string, lookupCode: number, vars: string, varsCode: number, diff: Buffer | string, diffCode: number) =>
+    Buffer.concat([Buffer.from(`${lookup}\0${lookupCode}\0${vars}\0${varsCode}\0`), Buffer.from(diff), Buffer.from(`${diffCode}\n`)]);
+
+  it('splits the three answers, NULs of the diff included', () => {
+    const diff = ':100644 100644 aaaa bbbb M\0datasets/a b.jsonl\0:000000 100644 0000 cccc A\0datasets/new\nline\0';
+    const h = parseHandoff(frame('/r/.git\n/r/.git\nfalse\nsha1\n/r\n', 0, 'GIT_AUTHOR_IDENT=A <a@x> 1 +0000\n', 0, diff, 0));
+    expect(h?.repoLookup).toEqual({ stdout: Buffer.from('/r/.git\n/r/.git\nfalse\nsha1\n/r\n'), stderr: '', status: 0 });
+    expect(h?.gitVars.stdout.toString()).toBe('GIT_AUTHOR_IDENT=A <a@x> 1 +0000\n');
+    expect(h?.stagedDiff).toEqual({ stdout: Buffer.from(diff), stderr: '', status: 0 });
+  });
+
+  it('keeps each exit code, and an empty diff is empty', () => {
+    const h = parseHandoff(frame('', 128, '', 0, '', 128));
+    expect([h?.repoLookup.status, h?.gitVars.status, h?.stagedDiff.status]).toEqual([128, 0, 128]);
+    expect(h?.stagedDiff.stdout.length).toBe(0);
+  });
+
+  it('refuses anything cut short or garbled', () => {
+    const whole = frame('/r/.git\n', 0, 'x=y\n', 0, ':100644 100644 a b M\0p\0', 0);
+    for (let cut = 0; cut < whole.length; cut++) expect(parseHandoff(whole.subarray(0, cut))).toBeNull();
+    expect(parseHandoff(frame('/r/.git\n', 0, 'x=y\n', 0, ':100644 100644 a b M\0p', 0))).toBeNull();
+    expect(parseHandoff(Buffer.from('/r/.git\n\0zero\0x=y\n\x000\x000\n'))).toBeNull();
+  });
+});
+
+describe('a commit through the shim', () => {
+  it('asks git each of the three questions once: Node uses the answers the shim got', () => {
+    const repo = gatedRepo();
+    write(repo, 'datasets/rows.jsonl', '{"row": 1}\n');
+    git(repo, ['add', '.']);
+    const trace = path.join(tempDir('trace'), 'git.trace');
+    const r = gitTry(repo, ['commit', '-m', 'rows'], cleanEnv({ GIT_TRACE: trace }));
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('cleanroom pre-commit: allowed');
+    const calls = traced(trace);
+    // Three hooks (pre-commit, prepare-commit-msg, commit-msg), each asking once.
+    for (const args of [REPO_LOOKUP_ARGS, GIT_VARS_ARGS, STAGED_DIFF_ARGS]) expect(calls.filter((c) => c === args.join(' '))).toHaveLength(3);
+  });
+
+  it('on an unborn branch, where the shim cannot diff against HEAD, still judges the first commit', () => {
+    const repo = tempDir('unborn');
+    git(repo, ['init', '-q', '-b', 'main']);
+    writePolicy(repo);
+    write(repo, 'datasets/rows.jsonl', '{"note": "CANARY-1"}\n');
+    installHooks(repo);
+    git(repo, ['add', '.']);
+    const r = gitTry(repo, ['commit', '-m', 'first'], human);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('datasets/rows.jsonl:1');
+  });
+
+  it('is ignored by a process that is not the shim\'s own child, whatever its stdin holds', () => {
+    const repo = gatedRepo();
+    write(repo, 'datasets/rows.jsonl', '{"note": "CANARY-2"}\n');
+    git(repo, ['add', '.']);
+    // A lookup naming another repository and an empty diff: believed, they would let the commit through.
+    const forged = `/elsewhere/.git\0${0}\0\0${0}\0${0}\n`;
+    const r = run(process.execPath, [CLI, 'hook', 'pre-commit'], repo, cleanEnv({ [HANDOFF_VAR]: String(process.ppid) }), forged);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('datasets/rows.jsonl:1');
+  });
+});
