@@ -439,11 +439,12 @@ function rss(pid) {
     return 0;
   }
 }
-/** cleanroom's private cache folder (src/cache-dir.ts), where it remembers blobs found free of markers. */
+/** cleanroom's private cache folder (src/cache-dir.ts), where it remembers facts about blobs
+ *  between runs (src/blob-memory.ts): a cold row forgets them first. */
 const PRIVATE_CACHE = path.join(os.tmpdir(), `cleanroom-${typeof process.getuid === 'function' ? process.getuid() : 'user'}`);
-function forgetCleanBlobs() {
+function forgetBlobs() {
   for (const name of fs.existsSync(PRIVATE_CACHE) ? fs.readdirSync(PRIVATE_CACHE) : []) {
-    if (name.startsWith('clean-blobs-')) fs.rmSync(path.join(PRIVATE_CACHE, name), { force: true });
+    if (name.startsWith('clean-blobs-') || name.startsWith('attestation-claims-')) fs.rmSync(path.join(PRIVATE_CACHE, name), { force: true });
   }
 }
 const CAN_SAMPLE = fs.existsSync(`/proc/${process.pid}/task/${process.pid}/children`);
@@ -628,7 +629,7 @@ async function main() {
   if (wants('local')) {
     log('local hooks on the large repository');
     // Each hook row is the first of its commit: nothing remembered from an earlier run of the same blobs.
-    const hook = (name, n, extra = {}, args = []) => ({ cmd: path.join(HOOKS, name), args, cwd: BIG, env: { ...idx(n), ...extra }, before: forgetCleanBlobs });
+    const hook = (name, n, extra = {}, args = []) => ({ cmd: path.join(HOOKS, name), args, cwd: BIG, env: { ...idx(n), ...extra }, before: forgetBlobs });
     const humanThousand = hook('pre-commit', 1000);
     const diffCached = (n, repo = BIG) => ({ cmd: 'git', args: ['diff', '--cached', '--name-status'], cwd: repo, env: { ...env, GIT_INDEX_FILE: indexFile(repo, n) }, expect: 0 });
     const rows = await measure([
@@ -701,7 +702,7 @@ async function main() {
     if (scanBuilt) {
       rows.push(
         { label: '`git rev-list HEAD \\| git diff-tree --stdin -r --root --diff-merges=first-parent`', cmd: 'sh', args: ['-c', 'git rev-list HEAD | git diff-tree --stdin -r --root --diff-merges=first-parent >/dev/null'], cwd: BIG, expect: 0, base: null },
-        { label: `\`cleanroom scan\`: the whole history, ${stats.commits.toLocaleString('en')} commits`, cmd: process.execPath, args: [CLI, 'scan'], cwd: BIG, expect: 1, base: 0, before: forgetCleanBlobs },
+        { label: `\`cleanroom scan\`: the whole history, ${stats.commits.toLocaleString('en')} commits`, cmd: process.execPath, args: [CLI, 'scan'], cwd: BIG, expect: 1, base: 0, before: forgetBlobs },
       );
     }
     // A commit being made on top of many reviews: only those naming its files are verified.
@@ -709,13 +710,19 @@ async function main() {
     const reviewedIndex = { ...env, GIT_INDEX_FILE: path.join(reviewedTree, 'bench-index') };
     rows.push(
       { label: '`git diff --cached --name-status`, 10 new protected files on a commit holding 1,000 attestations', cmd: 'git', args: ['diff', '--cached', '--name-status'], cwd: reviewedTree, env: reviewedIndex, expect: 0, base: null },
-      { label: `pre-commit of an assistant's 10 new protected files with ${REVIEWED.toLocaleString('en')} attestations in HEAD, none naming them: blocked`, cmd: path.join(HOOKS, 'pre-commit'), args: [], cwd: reviewedTree, env: { ...reviewedIndex, CLAUDECODE: '1' }, expect: 1, base: rows.length },
+    );
+    const onReviews = { cmd: path.join(HOOKS, 'pre-commit'), args: [], cwd: reviewedTree, env: { ...reviewedIndex, CLAUDECODE: '1' }, expect: 1, base: rows.length - 1 };
+    const firstOnReviews = { ...onReviews, before: forgetBlobs };
+    rows.push(
+      { ...firstOnReviews, label: `pre-commit of an assistant's 10 new protected files with ${REVIEWED.toLocaleString('en')} attestations in HEAD, none naming them, the first run on this machine: blocked` },
+      // What an earlier run learnt of each envelope is remembered: the usual case, as reviews accumulate.
+      { ...onReviews, before: () => once_(firstOnReviews), label: 'the same pre-commit after an earlier run (what each attestation claims remembered): blocked' },
     );
     rows.push(
       { label: '`git diff-tree -r REV \\| git cat-file --batch` (every blob the commit brings)', cmd: 'sh', args: ['-c', "git diff-tree -r --no-commit-id reviewed | awk '{print $4}' | git cat-file --batch >/dev/null"], cwd: BIG, expect: 0, base: null },
-      { label: `\`cleanroom verify REV\`: ${REVIEWED.toLocaleString('en')} files, each covered by its own attestation`, cmd: process.execPath, args: [CLI, 'verify', 'reviewed'], cwd: BIG, expect: 0, base: rows.length, before: forgetCleanBlobs },
+      { label: `\`cleanroom verify REV\`: ${REVIEWED.toLocaleString('en')} files, each covered by its own attestation`, cmd: process.execPath, args: [CLI, 'verify', 'reviewed'], cwd: BIG, expect: 0, base: rows.length, before: forgetBlobs },
     );
-    if (scanBuilt) rows.push({ label: `\`cleanroom scan\` on the same history with ${mb(stats.smallPackBytes)} MB of packs instead of ${mb(stats.packBytes)} (memory only)`, cmd: process.execPath, args: [CLI, 'scan'], cwd: NOPACK, expect: 1, base: 0, timed: false, before: forgetCleanBlobs });
+    if (scanBuilt) rows.push({ label: `\`cleanroom scan\` on the same history with ${mb(stats.smallPackBytes)} MB of packs instead of ${mb(stats.packBytes)} (memory only)`, cmd: process.execPath, args: [CLI, 'scan'], cwd: NOPACK, expect: 1, base: 0, timed: false, before: forgetBlobs });
     history = await measure(rows);
     const lines = [
       '### History and reviews',

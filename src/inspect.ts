@@ -18,6 +18,7 @@ import { GIT_AI_NOTES_REF, gitAiSignals } from './provenance/git-ai.js';
 import { AGENT_TRACE_FILE, agentTraceSignals, byPath, parseAgentTrace, stagedFile, type TraceAttribution } from './provenance/agent-trace.js';
 import { mayHoldRecordedLine, recordedSignals } from './signals/recorded.js';
 import type { Signal } from './signals/signal.js';
+import type { BlobMemory } from './blob-memory.js';
 import { CLEAN_BLOBS_MIN, type CleanBlobs } from './signals/clean-blobs.js';
 import { loadAttestations, NO_REVIEWS, reviewsOf, type AttestationSet } from './review.js';
 
@@ -30,6 +31,8 @@ export interface InspectContext {
   readonly stagedAgainstHead?: Promise<Change[]> | undefined;
   /** Blobs known from earlier runs to hold none of the policy's markers (never on a server). */
   readonly cleanBlobs?: (() => CleanBlobs | null) | undefined;
+  /** What attestation envelopes claim, remembered from earlier runs (never on a server). */
+  readonly attestationClaims?: (() => BlobMemory | null) | undefined;
 }
 
 function touchesProtected(policy: Policy, changes: readonly Change[]): boolean {

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AllowedSigners } from './attest/allowed-signers.js';
+import type { BlobMemory } from './blob-memory.js';
 import type { Coverage, EnvelopeIndex, EnvelopeVerdict } from './attest/verify.js';
 import { reviewKey, type RejectedAttestation } from './decide/verdict.js';
 import { CleanroomError } from './errors.js';
@@ -79,8 +80,23 @@ export interface AttestationSet {
 
 const always = (attested: Attested): AttestationSet => ({ attested: async () => attested });
 
+/** Envelopes whose claims are remembered at most: a repository keeps every review it ever signed. */
+export const ATTESTATION_CLAIMS_KEPT = 1 << 16;
+
+/** What an earlier run found `oid`'s envelope to claim; undefined when nothing (usable) is remembered. */
+function recalledClaims(memory: BlobMemory | null, oid: string): readonly string[] | null | undefined {
+  const fact = memory?.get(oid);
+  if (fact === undefined) return undefined;
+  try {
+    const keys: unknown = JSON.parse(fact);
+    return keys === null || (Array.isArray(keys) && keys.every((k) => typeof k === 'string')) ? (keys as string[] | null) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function loadAttestations(
-  ctx: { repo: RepoContext; engine: GitEngine; policy: Policy },
+  ctx: { repo: RepoContext; engine: GitEngine; policy: Policy; attestationClaims?: (() => BlobMemory | null) | undefined },
   /** Where the attestation files are: the index, a revision's tree, or already listed. */
   source: FileSource | readonly TreeFile[],
   ref?: string,
@@ -95,13 +111,29 @@ export async function loadAttestations(
     if (!(e instanceof CleanroomError)) throw e;
     return always({ covered: new Map(), rejected: files.map((f) => ({ file: f.path, problems: [e.message] })) });
   }
-  const envelopes = await ctx.engine.readBlobs(
-    files.map((f) => f.oid),
-    (i, bytes) => ({ path: (files[i] as TreeFile).path, bytes }),
-  );
+  const { claimedKeys, coverage, coverageKey, indexClaims, relevantEnvelopes, verifyEnvelopeAsync } = await import('./attest/verify.js');
+  // What each file claims: remembered from an earlier run where it can be (an envelope never
+  // changes under its blob id), else read and parsed now. Only the files a question chooses are
+  // then read for their signatures.
+  const memory = ctx.attestationClaims?.() ?? null;
+  const claimed = files.map((f) => recalledClaims(memory, f.oid));
+  const bytes = new Map<string, Uint8Array>();
+  const readEnvelopes = async (wanted: readonly TreeFile[]): Promise<void> => {
+    const missing = wanted.filter((f) => !bytes.has(f.path));
+    await ctx.engine.readBlobs(
+      missing.map((f) => f.oid),
+      (i, content) => bytes.set((missing[i] as TreeFile).path, content),
+    );
+  };
+  await readEnvelopes(files.filter((_, i) => claimed[i] === undefined));
+  files.forEach((f, i) => {
+    if (claimed[i] !== undefined) return;
+    const keys = claimedKeys(bytes.get(f.path) as Uint8Array);
+    claimed[i] = keys;
+    memory?.set(f.oid, JSON.stringify(keys));
+  });
   const { policy } = ctx;
-  const { coverage, coverageKey, indexEnvelopes, relevantEnvelopes, verifyEnvelopeAsync } = await import('./attest/verify.js');
-  let index: EnvelopeIndex<{ path: string; bytes: Uint8Array }> | null = null; // built on the first question that names its changes
+  let index: EnvelopeIndex<TreeFile> | null = null; // built on the first question that names its changes
   const verifyContext = {
     namespace: policy.review.namespace,
     allowedSigners: signers,
@@ -122,9 +154,11 @@ export async function loadAttestations(
   return {
     async attested(needing) {
       const wanted = needing?.flatMap((c) => (c.newOid ? [coverageKey(c.path, c.newOid)] : []));
-      const chosen = wanted === undefined ? envelopes : relevantEnvelopes((index ??= indexEnvelopes(envelopes)), wanted);
-      const verified = new Map(await Promise.all(chosen.map(async (e) => [e.path, await verifyOnce(e)] as const)));
-      const found = coverage(chosen, verifyContext, (e) => verified.get(e.path) as EnvelopeVerdict);
+      const chosen = wanted === undefined ? files : relevantEnvelopes((index ??= indexClaims(files, claimed as (readonly string[] | null)[])), wanted);
+      await readEnvelopes(chosen);
+      const envelopes = chosen.map((f) => ({ path: f.path, bytes: bytes.get(f.path) as Uint8Array }));
+      const verified = new Map(await Promise.all(envelopes.map(async (e) => [e.path, await verifyOnce(e)] as const)));
+      const found = coverage(envelopes, verifyContext, (e) => verified.get(e.path) as EnvelopeVerdict);
       return { covered: found.covered, rejected: found.rejected.map((r) => ({ file: r.envelope, problems: r.problems })) };
     },
   };

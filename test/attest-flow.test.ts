@@ -7,6 +7,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openBlobMemory, type BlobMemory } from '../src/blob-memory.js';
+import type { Change, GitEngine } from '../src/git/engine.js';
+import { openPlumbingEngine } from '../src/git/plumbing.js';
+import { discoverRepo } from '../src/git/repo.js';
+import { resolvePolicy } from '../src/policy/load.js';
+import { loadAttestations } from '../src/review.js';
 import { CLI, cleanEnv, cleanroom, git, gitTry, initRepo, installHooks, tempDir, write } from './helpers/git.js';
 import { EXAMPLE_POLICY, writePolicy } from './helpers/policy.js';
 
@@ -274,5 +280,60 @@ describe('attest, then commit', () => {
     const r = gitTry(repo, ['commit', '-m', 'data'], agent);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/repository/);
+  });
+});
+
+describe('remembered claims (the attestation-claims memory)', () => {
+  // os.tmpdir() follows TMPDIR: the memory these tests open stays in a folder of their own.
+  const memoryDir = tempDir('claims-memory');
+  const withMemory = async <T>(use: () => Promise<T>): Promise<T> => {
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = memoryDir;
+    try {
+      return await use();
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  };
+
+  it('spares reading every envelope again: the next run reads only those bearing on its changes, and decides the same', async () => {
+    const repo = setup();
+    for (const name of ['a', 'b', 'c', 'd']) {
+      write(repo, `datasets/${name}.jsonl`, `{"row": "${name}"}\n`);
+      git(repo, ['add', `datasets/${name}.jsonl`], human);
+      expect(attest(repo, alice, 'alice@example.org').status).toBe(0);
+    }
+    git(repo, ['commit', '-q', '-m', 'reviewed rows'], human);
+    const ctxRepo = await discoverRepo(repo, human);
+    const engine = openPlumbingEngine(ctxRepo);
+    const reads: number[] = [];
+    const spied: GitEngine = { ...engine, readBlobs: (oids, each) => (reads.push(oids.length), engine.readBlobs(oids, each)) };
+    const policy = await resolvePolicy({ repo: ctxRepo, engine, explicit: undefined, configured: undefined, server: false });
+    const aOid = git(repo, ['rev-parse', 'HEAD:datasets/a.jsonl']);
+    const needing: Change[] = [{ path: 'datasets/a.jsonl', status: 'added', oldMode: null, newMode: '100644', oldOid: null, newOid: aOid }];
+    const judge = (memory: BlobMemory | null) =>
+      withMemory(async () => (await loadAttestations({ repo: ctxRepo, engine: spied, policy, attestationClaims: () => memory }, { rev: 'HEAD' })).attested(needing));
+    const key = JSON.stringify(['test build']);
+    try {
+      const cold = await withMemory(async () => openBlobMemory('attestation-claims', key, 100));
+      const first = await judge(cold);
+      expect(reads).toEqual([4, 0]); // every envelope, to learn what each claims
+      cold?.save();
+      reads.length = 0;
+      const warm = await withMemory(async () => openBlobMemory('attestation-claims', key, 100));
+      const second = await judge(warm);
+      expect(reads).toEqual([0, 1]); // only the one claiming a.jsonl
+      expect([...second.covered.keys()]).toEqual([...first.covered.keys()]);
+      expect(second.covered.size).toBe(1);
+
+      // A memory that lies can only hide a review from the local hook (the server keeps none).
+      const lying = await withMemory(async () => openBlobMemory('attestation-claims', key, 100));
+      const envelopes = git(repo, ['ls-tree', '--format=%(objectname)', 'HEAD', '.cleanroom/attestations/']).split('\n');
+      for (const oid of envelopes) lying?.set(oid, '[]');
+      expect((await judge(lying)).covered.size).toBe(0);
+    } finally {
+      await engine.close();
+    }
   });
 });

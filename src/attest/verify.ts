@@ -192,7 +192,7 @@ interface EnvelopeFile {
  * which checks its signatures first. A repository keeps every review it ever signed; a commit needs
  * the few that name its files.
  */
-export interface EnvelopeIndex<T extends EnvelopeFile> {
+export interface EnvelopeIndex<T> {
   readonly files: readonly T[];
   /** coverageKey → the files claiming it. */
   readonly claims: ReadonlyMap<string, readonly number[]>;
@@ -202,7 +202,7 @@ export interface EnvelopeIndex<T extends EnvelopeFile> {
 
 /** What an envelope's payload says it covers, read as loosely as possible (validation is
  *  verifyEnvelope's job, and a claim decides nothing); null when there is no reading it. */
-function claimedKeys(bytes: Uint8Array): string[] | null {
+export function claimedKeys(bytes: Uint8Array): string[] | null {
   try {
     const envelope = JSON.parse(utf8.decode(bytes)) as { payload?: unknown };
     if (typeof envelope.payload !== 'string') return null;
@@ -217,16 +217,21 @@ function claimedKeys(bytes: Uint8Array): string[] | null {
 const utf8 = new TextDecoder();
 
 export function indexEnvelopes<T extends EnvelopeFile>(files: readonly T[]): EnvelopeIndex<T> {
+  return indexClaims(
+    files,
+    files.map((f) => claimedKeys(f.bytes)),
+  );
+}
+
+/** The index of files whose claims are already known (claimedKeys of each, in order). */
+export function indexClaims<T>(files: readonly T[], claimed: readonly (readonly string[] | null)[]): EnvelopeIndex<T> {
   const claims = new Map<string, number[]>();
-  const claimed = files.map((f, i) => {
-    const keys = claimedKeys(f.bytes);
-    if (keys === null) return null;
-    for (const key of keys) {
+  claimed.forEach((keys, i) => {
+    for (const key of keys ?? []) {
       const list = claims.get(key);
       if (list) list.push(i);
       else claims.set(key, [i]);
     }
-    return keys;
   });
   return { files, claims, claimed };
 }
@@ -237,7 +242,7 @@ export function indexEnvelopes<T extends EnvelopeFile>(files: readonly T[]): Env
  * one already taken (so coverage() over them decides exactly as over all files). Files that do not
  * parse are always taken: refusing them costs nothing, and saying why helps whoever made them.
  */
-export function relevantEnvelopes<T extends EnvelopeFile>(index: EnvelopeIndex<T>, wanted: Iterable<string>): T[] {
+export function relevantEnvelopes<T>(index: EnvelopeIndex<T>, wanted: Iterable<string>): T[] {
   const taken = new Set<number>();
   index.claimed.forEach((keys, i) => keys === null && taken.add(i));
   const queue = [...wanted];

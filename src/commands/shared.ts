@@ -9,7 +9,9 @@ import type { InspectContext } from '../inspect.js';
 import type { Io } from '../io.js';
 import { resolvePolicy } from '../policy/load.js';
 import type { Policy } from '../policy/policy.js';
-import { openCleanBlobs, type CleanBlobs } from '../signals/clean-blobs.js';
+import { openBlobMemory } from '../blob-memory.js';
+import { ATTESTATION_CLAIMS_KEPT } from '../review.js';
+import { openCleanBlobs } from '../signals/clean-blobs.js';
 
 /** util.parseArgs with its TypeErrors turned into usage errors that point at --help. */
 export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
@@ -60,14 +62,15 @@ export async function openContext(
       configured: vars.config.get('cleanroom.policy'),
       server: opts.server ?? false,
     });
-    const remembered = opts.server ? undefined : rememberedCleanBlobs(io.build, policy);
+    const remembered = opts.server || io.build === undefined ? null : memories(io.build, policy);
     return {
       repo,
       vars,
       engine,
       policy,
       stagedAgainstHead,
-      cleanBlobs: remembered?.open,
+      cleanBlobs: remembered?.cleanBlobs,
+      attestationClaims: remembered?.attestationClaims,
       close: async () => {
         remembered?.save();
         await engine.close();
@@ -79,13 +82,22 @@ export async function openContext(
   }
 }
 
-/** The clean-blob memory, opened when first asked for and saved as the run closes. */
-function rememberedCleanBlobs(build: string | undefined, policy: Policy): { open: () => CleanBlobs | null; save: () => void } | undefined {
-  if (build === undefined || policy.assistants.markers.length === 0) return undefined;
-  let opened: CleanBlobs | null | undefined;
+/** What this build remembers about blobs between runs (blob-memory.ts), each memory opened when
+ *  first asked for and saved as the run closes. */
+function memories(build: string, policy: Policy) {
+  const once = <T extends { save(): void }>(open: () => T | null) => {
+    let opened: T | null | undefined;
+    return { get: () => (opened === undefined ? (opened = open()) : opened), save: () => opened?.save() };
+  };
+  const clean = once(() => (policy.assistants.markers.length > 0 ? openCleanBlobs(build, policy.assistants.markers) : null));
+  const claims = once(() => openBlobMemory('attestation-claims', JSON.stringify([build]), ATTESTATION_CLAIMS_KEPT));
   return {
-    open: () => (opened === undefined ? (opened = openCleanBlobs(build, policy.assistants.markers)) : opened),
-    save: () => opened?.save(),
+    cleanBlobs: clean.get,
+    attestationClaims: claims.get,
+    save() {
+      clean.save();
+      claims.save();
+    },
   };
 }
 
