@@ -4,11 +4,10 @@
  * every blob whatever the memory says.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLEAN_BLOBS_KEPT, openCleanBlobs } from '../src/signals/clean-blobs.js';
-import { cleanEnv, cleanroom, git, gitTry, HOOKS, tempDir, write } from './helpers/git.js';
+import { cleanEnv, cleanroom, git, gitTry, HOOKS, ownTmpdir, tempDir, write } from './helpers/git.js';
 import { EXAMPLE_POLICY, gatedRepo } from './helpers/policy.js';
 
 const human = cleanEnv();
@@ -100,18 +99,7 @@ describe('blobs remembered as marker-free (real commits)', () => {
 });
 
 describe('openCleanBlobs', () => {
-  // os.tmpdir() follows TMPDIR: these tests keep to a temp folder of their own.
-  const savedTmp = process.env.TMPDIR;
-  let tmp = '';
-  beforeAll(() => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cleanroom-clean-blobs-'));
-    process.env.TMPDIR = tmp;
-  });
-  afterAll(() => {
-    if (savedTmp === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = savedTmp;
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  const own = ownTmpdir('clean-blobs');
   const markers = [/CANARY-[0-9]+/];
   const oid = (n: number) => n.toString(16).padStart(40, '0');
 
@@ -144,17 +132,17 @@ describe('openCleanBlobs', () => {
     const set = openCleanBlobs('build-key', markers);
     set?.add(oid(9));
     set?.save();
-    const dir = path.join(tmp, `cleanroom-${process.getuid?.() ?? 'user'}`);
+    const dir = own.privateDir();
     for (const f of fs.readdirSync(dir).filter((n) => n.startsWith('clean-blobs-'))) {
       const text = fs.readFileSync(path.join(dir, f), 'utf8');
       fs.writeFileSync(path.join(dir, f), text.replace(/^[^\n]*/, '["another key"]'));
     }
     expect(openCleanBlobs('build-key', markers)?.has(oid(9))).toBe(false);
-    process.env.TMPDIR = path.join(tmp, 'no', 'such', 'folder');
+    process.env.TMPDIR = path.join(own.dir(), 'no', 'such', 'folder');
     try {
       expect(openCleanBlobs('build-key', markers)).toBeNull();
     } finally {
-      process.env.TMPDIR = tmp;
+      process.env.TMPDIR = own.dir();
     }
   });
 });

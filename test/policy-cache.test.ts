@@ -1,28 +1,16 @@
 /** The compiled-policy cache can only make a verdict faster: a hit equals a fresh parse. */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cachedPolicy } from '../src/policy/cache.js';
 import { parsePolicy } from '../src/policy/parse.js';
 import type { Policy } from '../src/policy/policy.js';
+import { ownTmpdir } from './helpers/git.js';
 import { EXAMPLE_POLICY } from './helpers/policy.js';
 
 /** A policy text no other test uses, so the first load is a miss whatever ran before. */
 const unique = () => EXAMPLE_POLICY.replace('mode: enforce', `mode: enforce # ${process.pid}-${Math.random()}`);
-// os.tmpdir() follows TMPDIR: these tests keep to a temp folder of their own.
-const savedTmp = process.env.TMPDIR;
-let tmp = '';
-const cacheDir = () => path.join(tmp, `cleanroom-${process.getuid?.() ?? 'user'}`);
-beforeAll(() => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cleanroom-cache-test-'));
-  process.env.TMPDIR = tmp;
-});
-afterAll(() => {
-  if (savedTmp === undefined) delete process.env.TMPDIR;
-  else process.env.TMPDIR = savedTmp;
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
+const { privateDir: cacheDir } = ownTmpdir('cache-test');
 
 function comparable(p: Policy) {
   return {

@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const CLI = path.join(ROOT, 'bin', 'cleanroom.js');
@@ -108,4 +108,24 @@ export function initRepo(initArgs: readonly string[] = []): string {
 /** Installs the shipped hooks the way a user of plain core.hooksPath would. */
 export function installHooks(repo: string): void {
   git(repo, ['config', 'core.hooksPath', HOOKS]);
+}
+
+/**
+ * Points os.tmpdir() (it follows TMPDIR) at a folder of its own for the tests of the calling
+ * file or describe block, where cleanroom code running in-process keeps its private cache folder.
+ * Returns that folder, and the private cache folder inside it.
+ */
+export function ownTmpdir(label: string): { readonly dir: () => string; readonly privateDir: () => string } {
+  const saved = process.env.TMPDIR;
+  let dir = '';
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), `cleanroom-${label}-`));
+    process.env.TMPDIR = dir;
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return { dir: () => dir, privateDir: () => path.join(dir, `cleanroom-${process.getuid?.() ?? 'user'}`) };
 }
