@@ -6,8 +6,8 @@
  * key starts empty.
  *
  * Whoever can write that folder can as well skip the hooks, so a memory is trusted exactly as far
- * as the local hooks are. A server never opens one: there every blob is read, and that gate is the
- * guarantee.
+ * as the local hooks are, and only they open one: a gate (the server's pre-receive, a CI check)
+ * reads every blob itself.
  */
 import fs from 'node:fs';
 import path from 'node:path';

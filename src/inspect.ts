@@ -29,9 +29,9 @@ export interface InspectContext {
   readonly policy: Policy;
   /** The index against HEAD, started while the policy was being read (hooks run on every commit). */
   readonly stagedAgainstHead?: Promise<Change[]> | undefined;
-  /** Blobs known from earlier runs to hold none of the policy's markers (never on a server). */
+  /** Blobs known from earlier runs to hold none of the policy's markers (local hooks only). */
   readonly cleanBlobs?: (() => CleanBlobs | null) | undefined;
-  /** What attestation envelopes claim, remembered from earlier runs (never on a server). */
+  /** What attestation envelopes claim, remembered from earlier runs (local hooks only). */
   readonly attestationClaims?: (() => BlobMemory | null) | undefined;
 }
 

@@ -45,7 +45,7 @@ describe('blobs remembered as marker-free (real commits)', () => {
     expect(again.stderr).toContain('datasets/leak.jsonl:1');
   });
 
-  it('is believed by the local hooks (a planted id passes them) and never by the server, which reads every blob', () => {
+  it('is believed by the local hooks (a planted id passes them), never by a CI check or the server, which read every blob', () => {
     const repo = gatedRepo();
     const server = tempDir('server');
     git(server, ['init', '-q', '--bare', '-b', 'main', '.']);
@@ -70,6 +70,10 @@ describe('blobs remembered as marker-free (real commits)', () => {
     fs.appendFileSync(memory, `\n${oidOf(repo, 'datasets/second-leak.jsonl')}`);
     // Whoever can write the private folder can as well skip the hooks: locally, the memory is believed.
     expect(gitTry(repo, ['commit', '-m', 'second rows'], human).status).toBe(0);
+    // A CI check is a gate: it reads every blob.
+    const checked = cleanroom(repo, ['check', '--range', 'HEAD~1..HEAD'], human);
+    expect(checked.status).toBe(1);
+    expect(checked.stdout + checked.stderr).toContain('datasets/second-leak.jsonl:1');
 
     const pushed = gitTry(repo, ['push', server, 'main'], human);
     expect(pushed.status).not.toBe(0);

@@ -128,7 +128,7 @@ const hook: Command = {
       throw new CleanroomError('EUSAGE', `unknown hook "${name ?? ''}"; cleanroom handles ${HOOK_NAMES.join(', ')}`);
     }
     if (name === 'pre-receive') return (await import('./pre-receive.js')).preReceive(io);
-    const ctx = await openContext(io, { staged: judgesIndex(name), history: name === 'pre-push' });
+    const ctx = await openContext(io, { staged: judgesIndex(name), history: name === 'pre-push', remember: true });
     try {
       const { verdict, scope } = await judge(name, rest, io, ctx);
       const more = name === 'pre-push' ? '`cleanroom check --range <remote>..<local> --format json` lists every one' : '`cleanroom check --format json` lists every one, and `cleanroom attest` offers each for review';

@@ -34,7 +34,15 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
  */
 export async function openContext(
   io: Io,
-  opts: { policy?: string | undefined; staged?: boolean; server?: boolean; history?: boolean } = {},
+  opts: {
+    policy?: string | undefined;
+    staged?: boolean;
+    server?: boolean;
+    history?: boolean;
+    /** Use what earlier runs learnt about blobs (blob-memory.ts): for the local hooks only, which
+     *  anyone can skip anyway. A gate (the server, a CI check) works everything out afresh. */
+    remember?: boolean;
+  } = {},
 ): Promise<InspectContext & { close(): Promise<void> }> {
   const workload = opts.history ? 'history' : 'staged';
   const early = opts.staged && plumbingIsCertain(io.env, { workload });
@@ -62,7 +70,7 @@ export async function openContext(
       configured: vars.config.get('cleanroom.policy'),
       server: opts.server ?? false,
     });
-    const remembered = opts.server || io.build === undefined ? null : memories(io.build, policy);
+    const remembered = opts.remember && io.build !== undefined ? memories(io.build, policy) : null;
     return {
       repo,
       vars,
