@@ -105,13 +105,21 @@ export async function run(argv: string[]): Promise<number> {
   const dir = privateCacheDir();
   const cacheFile = dir === null ? null : path.join(dir, codeCacheName(argv));
   const cachedData = readCache(cacheFile);
-  // The wrapper Node itself puts around a CommonJS module.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${fs.readFileSync(bundle, 'utf8')}\n})`, {
-    filename: bundle,
-    cachedData,
-  });
+  let script: vm.Script;
   const module = { exports: {} as typeof Cli };
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
+  try {
+    // The wrapper Node itself puts around a CommonJS module.
+    script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${fs.readFileSync(bundle, 'utf8')}\n})`, {
+      filename: bundle,
+      cachedData,
+    });
+    (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
+  } catch (e) {
+    // The object reader started early would keep the process alive: a hook whose CLI cannot
+    // load must still end (bin/ reports it), never leave git waiting.
+    await started?.objects?.close();
+    throw e;
+  }
   const code = await module.exports.main(argv, {
     cwd: process.cwd(),
     env: process.env,

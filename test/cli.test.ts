@@ -271,4 +271,15 @@ describe('a damaged install', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.status).toBe(2);
   });
+
+  it('a CLI bundle that does not load: a commit hook still ends (exit 2) instead of leaving git waiting', () => {
+    const cli = install(['launch.cjs']);
+    fs.writeFileSync(path.join(path.dirname(cli), '..', 'dist', 'cli.cjs'), 'this is not JavaScript (;\n');
+    const repo = initRepo();
+    // A hook that judges the index starts git's object reader before the bundle loads.
+    const r = spawnSync(process.execPath, [cli, 'hook', 'pre-commit'], { cwd: repo, env: cleanEnv(), encoding: 'utf8', timeout: 20_000 });
+    expect(r.signal).toBeNull();
+    expect(r.stderr).toContain('cannot start the compiled CLI');
+    expect(r.status).toBe(2);
+  });
 });
