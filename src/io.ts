@@ -1,4 +1,4 @@
-import type { CatFileBatch } from './git/cat-file.js';
+import type { CatFileBatch, GitObject } from './git/cat-file.js';
 import type { GitVars, RepoContext } from './git/repo.js';
 import type { GitResult } from './git/exec.js';
 
@@ -20,6 +20,9 @@ export interface Started {
   readonly stagedDiff?: Promise<GitResult> | undefined;
   /** The object reader, already asked for the committed policy. */
   readonly objects?: CatFileBatch | undefined;
+  /** The committed policy's object as the hook shim read it (null: HEAD has none); undefined
+   *  when it has to be asked for. */
+  readonly committedPolicy?: Promise<GitObject | null | undefined> | undefined;
   /** The repository lookup (`rev-parse`) and `git var -l`, which every run waits for. */
   readonly repo?: Promise<RepoContext> | undefined;
   readonly vars?: Promise<GitVars> | undefined;

@@ -19,7 +19,7 @@ import { startStagedDiff } from './git/plumbing.js';
 import { POLICY_PATH } from './layout.js';
 import type { GitResult } from './git/exec.js';
 import { shimHandoff } from './git/handoff.js';
-import { discoverRepo, readGitVars, type GitVars, type RepoContext } from './git/repo.js';
+import { discoverRepo, readGitVars } from './git/repo.js';
 import { plumbingIsCertain } from './git/preflight.js';
 import type { Started } from './io.js';
 
@@ -67,36 +67,37 @@ function writeCache(dir: string, file: string, script: vm.Script): void {
  *  repository lookup and `git var -l` (done before the staged diff takes a CPU), the staged diff
  *  (it takes about as long as the CLI's load), and the object reader, asked at once for the
  *  committed policy that will judge the commit unless the environment names another. Run from the
- *  shim, the first three were asked before Node started (src/git/handoff.ts): their answers are
- *  read once the CLI has loaded, and whatever the shim could not get is asked again here. */
+ *  shim, all of that but the reader was asked before Node started (src/git/handoff.ts): the
+ *  answers are read once the CLI has loaded, whatever the shim could not get is asked again, and
+ *  the reader is started only when something needs it (many hooks never do). */
 function startEarly(argv: readonly string[]): Started | undefined {
   const [command, hook] = argv;
   if (command !== 'hook' || !isHookName(hook) || !judgesIndex(hook) || !plumbingIsCertain(process.env, { workload: 'staged' })) return undefined;
   const cwd = process.cwd();
   const env = process.env;
   const handoff = shimHandoff(env, process.ppid);
-  let repo: Promise<RepoContext>;
-  let vars: Promise<GitVars>;
-  let stagedDiff: Promise<GitResult>;
   if (handoff) {
     // A microtask: it runs at the CLI's first wait, after the load it would otherwise hold up.
     const answered = Promise.resolve().then(handoff);
     const success = (r: GitResult | undefined) => (r?.status === 0 ? r : undefined);
-    repo = answered.then((h) => discoverRepo(cwd, env, success(h?.repoLookup)));
-    vars = answered.then((h) => readGitVars(cwd, env, success(h?.gitVars)));
-    stagedDiff = answered.then((h) => startStagedDiff(cwd, env, success(h?.stagedDiff)));
-  } else {
-    repo = discoverRepo(cwd, env);
-    vars = readGitVars(cwd, env);
-    stagedDiff = startStagedDiff(cwd, env);
+    const repo = answered.then((h) => discoverRepo(cwd, env, success(h?.repoLookup)));
+    const vars = answered.then((h) => readGitVars(cwd, env, success(h?.gitVars)));
+    const stagedDiff = answered.then((h) => startStagedDiff(cwd, env, success(h?.stagedDiff)));
+    // No object reader yet: with the policy at hand, many hooks never need one.
+    return unhandledLater({ stagedDiff, repo, vars, committedPolicy: answered.then((h) => h?.committedPolicy) });
   }
-  // Surfaced where the CLI awaits them; until then a failure must not count as unhandled.
-  repo.catch(() => undefined);
-  vars.catch(() => undefined);
-  stagedDiff.catch(() => undefined);
+  const repo = discoverRepo(cwd, env);
+  const vars = readGitVars(cwd, env);
+  const stagedDiff = startStagedDiff(cwd, env);
   const objects = new CatFileBatch(cwd, env);
   if (!env.CLEANROOM_POLICY) objects.read(`HEAD:${POLICY_PATH}`).catch(() => null); // asked again, and answered, when the policy is read
-  return { stagedDiff, objects, repo, vars };
+  return unhandledLater({ stagedDiff, objects, repo, vars });
+}
+
+/** The early work's failures surface where the CLI awaits it; until then none counts as unhandled. */
+function unhandledLater(started: Started): Started {
+  for (const work of [started.repo, started.vars, started.stagedDiff, started.committedPolicy]) work?.catch(() => undefined);
+  return started;
 }
 
 export async function run(argv: string[]): Promise<number> {

@@ -9,8 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { HANDOFF_VAR, parseHandoff } from '../src/git/handoff.js';
 import { STAGED_DIFF_ARGS } from '../src/git/plumbing.js';
 import { GIT_VARS_ARGS, REPO_LOOKUP_ARGS } from '../src/git/repo.js';
+import { POLICY_PATH } from '../src/layout.js';
 import { CLI, cleanEnv, git, gitTry, HOOKS, installHooks, run, tempDir, write } from './helpers/git.js';
-import { gatedRepo, writePolicy } from './helpers/policy.js';
+import { EXAMPLE_POLICY, gatedRepo, writePolicy } from './helpers/policy.js';
 
 const human = cleanEnv();
 const shim = fs.readFileSync(path.join(HOOKS, 'pre-commit'), 'utf8');
@@ -27,9 +28,14 @@ function traced(file: string): string[] {
 }
 
 describe('the shim asks what Node would', () => {
-  it('runs exactly the repository lookup, git var and the staged diff of src/, in that order', () => {
-    const asked = [...shim.matchAll(/^\s*git (.*?) 2>\/dev\/null$/gm)].map((m) => m[1]);
-    expect(asked).toEqual([REPO_LOOKUP_ARGS, GIT_VARS_ARGS, STAGED_DIFF_ARGS].map((args) => args.join(' ')));
+  it('runs exactly the repository lookup, git var, the committed policy read and the staged diff of src/, in that order', () => {
+    const asked = [...shim.matchAll(/^\s*(.*git .*?) 2>\/dev\/null$/gm)].map((m) => m[1]);
+    expect(asked).toEqual([
+      `git ${REPO_LOOKUP_ARGS.join(' ')}`,
+      `git ${GIT_VARS_ARGS.join(' ')}`,
+      `echo HEAD:${POLICY_PATH} | git cat-file --batch`,
+      `git ${STAGED_DIFF_ARGS.join(' ')}`,
+    ]);
     expect(shim).toContain(`${HANDOFF_VAR}=$$`);
   });
 
@@ -39,8 +45,14 @@ describe('the shim asks what Node would', () => {
 });
 
 describe('parseHandoff', () => {
-  const frame = (lookup: string, lookupCode: number, vars: string, varsCode: number, diff: Buffer | string, diffCode: number) =>
-    Buffer.concat([Buffer.from(`${lookup}\0${lookupCode}\0${vars}\0${varsCode}\0`), Buffer.from(diff), Buffer.from(`${diffCode}\n`)]);
+  const policyText = 'version: 1\n# a NUL \0 and a line break do not end it\n';
+  const found = `1234567890123456789012345678901234567890 blob ${Buffer.byteLength(policyText)}\n${policyText}\n`;
+  const frame = (lookup: string, lookupCode: number, vars: string, varsCode: number, diff: Buffer | string, diffCode: number, policy = found, policyCode = 0) =>
+    Buffer.concat([
+      Buffer.from(`${lookup}\0${lookupCode}\0${vars}\0${varsCode}\0${policy}\0${policyCode}\0`),
+      Buffer.from(diff),
+      Buffer.from(`${diffCode}\n`),
+    ]);
 
   it('splits the three answers, NULs of the diff included', () => {
     const diff = ':100644 100644 aaaa bbbb M\0datasets/a b.jsonl\0:000000 100644 0000 cccc A\0datasets/new\nline\0';
@@ -48,6 +60,14 @@ describe('parseHandoff', () => {
     expect(h?.repoLookup).toEqual({ stdout: Buffer.from('/r/.git\n/r/.git\nfalse\nsha1\n/r\n'), stderr: '', status: 0 });
     expect(h?.gitVars.stdout.toString()).toBe('GIT_AUTHOR_IDENT=A <a@x> 1 +0000\n');
     expect(h?.stagedDiff).toEqual({ stdout: Buffer.from(diff), stderr: '', status: 0 });
+    expect(h?.committedPolicy?.content.toString()).toBe(policyText);
+    expect(h?.committedPolicy?.type).toBe('blob');
+  });
+
+  it('tells a missing policy (null) from one git could not read (undefined)', () => {
+    expect(parseHandoff(frame('', 0, '', 0, '', 0, `HEAD:${POLICY_PATH} missing\n`))?.committedPolicy).toBeNull();
+    expect(parseHandoff(frame('', 0, '', 0, '', 0, '', 128))?.committedPolicy).toBeUndefined();
+    expect(parseHandoff(frame('', 0, '', 0, '', 0, '', 0))?.committedPolicy).toBeUndefined();
   });
 
   it('keeps each exit code, and an empty diff is empty', () => {
@@ -58,6 +78,9 @@ describe('parseHandoff', () => {
 
   it('refuses anything cut short or garbled', () => {
     const whole = frame('/r/.git\n', 0, 'x=y\n', 0, ':100644 100644 a b M\0p\0', 0);
+    // A policy longer than it says, or shorter.
+    expect(parseHandoff(frame('', 0, '', 0, '', 0, found.replace(' blob ', ' blob 1')))).toBeNull();
+    expect(parseHandoff(frame('', 0, '', 0, '', 0, found.replace(/blob \d+/, 'blob 3')))).toBeNull();
     for (let cut = 0; cut < whole.length; cut++) expect(parseHandoff(whole.subarray(0, cut))).toBeNull();
     expect(parseHandoff(frame('/r/.git\n', 0, 'x=y\n', 0, ':100644 100644 a b M\0p', 0))).toBeNull();
     expect(parseHandoff(Buffer.from('/r/.git\n\0zero\0x=y\n\x000\x000\n'))).toBeNull();
@@ -65,8 +88,9 @@ describe('parseHandoff', () => {
 });
 
 describe('a commit through the shim', () => {
-  it('asks git each of the three questions once: Node uses the answers the shim got', () => {
-    const repo = gatedRepo();
+  it('asks git each question once: Node uses the answers the shim got', () => {
+    // No markers: nothing but the policy needs an object read.
+    const repo = gatedRepo(EXAMPLE_POLICY.replace('markers: ["CANARY-[0-9]+"]', 'markers: []'));
     write(repo, 'datasets/rows.jsonl', '{"row": 1}\n');
     git(repo, ['add', '.']);
     const trace = path.join(tempDir('trace'), 'git.trace');
@@ -76,6 +100,8 @@ describe('a commit through the shim', () => {
     const calls = traced(trace);
     // Three hooks (pre-commit, prepare-commit-msg, commit-msg), each asking once.
     for (const args of [REPO_LOOKUP_ARGS, GIT_VARS_ARGS, STAGED_DIFF_ARGS]) expect(calls.filter((c) => c === args.join(' '))).toHaveLength(3);
+    // The policy came with the handoff too: the shim's object readers are the only ones.
+    expect(calls.filter((c) => c === 'cat-file --batch')).toHaveLength(3);
   });
 
   it('on an unborn branch, where the shim cannot diff against HEAD, still judges the first commit', () => {
@@ -94,8 +120,8 @@ describe('a commit through the shim', () => {
     const repo = gatedRepo();
     write(repo, 'datasets/rows.jsonl', '{"note": "CANARY-2"}\n');
     git(repo, ['add', '.']);
-    // A lookup naming another repository and an empty diff: believed, they would let the commit through.
-    const forged = `/elsewhere/.git\0${0}\0\0${0}\0${0}\n`;
+    // A lookup naming another repository, no policy and an empty diff: believed, they would let the commit through.
+    const forged = `/elsewhere/.git\0${0}\0\0${0}\0HEAD:${POLICY_PATH} missing\n\0${0}\0${0}\n`;
     const r = run(process.execPath, [CLI, 'hook', 'pre-commit'], repo, cleanEnv({ [HANDOFF_VAR]: String(process.ppid) }), forged);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('datasets/rows.jsonl:1');

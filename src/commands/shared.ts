@@ -69,6 +69,7 @@ export async function openContext(
       explicit: opts.policy,
       configured: vars.config.get('cleanroom.policy'),
       server: opts.server ?? false,
+      committed: started?.committedPolicy,
     });
     const remembered = opts.remember && io.build !== undefined ? memories(io.build, policy) : null;
     return {

@@ -1,18 +1,23 @@
 /**
  * What the hook shim (hooks/*) asked git while Node was starting. Every run of a commit hook
- * begins with the same three questions: the repository lookup, `git var -l` and the staged diff.
- * Node takes ~30 ms to start on one CPU while another sits idle, so the shim asks them first and
- * hands git's answers over on the hook's stdin, which git leaves empty for these hooks:
+ * begins with the same questions: the repository lookup, `git var -l`, the committed policy and
+ * the staged diff. Node takes ~30 ms to start on one CPU while another sits idle, so the shim asks
+ * them first and hands git's answers over on the hook's stdin, which git leaves empty for these
+ * hooks:
  *
- *   <rev-parse output> NUL <exit code> NUL <var -l output> NUL <exit code> NUL <diff-index -z output> <exit code> LF
+ *   <rev-parse output> NUL <exit code> NUL <var -l output> NUL <exit code> NUL
+ *   <cat-file --batch answer for HEAD:.cleanroom/policy.yaml> NUL <exit code> NUL
+ *   <diff-index -z output> <exit code> LF
  *
- * The first two outputs cannot hold a NUL (paths and config values never do); the diff's own NULs
- * end its records, so its exit code is what follows the last one. The shim names itself in
+ * The first two outputs cannot hold a NUL (paths and config values never do); cat-file's answer
+ * says its own length; the diff's own NULs end its records, so its exit code is what follows the
+ * last one. The shim names itself in
  * CLEANROOM_HANDOFF (its pid): only its direct child believes the handoff, never a process
  * started further down that inherited the variable. An answer that is missing, garbled or not a
  * success is asked again in Node, which then also hears git's error message.
  */
 import fs from 'node:fs';
+import { parseHeader, type GitObject } from './cat-file.js';
 import type { GitResult } from './exec.js';
 
 export const HANDOFF_VAR = 'CLEANROOM_HANDOFF';
@@ -20,6 +25,8 @@ export const HANDOFF_VAR = 'CLEANROOM_HANDOFF';
 export interface Handoff {
   readonly repoLookup: GitResult;
   readonly gitVars: GitResult;
+  /** The committed policy's object (null: HEAD has none); undefined when git could not say. */
+  readonly committedPolicy: GitObject | null | undefined;
   readonly stagedDiff: GitResult;
 }
 
@@ -43,20 +50,46 @@ const EXIT_CODE = /^[0-9]{1,3}$/;
 export function parseHandoff(data: Buffer): Handoff | null {
   const answers: GitResult[] = [];
   let pos = 0;
+  /** The exit code framed as NUL <code> NUL at `at`, and where the next section starts. */
+  const exitCodeAt = (at: number): { code: number; next: number } | null => {
+    const end = data[at] === 0 ? data.indexOf(0, at + 1) : -1;
+    const code = end < 0 ? '' : data.subarray(at + 1, end).toString('latin1');
+    return EXIT_CODE.test(code) ? { code: Number(code), next: end + 1 } : null;
+  };
   for (let k = 0; k < 2; k++) {
     const end = data.indexOf(0, pos);
-    const codeEnd = end < 0 ? -1 : data.indexOf(0, end + 1);
-    if (codeEnd < 0) return null;
-    const code = data.subarray(end + 1, codeEnd).toString('latin1');
-    if (!EXIT_CODE.test(code)) return null;
-    answers.push({ stdout: data.subarray(pos, end), stderr: '', status: Number(code) });
-    pos = codeEnd + 1;
+    const exit = end < 0 ? null : exitCodeAt(end);
+    if (exit === null) return null;
+    answers.push({ stdout: data.subarray(pos, end), stderr: '', status: exit.code });
+    pos = exit.next;
   }
+  const policy = objectAt(data, pos);
+  const policyExit = policy === null ? null : exitCodeAt(policy.end);
+  if (policy === null || policyExit === null) return null;
+  pos = policyExit.next;
   if (data.length === pos || data[data.length - 1] !== 0x0a) return null;
   const lastNul = data.lastIndexOf(0, data.length - 1);
   const diffEnd = lastNul < pos ? pos : lastNul + 1;
   const code = data.subarray(diffEnd, data.length - 1).toString('latin1');
   if (!EXIT_CODE.test(code)) return null;
   const [repoLookup, gitVars] = answers as [GitResult, GitResult];
-  return { repoLookup, gitVars, stagedDiff: { stdout: data.subarray(pos, diffEnd), stderr: '', status: Number(code) } };
+  return {
+    repoLookup,
+    gitVars,
+    committedPolicy: policyExit.code === 0 ? policy.object : undefined,
+    stagedDiff: { stdout: data.subarray(pos, diffEnd), stderr: '', status: Number(code) },
+  };
+}
+
+/** One `cat-file --batch` answer at `start` (null for a missing object, undefined where git failed
+ *  before answering and the section is empty), and where it ends; null when it is not whole. */
+function objectAt(data: Buffer, start: number): { object: GitObject | null | undefined; end: number } | null {
+  if (data[start] === 0) return { object: undefined, end: start };
+  const nl = data.indexOf(0x0a, start);
+  if (nl < 0) return null;
+  const header = parseHeader(data, start, nl);
+  if (header === null) return { object: null, end: nl + 1 };
+  const contentEnd = nl + 1 + header.size;
+  if (!Number.isSafeInteger(header.size) || data[contentEnd] !== 0x0a) return null;
+  return { object: { oid: header.oid, type: header.type, content: data.subarray(nl + 1, contentEnd) }, end: contentEnd + 1 };
 }
