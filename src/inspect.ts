@@ -172,10 +172,11 @@ function pendingIdentities(vars: GitVars): { role: 'author' | 'committer'; ident
  * milliseconds on a large one), while the base's folder is one small tree.
  */
 async function stagedAttestations(ctx: InspectContext, base: string, staged: readonly Change[]): Promise<TreeFile[]> {
-  const committed = await ctx.engine.resolve(base).then(
-    (oid) => ctx.engine.listFiles({ rev: oid }, ATTESTATION_DIR),
-    () => [], // an unborn branch, or an amended root commit (based on the empty tree)
-  );
+  const committed = await ctx.engine.listFiles({ rev: base }, ATTESTATION_DIR).catch(async (e: unknown) => {
+    // An unborn branch lists nothing (so does an amended root commit, based on the empty tree).
+    if (await ctx.engine.resolve(base).then(() => true, () => false)) throw e;
+    return [];
+  });
   const files = new Map(committed.map((f) => [f.path, f]));
   for (const c of staged) {
     if (!c.path.startsWith(`${ATTESTATION_DIR}/`)) continue;

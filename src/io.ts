@@ -20,9 +20,8 @@ export interface Started {
   readonly stagedDiff?: Promise<GitResult> | undefined;
   /** The object reader, already asked for the committed policy. */
   readonly objects?: CatFileBatch | undefined;
-  /** The committed policy's object as the hook shim read it (null: HEAD has none); undefined
-   *  when it has to be asked for. */
-  readonly committedPolicy?: Promise<GitObject | null | undefined> | undefined;
+  /** Objects the hook shim read by name (the committed policy, the attestations folder). */
+  readonly prefetched?: Promise<ReadonlyMap<string, GitObject | null> | undefined> | undefined;
   /** The repository lookup (`rev-parse`) and `git var -l`, which every run waits for. */
   readonly repo?: Promise<RepoContext> | undefined;
   readonly vars?: Promise<GitVars> | undefined;

@@ -84,7 +84,7 @@ function startEarly(argv: readonly string[]): Started | undefined {
     const vars = answered.then((h) => readGitVars(cwd, env, success(h?.gitVars)));
     const stagedDiff = answered.then((h) => startStagedDiff(cwd, env, success(h?.stagedDiff)));
     // No object reader yet: with the policy at hand, many hooks never need one.
-    return unhandledLater({ stagedDiff, repo, vars, committedPolicy: answered.then((h) => h?.committedPolicy) });
+    return unhandledLater({ stagedDiff, repo, vars, prefetched: answered.then((h) => h?.prefetched) });
   }
   const repo = discoverRepo(cwd, env);
   const vars = readGitVars(cwd, env);
@@ -96,7 +96,7 @@ function startEarly(argv: readonly string[]): Started | undefined {
 
 /** The early work's failures surface where the CLI awaits it; until then none counts as unhandled. */
 function unhandledLater(started: Started): Started {
-  for (const work of [started.repo, started.vars, started.stagedDiff, started.committedPolicy]) work?.catch(() => undefined);
+  for (const work of [started.repo, started.vars, started.stagedDiff, started.prefetched]) work?.catch(() => undefined);
   return started;
 }
 

@@ -6,10 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HANDOFF_VAR, parseHandoff } from '../src/git/handoff.js';
+import { HANDOFF_VAR, parseHandoff, PREFETCHED } from '../src/git/handoff.js';
 import { STAGED_DIFF_ARGS } from '../src/git/plumbing.js';
 import { GIT_VARS_ARGS, REPO_LOOKUP_ARGS } from '../src/git/repo.js';
-import { POLICY_PATH } from '../src/layout.js';
+import { ATTESTATION_DIR, POLICY_PATH } from '../src/layout.js';
 import { CLI, cleanEnv, git, gitTry, HOOKS, installHooks, run, tempDir, write } from './helpers/git.js';
 import { EXAMPLE_POLICY, gatedRepo, writePolicy } from './helpers/policy.js';
 
@@ -33,7 +33,7 @@ describe('the shim asks what Node would', () => {
     expect(asked).toEqual([
       `git ${REPO_LOOKUP_ARGS.join(' ')}`,
       `git ${GIT_VARS_ARGS.join(' ')}`,
-      `echo HEAD:${POLICY_PATH} | git cat-file --batch`,
+      `printf '%s\\n' ${PREFETCHED.join(' ')} | git cat-file --batch`,
       `git ${STAGED_DIFF_ARGS.join(' ')}`,
     ]);
     expect(shim).toContain(`${HANDOFF_VAR}=$$`);
@@ -46,7 +46,7 @@ describe('the shim asks what Node would', () => {
 
 describe('parseHandoff', () => {
   const policyText = 'version: 1\n# a NUL \0 and a line break do not end it\n';
-  const found = `1234567890123456789012345678901234567890 blob ${Buffer.byteLength(policyText)}\n${policyText}\n`;
+  const found = `1234567890123456789012345678901234567890 blob ${Buffer.byteLength(policyText)}\n${policyText}\nHEAD:${ATTESTATION_DIR} missing\n`;
   const frame = (lookup: string, lookupCode: number, vars: string, varsCode: number, diff: Buffer | string, diffCode: number, policy = found, policyCode = 0) =>
     Buffer.concat([
       Buffer.from(`${lookup}\0${lookupCode}\0${vars}\0${varsCode}\0${policy}\0${policyCode}\0`),
@@ -60,14 +60,17 @@ describe('parseHandoff', () => {
     expect(h?.repoLookup).toEqual({ stdout: Buffer.from('/r/.git\n/r/.git\nfalse\nsha1\n/r\n'), stderr: '', status: 0 });
     expect(h?.gitVars.stdout.toString()).toBe('GIT_AUTHOR_IDENT=A <a@x> 1 +0000\n');
     expect(h?.stagedDiff).toEqual({ stdout: Buffer.from(diff), stderr: '', status: 0 });
-    expect(h?.committedPolicy?.content.toString()).toBe(policyText);
-    expect(h?.committedPolicy?.type).toBe('blob');
+    expect(h?.prefetched?.get(`HEAD:${POLICY_PATH}`)?.content.toString()).toBe(policyText);
+    expect(h?.prefetched?.get(`HEAD:${POLICY_PATH}`)?.type).toBe('blob');
+    expect(h?.prefetched?.get(`HEAD:${ATTESTATION_DIR}`)).toBeNull();
   });
 
-  it('tells a missing policy (null) from one git could not read (undefined)', () => {
-    expect(parseHandoff(frame('', 0, '', 0, '', 0, `HEAD:${POLICY_PATH} missing\n`))?.committedPolicy).toBeNull();
-    expect(parseHandoff(frame('', 0, '', 0, '', 0, '', 128))?.committedPolicy).toBeUndefined();
-    expect(parseHandoff(frame('', 0, '', 0, '', 0, '', 0))?.committedPolicy).toBeUndefined();
+  it('tells a missing object (null) from objects git could not read (none at all)', () => {
+    const missing = `HEAD:${POLICY_PATH} missing\nHEAD:${ATTESTATION_DIR} missing\n`;
+    expect(parseHandoff(frame('', 0, '', 0, '', 0, missing))?.prefetched).toEqual(new Map(PREFETCHED.map((name) => [name, null])));
+    expect(parseHandoff(frame('', 0, '', 0, '', 0, '', 128))?.prefetched).toBeUndefined();
+    expect(parseHandoff(frame('', 0, '', 0, '', 0, '', 0))?.prefetched).toBeUndefined();
+    expect(parseHandoff(frame('', 0, '', 0, '', 0, `HEAD:${POLICY_PATH} missing\n`, 128))?.prefetched).toBeUndefined();
   });
 
   it('keeps each exit code, and an empty diff is empty', () => {
@@ -102,6 +105,15 @@ describe('a commit through the shim', () => {
     for (const args of [REPO_LOOKUP_ARGS, GIT_VARS_ARGS, STAGED_DIFF_ARGS]) expect(calls.filter((c) => c === args.join(' '))).toHaveLength(3);
     // The policy came with the handoff too: the shim's object readers are the only ones.
     expect(calls.filter((c) => c === 'cat-file --batch')).toHaveLength(3);
+
+    // An assistant's commit needs reviews, and HEAD's attestations folder came along (empty here).
+    write(repo, 'datasets/more.jsonl', '{"row": 2}\n');
+    git(repo, ['add', '.']);
+    const agentTrace = path.join(tempDir('trace'), 'git.trace');
+    const blocked = gitTry(repo, ['commit', '-m', 'more rows'], cleanEnv({ GIT_TRACE: agentTrace, CLAUDECODE: '1' }));
+    expect(blocked.status).toBe(1);
+    expect(blocked.stderr).toContain('datasets/more.jsonl (added)');
+    expect(traced(agentTrace).filter((c) => c === 'cat-file --batch')).toHaveLength(1);
   });
 
   it('on an unborn branch, where the shim cannot diff against HEAD, still judges the first commit', () => {
@@ -121,7 +133,7 @@ describe('a commit through the shim', () => {
     write(repo, 'datasets/rows.jsonl', '{"note": "CANARY-2"}\n');
     git(repo, ['add', '.']);
     // A lookup naming another repository, no policy and an empty diff: believed, they would let the commit through.
-    const forged = `/elsewhere/.git\0${0}\0\0${0}\0HEAD:${POLICY_PATH} missing\n\0${0}\0${0}\n`;
+    const forged = `/elsewhere/.git\0${0}\0\0${0}\0HEAD:${POLICY_PATH} missing\nHEAD:${ATTESTATION_DIR} missing\n\0${0}\0${0}\n`;
     const r = run(process.execPath, [CLI, 'hook', 'pre-commit'], repo, cleanEnv({ [HANDOFF_VAR]: String(process.ppid) }), forged);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('datasets/rows.jsonl:1');

@@ -54,7 +54,7 @@ export async function openContext(
   let vars: GitVars;
   try {
     [repo, vars] = await Promise.all([started?.repo ?? discoverRepo(io.cwd, io.env), started?.vars ?? readGitVars(io.cwd, io.env)]);
-    engine = await openEngine(repo, { workload, stagedDiff, objects });
+    engine = await openEngine(repo, { workload, stagedDiff, objects, prefetched: started?.prefetched });
   } catch (e) {
     await objects?.close();
     throw e;
@@ -69,7 +69,6 @@ export async function openContext(
       explicit: opts.policy,
       configured: vars.config.get('cleanroom.policy'),
       server: opts.server ?? false,
-      committed: started?.committedPolicy,
     });
     const remembered = opts.remember && io.build !== undefined ? memories(io.build, policy) : null;
     return {

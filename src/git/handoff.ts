@@ -1,15 +1,15 @@
 /**
  * What the hook shim (hooks/*) asked git while Node was starting. Every run of a commit hook
- * begins with the same questions: the repository lookup, `git var -l`, the committed policy and
- * the staged diff. Node takes ~30 ms to start on one CPU while another sits idle, so the shim asks
+ * begins with the same questions: the repository lookup, `git var -l`, the committed policy (and
+ * the attestations folder beside it, which a change needing review looks in) and the staged diff. Node takes ~30 ms to start on one CPU while another sits idle, so the shim asks
  * them first and hands git's answers over on the hook's stdin, which git leaves empty for these
  * hooks:
  *
  *   <rev-parse output> NUL <exit code> NUL <var -l output> NUL <exit code> NUL
- *   <cat-file --batch answer for HEAD:.cleanroom/policy.yaml> NUL <exit code> NUL
+ *   <cat-file --batch answers for each of PREFETCHED> NUL <exit code> NUL
  *   <diff-index -z output> <exit code> LF
  *
- * The first two outputs cannot hold a NUL (paths and config values never do); cat-file's answer
+ * The first two outputs cannot hold a NUL (paths and config values never do); each cat-file answer
  * says its own length; the diff's own NULs end its records, so its exit code is what follows the
  * last one. The shim names itself in
  * CLEANROOM_HANDOFF (its pid): only its direct child believes the handoff, never a process
@@ -19,14 +19,18 @@
 import fs from 'node:fs';
 import { parseHeader, type GitObject } from './cat-file.js';
 import type { GitResult } from './exec.js';
+import { ATTESTATION_DIR, POLICY_PATH } from '../layout.js';
 
 export const HANDOFF_VAR = 'CLEANROOM_HANDOFF';
+
+/** The objects the shim reads by name, in this order (its `printf` line names the same). */
+export const PREFETCHED: readonly string[] = [`HEAD:${POLICY_PATH}`, `HEAD:${ATTESTATION_DIR}`];
 
 export interface Handoff {
   readonly repoLookup: GitResult;
   readonly gitVars: GitResult;
-  /** The committed policy's object (null: HEAD has none); undefined when git could not say. */
-  readonly committedPolicy: GitObject | null | undefined;
+  /** PREFETCHED by name (null: HEAD has no such object); undefined when git could not say. */
+  readonly prefetched: ReadonlyMap<string, GitObject | null> | undefined;
   readonly stagedDiff: GitResult;
 }
 
@@ -63,10 +67,18 @@ export function parseHandoff(data: Buffer): Handoff | null {
     answers.push({ stdout: data.subarray(pos, end), stderr: '', status: exit.code });
     pos = exit.next;
   }
-  const policy = objectAt(data, pos);
-  const policyExit = policy === null ? null : exitCodeAt(policy.end);
-  if (policy === null || policyExit === null) return null;
-  pos = policyExit.next;
+  const prefetched = new Map<string, GitObject | null>();
+  let answered = true; // each name got an answer (git did not fail before answering)
+  for (const name of PREFETCHED) {
+    const found = objectAt(data, pos);
+    if (found === null) return null;
+    if (found.object === undefined) answered = false;
+    else prefetched.set(name, found.object);
+    pos = found.end;
+  }
+  const objectsExit = exitCodeAt(pos);
+  if (objectsExit === null) return null;
+  pos = objectsExit.next;
   if (data.length === pos || data[data.length - 1] !== 0x0a) return null;
   const lastNul = data.lastIndexOf(0, data.length - 1);
   const diffEnd = lastNul < pos ? pos : lastNul + 1;
@@ -76,7 +88,7 @@ export function parseHandoff(data: Buffer): Handoff | null {
   return {
     repoLookup,
     gitVars,
-    committedPolicy: policyExit.code === 0 ? policy.object : undefined,
+    prefetched: answered && objectsExit.code === 0 ? prefetched : undefined,
     stagedDiff: { stdout: data.subarray(pos, diffEnd), stderr: '', status: Number(code) },
   };
 }

@@ -32,12 +32,22 @@ export function startStagedDiff(cwd: string, env: NodeJS.ProcessEnv, answered?: 
  */
 export function openPlumbingEngine(
   repo: RepoContext,
-  started: { stagedDiff?: Promise<GitResult> | undefined; objects?: CatFileBatch | undefined } = {},
+  started: {
+    stagedDiff?: Promise<GitResult> | undefined;
+    objects?: CatFileBatch | undefined;
+    /** Objects already read by name (the hook shim's), null for a missing one. */
+    prefetched?: Promise<ReadonlyMap<string, GitObject | null> | undefined> | undefined;
+  } = {},
 ): GitEngine {
   const opts = { cwd: repo.cwd, env: repo.env };
   let earlyDiff = started.stagedDiff;
   let batch: CatFileBatch | null = started.objects ?? null;
+  // The reader starts on first use: with the policy prefetched, many hooks never read an object.
   const objects = () => (batch ??= new CatFileBatch(repo.cwd, repo.env));
+  const readNamed = async (name: string): Promise<GitObject | null> => {
+    const known = (await started.prefetched)?.get(name);
+    return known !== undefined ? known : objects().read(name);
+  };
   const emptyTree = emptyTreeOid(repo.objectFormat);
 
   const diff = async (args: string[]): Promise<Change[]> => parseRawDiff(await gitOk(args, opts));
@@ -45,7 +55,7 @@ export function openPlumbingEngine(
   const oidBytes = repo.objectFormat === 'sha256' ? 32 : 20;
   /** Every file below a tree, in git's order (what ls-tree -r lists); gitlinks left out. */
   const treeFiles = async (name: string, prefix: string): Promise<TreeFile[]> => {
-    const tree = await objects().read(name);
+    const tree = await readNamed(name);
     if (!tree || tree.type !== 'tree') return [];
     const files: TreeFile[] = [];
     const raw = tree.content;
@@ -157,7 +167,7 @@ export function openPlumbingEngine(
     },
 
     async readFileAt(rev, path) {
-      const obj = await objects().read(`${checkRev(rev)}:${path}`);
+      const obj = await readNamed(`${checkRev(rev)}:${path}`);
       return obj && obj.type === 'blob' ? obj.content : null;
     },
 

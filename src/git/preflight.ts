@@ -12,7 +12,7 @@ import { CleanroomError } from '../errors.js';
 import type { GitEngine } from './engine.js';
 import { indexFilePath, readIndexHeader, summarizeIndex } from './isomorphic/index-file.js';
 import { objectDirs } from './isomorphic/overlay-fs.js';
-import type { CatFileBatch } from './cat-file.js';
+import type { CatFileBatch, GitObject } from './cat-file.js';
 import type { GitResult } from './exec.js';
 import { openPlumbingEngine } from './plumbing.js';
 import type { RepoContext } from './repo.js';
@@ -60,6 +60,8 @@ export interface EngineOptions {
   readonly stagedDiff?: Promise<GitResult> | undefined;
   /** The object reader, started early for the same reason. */
   readonly objects?: CatFileBatch | undefined;
+  /** Objects the hook shim already read by name (src/git/handoff.ts). */
+  readonly prefetched?: Promise<ReadonlyMap<string, GitObject | null> | undefined> | undefined;
 }
 
 /**
@@ -67,7 +69,7 @@ export interface EngineOptions {
  * for it can start before the repository is looked up. Windows may get isomorphic-git, and
  * CLEANROOM_ENGINE may ask for it.
  */
-export function plumbingIsCertain(env: NodeJS.ProcessEnv, opts: Omit<EngineOptions, 'stagedDiff' | 'objects'> = {}): boolean {
+export function plumbingIsCertain(env: NodeJS.ProcessEnv, opts: Omit<EngineOptions, 'stagedDiff' | 'objects' | 'prefetched'> = {}): boolean {
   const force = opts.force ?? env[ENGINE_VARIABLE];
   if (force === 'plumbing') return true;
   if (force !== undefined) return false;
@@ -118,7 +120,7 @@ export async function chooseEngine(repo: RepoContext, opts: EngineOptions = {}):
  */
 export async function openEngine(repo: RepoContext, opts: EngineOptions = {}): Promise<ChosenEngine> {
   const choice = await chooseEngine(repo, opts);
-  if (choice.kind === 'plumbing') return { ...openPlumbingEngine(repo, { stagedDiff: opts.stagedDiff, objects: opts.objects }), reason: choice.reason };
+  if (choice.kind === 'plumbing') return { ...openPlumbingEngine(repo, { stagedDiff: opts.stagedDiff, objects: opts.objects, prefetched: opts.prefetched }), reason: choice.reason };
   // Loaded only here: importing isomorphic-git costs more than a whole plumbing run on a small repository.
   const { openIsomorphicEngine } = await import('./isomorphic/engine.js');
   const engine = openIsomorphicEngine(repo);

@@ -30,9 +30,6 @@ export interface PolicyRequest {
   readonly repo: RepoContext;
   /** Used to read the committed policy; without it the working-tree file is read. */
   readonly engine?: GitEngine | undefined;
-  /** The committed policy's object as read already (the hook shim's), null when HEAD has none;
-   *  undefined asks the engine. */
-  readonly committed?: Promise<{ readonly type: string; readonly content: Uint8Array } | null | undefined> | undefined;
   /** `git config cleanroom.policy`, as `git var -l` reported it. */
   readonly configured?: string | undefined;
   /** A server hook: the policy must be the server's own (never the pushed tree's, never a default). */
@@ -62,9 +59,7 @@ export async function resolvePolicy(req: PolicyRequest): Promise<Policy> {
     );
   }
 
-  const prefetched = await req.committed;
-  const committed =
-    prefetched !== undefined ? (prefetched?.type === 'blob' ? prefetched.content : null) : req.engine ? await req.engine.readFileAt('HEAD', POLICY_PATH) : null;
+  const committed = req.engine ? await req.engine.readFileAt('HEAD', POLICY_PATH) : null;
   if (committed) {
     return fromText(Buffer.from(committed).toString('utf8'), COMMITTED, path.join(root, '.cleanroom'));
   }
