@@ -18,7 +18,7 @@ import { CatFileBatch } from './git/cat-file.js';
 import { startStagedDiff } from './git/plumbing.js';
 import { POLICY_PATH } from './layout.js';
 import type { GitResult } from './git/exec.js';
-import { shimHandoff } from './git/handoff.js';
+import { shimHandoff, type ShimHandoff } from './git/handoff.js';
 import { discoverRepo, readGitVars } from './git/repo.js';
 import { plumbingIsCertain } from './git/preflight.js';
 import type { Started } from './io.js';
@@ -68,17 +68,17 @@ function writeCache(dir: string, file: string, script: vm.Script): void {
  *  (it takes about as long as the CLI's load), and the object reader, asked at once for the
  *  committed policy that will judge the commit unless the environment names another. Run from the
  *  shim, all of that but the reader was asked before Node started (src/git/handoff.ts): the
- *  answers are read once the CLI has loaded, whatever the shim could not get is asked again, and
- *  the reader is started only when something needs it (many hooks never do). */
-function startEarly(argv: readonly string[]): Started | undefined {
+ *  answers are read once the CLI has loaded (drained before, so the shim's git never waits on a
+ *  full pipe), whatever the shim could not get is asked again, and the reader is started only
+ *  when something needs it (many hooks never do). */
+function startEarly(argv: readonly string[], handoff: ShimHandoff | null): Started | undefined {
   const [command, hook] = argv;
   if (command !== 'hook' || !isHookName(hook) || !judgesIndex(hook) || !plumbingIsCertain(process.env, { workload: 'staged' })) return undefined;
   const cwd = process.cwd();
   const env = process.env;
-  const handoff = shimHandoff(env, process.ppid);
   if (handoff) {
     // A microtask: it runs at the CLI's first wait, after the load it would otherwise hold up.
-    const answered = Promise.resolve().then(handoff);
+    const answered = Promise.resolve().then(() => handoff.take());
     const success = (r: GitResult | undefined) => (r?.status === 0 ? r : undefined);
     const repo = answered.then((h) => discoverRepo(cwd, env, success(h?.repoLookup)));
     const vars = answered.then((h) => readGitVars(cwd, env, success(h?.gitVars)));
@@ -101,7 +101,9 @@ function unhandledLater(started: Started): Started {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const started = startEarly(argv);
+  const handoff = shimHandoff(process.env, process.ppid);
+  handoff?.drain();
+  const started = startEarly(argv, handoff);
   const bundle = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cli.cjs');
   const dir = privateCacheDir();
   const cacheFile = dir === null ? null : path.join(dir, codeCacheName(argv));
@@ -109,6 +111,7 @@ export async function run(argv: string[]): Promise<number> {
   let script: vm.Script;
   const module = { exports: {} as typeof Cli };
   try {
+    handoff?.drain();
     // The wrapper Node itself puts around a CommonJS module.
     script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${fs.readFileSync(bundle, 'utf8')}\n})`, {
       filename: bundle,

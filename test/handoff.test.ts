@@ -116,6 +116,21 @@ describe('a commit through the shim', () => {
     expect(traced(agentTrace).filter((c) => c === 'cat-file --batch')).toHaveLength(1);
   });
 
+  it('hands over a staged diff larger than a pipe holds (read while the shim still writes)', () => {
+    const repo = gatedRepo();
+    // ~135 bytes a record: 700 staged files make a diff of ~95 KB, past a pipe's 64 KB.
+    for (let i = 0; i < 700; i++) write(repo, `datasets/batch/a-rather-long-file-name-for-the-diff-${i}.jsonl`, `{"row": ${i}}\n`);
+    write(repo, 'datasets/batch/leak.jsonl', '{"note": "CANARY-9"}\n');
+    git(repo, ['add', '.']);
+    const trace = path.join(tempDir('trace'), 'git.trace');
+    const r = gitTry(repo, ['commit', '-m', 'many rows'], cleanEnv({ GIT_TRACE: trace }));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('checked 701 staged paths, 701 protected');
+    expect(r.stderr).toContain('datasets/batch/leak.jsonl:1');
+    // The handoff was whole: Node did not have to diff again.
+    expect(traced(trace).filter((c) => c === STAGED_DIFF_ARGS.join(' '))).toHaveLength(1);
+  });
+
   it('on an unborn branch, where the shim cannot diff against HEAD, still judges the first commit', () => {
     const repo = tempDir('unborn');
     git(repo, ['init', '-q', '-b', 'main']);

@@ -34,19 +34,67 @@ export interface Handoff {
   readonly stagedDiff: GitResult;
 }
 
-/** The handoff's reader when this process is the shim's direct child, else null. Reading waits for
- *  the shim's git to finish: call it once there is nothing better to do. Only a pipe is read (a
+export interface ShimHandoff {
+  /** Takes in what the shim has written so far, without waiting. Over a pipe's 64 KB (a diff of
+   *  some 500 staged files) the shim's git stops until it is read; Linux only, elsewhere a no-op. */
+  drain(): void;
+  /** The whole handoff, waiting for the shim's git to finish: call it once there is nothing better
+   *  to do. Null when it cannot be read or does not parse. */
+  take(): Handoff | null;
+}
+
+/** The handoff when this process is the shim's direct child, else null. Only a pipe is read (a
  *  terminal or a file on stdin means the variable was not the shim's doing). */
-export function shimHandoff(env: NodeJS.ProcessEnv, parentPid: number): (() => Handoff | null) | null {
+export function shimHandoff(env: NodeJS.ProcessEnv, parentPid: number): ShimHandoff | null {
   if (env[HANDOFF_VAR] !== String(parentPid)) return null;
-  return () => {
-    try {
-      const stdin = fs.fstatSync(0);
-      return stdin.isFIFO() || stdin.isSocket() ? parseHandoff(fs.readFileSync(0)) : null;
-    } catch {
-      return null;
-    }
+  let stdin: fs.Stats;
+  try {
+    stdin = fs.fstatSync(0);
+  } catch {
+    return null;
+  }
+  if (!stdin.isFIFO() && !stdin.isSocket()) return null;
+  const taken: Buffer[] = [];
+  let ended = false;
+  // The same pipe opened again without blocking, so a read finds it empty instead of waiting.
+  let nonBlocking: number | null | undefined;
+  return {
+    drain() {
+      if (nonBlocking === undefined) nonBlocking = openNonBlocking(stdin);
+      while (nonBlocking !== null && !ended) {
+        const chunk = Buffer.allocUnsafe(1 << 16);
+        let read: number;
+        try {
+          read = fs.readSync(nonBlocking, chunk, 0, chunk.length, null);
+        } catch {
+          return; // EAGAIN: nothing more yet
+        }
+        if (read === 0) ended = true;
+        else taken.push(chunk.subarray(0, read));
+      }
+    },
+    take() {
+      try {
+        this.drain();
+        if (!ended) taken.push(fs.readFileSync(0));
+        return parseHandoff(Buffer.concat(taken));
+      } catch {
+        return null;
+      } finally {
+        if (typeof nonBlocking === 'number') fs.closeSync(nonBlocking);
+        nonBlocking = null;
+      }
+    },
   };
+}
+
+function openNonBlocking(stdin: fs.Stats): number | null {
+  if (!stdin.isFIFO() || process.platform !== 'linux') return null;
+  try {
+    return fs.openSync('/proc/self/fd/0', fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch {
+    return null;
+  }
 }
 
 const EXIT_CODE = /^[0-9]{1,3}$/;
