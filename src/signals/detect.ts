@@ -154,14 +154,18 @@ export function mayHoldMarkerBytes(content: Uint8Array, rules: AssistantRules): 
   const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
   return rules.markers.some((re) => {
     const literal = requiredLiteral(re);
-    return literal === '' || bytes.includes(literal, 0, 'latin1');
+    return literal === null || bytes.includes(literal);
   });
 }
 
-const literals = new WeakMap<RegExp, string>();
-function requiredLiteral(re: RegExp): string {
+/** Each marker's literal as bytes (a string needle is converted on every search), null for none. */
+const literals = new WeakMap<RegExp, Buffer | null>();
+function requiredLiteral(re: RegExp): Buffer | null {
   let found = literals.get(re);
-  if (found === undefined) literals.set(re, (found = literalOf(re)));
+  if (found === undefined) {
+    const text = literalOf(re);
+    literals.set(re, (found = text === '' ? null : Buffer.from(text, 'latin1')));
+  }
   return found;
 }
 
