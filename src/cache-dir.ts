@@ -1,9 +1,9 @@
 /**
  * The folder where cleanroom keeps what makes the next run faster (compiled policies, V8's
- * compiled code, blobs known to hold no content marker), one per user in the temp folder. What lies there is trusted: a compiled policy
- * decides verdicts and compiled code runs. So it is used only when this user made it and nobody
- * else can write into it; a folder someone else planted (on a shared /tmp) is refused and
- * cleanroom simply runs uncached.
+ * compiled code, facts about blobs), one per user in the temp folder. What lies there is trusted:
+ * a compiled policy decides verdicts and compiled code runs. So it is used only when this user
+ * made it and nobody else can write into it; a folder someone else planted (on a shared /tmp) is
+ * refused and cleanroom simply runs uncached.
  */
 import fs from 'node:fs';
 import os from 'node:os';

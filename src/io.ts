@@ -20,7 +20,8 @@ export interface Started {
   readonly stagedDiff?: Promise<GitResult> | undefined;
   /** The object reader, already asked for the committed policy. */
   readonly objects?: CatFileBatch | undefined;
-  /** Objects the hook shim read by name (the committed policy, the attestations folder). */
+  /** Objects already read by name: the shim's (the committed policy, the attestations folder),
+   *  or the launcher's early read of the policy. */
   readonly prefetched?: Promise<ReadonlyMap<string, GitObject | null> | undefined> | undefined;
   /** The repository lookup (`rev-parse`) and `git var -l`, which every run waits for. */
   readonly repo?: Promise<RepoContext> | undefined;

@@ -66,7 +66,8 @@ function writeCache(dir: string, file: string, script: vm.Script): void {
 /** A hook that judges the index starts its git work before the CLI has even loaded: the
  *  repository lookup and `git var -l` (done before the staged diff takes a CPU), the staged diff
  *  (it takes about as long as the CLI's load), and the object reader, asked at once for the
- *  committed policy that will judge the commit unless the environment names another. Run from the
+ *  committed policy that will judge the commit unless the environment names another (the engine
+ *  takes that answer as prefetched). Run from the
  *  shim, all of that but the reader was asked before Node started (src/git/handoff.ts): the
  *  answers are read once the CLI has loaded (drained before, so the shim's git never waits on a
  *  full pipe), whatever the shim could not get is asked again, and the reader is started only
@@ -90,8 +91,10 @@ function startEarly(argv: readonly string[], handoff: ShimHandoff | null): Start
   const vars = readGitVars(cwd, env);
   const stagedDiff = startStagedDiff(cwd, env);
   const objects = new CatFileBatch(cwd, env);
-  if (!env.CLEANROOM_POLICY) objects.read(`HEAD:${POLICY_PATH}`).catch(() => null); // asked again, and answered, when the policy is read
-  return unhandledLater({ stagedDiff, objects, repo, vars });
+  // Handed to the engine as the shim's prefetch is: the policy is read once, and early.
+  const policyName = `HEAD:${POLICY_PATH}`;
+  const prefetched = env.CLEANROOM_POLICY ? undefined : objects.read(policyName).then((found) => new Map([[policyName, found]]), () => undefined);
+  return unhandledLater({ stagedDiff, objects, repo, vars, prefetched });
 }
 
 /** The early work's failures surface where the CLI awaits it; until then none counts as unhandled. */

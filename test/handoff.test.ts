@@ -10,7 +10,7 @@ import { HANDOFF_VAR, parseHandoff, PREFETCHED } from '../src/git/handoff.js';
 import { STAGED_DIFF_ARGS } from '../src/git/plumbing.js';
 import { GIT_VARS_ARGS, REPO_LOOKUP_ARGS } from '../src/git/repo.js';
 import { ATTESTATION_DIR, POLICY_PATH } from '../src/layout.js';
-import { CLI, cleanEnv, git, gitTry, HOOKS, installHooks, run, tempDir, write } from './helpers/git.js';
+import { CLI, cleanEnv, git, gitTry, HOOKS, installHooks, run, tempDir, write, type Run } from './helpers/git.js';
 import { EXAMPLE_POLICY, gatedRepo, writePolicy } from './helpers/policy.js';
 
 const human = cleanEnv();
@@ -90,17 +90,22 @@ describe('parseHandoff', () => {
   });
 });
 
+/** `git commit` with GIT_TRACE on: its result, and the git commands it and its hooks ran. */
+function tracedCommit(repo: string, message: string, extra: Record<string, string> = {}): { run: Run; calls: string[] } {
+  const trace = path.join(tempDir('trace'), 'git.trace');
+  const result = gitTry(repo, ['commit', '-m', message], cleanEnv({ GIT_TRACE: trace, ...extra }));
+  return { run: result, calls: traced(trace) };
+}
+
 describe('a commit through the shim', () => {
   it('asks git each question once: Node uses the answers the shim got', () => {
     // No markers: nothing but the policy needs an object read.
     const repo = gatedRepo(EXAMPLE_POLICY.replace('markers: ["CANARY-[0-9]+"]', 'markers: []'));
     write(repo, 'datasets/rows.jsonl', '{"row": 1}\n');
     git(repo, ['add', '.']);
-    const trace = path.join(tempDir('trace'), 'git.trace');
-    const r = gitTry(repo, ['commit', '-m', 'rows'], cleanEnv({ GIT_TRACE: trace }));
+    const { run: r, calls } = tracedCommit(repo, 'rows');
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('cleanroom pre-commit: allowed');
-    const calls = traced(trace);
     // Three hooks (pre-commit, prepare-commit-msg, commit-msg), each asking once.
     for (const args of [REPO_LOOKUP_ARGS, GIT_VARS_ARGS, STAGED_DIFF_ARGS]) expect(calls.filter((c) => c === args.join(' '))).toHaveLength(3);
     // The policy came with the handoff too: the shim's object readers are the only ones.
@@ -109,11 +114,10 @@ describe('a commit through the shim', () => {
     // An assistant's commit needs reviews, and HEAD's attestations folder came along (empty here).
     write(repo, 'datasets/more.jsonl', '{"row": 2}\n');
     git(repo, ['add', '.']);
-    const agentTrace = path.join(tempDir('trace'), 'git.trace');
-    const blocked = gitTry(repo, ['commit', '-m', 'more rows'], cleanEnv({ GIT_TRACE: agentTrace, CLAUDECODE: '1' }));
-    expect(blocked.status).toBe(1);
-    expect(blocked.stderr).toContain('datasets/more.jsonl (added)');
-    expect(traced(agentTrace).filter((c) => c === 'cat-file --batch')).toHaveLength(1);
+    const agent = tracedCommit(repo, 'more rows', { CLAUDECODE: '1' });
+    expect(agent.run.status).toBe(1);
+    expect(agent.run.stderr).toContain('datasets/more.jsonl (added)');
+    expect(agent.calls.filter((c) => c === 'cat-file --batch')).toHaveLength(1);
   });
 
   it('hands over a staged diff larger than a pipe holds (read while the shim still writes)', () => {
@@ -122,13 +126,24 @@ describe('a commit through the shim', () => {
     for (let i = 0; i < 700; i++) write(repo, `datasets/batch/a-rather-long-file-name-for-the-diff-${i}.jsonl`, `{"row": ${i}}\n`);
     write(repo, 'datasets/batch/leak.jsonl', '{"note": "CANARY-9"}\n');
     git(repo, ['add', '.']);
-    const trace = path.join(tempDir('trace'), 'git.trace');
-    const r = gitTry(repo, ['commit', '-m', 'many rows'], cleanEnv({ GIT_TRACE: trace }));
+    const { run: r, calls } = tracedCommit(repo, 'many rows');
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('checked 701 staged paths, 701 protected');
     expect(r.stderr).toContain('datasets/batch/leak.jsonl:1');
     // The handoff was whole: Node did not have to diff again.
-    expect(traced(trace).filter((c) => c === STAGED_DIFF_ARGS.join(' '))).toHaveLength(1);
+    expect(calls.filter((c) => c === STAGED_DIFF_ARGS.join(' '))).toHaveLength(1);
+  });
+
+  it('without the shim, the launcher reads the committed policy early and the engine takes that read', () => {
+    const repo = gatedRepo();
+    write(repo, 'datasets/rows.jsonl', '{"note": "CANARY-3"}\n');
+    // The working tree's policy differs from HEAD's: only the committed one may judge.
+    write(repo, '.cleanroom/policy.yaml', EXAMPLE_POLICY.replace('markers: ["CANARY-[0-9]+"]', 'markers: []'));
+    git(repo, ['add', 'datasets']);
+    const r = run(process.execPath, [CLI, 'hook', 'pre-commit'], repo, human);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('policy .cleanroom/policy.yaml@HEAD');
+    expect(r.stderr).toContain('datasets/rows.jsonl:1');
   });
 
   it('on an unborn branch, where the shim cannot diff against HEAD, still judges the first commit', () => {

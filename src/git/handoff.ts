@@ -1,9 +1,9 @@
 /**
  * What the hook shim (hooks/*) asked git while Node was starting. Every run of a commit hook
  * begins with the same questions: the repository lookup, `git var -l`, the committed policy (and
- * the attestations folder beside it, which a change needing review looks in) and the staged diff. Node takes ~30 ms to start on one CPU while another sits idle, so the shim asks
- * them first and hands git's answers over on the hook's stdin, which git leaves empty for these
- * hooks:
+ * the attestations folder beside it, which a change needing review looks in) and the staged diff.
+ * Node takes ~30 ms to start on one CPU while another sits idle, so the shim asks them first and
+ * hands git's answers over on the hook's stdin, which git leaves empty for these hooks:
  *
  *   <rev-parse output> NUL <exit code> NUL <var -l output> NUL <exit code> NUL
  *   <cat-file --batch answers for each of PREFETCHED> NUL <exit code> NUL
@@ -11,10 +11,10 @@
  *
  * The first two outputs cannot hold a NUL (paths and config values never do); each cat-file answer
  * says its own length; the diff's own NULs end its records, so its exit code is what follows the
- * last one. The shim names itself in
- * CLEANROOM_HANDOFF (its pid): only its direct child believes the handoff, never a process
- * started further down that inherited the variable. An answer that is missing, garbled or not a
- * success is asked again in Node, which then also hears git's error message.
+ * last one. The shim names itself in CLEANROOM_HANDOFF (its pid): only its direct child believes
+ * the handoff, never a process started further down that inherited the variable. An answer that
+ * is missing, garbled or not a success is asked again in Node, which then also hears git's error
+ * message.
  */
 import fs from 'node:fs';
 import { parseHeader, type GitObject } from './cat-file.js';
