@@ -209,12 +209,8 @@ describe('messageSignals', () => {
       'quoting the footer in prose',
       'Strip footers\n\nOlder commits end with 🤖 Generated with [Claude Code](https://claude.ai/code); strip it.\n',
     ],
-    [
-      'a trailer-shaped line inside a prose paragraph',
-      `Explain attribution\n\n${claude}\nis what Claude Code appends by default.\n`,
-    ],
     ['a trailer-shaped title', `${claude}\n`],
-    ['a trailer-shaped middle paragraph', `Explain\n\n${claude}\n\nThe line above is an example.\n`],
+    ['a co-author line named in a sentence', `Explain\n\nClaude adds ${claude} to every commit.\n`],
     ['a revert of an aider commit', 'Revert "aider: add loader"\n\nThis reverts commit 0123456.\n'],
     ['prose about the convention', 'Docs\n\nWe now accept Assisted-by: trailers.\n'],
     ['a human co-author and sign-off', 'Pair on loader\n\nCo-authored-by: Jane Doe <jane@example.org>\nSigned-off-by: Ada <ada@example.org>\n'],
@@ -260,6 +256,80 @@ describe('messageSignals', () => {
     expect(messageSignals(`Fix\n\n${claude}\n; note\n`, BUILTIN, { commentChar: ';' }).map((s) => s.rule)).toEqual([
       'claude-code/co-authored-by',
     ]);
+  });
+});
+
+describe('messageSignals: assistant co-author lines outside the trailer block', () => {
+  const claude = 'Co-Authored-By: Claude Sonnet 5 <noreply@anthropic.com>';
+  const coauthor = (rule: string, assistant: string, evidence: string): Signal => ({ kind: 'message-coauthor', assistant, rule, evidence });
+
+  it.each([
+    {
+      name: 'in one paragraph with Fixes #1 (not a trailer block to git)',
+      message: `Fix loader\n\nFixes #1\n${claude}\n`,
+      expected: [coauthor('claude-code/co-authored-by', 'claude-code', claude)],
+    },
+    {
+      name: 'a squash message: more paragraphs follow the credit',
+      message: `Add loader (#12)\n\n* first step\n\n${claude}\n\n* second step\n`,
+      expected: [coauthor('claude-code/co-authored-by', 'claude-code', claude)],
+    },
+    {
+      name: 'in a prose paragraph',
+      message: `Explain attribution\n\n${claude}\nis what Claude Code appends by default.\n`,
+      expected: [coauthor('claude-code/co-authored-by', 'claude-code', claude)],
+    },
+    {
+      name: 'indented as git merge --squash writes the squashed messages',
+      message:
+        'Squashed commit of the following:\n\ncommit 0123456789abcdef0123456789abcdef01234567\nAuthor: Ada <ada@example.org>\n\n' +
+        `    Add loader\n    \n    ${claude}\n`,
+      expected: [coauthor('claude-code/co-authored-by', 'claude-code', claude)],
+    },
+    {
+      name: 'folded by git into the trailer above it',
+      message: 'Fix\n\nSigned-off-by: Ada <ada@example.org>\n Co-authored-by: Codex <noreply@openai.com>\n',
+      expected: [coauthor('codex/co-authored-by', 'codex', 'Co-authored-by: Codex <noreply@openai.com>')],
+    },
+    {
+      name: 'another separator, as trailer.separators allows',
+      message: 'Fix\n\nFixes #1\nCo-authored-by= claude[bot] <209825114+claude[bot]@users.noreply.github.com>\n',
+      expected: [
+        coauthor('claude-code/bot-co-authored-by', 'claude-code', 'Co-authored-by= claude[bot] <209825114+claude[bot]@users.noreply.github.com>'),
+      ],
+    },
+    {
+      name: 'a note after the address',
+      message: 'Fix\n\nFixes #1\nco-authored-by :Claude <noreply@anthropic.com> (AI)\n',
+      expected: [coauthor('claude-code/co-authored-by', 'claude-code', 'co-authored-by :Claude <noreply@anthropic.com> (AI)')],
+    },
+    {
+      name: 'a policy trailer rule judges the line too',
+      message: 'Fix\n\nFixes #1\nCo-authored-by: Bot <ci@bots.example.org>\n',
+      rules: rules({ trailers: [/^Co-authored-by: .*@bots\.example\.org>$/i] }),
+      expected: [coauthor('assistants.trailers[0]', 'policy', 'Co-authored-by: Bot <ci@bots.example.org>')],
+    },
+  ])('fires: $name', ({ message, expected, rules: r }) => {
+    expect(messageSignals(message, r ?? BUILTIN)).toEqual(expected);
+  });
+
+  it('reports a credit in the trailer block once, as a trailer', () => {
+    expect(messageSignals(`Fix\n\nSome context.\n\n${claude}\n`, BUILTIN).map((s) => s.kind)).toEqual(['trailer']);
+  });
+
+  it.each([
+    ['prose mentioning Claude', 'Fix\n\nClaude suggested the loader; Copilot and Codex agreed.\n'],
+    ['a sentence holding the credit', `Fix\n\nFixes #1\nWe used to write ${claude} here.\n`],
+    ['the credit followed by prose on its line', `Fix\n\nFixes #1\n${claude} is what Claude Code writes\n`],
+    ['a human co-author', 'Fix\n\nFixes #1\nCo-authored-by: Jane Doe <jane@example.org>\n'],
+    ['a person named Claude', 'Fix\n\nFixes #1\nCo-authored-by: Claude Shannon <claude@example.org>\n'],
+    ['a quoted message in a revert', `Revert "Add loader"\n\nThis reverts commit 0123456.\nThe original said:\n\n> Add loader\n>\n> ${claude}\n`],
+    ['the title', `${claude}\n\nbody\n`],
+    ['a comment line', `Fix\n\nFixes #1\n# ${claude}\n`],
+    ['below the scissors line', `Fix\n# ------------------------ >8 ------------------------\nFixes #1\n${claude}\n`],
+    ['another key', 'Fix\n\nFixes #1\nReported-by: Claude <noreply@anthropic.com>\n'],
+  ])('does not fire on %s', (_name, message) => {
+    expect(messageSignals(message, BUILTIN).filter((s) => s.kind === 'message-coauthor')).toEqual([]);
   });
 });
 

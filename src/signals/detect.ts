@@ -66,12 +66,31 @@ export function environmentSignals(env: NodeJS.ProcessEnv, rules: AssistantRules
 }
 
 /**
+ * A line that only credits a co-author: the key in any case, an optional separator (git's
+ * `trailer.separators` lets a repository use others than ':'), a name and an address, at most a
+ * parenthesised note after it. Indentation is allowed, since `git merge --squash` indents the
+ * squashed commits' messages; a line quoted with `>` is someone else's message being cited.
+ */
+const COAUTHOR_LINE = /^[ \t]*co-authored-by[ \t]*[^\w\s<>]?[ \t]*([^<>]*<[^<>]+>)[ \t]*(?:\([^()]*\))?[ \t]*$/i;
+
+/** The title paragraph: a summary, not a credit (git's end-of-title rule, comments already gone). */
+function afterTitle(lines: readonly string[]): readonly string[] {
+  let i = 0;
+  while (i < lines.length && (lines[i] as string).trim() === '') i++;
+  while (i < lines.length && (lines[i] as string).trim() !== '') i++;
+  return lines.slice(i);
+}
+
+/**
  * Trailers (catalog and `assistants.trailers`) against each `Key: value` trailer line, and catalog
  * message rules against the other lines. Trailers are found exactly as git finds them, so an
  * assistant named in prose, or a trailer-shaped line inside a prose paragraph, is not a trailer.
+ * An assistant's co-author line outside the trailer block (in a paragraph with `Fixes #1`, above
+ * more paragraphs of a squash message, folded under another trailer) is still the assistant's
+ * credit: it is reported as a `message-coauthor` signal, judged by the same trailer rules.
  */
 export function messageSignals(message: string, rules: AssistantRules, opts: TrailerOptions = {}): Signal[] {
-  const { trailers, bodyLines } = parseTrailers(message, opts);
+  const { trailers, bodyLines, continuationLines } = parseTrailers(message, opts);
   const signals: Signal[] = [];
   const scan = (kind: 'trailer' | 'message', lines: readonly string[], candidates: readonly Rule[]) => {
     for (const line of lines) {
@@ -83,6 +102,14 @@ export function messageSignals(message: string, rules: AssistantRules, opts: Tra
   const trailerRules = [...catalogRules('trailer', rules), ...policyRules(rules.trailers, 'assistants.trailers')];
   scan('trailer', trailers, trailerRules);
   scan('message', bodyLines, catalogRules('message', rules));
+  for (const line of [...afterTitle(bodyLines), ...continuationLines]) {
+    const credit = COAUTHOR_LINE.exec(line);
+    if (!credit) continue;
+    const asTrailer = `Co-authored-by: ${credit[1] as string}`;
+    for (const { assistant, rule, re } of trailerRules) {
+      if (matches(re, asTrailer)) signals.push({ kind: 'message-coauthor', assistant, rule, evidence: line.trim() });
+    }
+  }
   return signals;
 }
 
