@@ -261,7 +261,7 @@ describe('messageSignals', () => {
 
 describe('messageSignals: assistant co-author lines outside the trailer block', () => {
   const claude = 'Co-Authored-By: Claude Sonnet 5 <noreply@anthropic.com>';
-  const coauthor = (rule: string, assistant: string, evidence: string): Signal => ({ kind: 'message-coauthor', assistant, rule, evidence });
+  const coauthor = (rule: string, assistant: string, evidence: string): Signal => ({ kind: 'message-trailer', assistant, rule, evidence });
 
   it.each([
     {
@@ -329,7 +329,7 @@ describe('messageSignals: assistant co-author lines outside the trailer block', 
     ['below the scissors line', `Fix\n# ------------------------ >8 ------------------------\nFixes #1\n${claude}\n`],
     ['another key', 'Fix\n\nFixes #1\nReported-by: Claude <noreply@anthropic.com>\n'],
   ])('does not fire on %s', (_name, message) => {
-    expect(messageSignals(message, BUILTIN).filter((s) => s.kind === 'message-coauthor')).toEqual([]);
+    expect(messageSignals(message, BUILTIN).filter((s) => s.kind === 'message-trailer')).toEqual([]);
   });
 });
 

@@ -177,7 +177,7 @@ describe('trailer.separators', () => {
     // cleanroom parses with git's defaults, so one push gets one verdict whatever each clone's
     // config says; the credit is still found, as a co-author line outside the trailer block.
     expect(parseTrailers(message).trailers).toEqual([]);
-    expect(messageSignals(message, builtin).map((s) => [s.kind, s.rule])).toEqual([['message-coauthor', 'claude-code/co-authored-by']]);
+    expect(messageSignals(message, builtin).map((s) => [s.kind, s.rule])).toEqual([['message-trailer', 'claude-code/co-authored-by']]);
   });
 });
 

@@ -66,28 +66,47 @@ export function environmentSignals(env: NodeJS.ProcessEnv, rules: AssistantRules
 }
 
 /**
- * A line that only credits a co-author: the key in any case, an optional separator (git's
- * `trailer.separators` lets a repository use others than ':'), a name and an address, at most a
- * parenthesised note after it. Indentation is allowed, since `git merge --squash` indents the
- * squashed commits' messages; a line quoted with `>` is someone else's message being cited.
+ * A line shaped as a trailer: a token git accepts (letters, digits, '-'), a separator (':' or
+ * another punctuation character, as `trailer.separators` allows), a value. Indentation is allowed,
+ * since `git merge --squash` indents the squashed commits' messages, and so is a terminal frame's
+ * '│' (messages pasted from an agent's TUI); a line quoted with `>` is someone else's message
+ * being cited, and prose never starts with a token and a separator.
  */
-const COAUTHOR_LINE = /^[ \t]*co-authored-by[ \t]*[^\w\s<>]?[ \t]*([^<>]*<[^<>]+>)[ \t]*(?:\([^()]*\))?[ \t]*$/i;
+const TRAILER_LINE = /^[ \t\u2502]*([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*[^\w\s<>][ \t]*(\S.*)$/;
+const COAUTHOR_KEY = /^co-authored-by$/i;
+/** A co-author value that only credits: a name and an address (in brackets, or bare as some
+ *  agents write it), at most a parenthesised note. */
+const CREDIT = /^[^<>]*(?:<[^<>]+>|\s[^\s<>@]+@[^\s<>@]+)(?:[ \t]*\([^()]*\))?$/;
 
-/** The title paragraph: a summary, not a credit (git's end-of-title rule, comments already gone). */
-function afterTitle(lines: readonly string[]): readonly string[] {
-  let i = 0;
-  while (i < lines.length && (lines[i] as string).trim() === '') i++;
-  while (i < lines.length && (lines[i] as string).trim() !== '') i++;
-  return lines.slice(i);
+/**
+ * The lines outside git's trailer block that may hold a trailer: every body line but the subject
+ * (a summary, not a credit), and the indented lines git folded into a trailer. A line is also cut
+ * at literal `\n` escapes: an agent that runs `git commit -m "Fix\n\nCo-authored-by: ..."` where
+ * nothing expands them stores its credit in the middle of one line.
+ */
+function strayTrailerCandidates(bodyLines: readonly string[], continuationLines: readonly string[]): string[] {
+  const lines: string[] = [];
+  let subject = true;
+  for (const line of bodyLines) {
+    const parts = line.split('\\n');
+    if (subject && line.trim() !== '') {
+      subject = false;
+      parts.shift();
+    }
+    lines.push(...parts);
+  }
+  return [...lines, ...continuationLines];
 }
 
 /**
  * Trailers (catalog and `assistants.trailers`) against each `Key: value` trailer line, and catalog
  * message rules against the other lines. Trailers are found exactly as git finds them, so an
  * assistant named in prose, or a trailer-shaped line inside a prose paragraph, is not a trailer.
- * An assistant's co-author line outside the trailer block (in a paragraph with `Fixes #1`, above
- * more paragraphs of a squash message, folded under another trailer) is still the assistant's
- * credit: it is reported as a `message-coauthor` signal, judged by the same trailer rules.
+ * An assistant's trailer on a line of its own outside the trailer block (a co-author line in a
+ * paragraph with `Fixes #1`, above more paragraphs of a squash message, folded under another
+ * trailer, with another separator) is still its credit: it is judged by the same trailer rules
+ * and reported as a `message-trailer` signal. A co-author line counts there only when it is
+ * nothing but a credit, so a sentence that starts with one does not.
  */
 export function messageSignals(message: string, rules: AssistantRules, opts: TrailerOptions = {}): Signal[] {
   const { trailers, bodyLines, continuationLines } = parseTrailers(message, opts);
@@ -102,12 +121,14 @@ export function messageSignals(message: string, rules: AssistantRules, opts: Tra
   const trailerRules = [...catalogRules('trailer', rules), ...policyRules(rules.trailers, 'assistants.trailers')];
   scan('trailer', trailers, trailerRules);
   scan('message', bodyLines, catalogRules('message', rules));
-  for (const line of [...afterTitle(bodyLines), ...continuationLines]) {
-    const credit = COAUTHOR_LINE.exec(line);
-    if (!credit) continue;
-    const asTrailer = `Co-authored-by: ${credit[1] as string}`;
+  for (const line of strayTrailerCandidates(bodyLines, continuationLines)) {
+    const shaped = TRAILER_LINE.exec(line);
+    if (!shaped) continue;
+    const key = shaped[1] as string;
+    const value = (shaped[2] as string).trimEnd();
+    if (COAUTHOR_KEY.test(key) && !CREDIT.test(value)) continue;
     for (const { assistant, rule, re } of trailerRules) {
-      if (matches(re, asTrailer)) signals.push({ kind: 'message-coauthor', assistant, rule, evidence: line.trim() });
+      if (matches(re, `${key}: ${value}`)) signals.push({ kind: 'message-trailer', assistant, rule, evidence: line.trim() });
     }
   }
   return signals;
