@@ -149,6 +149,23 @@ export function identitySignals(
   return signals;
 }
 
+/** What a recorded commit carries by itself: its message and its author's and committer's identities. */
+export function commitSignals(
+  commit: { readonly message: string; readonly author: Identity; readonly committer: Identity },
+  rules: AssistantRules,
+): Signal[] {
+  return [
+    ...messageSignals(commit.message, rules),
+    ...identitySignals(
+      [
+        { role: 'author', identity: commit.author },
+        { role: 'committer', identity: commit.committer },
+      ],
+      rules,
+    ),
+  ];
+}
+
 /** Policy content markers (e.g. a generator's banner comment) in the lines a change adds. */
 export function markerSignals(
   path: string,
