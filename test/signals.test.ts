@@ -304,6 +304,33 @@ describe('messageSignals: assistant co-author lines outside the trailer block', 
       expected: [coauthor('claude-code/co-authored-by', 'claude-code', 'co-authored-by :Claude <noreply@anthropic.com> (AI)')],
     },
     {
+      name: 'after literal \\n escapes an agent passed to git commit -m',
+      message: 'Fix lint\\n\\nCo-authored-by: openhands <openhands@all-hands.dev>\n',
+      expected: [coauthor('openhands/co-authored-by', 'openhands', 'Co-authored-by: openhands <openhands@all-hands.dev>')],
+    },
+    {
+      name: 'a bracket-less address',
+      message: 'docs: fix\n\nFixes #1\nCo-authored-by: OpenHands-GPT-5 openhands@all-hands.dev\n',
+      expected: [coauthor('openhands/co-authored-by', 'openhands', 'Co-authored-by: OpenHands-GPT-5 openhands@all-hands.dev')],
+    },
+    {
+      name: "inside a terminal UI's frame",
+      message: 'Fix\n\n│- Update URLs\n│\n│Co-authored-by: openhands <openhands@all-hands.dev>\n',
+      expected: [coauthor('openhands/co-authored-by', 'openhands', '│Co-authored-by: openhands <openhands@all-hands.dev>')],
+    },
+    {
+      name: "in the subject's paragraph",
+      message: `debug: log the value\n${claude}\n`,
+      expected: [coauthor('claude-code/co-authored-by', 'claude-code', claude)],
+    },
+    {
+      name: 'another assistant trailer in a middle paragraph',
+      message: 'Refactor\n\nClaude-Generated-By: Claude Code (cli/claude-opus-4-5=100%)\n\nThe plan follows.\n',
+      expected: [
+        coauthor('claude-code/generated-by-trailers', 'claude-code', 'Claude-Generated-By: Claude Code (cli/claude-opus-4-5=100%)'),
+      ],
+    },
+    {
       name: 'a policy trailer rule judges the line too',
       message: 'Fix\n\nFixes #1\nCo-authored-by: Bot <ci@bots.example.org>\n',
       rules: rules({ trailers: [/^Co-authored-by: .*@bots\.example\.org>$/i] }),
@@ -311,6 +338,10 @@ describe('messageSignals: assistant co-author lines outside the trailer block', 
     },
   ])('fires: $name', ({ message, expected, rules: r }) => {
     expect(messageSignals(message, r ?? BUILTIN)).toEqual(expected);
+  });
+
+  it('reads a line of a million literal escapes without overflowing the stack', () => {
+    expect(messageSignals(`Fix\n\n${'x\\n'.repeat(1_000_000)}\n`, BUILTIN)).toEqual([]);
   });
 
   it('reports a credit in the trailer block once, as a trailer', () => {

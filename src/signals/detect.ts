@@ -93,9 +93,11 @@ function strayTrailerCandidates(bodyLines: readonly string[], continuationLines:
       subject = false;
       parts.shift();
     }
-    lines.push(...parts);
+    // One push per part: spreading a line of a million escapes would overflow the stack.
+    for (const part of parts) lines.push(part);
   }
-  return [...lines, ...continuationLines];
+  for (const line of continuationLines) lines.push(line);
+  return lines;
 }
 
 /**
