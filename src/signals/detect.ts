@@ -79,25 +79,52 @@ const COAUTHOR_KEY = /^co-authored-by$/i;
 const CREDIT = /^[^<>]*(?:<[^<>]+>|\s[^\s<>@]+@[^\s<>@]+)(?:[ \t]*\([^()]*\))?$/;
 
 /**
+ * What a rule's pattern says of the trailer key it can match: the literal start of the key
+ * (`^Claude-(?:…` gives `claude-`), and whether that is the whole key (`^Co-authored-by: …`), or
+ * null when the pattern does not tell (no literal start, a top-level alternative). A line whose
+ * key cannot match is not tested, so a message of many trailer-shaped lines costs little.
+ */
+interface KeyHint {
+  readonly start: string;
+  readonly whole: boolean;
+}
+const keyHints = new WeakMap<RegExp, KeyHint | null>();
+function keyHint(re: RegExp): KeyHint | null {
+  let hint = keyHints.get(re);
+  if (hint === undefined) {
+    const lead = /^\^([A-Za-z0-9][A-Za-z0-9-]*)(:?)/.exec(re.source);
+    hint = lead && !hasTopLevelAlternation(re.source) ? { start: (lead[1] as string).toLowerCase(), whole: lead[2] === ':' } : null;
+    keyHints.set(re, hint);
+  }
+  return hint;
+}
+
+function mayMatchKey(re: RegExp, key: string): boolean {
+  const hint = keyHint(re);
+  return hint === null || (hint.whole ? key === hint.start : key.startsWith(hint.start));
+}
+
+/** No credit or session link is this long; a longer value is prose or an attempt to be slow. */
+const STRAY_VALUE_MAX = 1000;
+
+/**
  * The lines outside git's trailer block that may hold a trailer: every body line but the subject
  * (a summary, not a credit), and the indented lines git folded into a trailer. A line is also cut
  * at literal `\n` escapes: an agent that runs `git commit -m "Fix\n\nCo-authored-by: ..."` where
  * nothing expands them stores its credit in the middle of one line.
  */
-function strayTrailerCandidates(bodyLines: readonly string[], continuationLines: readonly string[]): string[] {
-  const lines: string[] = [];
+function* strayTrailerCandidates(bodyLines: readonly string[], continuationLines: readonly string[]): Generator<string> {
   let subject = true;
   for (const line of bodyLines) {
-    const parts = line.split('\\n');
+    const parts = line.includes('\\n') ? line.split('\\n') : [line];
+    let first = 0;
     if (subject && line.trim() !== '') {
       subject = false;
-      parts.shift();
+      first = 1;
     }
-    // One push per part: spreading a line of a million escapes would overflow the stack.
-    for (const part of parts) lines.push(part);
+    for (let i = first; i < parts.length; i++) yield parts[i] as string;
   }
-  for (const line of continuationLines) lines.push(line);
-  return lines;
+  yield* continuationLines;
 }
 
 /**
@@ -128,9 +155,12 @@ export function messageSignals(message: string, rules: AssistantRules, opts: Tra
     if (!shaped) continue;
     const key = shaped[1] as string;
     const value = (shaped[2] as string).trimEnd();
-    if (COAUTHOR_KEY.test(key) && !CREDIT.test(value)) continue;
+    if (value.length > STRAY_VALUE_MAX || (COAUTHOR_KEY.test(key) && !CREDIT.test(value))) continue;
+    const lower = key.toLowerCase();
     for (const { assistant, rule, re } of trailerRules) {
-      if (matches(re, `${key}: ${value}`)) signals.push({ kind: 'message-trailer', assistant, rule, evidence: line.trim() });
+      if (mayMatchKey(re, lower) && matches(re, `${key}: ${value}`)) {
+        signals.push({ kind: 'message-trailer', assistant, rule, evidence: line.trim() });
+      }
     }
   }
   return signals;
