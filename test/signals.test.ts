@@ -340,6 +340,16 @@ describe('messageSignals: assistant co-author lines outside the trailer block', 
     expect(messageSignals(message, r ?? BUILTIN)).toEqual(expected);
   });
 
+  it('tries every policy rule whose key could match, quantifiers included', () => {
+    const r = rules({ trailers: [/^X-Agents?: bot/, /^Y-Tool:? robot/, /^(?:Z-Bot|Z-Robot): on/] });
+    const message = 'Fix\n\nFixes #1\nX-Agent: bot\nY-Tool: robot\nZ-Robot: on\nOther: bot\n';
+    expect(messageSignals(message, r).map((s) => `${s.kind} ${s.rule}`)).toEqual([
+      'message-trailer assistants.trailers[0]',
+      'message-trailer assistants.trailers[1]',
+      'message-trailer assistants.trailers[2]',
+    ]);
+  });
+
   it('reads a line of a million literal escapes without overflowing the stack', () => {
     expect(messageSignals(`Fix\n\n${'x\\n'.repeat(1_000_000)}\n`, BUILTIN)).toEqual([]);
   });

@@ -92,8 +92,15 @@ const keyHints = new WeakMap<RegExp, KeyHint | null>();
 function keyHint(re: RegExp): KeyHint | null {
   let hint = keyHints.get(re);
   if (hint === undefined) {
-    const lead = /^\^([A-Za-z0-9][A-Za-z0-9-]*)(:?)/.exec(re.source);
-    hint = lead && !hasTopLevelAlternation(re.source) ? { start: (lead[1] as string).toLowerCase(), whole: lead[2] === ':' } : null;
+    const lead = /^\^([A-Za-z0-9][A-Za-z0-9-]*)(:?)([?*+{]?)/.exec(re.source);
+    if (lead && !hasTopLevelAlternation(re.source)) {
+      // A quantifier makes what it follows optional or repeatable: the token's last character,
+      // or the colon (then the key may go on).
+      const quantified = lead[3] !== '';
+      const token = (lead[1] as string).toLowerCase();
+      const colon = lead[2] === ':';
+      hint = { start: quantified && !colon ? token.slice(0, -1) : token, whole: colon && !quantified };
+    } else hint = null;
     keyHints.set(re, hint);
   }
   return hint;
