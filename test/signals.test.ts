@@ -261,83 +261,34 @@ describe('messageSignals', () => {
 
 describe('messageSignals: assistant co-author lines outside the trailer block', () => {
   const claude = 'Co-Authored-By: Claude Sonnet 5 <noreply@anthropic.com>';
-  const coauthor = (rule: string, assistant: string, evidence: string): Signal => ({ kind: 'message-trailer', assistant, rule, evidence });
+  const openhands = 'Co-authored-by: openhands <openhands@all-hands.dev>';
+  const bot = 'Co-authored-by= claude[bot] <209825114+claude[bot]@users.noreply.github.com>';
+  const generated = 'Claude-Generated-By: Claude Code (cli/claude-opus-4-5=100%)';
+  const squash = 'Squashed commit of the following:\n\ncommit 0123456789abcdef0123456789abcdef01234567\nAuthor: Ada <ada@example.org>\n\n';
 
+  // [case, message, the rule that fires, its evidence]: each message holds one stray credit.
   it.each([
-    {
-      name: 'in one paragraph with Fixes #1 (not a trailer block to git)',
-      message: `Fix loader\n\nFixes #1\n${claude}\n`,
-      expected: [coauthor('claude-code/co-authored-by', 'claude-code', claude)],
-    },
-    {
-      name: 'a squash message: more paragraphs follow the credit',
-      message: `Add loader (#12)\n\n* first step\n\n${claude}\n\n* second step\n`,
-      expected: [coauthor('claude-code/co-authored-by', 'claude-code', claude)],
-    },
-    {
-      name: 'in a prose paragraph',
-      message: `Explain attribution\n\n${claude}\nis what Claude Code appends by default.\n`,
-      expected: [coauthor('claude-code/co-authored-by', 'claude-code', claude)],
-    },
-    {
-      name: 'indented as git merge --squash writes the squashed messages',
-      message:
-        'Squashed commit of the following:\n\ncommit 0123456789abcdef0123456789abcdef01234567\nAuthor: Ada <ada@example.org>\n\n' +
-        `    Add loader\n    \n    ${claude}\n`,
-      expected: [coauthor('claude-code/co-authored-by', 'claude-code', claude)],
-    },
-    {
-      name: 'folded by git into the trailer above it',
-      message: 'Fix\n\nSigned-off-by: Ada <ada@example.org>\n Co-authored-by: Codex <noreply@openai.com>\n',
-      expected: [coauthor('codex/co-authored-by', 'codex', 'Co-authored-by: Codex <noreply@openai.com>')],
-    },
-    {
-      name: 'another separator, as trailer.separators allows',
-      message: 'Fix\n\nFixes #1\nCo-authored-by= claude[bot] <209825114+claude[bot]@users.noreply.github.com>\n',
-      expected: [
-        coauthor('claude-code/bot-co-authored-by', 'claude-code', 'Co-authored-by= claude[bot] <209825114+claude[bot]@users.noreply.github.com>'),
-      ],
-    },
-    {
-      name: 'a note after the address',
-      message: 'Fix\n\nFixes #1\nco-authored-by :Claude <noreply@anthropic.com> (AI)\n',
-      expected: [coauthor('claude-code/co-authored-by', 'claude-code', 'co-authored-by :Claude <noreply@anthropic.com> (AI)')],
-    },
-    {
-      name: 'after literal \\n escapes an agent passed to git commit -m',
-      message: 'Fix lint\\n\\nCo-authored-by: openhands <openhands@all-hands.dev>\n',
-      expected: [coauthor('openhands/co-authored-by', 'openhands', 'Co-authored-by: openhands <openhands@all-hands.dev>')],
-    },
-    {
-      name: 'a bracket-less address',
-      message: 'docs: fix\n\nFixes #1\nCo-authored-by: OpenHands-GPT-5 openhands@all-hands.dev\n',
-      expected: [coauthor('openhands/co-authored-by', 'openhands', 'Co-authored-by: OpenHands-GPT-5 openhands@all-hands.dev')],
-    },
-    {
-      name: "inside a terminal UI's frame",
-      message: 'Fix\n\n│- Update URLs\n│\n│Co-authored-by: openhands <openhands@all-hands.dev>\n',
-      expected: [coauthor('openhands/co-authored-by', 'openhands', '│Co-authored-by: openhands <openhands@all-hands.dev>')],
-    },
-    {
-      name: "in the subject's paragraph",
-      message: `debug: log the value\n${claude}\n`,
-      expected: [coauthor('claude-code/co-authored-by', 'claude-code', claude)],
-    },
-    {
-      name: 'another assistant trailer in a middle paragraph',
-      message: 'Refactor\n\nClaude-Generated-By: Claude Code (cli/claude-opus-4-5=100%)\n\nThe plan follows.\n',
-      expected: [
-        coauthor('claude-code/generated-by-trailers', 'claude-code', 'Claude-Generated-By: Claude Code (cli/claude-opus-4-5=100%)'),
-      ],
-    },
-    {
-      name: 'a policy trailer rule judges the line too',
-      message: 'Fix\n\nFixes #1\nCo-authored-by: Bot <ci@bots.example.org>\n',
-      rules: rules({ trailers: [/^Co-authored-by: .*@bots\.example\.org>$/i] }),
-      expected: [coauthor('assistants.trailers[0]', 'policy', 'Co-authored-by: Bot <ci@bots.example.org>')],
-    },
-  ])('fires: $name', ({ message, expected, rules: r }) => {
-    expect(messageSignals(message, r ?? BUILTIN)).toEqual(expected);
+    ['in one paragraph with Fixes #1 (not a trailer block to git)', `Fix loader\n\nFixes #1\n${claude}\n`, 'claude-code/co-authored-by', claude],
+    ['a squash message: more paragraphs follow the credit', `Add loader (#12)\n\n* first step\n\n${claude}\n\n* second step\n`, 'claude-code/co-authored-by', claude],
+    ['in a prose paragraph', `Explain attribution\n\n${claude}\nis what Claude Code appends by default.\n`, 'claude-code/co-authored-by', claude],
+    ['indented as git merge --squash writes the squashed messages', `${squash}    Add loader\n    \n    ${claude}\n`, 'claude-code/co-authored-by', claude],
+    ['folded by git into the trailer above it', 'Fix\n\nSigned-off-by: Ada <ada@example.org>\n Co-authored-by: Codex <noreply@openai.com>\n', 'codex/co-authored-by', 'Co-authored-by: Codex <noreply@openai.com>'],
+    ['another separator, as trailer.separators allows', `Fix\n\nFixes #1\n${bot}\n`, 'claude-code/bot-co-authored-by', bot],
+    ['a note after the address', 'Fix\n\nFixes #1\nco-authored-by :Claude <noreply@anthropic.com> (AI)\n', 'claude-code/co-authored-by', 'co-authored-by :Claude <noreply@anthropic.com> (AI)'],
+    ['after literal \\n escapes an agent passed to git commit -m', `Fix lint\\n\\n${openhands}\n`, 'openhands/co-authored-by', openhands],
+    ['a bracket-less address', 'docs: fix\n\nFixes #1\nCo-authored-by: OpenHands-GPT-5 openhands@all-hands.dev\n', 'openhands/co-authored-by', 'Co-authored-by: OpenHands-GPT-5 openhands@all-hands.dev'],
+    ["inside a terminal UI's frame", `Fix\n\n│- Update URLs\n│\n│${openhands}\n`, 'openhands/co-authored-by', `│${openhands}`],
+    ["in the subject's paragraph", `debug: log the value\n${claude}\n`, 'claude-code/co-authored-by', claude],
+    ['another assistant trailer in a middle paragraph', `Refactor\n\n${generated}\n\nThe plan follows.\n`, 'claude-code/generated-by-trailers', generated],
+  ])('fires: %s', (_name, message, rule, evidence) => {
+    expect(messageSignals(message, BUILTIN)).toEqual([{ kind: 'message-trailer', assistant: rule.split('/')[0], rule, evidence }]);
+  });
+
+  it('judges a stray line by the policy trailer rules too', () => {
+    const r = rules({ trailers: [/^Co-authored-by: .*@bots\.example\.org>$/i] });
+    expect(messageSignals('Fix\n\nFixes #1\nCo-authored-by: Bot <ci@bots.example.org>\n', r)).toEqual([
+      { kind: 'message-trailer', assistant: 'policy', rule: 'assistants.trailers[0]', evidence: 'Co-authored-by: Bot <ci@bots.example.org>' },
+    ]);
   });
 
   it('tries every policy rule whose key could match, quantifiers included', () => {
