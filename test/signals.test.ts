@@ -84,6 +84,14 @@ describe('catalog', () => {
     }
   });
 
+  it("counts the Assisted-by trailer cleanroom's own prepare-commit-msg writes, for every label it can write", () => {
+    const labels = [...new Set(entries.map((e) => e.assistant).filter((a) => a !== 'generic')), 'unknown-assistant'];
+    for (const label of labels) {
+      const rules = messageSignals(`Add data\n\nAssisted-by: ${label}\n`, BUILTIN).map((s) => s.rule);
+      expect(rules, label).toContain('generic/assisted-by');
+    }
+  });
+
   it('compiles trailer and identity patterns case-insensitively, message patterns as written', () => {
     for (const e of entries) {
       if (e.kind === 'environment') continue;
