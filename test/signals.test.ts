@@ -84,6 +84,14 @@ describe('catalog', () => {
     }
   });
 
+  it("counts the Assisted-by trailer cleanroom's own prepare-commit-msg writes, for every label it can write", () => {
+    const labels = [...new Set(entries.map((e) => e.assistant).filter((a) => a !== 'generic')), 'unknown-assistant'];
+    for (const label of labels) {
+      const rules = messageSignals(`Add data\n\nAssisted-by: ${label}\n`, BUILTIN).map((s) => s.rule);
+      expect(rules, label).toContain('generic/assisted-by');
+    }
+  });
+
   it('compiles trailer and identity patterns case-insensitively, message patterns as written', () => {
     for (const e of entries) {
       if (e.kind === 'environment') continue;
@@ -209,12 +217,8 @@ describe('messageSignals', () => {
       'quoting the footer in prose',
       'Strip footers\n\nOlder commits end with 🤖 Generated with [Claude Code](https://claude.ai/code); strip it.\n',
     ],
-    [
-      'a trailer-shaped line inside a prose paragraph',
-      `Explain attribution\n\n${claude}\nis what Claude Code appends by default.\n`,
-    ],
     ['a trailer-shaped title', `${claude}\n`],
-    ['a trailer-shaped middle paragraph', `Explain\n\n${claude}\n\nThe line above is an example.\n`],
+    ['a co-author line named in a sentence', `Explain\n\nClaude adds ${claude} to every commit.\n`],
     ['a revert of an aider commit', 'Revert "aider: add loader"\n\nThis reverts commit 0123456.\n'],
     ['prose about the convention', 'Docs\n\nWe now accept Assisted-by: trailers.\n'],
     ['a human co-author and sign-off', 'Pair on loader\n\nCo-authored-by: Jane Doe <jane@example.org>\nSigned-off-by: Ada <ada@example.org>\n'],
@@ -260,6 +264,72 @@ describe('messageSignals', () => {
     expect(messageSignals(`Fix\n\n${claude}\n; note\n`, BUILTIN, { commentChar: ';' }).map((s) => s.rule)).toEqual([
       'claude-code/co-authored-by',
     ]);
+  });
+});
+
+describe('messageSignals: assistant co-author lines outside the trailer block', () => {
+  const claude = 'Co-Authored-By: Claude Sonnet 5 <noreply@anthropic.com>';
+  const openhands = 'Co-authored-by: openhands <openhands@all-hands.dev>';
+  const bot = 'Co-authored-by= claude[bot] <209825114+claude[bot]@users.noreply.github.com>';
+  const generated = 'Claude-Generated-By: Claude Code (cli/claude-opus-4-5=100%)';
+  const squash = 'Squashed commit of the following:\n\ncommit 0123456789abcdef0123456789abcdef01234567\nAuthor: Ada <ada@example.org>\n\n';
+
+  // [case, message, the rule that fires, its evidence]: each message holds one stray credit.
+  it.each([
+    ['in one paragraph with Fixes #1 (not a trailer block to git)', `Fix loader\n\nFixes #1\n${claude}\n`, 'claude-code/co-authored-by', claude],
+    ['a squash message: more paragraphs follow the credit', `Add loader (#12)\n\n* first step\n\n${claude}\n\n* second step\n`, 'claude-code/co-authored-by', claude],
+    ['in a prose paragraph', `Explain attribution\n\n${claude}\nis what Claude Code appends by default.\n`, 'claude-code/co-authored-by', claude],
+    ['indented as git merge --squash writes the squashed messages', `${squash}    Add loader\n    \n    ${claude}\n`, 'claude-code/co-authored-by', claude],
+    ['folded by git into the trailer above it', 'Fix\n\nSigned-off-by: Ada <ada@example.org>\n Co-authored-by: Codex <noreply@openai.com>\n', 'codex/co-authored-by', 'Co-authored-by: Codex <noreply@openai.com>'],
+    ['another separator, as trailer.separators allows', `Fix\n\nFixes #1\n${bot}\n`, 'claude-code/bot-co-authored-by', bot],
+    ['a note after the address', 'Fix\n\nFixes #1\nco-authored-by :Claude <noreply@anthropic.com> (AI)\n', 'claude-code/co-authored-by', 'co-authored-by :Claude <noreply@anthropic.com> (AI)'],
+    ['after literal \\n escapes an agent passed to git commit -m', `Fix lint\\n\\n${openhands}\n`, 'openhands/co-authored-by', openhands],
+    ['a bracket-less address', 'docs: fix\n\nFixes #1\nCo-authored-by: OpenHands-GPT-5 openhands@all-hands.dev\n', 'openhands/co-authored-by', 'Co-authored-by: OpenHands-GPT-5 openhands@all-hands.dev'],
+    ["inside a terminal UI's frame", `Fix\n\n│- Update URLs\n│\n│${openhands}\n`, 'openhands/co-authored-by', `│${openhands}`],
+    ["in the subject's paragraph", `debug: log the value\n${claude}\n`, 'claude-code/co-authored-by', claude],
+    ['another assistant trailer in a middle paragraph', `Refactor\n\n${generated}\n\nThe plan follows.\n`, 'claude-code/generated-by-trailers', generated],
+  ])('fires: %s', (_name, message, rule, evidence) => {
+    expect(messageSignals(message, BUILTIN)).toEqual([{ kind: 'message-trailer', assistant: rule.split('/')[0], rule, evidence }]);
+  });
+
+  it('judges a stray line by the policy trailer rules too', () => {
+    const r = rules({ trailers: [/^Co-authored-by: .*@bots\.example\.org>$/i] });
+    expect(messageSignals('Fix\n\nFixes #1\nCo-authored-by: Bot <ci@bots.example.org>\n', r)).toEqual([
+      { kind: 'message-trailer', assistant: 'policy', rule: 'assistants.trailers[0]', evidence: 'Co-authored-by: Bot <ci@bots.example.org>' },
+    ]);
+  });
+
+  it('tries every policy rule whose key could match, quantifiers included', () => {
+    const r = rules({ trailers: [/^X-Agents?: bot/, /^Y-Tool:? robot/, /^(?:Z-Bot|Z-Robot): on/] });
+    const message = 'Fix\n\nFixes #1\nX-Agent: bot\nY-Tool: robot\nZ-Robot: on\nOther: bot\n';
+    expect(messageSignals(message, r).map((s) => `${s.kind} ${s.rule}`)).toEqual([
+      'message-trailer assistants.trailers[0]',
+      'message-trailer assistants.trailers[1]',
+      'message-trailer assistants.trailers[2]',
+    ]);
+  });
+
+  it('reads a line of a million literal escapes without overflowing the stack', () => {
+    expect(messageSignals(`Fix\n\n${'x\\n'.repeat(1_000_000)}\n`, BUILTIN)).toEqual([]);
+  });
+
+  it('reports a credit in the trailer block once, as a trailer', () => {
+    expect(messageSignals(`Fix\n\nSome context.\n\n${claude}\n`, BUILTIN).map((s) => s.kind)).toEqual(['trailer']);
+  });
+
+  it.each([
+    ['prose mentioning Claude', 'Fix\n\nClaude suggested the loader; Copilot and Codex agreed.\n'],
+    ['a sentence holding the credit', `Fix\n\nFixes #1\nWe used to write ${claude} here.\n`],
+    ['the credit followed by prose on its line', `Fix\n\nFixes #1\n${claude} is what Claude Code writes\n`],
+    ['a human co-author', 'Fix\n\nFixes #1\nCo-authored-by: Jane Doe <jane@example.org>\n'],
+    ['a person named Claude', 'Fix\n\nFixes #1\nCo-authored-by: Claude Shannon <claude@example.org>\n'],
+    ['a quoted message in a revert', `Revert "Add loader"\n\nThis reverts commit 0123456.\nThe original said:\n\n> Add loader\n>\n> ${claude}\n`],
+    ['the title', `${claude}\n\nbody\n`],
+    ['a comment line', `Fix\n\nFixes #1\n# ${claude}\n`],
+    ['below the scissors line', `Fix\n# ------------------------ >8 ------------------------\nFixes #1\n${claude}\n`],
+    ['another key', 'Fix\n\nFixes #1\nReported-by: Claude <noreply@anthropic.com>\n'],
+  ])('does not fire on %s', (_name, message) => {
+    expect(messageSignals(message, BUILTIN).filter((s) => s.kind === 'message-trailer')).toEqual([]);
   });
 });
 

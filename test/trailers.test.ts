@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { messageSignals } from '../src/signals/detect.js';
 import { parseTrailers } from '../src/signals/trailers.js';
-import { cleanEnv, git, initRepo, run, tempDir } from './helpers/git.js';
+import { cleanEnv, cleanroom, git, gitTry, HOOKS, initRepo, run, tempDir, write } from './helpers/git.js';
+import { EXAMPLE_POLICY, writePolicy } from './helpers/policy.js';
 
 interface Case {
   readonly name: string;
@@ -81,6 +83,22 @@ const cases: Case[] = [
   },
   { name: 'old-style Conflicts block', message: 'Merge\n\nA: 1\n\nConflicts:\n\tpath/one\n\tpath/two\n' },
   { name: 'custom comment character', message: 'Fix\n\nA: 1\n; note\nB: 2\n# not a comment here\n', commentChar: ';' },
+  // Shapes of an assistant's co-author trailer (issue 12 item 5): what git calls a trailer, and what it does not.
+  { name: 'text after the address', message: `Fix\n\n${CLAUDE} (AI)\n` },
+  { name: 'upper-case key', message: 'Fix\n\nCO-AUTHORED-BY: Claude <noreply@anthropic.com>\n' },
+  { name: 'mixed-case key, tab before the colon', message: 'Fix\n\nco-Authored-BY\t: Claude <noreply@anthropic.com>\n' },
+  { name: 'no space after the colon', message: 'Fix\n\nCo-authored-by:Claude <noreply@anthropic.com>\n' },
+  { name: 'many spaces around the value', message: 'Fix\n\nCo-authored-by:     Claude    <noreply@anthropic.com>   \n' },
+  { name: 'address on a continuation line', message: 'Fix\n\nCo-authored-by: Claude\n <noreply@anthropic.com>\n' },
+  { name: 'value only on continuation lines', message: 'Fix\n\nCo-authored-by:\n\tClaude\n\t<noreply@anthropic.com>\n' },
+  { name: 'an indented co-author line alone', message: `Fix\n\n  ${CLAUDE}\n` },
+  { name: 'an indented co-author line folds into the trailer above', message: `Fix\n\nSigned-off-by: Ada <ada@example.org>\n  ${CLAUDE}\n` },
+  { name: 'co-author in a paragraph with Fixes #1', message: `Fix\n\nFixes #1\n${CLAUDE}\n` },
+  { name: 'co-author above more paragraphs', message: `Squash (#3)\n\n* one\n\n${CLAUDE}\n\n* two\n` },
+  { name: 'another separator under default config', message: 'Fix\n\nCo-authored-by= Claude <noreply@anthropic.com>\n' },
+  { name: 'another separator next to a Signed-off-by', message: 'Fix\n\nCo-authored-by= Claude <noreply@anthropic.com>\nSigned-off-by: Ada <ada@example.org>\n' },
+  { name: 'CRLF co-author with a note', message: `Fix\r\n\r\n${CLAUDE} (AI)\r\n` },
+  { name: 'a bracket-less address', message: 'Fix\n\nCo-authored-by: OpenHands-GPT-5 openhands@all-hands.dev\n' },
 ];
 
 /** What git itself calls the trailers: interpret-trailers, and the stored commit read back by log. */
@@ -145,5 +163,96 @@ describe('parseTrailers body lines', () => {
     const message = 'Fix\n\n---\nbody below\n';
     expect(parseTrailers(message).bodyLines).toEqual(['Fix', '', '---', 'body below']);
     expect(parseTrailers(message, { divider: true }).bodyLines).toEqual(['Fix', '']);
+  });
+});
+
+describe('trailer.separators', () => {
+  const builtin = { builtin: true, trailers: [], identities: [], environment: [], markers: [], recordedShare: 0.5 };
+  const message = 'Fix\n\nCo-authored-by= Claude <noreply@anthropic.com>\n';
+
+  it('git reads another separator only where the repository configures it; the detector reads the credit either way', () => {
+    const repo = initRepo();
+    const configured = run('git', ['-c', 'trailer.separators=:=', 'interpret-trailers', '--parse'], repo, cleanEnv(), message);
+    expect(configured.stdout).toBe('Co-authored-by: Claude <noreply@anthropic.com>\n');
+    // cleanroom parses with git's defaults, so one push gets one verdict whatever each clone's
+    // config says; the credit is still found, as a co-author line outside the trailer block.
+    expect(parseTrailers(message).trailers).toEqual([]);
+    expect(messageSignals(message, builtin).map((s) => [s.kind, s.rule])).toEqual([['message-trailer', 'claude-code/co-authored-by']]);
+  });
+});
+
+/**
+ * The shapes above, end to end: each commit adds a protected file with one message shape, and is
+ * pushed to a bare repository guarded by the pre-receive hook, and checked with `check --range`.
+ */
+describe('assistant credits in every shape git accepts reach the gates', () => {
+  const CO = 'Co-authored-by: Claude <noreply@anthropic.com>';
+  const assistant: [string, string][] = [
+    ['text after the address', `Add data\n\n${CO} (AI)\n`],
+    ['upper-case key', 'Add data\n\nCO-AUTHORED-BY: Claude <noreply@anthropic.com>\n'],
+    ['tab before the colon, no space after it', 'Add data\n\nco-authored-by\t:Claude <noreply@anthropic.com>\n'],
+    ['address on a continuation line', 'Add data\n\nCo-authored-by: Claude\n <noreply@anthropic.com>\n'],
+    ['an indented line alone', `Add data\n\n  ${CO}\n`],
+    ['folded under a Signed-off-by', `Add data\n\nSigned-off-by: Ada <ada@example.org>\n  ${CO}\n`],
+    ['in a paragraph with Fixes #1', `Add data\n\nFixes #1\n${CO}\n`],
+    ['a squash message with more paragraphs below', `Add data (#3)\n\n* one\n\n${CO}\n\n* two\n`],
+    ['another separator', 'Add data\n\nCo-authored-by= Claude <noreply@anthropic.com>\n'],
+    ['CRLF line ends', `Add data\r\n\r\n${CO} (AI)\r\n`],
+    ['the bot as co-author', 'Add data\n\nCo-authored-by: claude[bot] <209825114+claude[bot]@users.noreply.github.com>\n'],
+    ['a bracket-less OpenHands address', 'Add data\n\nCo-authored-by: OpenHands-GPT-5 openhands@all-hands.dev\n'],
+    ['Assisted-by naming a tool', 'Add data\n\nAssisted-by: Claude Code\n'],
+  ];
+  const human: [string, string][] = [
+    ['Assisted-by naming a person', 'Add data\n\nAssisted-by: Jane Doe <jane@example.org>\n'],
+    ['prose about Claude', 'Add data\n\nClaude suggested a format; we wrote it by hand.\n'],
+    ['a quoted credit', `Add data\n\nAs the old commit said:\n\n> ${CO}\n`],
+  ];
+
+  let client: string;
+  let bare: string;
+  let base: string;
+  let serial = 0;
+  beforeAll(() => {
+    client = initRepo();
+    writePolicy(client);
+    git(client, ['add', '-A']);
+    git(client, ['commit', '-q', '-m', 'policy']);
+    base = git(client, ['rev-parse', 'HEAD']);
+    bare = path.join(tempDir('served'), 'server.git');
+    git(client, ['init', '-q', '--bare', '-b', 'main', bare]);
+    git(client, ['push', '-q', bare, 'main']);
+    const config = tempDir('server-config');
+    fs.writeFileSync(path.join(config, 'policy.yaml'), EXAMPLE_POLICY);
+    fs.writeFileSync(path.join(config, 'allowed_signers'), '');
+    fs.symlinkSync(path.join(HOOKS, 'pre-receive'), path.join(bare, 'hooks', 'pre-receive'));
+    git(bare, ['config', 'cleanroom.policy', path.join(config, 'policy.yaml')]);
+  });
+
+  /** A branch off the policy commit whose one commit adds a dataset file with this message. */
+  function branchWith(message: string): string {
+    const branch = `shape-${++serial}`;
+    git(client, ['checkout', '-q', '-b', branch, base]);
+    write(client, `datasets/${branch}.jsonl`, '{"x": 1}\n');
+    const file = path.join(tempDir('msg'), 'message');
+    fs.writeFileSync(file, message);
+    git(client, ['add', '-A']);
+    git(client, ['commit', '-q', '--cleanup=verbatim', '-F', file]);
+    return branch;
+  }
+
+  it.each(assistant)('blocked: %s', (_name, message) => {
+    const branch = branchWith(message);
+    const pushed = gitTry(client, ['push', bare, branch]);
+    expect(pushed.status, pushed.stderr).not.toBe(0);
+    expect(pushed.stderr).toContain(`datasets/${branch}.jsonl`);
+    expect(gitTry(bare, ['rev-parse', '--verify', '-q', `refs/heads/${branch}`]).status).not.toBe(0);
+    expect(cleanroom(client, ['check', '--range', `${base}..${branch}`]).status).toBe(1);
+  });
+
+  it.each(human)('admitted: %s', (_name, message) => {
+    const branch = branchWith(message);
+    const pushed = gitTry(client, ['push', bare, branch]);
+    expect(pushed.status, pushed.stderr).toBe(0);
+    expect(cleanroom(client, ['check', '--range', `${base}..${branch}`]).status).toBe(0);
   });
 });

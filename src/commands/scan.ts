@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from '../cli.js';
-import { decide } from '../decide/decide.js';
+import { decide, ruleFor } from '../decide/decide.js';
 import type { Subject } from '../decide/verdict.js';
 import { CleanroomError } from '../errors.js';
 import type { CommitRange } from '../git/engine.js';
@@ -9,8 +9,9 @@ import { inspectCommits, type InspectContext } from '../inspect.js';
 import type { Io } from '../io.js';
 import { renderHtml, type FiredCommit } from '../report/html.js';
 import { renderJson } from '../report/json.js';
-import { headline, scopeText } from '../report/messages.js';
+import { headline, scopeText, signalText } from '../report/messages.js';
 import { renderText, styleFor } from '../report/text.js';
+import { commitSignals } from '../signals/detect.js';
 import { parseRange } from './check.js';
 import { exitFor, openContext, parseOptions } from './shared.js';
 
@@ -43,12 +44,49 @@ function progressLine(stderr: Io['stderr']): { report: (done: number, total: num
   };
 }
 
-/** The commits whose signals fired, with them; inspect reads signals only where protected content changed. */
-function firedIn(subjects: readonly Subject[]): FiredCommit[] {
+/** The commits whose signals fired, with them, in history order; inspect reads signals only where
+ *  protected content changed, `activity` holds those of commits that changed none. */
+function firedIn(subjects: readonly Subject[], activity: ReadonlyMap<string, FiredCommit>): FiredCommit[] {
   return subjects.flatMap((s) => {
     const signals = [...s.signals, ...s.pathSignals];
-    return s.commit !== null && signals.length > 0 ? [{ commit: s.commit, signals }] : [];
+    if (s.commit === null) return [];
+    if (signals.length > 0) return [{ commit: s.commit, signals }];
+    const quiet = activity.get(s.commit);
+    return quiet ? [quiet] : [];
   });
+}
+
+/**
+ * An assistant's commit that changes no protected content (an empty commit, a merge that brings
+ * nothing of its own, deletions of protected files) needs no review: deleting content adds none.
+ * The audit still shows it as assistant activity, beside the verdict and never in it. Such
+ * commits are few, so reading their messages costs little.
+ */
+async function activityWithoutContent(ctx: InspectContext, subjects: readonly Subject[]): Promise<Map<string, FiredCommit>> {
+  const protectedPath = (path: string) => ruleFor(ctx.policy, path) !== null;
+  const quiet = subjects.filter(
+    (s) =>
+      s.commit !== null &&
+      s.signals.length + s.pathSignals.length === 0 &&
+      s.changes.every((c) => c.status === 'deleted' || !protectedPath(c.path)) &&
+      (s.changes.length === 0 || s.changes.some((c) => protectedPath(c.path))),
+  );
+  const found = await Promise.all(
+    quiet.map(async (s) => {
+      const signals = commitSignals(await ctx.engine.readCommit(s.commit as string), ctx.policy.assistants);
+      return { commit: s.commit as string, signals, changesProtectedContent: false as const };
+    }),
+  );
+  return new Map(found.filter((f) => f.signals.length > 0).map((f) => [f.commit, f]));
+}
+
+function activityText(activity: ReadonlyMap<string, FiredCommit>): string {
+  if (activity.size === 0) return '';
+  const lines = [...activity.values()].flatMap((f) => [
+    `  commit ${f.commit.slice(0, 12)}`,
+    ...f.signals.map((s) => `    ${signalText(s)}`),
+  ]);
+  return `\nassistant activity that changed no protected content (reported, never blocked):\n${lines.join('\n')}\n`;
 }
 
 /** What `scan` without a range audits: everything HEAD's history holds. */
@@ -86,13 +124,15 @@ const scan: Command = {
       const { range, subjects } = await scanRange(ctx, spec, progress?.report);
       progress?.clear();
       const verdict = decide({ policy: ctx.policy, subjects });
-      const fired = firedIn(subjects);
+      const activity = await activityWithoutContent(ctx, subjects);
+      const fired = firedIn(subjects, activity);
       const report =
         format === 'json'
           ? renderJson(verdict, { engine: ctx.engine.kind, range, commitsWithSignals: fired })
           : format === 'html'
             ? renderHtml(verdict, { range: spec ?? ALL_OF_HEAD, fired })
-            : renderText(verdict, { ...styleFor(values.output ? {} : io.stdout, io.env), label: 'cleanroom scan', scope: '' });
+            : renderText(verdict, { ...styleFor(values.output ? {} : io.stdout, io.env), label: 'cleanroom scan', scope: '' }) +
+              activityText(activity);
       if (values.output) {
         await fs.writeFile(path.resolve(io.cwd, values.output), report).catch((e: Error) => {
           throw new CleanroomError('EUSAGE', `cannot write the report to ${values.output}: ${e.message}`);

@@ -12,6 +12,8 @@ import { headline, plural, reasonText, REVIEW_NOTE, scopeText, signalText } from
 export interface FiredCommit {
   readonly commit: string;
   readonly signals: readonly Signal[];
+  /** False for an assistant's commit that changed no protected content: activity, never a block. */
+  readonly changesProtectedContent?: false;
 }
 
 export interface ScanPage {
@@ -36,6 +38,9 @@ interface Row {
   /** Why an uncovered change needs a review. */
   readonly reason: string | null;
 }
+
+/** Marks an assistant's commit that changed no protected content: reported, never blocked. */
+const NO_CONTENT = '<br><small>no protected content changed (not blocked)</small>';
 
 /** Changes no assistant signal points at (review-always paths) still count, under this name. */
 const NO_ASSISTANT = 'no assistant signal (review-always)';
@@ -182,7 +187,7 @@ export function renderHtml(v: Verdict, page: ScanPage): string {
       '<h2 id="commits">Commits whose signals fired</h2>',
       '<table id="commits-fired">',
       '<thead><tr><th scope="col">Commit</th><th scope="col">Signals (evidence)</th></tr></thead>',
-      `<tbody>${page.fired.map((f) => `<tr><th scope="row">${short(f.commit)}</th><td>${signalList(f.signals)}</td></tr>`).join('')}</tbody>`,
+      `<tbody>${page.fired.map((f) => `<tr><th scope="row">${short(f.commit)}${f.changesProtectedContent === false ? NO_CONTENT : ''}</th><td>${signalList(f.signals)}</td></tr>`).join('')}</tbody>`,
       '</table>',
       '</section>',
     );

@@ -66,12 +66,86 @@ export function environmentSignals(env: NodeJS.ProcessEnv, rules: AssistantRules
 }
 
 /**
+ * A line shaped as a trailer: a token git accepts (letters, digits, '-'), a separator (':' or
+ * another punctuation character, as `trailer.separators` allows), a value. Indentation is allowed,
+ * since `git merge --squash` indents the squashed commits' messages, and so is a terminal frame's
+ * '│' (messages pasted from an agent's TUI); a line quoted with `>` is someone else's message
+ * being cited, and prose never starts with a token and a separator.
+ */
+const TRAILER_LINE = /^[ \t\u2502]*([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*[^\w\s<>][ \t]*(\S.*)$/;
+const COAUTHOR_KEY = /^co-authored-by$/i;
+/** A co-author value that only credits: a name and an address (in brackets, or bare as some
+ *  agents write it), at most a parenthesised note. */
+const CREDIT = /^[^<>]*(?:<[^<>]+>|\s[^\s<>@]+@[^\s<>@]+)(?:[ \t]*\([^()]*\))?$/;
+
+/**
+ * What a rule's pattern says of the trailer key it can match: the literal start of the key
+ * (`^Claude-(?:…` gives `claude-`), and whether that is the whole key (`^Co-authored-by: …`), or
+ * null when the pattern does not tell (no literal start, a top-level alternative). A line whose
+ * key cannot match is not tested, so a message of many trailer-shaped lines costs little.
+ */
+interface KeyHint {
+  readonly start: string;
+  readonly whole: boolean;
+}
+const keyHints = new WeakMap<RegExp, KeyHint | null>();
+function keyHint(re: RegExp): KeyHint | null {
+  let hint = keyHints.get(re);
+  if (hint === undefined) {
+    const lead = /^\^([A-Za-z0-9][A-Za-z0-9-]*)(:?)([?*+{]?)/.exec(re.source);
+    if (lead && !hasTopLevelAlternation(re.source)) {
+      // A quantifier makes what it follows optional or repeatable: the token's last character,
+      // or the colon (then the key may go on).
+      const quantified = lead[3] !== '';
+      const token = (lead[1] as string).toLowerCase();
+      const colon = lead[2] === ':';
+      hint = { start: quantified && !colon ? token.slice(0, -1) : token, whole: colon && !quantified };
+    } else hint = null;
+    keyHints.set(re, hint);
+  }
+  return hint;
+}
+
+function mayMatchKey(re: RegExp, key: string): boolean {
+  const hint = keyHint(re);
+  return hint === null || (hint.whole ? key === hint.start : key.startsWith(hint.start));
+}
+
+/** No credit or session link is this long; a longer value is prose or an attempt to be slow. */
+const STRAY_VALUE_MAX = 1000;
+
+/**
+ * The lines outside git's trailer block that may hold a trailer: every body line but the subject
+ * (a summary, not a credit), and the indented lines git folded into a trailer. A line is also cut
+ * at literal `\n` escapes: an agent that runs `git commit -m "Fix\n\nCo-authored-by: ..."` where
+ * nothing expands them stores its credit in the middle of one line.
+ */
+function* strayTrailerCandidates(bodyLines: readonly string[], continuationLines: readonly string[]): Generator<string> {
+  let subject = true;
+  for (const line of bodyLines) {
+    const parts = line.includes('\\n') ? line.split('\\n') : [line];
+    let first = 0;
+    if (subject && line.trim() !== '') {
+      subject = false;
+      first = 1;
+    }
+    for (let i = first; i < parts.length; i++) yield parts[i] as string;
+  }
+  yield* continuationLines;
+}
+
+/**
  * Trailers (catalog and `assistants.trailers`) against each `Key: value` trailer line, and catalog
  * message rules against the other lines. Trailers are found exactly as git finds them, so an
  * assistant named in prose, or a trailer-shaped line inside a prose paragraph, is not a trailer.
+ * An assistant's trailer on a line of its own outside the trailer block (a co-author line in a
+ * paragraph with `Fixes #1`, above more paragraphs of a squash message, folded under another
+ * trailer, with another separator) is still its credit: it is judged by the same trailer rules
+ * and reported as a `message-trailer` signal. A co-author line counts there only when it is
+ * nothing but a credit, so a sentence that starts with one does not.
  */
 export function messageSignals(message: string, rules: AssistantRules, opts: TrailerOptions = {}): Signal[] {
-  const { trailers, bodyLines } = parseTrailers(message, opts);
+  const { trailers, bodyLines, continuationLines } = parseTrailers(message, opts);
   const signals: Signal[] = [];
   const scan = (kind: 'trailer' | 'message', lines: readonly string[], candidates: readonly Rule[]) => {
     for (const line of lines) {
@@ -83,6 +157,19 @@ export function messageSignals(message: string, rules: AssistantRules, opts: Tra
   const trailerRules = [...catalogRules('trailer', rules), ...policyRules(rules.trailers, 'assistants.trailers')];
   scan('trailer', trailers, trailerRules);
   scan('message', bodyLines, catalogRules('message', rules));
+  for (const line of strayTrailerCandidates(bodyLines, continuationLines)) {
+    const shaped = TRAILER_LINE.exec(line);
+    if (!shaped) continue;
+    const key = shaped[1] as string;
+    const value = (shaped[2] as string).trimEnd();
+    if (value.length > STRAY_VALUE_MAX || (COAUTHOR_KEY.test(key) && !CREDIT.test(value))) continue;
+    const lower = key.toLowerCase();
+    for (const { assistant, rule, re } of trailerRules) {
+      if (mayMatchKey(re, lower) && matches(re, `${key}: ${value}`)) {
+        signals.push({ kind: 'message-trailer', assistant, rule, evidence: line.trim() });
+      }
+    }
+  }
   return signals;
 }
 
@@ -99,6 +186,23 @@ export function identitySignals(
     }
   }
   return signals;
+}
+
+/** What a recorded commit carries by itself: its message and its author's and committer's identities. */
+export function commitSignals(
+  commit: { readonly message: string; readonly author: Identity; readonly committer: Identity },
+  rules: AssistantRules,
+): Signal[] {
+  return [
+    ...messageSignals(commit.message, rules),
+    ...identitySignals(
+      [
+        { role: 'author', identity: commit.author },
+        { role: 'committer', identity: commit.committer },
+      ],
+      rules,
+    ),
+  ];
 }
 
 /** Policy content markers (e.g. a generator's banner comment) in the lines a change adds. */

@@ -1,5 +1,5 @@
 /** A plain value saying why something looks assistant-made; every report format renders it. */
-export type SignalKind = 'environment' | 'trailer' | 'message' | 'identity' | 'marker' | 'recorded';
+export type SignalKind = 'environment' | 'trailer' | 'message' | 'message-trailer' | 'identity' | 'marker' | 'recorded';
 
 export interface Signal {
   readonly kind: SignalKind;

@@ -23,6 +23,8 @@ export interface ParsedTrailers {
   /** Every other line of the message (without comment lines, a trailing CR, or what follows the
    *  scissors line or the patch divider), including non-trailer lines inside the trailer block. */
   readonly bodyLines: string[];
+  /** The indented lines git folded into a trailer above them, as they stand in the message. */
+  readonly continuationLines: string[];
 }
 
 /** C isspace() in the "C" locale; String.prototype.trim would also eat Unicode spaces git keeps. */
@@ -196,10 +198,12 @@ export function parseTrailers(message: string, opts: TrailerOptions = {}): Parse
 
   // Indented lines fold into the trailer above them; other lines stand alone (trailer_info_get).
   const items: string[] = [];
+  const continuationLines: string[] = [];
   let foldInto: number | null = null;
   for (const line of splitKeep(message.slice(start, end))) {
     if (foldInto !== null && isSpace(line[0])) {
       items[foldInto] += line;
+      continuationLines.push(bodyLine(line));
       continue;
     }
     items.push(line);
@@ -223,5 +227,5 @@ export function parseTrailers(message: string, opts: TrailerOptions = {}): Parse
     ...blockBody,
     ...outside(message.slice(end, Math.max(end, cutoff))),
   ].map(bodyLine);
-  return { trailers, bodyLines };
+  return { trailers, bodyLines, continuationLines };
 }

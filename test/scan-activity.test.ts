@@ -1,0 +1,66 @@
+/**
+ * An assistant's commit that changes no protected content (an empty commit, deleting a protected
+ * file) needs no review, so it never blocks; `scan` still reports it as assistant activity in
+ * text, JSON and HTML, and `check --range` agrees that nothing is blocked.
+ */
+import { describe, expect, it } from 'vitest';
+import { cleanroom, git, initRepo, write } from './helpers/git.js';
+import { writePolicy } from './helpers/policy.js';
+
+const CLAUDE = 'Co-Authored-By: Claude Sonnet 5 <noreply@anthropic.com>';
+
+function history() {
+  const repo = initRepo();
+  writePolicy(repo);
+  write(repo, 'datasets/old.jsonl', '{"by": "a person"}\n');
+  write(repo, 'datasets/keep.jsonl', '{"by": "a person"}\n');
+  git(repo, ['add', '-A']);
+  git(repo, ['commit', '-q', '-m', 'policy and data']);
+  const base = git(repo, ['rev-parse', 'HEAD']);
+  git(repo, ['commit', '-q', '--allow-empty', '-m', `Trigger CI\n\n${CLAUDE}`]);
+  const empty = git(repo, ['rev-parse', 'HEAD']);
+  git(repo, ['rm', '-q', 'datasets/old.jsonl']);
+  git(repo, ['commit', '-q', '-m', `Drop stale data\n\n${CLAUDE}`]);
+  const deletion = git(repo, ['rev-parse', 'HEAD']);
+  git(repo, ['rm', '-q', 'datasets/keep.jsonl']);
+  git(repo, ['commit', '-q', '-m', 'Human drops data']);
+  const human = git(repo, ['rev-parse', 'HEAD']);
+  write(repo, 'src/tool.ts', 'export {};\n');
+  git(repo, ['add', '-A']);
+  git(repo, ['commit', '-q', '-m', `Assistant code outside protected paths\n\n${CLAUDE}`]);
+  return { repo, base, empty, deletion, human };
+}
+
+const h = history();
+
+describe('assistant activity that changes no protected content', () => {
+  it('is reported by scan (text) and blocks nothing', () => {
+    const r = cleanroom(h.repo, ['scan']);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('assistant activity that changed no protected content (reported, never blocked):');
+    expect(r.stdout).toContain(`commit ${h.empty.slice(0, 12)}`);
+    expect(r.stdout).toContain(`commit ${h.deletion.slice(0, 12)}`);
+    expect(r.stdout).toContain(`trailer ${CLAUDE} [claude-code/co-authored-by]`);
+    expect(r.stdout).not.toContain(h.human.slice(0, 12));
+  });
+
+  it('is listed in JSON with changesProtectedContent false, and in the HTML page', () => {
+    const json = cleanroom(h.repo, ['scan', '--format', 'json']);
+    expect(json.status).toBe(0);
+    const parsed = JSON.parse(json.stdout) as { outcome: string; findings: unknown[]; commitsWithSignals: { commit: string; changesProtectedContent?: boolean }[] };
+    expect(parsed.outcome).toBe('allowed');
+    expect(parsed.findings).toEqual([]);
+    expect(parsed.commitsWithSignals.map((c) => [c.commit, c.changesProtectedContent])).toEqual([
+      [h.deletion, false],
+      [h.empty, false],
+    ]);
+    const html = cleanroom(h.repo, ['scan', '--format', 'html']);
+    expect(html.status).toBe(0);
+    expect(html.stdout).toContain(`${h.deletion.slice(0, 12)}</code><br><small>no protected content changed (not blocked)</small>`);
+    expect(html.stdout).toContain(`${h.empty.slice(0, 12)}</code><br><small>no protected content changed (not blocked)</small>`);
+  });
+
+  it('passes check --range', () => {
+    expect(cleanroom(h.repo, ['check', '--range', `${h.base}..HEAD`]).status).toBe(0);
+  });
+});
