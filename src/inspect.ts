@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ruleFor } from './decide/decide.js';
+import { judgedRule, ruleFor } from './decide/decide.js';
 import type { Subject } from './decide/verdict.js';
 import type { Change, CommitInfo, CommitRange, GitEngine, Identity, TreeFile } from './git/engine.js';
 import { parseIdent } from './git/plumbing.js';
@@ -36,15 +36,14 @@ export interface InspectContext {
 }
 
 function touchesProtected(policy: Policy, changes: readonly Change[]): boolean {
-  return changes.some((c) => c.status !== 'deleted' && ruleFor(policy, c.path) !== null);
+  return changes.some((c) => judgedRule(policy, c) !== null);
 }
 
 /** The protected changes that will need a review: all of them once anything looks
  *  assistant-made, else those under review-always. (decide() makes the exact call.) */
 function needingReview(policy: Policy, changes: readonly Change[], assistantMade: boolean): Change[] {
   return changes.filter((c) => {
-    if (c.status === 'deleted') return false;
-    const rule = ruleFor(policy, c.path);
+    const rule = judgedRule(policy, c);
     return rule !== null && (assistantMade || rule.require === 'review-always');
   });
 }

@@ -35,6 +35,9 @@ export function ruleFor(policy: Policy, path: string): RuleRef | null {
 }
 
 function findRule(policy: Policy, path: string): RuleRef | null {
+  const lower = policy.caseSensitive ? path : path.toLowerCase();
+  // Before the user's rules: `path: "**", require: review-always` must not ask each review for a review of its own.
+  if (isAttestation(path)) return null;
   let best: ProtectRule | null = null;
   for (const rule of policy.protect) {
     if (!rule.matches(path)) continue;
@@ -43,14 +46,24 @@ function findRule(policy: Policy, path: string): RuleRef | null {
   if (best) {
     return { pattern: best.pattern, require: best.require, origin: best.line > 0 ? `${policy.source}:${best.line}` : policy.source };
   }
-  const lower = policy.caseSensitive ? path : path.toLowerCase();
-  if (lower.startsWith(ATTESTATIONS_PREFIX) && path.startsWith(ATTESTATIONS_PREFIX) && path.endsWith('.dsse.json')) return null;
   return lower.startsWith(SELF_PREFIX) || lower === '.cleanroom' ? SELF_RULE : null;
 }
 
-/** Deleting content never adds anything that needs review. */
-function bringsContent(change: Change): boolean {
-  return change.status !== 'deleted';
+/** An attestation file, spelt exactly as the readers of reviews look for it. */
+function isAttestation(path: string): boolean {
+  return path.startsWith(ATTESTATIONS_PREFIX) && path.endsWith('.dsse.json');
+}
+
+/**
+ * The rule a change is judged by, or null when it is not judged. Deleting content adds nothing
+ * that needs review, except in the policy's own folder: deleting or renaming the policy or the
+ * list of reviewers changes what judges every later commit. Every gatherer asks this too, so
+ * what is read and what is decided never part.
+ */
+export function judgedRule(policy: Policy, change: Change): RuleRef | null {
+  if (change.status !== 'deleted') return ruleFor(policy, change.path);
+  const lower = policy.caseSensitive ? change.path : change.path.toLowerCase();
+  return lower.startsWith(SELF_PREFIX) || lower === '.cleanroom' ? ruleFor(policy, change.path) : null;
 }
 
 /** PURE: the whole verdict from values. No I/O, no git, no clock. */
@@ -63,8 +76,7 @@ export function decide({ policy, subjects }: DecideInput): Verdict {
     const ownSignals = byPath(subject.pathSignals);
     for (const change of subject.changes) {
       paths++;
-      if (!bringsContent(change)) continue;
-      const rule = ruleFor(policy, change.path);
+      const rule = judgedRule(policy, change);
       if (!rule) continue;
       protectedPaths++;
       const signals = [...subject.signals, ...(ownSignals.get(change.path) ?? [])];
