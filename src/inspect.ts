@@ -206,11 +206,9 @@ export async function inspectStaged(
   return { commit: null, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected };
 }
 
-/** Where the reviews of recorded commits are looked for: the tree of the tip being pushed or
- *  checked, and the ref it updates (statements may be scoped to refs). */
+/** Where the reviews of recorded commits are looked for: the tree of the tip being pushed or checked. */
 export interface Tip {
   readonly rev: string;
-  readonly ref?: string | undefined;
   /** git-ai's authorship notes as the pushed state holds them (default: the local refs/notes/ai). */
   readonly notes?: string | undefined;
 }
@@ -245,9 +243,8 @@ const attestedTips = new WeakMap<InspectContext, Map<string, Promise<Attestation
 function attestationsAt(ctx: InspectContext, tip: Tip): Promise<AttestationSet> {
   let byTip = attestedTips.get(ctx);
   if (!byTip) attestedTips.set(ctx, (byTip = new Map()));
-  const key = `${tip.rev}\0${tip.ref ?? ''}`;
-  let found = byTip.get(key);
-  if (!found) byTip.set(key, (found = loadAttestations(ctx, { rev: tip.rev }, tip.ref)));
+  let found = byTip.get(tip.rev);
+  if (!found) byTip.set(tip.rev, (found = loadAttestations(ctx, { rev: tip.rev })));
   return found;
 }
 

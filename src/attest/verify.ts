@@ -3,7 +3,6 @@
 // from the very bytes that were verified (indexEnvelopes reads the claims of unverified payloads,
 // but only to choose which files are worth verifying).
 import { createHash } from 'node:crypto';
-import { compileGlob } from '../policy/glob.js';
 import { listsKey, matchPatternList, principalsFor, type AllowedSigner, type AllowedSigners } from './allowed-signers.js';
 import { pae, parseEnvelope, PAYLOAD_TYPE, type Envelope } from './dsse.js';
 import { describeKey, SK_USER_PRESENT } from './ssh.js';
@@ -19,8 +18,6 @@ export interface VerifyContext {
   readonly requireUserPresence: boolean;
   /** The policy's repository id; null (not set) makes every statement fail. */
   readonly repository: string | null;
-  /** The ref being updated; statements with `refs` must match it. Omitted: `refs` is not checked. */
-  readonly ref?: string;
   readonly now: Date;
 }
 
@@ -111,14 +108,10 @@ function judgeEnvelope({ envelope }: ReadEnvelope, checked: readonly SshsigVerdi
   if (reviewedAt > ctx.now.getTime() + CLOCK_SKEW_MS) {
     statementProblems.push(`predicate.reviewedAt ${predicate.reviewedAt} is in the future (now is ${ctx.now.toISOString()}); check the reviewer's clock and sign again`);
   }
-  const ref = ctx.ref;
-  if (ref !== undefined && predicate.refs !== undefined && !predicate.refs.some((p) => compileGlob(p, true)(ref))) {
-    statementProblems.push(`the review is limited to refs ${predicate.refs.join(', ')}, which do not include ${ref}; push to one of them or have the files reviewed for ${ref}`);
-  }
 
   const matched: { signer: Signer; lines: readonly AllowedSigner[]; principals: readonly string[] }[] = [];
   for (const signer of signers) {
-    const found = principalsFor(ctx.allowedSigners, signer.blob, { namespace: ctx.namespace, at: new Date(reviewedAt), flags: signer.flags });
+    const found = principalsFor(ctx.allowedSigners, signer.blob, { namespace: ctx.namespace, at: new Date(reviewedAt), now: ctx.now, flags: signer.flags });
     if (found.matched.length > 0) matched.push({ signer, lines: found.matched, principals: found.principals });
     else problems.push(`${signer.who}: ${found.refused.join('; ')}; sign with a key that is valid for this, or ask whoever keeps ${source} to update the line`);
   }

@@ -86,7 +86,7 @@ async function pushedSubjects(ctx: InspectContext, remote: string | undefined, s
     if (isNullOid(localOid)) continue;
     const known = !isNullOid(remoteOid) && (await ctx.engine.resolve(remoteOid).then(() => true, () => false));
     const exclude = known ? [remoteOid] : await remoteTracking();
-    for (const subject of await inspectCommits(ctx, { include: [localOid], exclude }, { rev: localOid, ref: remoteRef })) {
+    for (const subject of await inspectCommits(ctx, { include: [localOid], exclude }, { rev: localOid })) {
       // A commit pushed under two refs is judged once (with the first ref's reviews).
       if (subject.commit && judged.has(subject.commit)) continue;
       if (subject.commit) judged.add(subject.commit);
