@@ -10,6 +10,7 @@
 // principals unread. A trust file with a typo should be fixed, not half-used.
 import { readFileSync } from 'node:fs';
 import { CleanroomError } from '../errors.js';
+import { MAX_ALLOWED_SIGNERS_BYTES } from '../input-limits.js';
 import { SK_USER_VERIFIED } from './ssh.js';
 
 export interface AllowedSigner {
@@ -51,6 +52,10 @@ export function loadAllowedSigners(file: string): AllowedSigners {
 
 /** Throws CleanroomError('EATTEST') naming `source:line` for the first malformed line. */
 export function parseAllowedSigners(text: string, source: string): AllowedSigners {
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > MAX_ALLOWED_SIGNERS_BYTES) {
+    throw new CleanroomError('EATTEST', `${source}: the allowed_signers file is ${size} bytes; expected at most ${MAX_ALLOWED_SIGNERS_BYTES} (one line per reviewer key)`);
+  }
   const signers: AllowedSigner[] = [];
   const warnings: string[] = [];
   text.split('\n').forEach((raw, i) => {

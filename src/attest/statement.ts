@@ -1,6 +1,7 @@
 // The in-toto Statement v1 (in-toto/attestation spec/v1/statement.md) that a review signs, with
 // cleanroom's own predicate: no vetted in-toto predicate describes a human review of files.
 import { CleanroomError } from '../errors.js';
+import { jsonLimitProblem, MAX_ENVELOPE_BYTES } from '../input-limits.js';
 
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
 export const PREDICATE_TYPE = 'https://cleanroom.dev/attestation/human-review/v1';
@@ -96,6 +97,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * reported at once.
  */
 export function parseStatement(verifiedPayload: Uint8Array): StatementParse {
+  const tooMuch = jsonLimitProblem(verifiedPayload, MAX_ENVELOPE_BYTES);
+  if (tooMuch !== undefined) return { ok: false, problems: [`the statement cannot be read: ${tooMuch}`] };
   let json: unknown;
   try {
     json = JSON.parse(utf8.decode(verifiedPayload));

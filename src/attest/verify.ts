@@ -4,7 +4,8 @@
 // but only to choose which files are worth verifying).
 import { createHash } from 'node:crypto';
 import { listsKey, matchPatternList, principalsFor, type AllowedSigner, type AllowedSigners } from './allowed-signers.js';
-import { pae, parseEnvelope, PAYLOAD_TYPE, type Envelope } from './dsse.js';
+import { jsonLimitProblem, MAX_ENVELOPE_BYTES } from '../input-limits.js';
+import { decodeBase64, pae, parseEnvelope, PAYLOAD_TYPE, type Envelope } from './dsse.js';
 import { describeKey, SK_USER_PRESENT } from './ssh.js';
 import { verifySshsig, verifySshsigAsync, type SshsigVerdict } from './sshsig.js';
 import { parseReviewedAt, parseStatement, type Statement } from './statement.js';
@@ -194,12 +195,16 @@ export interface EnvelopeIndex<T> {
 }
 
 /** What an envelope's payload says it covers, read as loosely as possible (validation is
- *  verifyEnvelope's job, and a claim decides nothing); null when there is no reading it. */
+ *  verifyEnvelope's job, and a claim decides nothing); null when there is no reading it, or when
+ *  it is too large or deep to read (verifying it then says so). */
 export function claimedKeys(bytes: Uint8Array): string[] | null {
   try {
+    if (jsonLimitProblem(bytes, MAX_ENVELOPE_BYTES) !== undefined) return null;
     const envelope = JSON.parse(utf8.decode(bytes)) as { payload?: unknown };
     if (typeof envelope.payload !== 'string') return null;
-    const statement = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8')) as { subject?: unknown };
+    const payload = decodeBase64(envelope.payload);
+    if (payload === undefined || jsonLimitProblem(payload, MAX_ENVELOPE_BYTES) !== undefined) return null;
+    const statement = JSON.parse(utf8.decode(payload)) as { subject?: unknown };
     if (!Array.isArray(statement.subject)) return null;
     return statement.subject.map((s: { name?: unknown; digest?: { gitBlob?: unknown } }) => coverageKey(String(s?.name), String(s?.digest?.gitBlob)));
   } catch {
