@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CleanroomError } from '../errors.js';
 import type { Change, GitEngine } from '../git/engine.js';
-import { runGit } from '../git/exec.js';
+import { gitOk } from '../git/exec.js';
+import { openBlobMemory } from '../blob-memory.js';
 import type { RepoContext } from '../git/repo.js';
 import { POLICY_PATH } from '../layout.js';
 import { PACKAGE_ROOT } from '../paths.js';
@@ -69,7 +70,7 @@ export async function resolvePolicy(req: PolicyRequest): Promise<Policy> {
   const baseDir = path.join(root, '.cleanroom');
   const committed = req.engine ? await req.engine.readFileAt('HEAD', POLICY_PATH) : null;
   if (committed) return withWayOut(fromText(Buffer.from(committed).toString('utf8'), COMMITTED, baseDir, build));
-  const last = req.engine ? await lastCommittedPolicy(repo, req.engine) : null;
+  const last = req.engine ? await lastCommittedPolicy(repo, req.engine, build) : null;
   if (last) return withWayOut(fromText(last.text, `${POLICY_PATH}@${last.commit.slice(0, 12)}`, baseDir, build));
   if (repo.workTree) {
     const file = path.join(repo.workTree, POLICY_PATH);
@@ -84,22 +85,39 @@ export async function resolvePolicy(req: PolicyRequest): Promise<Policy> {
   return fromText(text, EMBEDDED_SOURCE, root, build);
 }
 
+/** Commits whose history is known to hold no policy, remembered at most. */
+const POLICY_FREE_KEPT = 1 << 12;
+
 /**
- * The policy HEAD's history last held, when HEAD has none but keeps a `.cleanroom/` folder: the
- * policy was deleted or renamed, and a repository that has had a policy stays judged by it
- * (never silently by the embedded default) until a policy is committed again. Deleting anything
- * in that folder is itself a protected change, so an assistant cannot get here unreviewed; a
- * repository that never had the folder pays nothing for the look back.
+ * The policy HEAD's history last held, when HEAD has none: the policy was deleted or renamed, and
+ * a repository that has had a policy stays judged by it (never silently by the embedded default)
+ * until a policy is committed again. Deleting it was itself a protected change, so an assistant
+ * cannot get here unreviewed. A repository that never had one would pay a walk of its whole
+ * history on every commit: the local hooks remember which commits' histories hold no policy, and
+ * walk only past them.
  */
-async function lastCommittedPolicy(repo: RepoContext, engine: GitEngine): Promise<{ commit: string; text: string } | null> {
-  const folder = await engine.listFiles({ rev: 'HEAD' }, '.cleanroom').catch(() => []);
-  if (folder.length === 0) return null;
-  // The newest commit that changed the policy's path: with HEAD lacking it, the one that removed it.
-  const r = await runGit(['rev-list', '-1', '--parents', 'HEAD', '--', `:(top,literal)${POLICY_PATH}`], { cwd: repo.cwd, env: repo.env });
-  const [, ...parents] = r.status === 0 ? r.stdout.toString('utf8').trim().split(' ') : [];
+async function lastCommittedPolicy(repo: RepoContext, engine: GitEngine, build: string | undefined): Promise<{ commit: string; text: string } | null> {
+  const head = await engine.resolve('HEAD').catch(() => null);
+  if (head === null) return null;
+  const free = build === undefined ? null : openBlobMemory('policy-free-history', JSON.stringify([build, path.resolve(repo.commonDir)]), POLICY_FREE_KEPT);
+  if (free?.get(head) !== undefined) return null;
+  const known = [...(free?.keys() ?? [])];
+  // The newest commit that changed the policy's path: with HEAD lacking it, the one that removed
+  // it. Its parents as rewritten by the path (--parents): the last commits that held it.
+  // Remembered commits pruned since are passed over (--ignore-missing): the walk only goes further.
+  const out = await gitOk(['rev-list', '-1', '--parents', '--ignore-missing', '--stdin', '--', `:(top,literal)${POLICY_PATH}`], {
+    cwd: repo.cwd,
+    env: repo.env,
+    input: `${head}\n${known.map((oid) => `^${oid}\n`).join('')}`,
+  });
+  const [found, ...parents] = out.toString('utf8').trim().split(' ');
   for (const parent of parents) {
     const blob = await engine.readFileAt(parent, POLICY_PATH);
     if (blob) return { commit: parent, text: Buffer.from(blob).toString('utf8') };
+  }
+  if (!found) {
+    free?.set(head, '');
+    free?.save();
   }
   return null;
 }
