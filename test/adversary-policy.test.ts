@@ -4,6 +4,7 @@
  * repositories whose pre-receive is the shipped one, and `check --range` as CI runs it.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -249,5 +250,131 @@ describe('attestations are exempt before user rules (issue 12, item 9)', () => {
     const r = gitTry(repo, ['commit', '-q', '-m', 'reviewed data'], human);
     expect(r.stderr).toContain('allowed');
     expect(r.status).toBe(0);
+  });
+});
+
+describe('caches never change a verdict (issue 12, item 8)', () => {
+  const build = createHash('sha256').update(fs.readFileSync(path.join(ROOT, 'dist', 'cli.cjs'))).digest('hex').slice(0, 16);
+  const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  /** A compiled policy that protects nothing and knows no assistant, as the cache stores one. */
+  const permissive = (allowedSigners: string) => ({
+    repository: REPOSITORY,
+    mode: 'enforce',
+    caseSensitive: false,
+    protect: [],
+    assistants: { builtin: false, trailers: [], identities: [], environment: [], markers: [], recordedShare: 0.5 },
+    review: { namespace: 'cleanroom-review-v1', allowedSigners, threshold: 1, requireUserPresence: false },
+  });
+
+  /** A TMPDIR whose private cache folder holds lies under every name a gate could look up for
+   *  `policyText` read in `policyDir`: compiled policies (this build's key and an older one's),
+   *  a marker-free verdict for every blob, and compiled code that is not code. */
+  function plantedTmpdir(policyText: string, policyDir: string, blobs: readonly string[]): string {
+    const tmp = tempDir('planted-tmp');
+    const dir = path.join(tmp, `cleanroom-${process.getuid?.() ?? 'user'}`);
+    fs.mkdirSync(dir, { mode: 0o700 });
+    for (const key of [JSON.stringify([build, policyDir, policyText]), `${version}\0${policyText}`]) {
+      fs.writeFileSync(path.join(dir, `policy-${keyName(key)}.json`), JSON.stringify({ key, data: permissive('allowed_signers') }));
+    }
+    const markers = JSON.stringify([build, [['CANARY-[0-9]+', 'i']]]);
+    fs.writeFileSync(path.join(dir, `clean-blobs-${keyName(JSON.stringify(markers))}.txt`), [JSON.stringify(markers), ...blobs].join('\n'));
+    for (const label of ['hook-pre-receive', 'check']) fs.writeFileSync(path.join(dir, `code-${build}-${process.version}-${process.arch}-${label}.bin`), 'not V8 code');
+    return tmp;
+  }
+
+  it('a lying compiled policy, blob memory or code cache changes nothing the server or check --range decides', () => {
+    const server = makeServer();
+    const client = clone(server);
+    write(client, 'datasets/canary.jsonl', 'CANARY-17\n');
+    git(client, ['add', '-A']);
+    const tip = assistantCommit(client, 'data');
+    const blob = git(client, ['rev-parse', 'HEAD:datasets/canary.jsonl']);
+    const serverTmp = plantedTmpdir(EXAMPLE_POLICY, server.config, [blob]);
+    const r = push(client, ['origin', 'HEAD:main'], cleanEnv({ TMPDIR: serverTmp }));
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('refs/heads/main: blocked');
+    expect(refOf(server, 'refs/heads/main')).not.toBe(tip);
+    const clientTmp = plantedTmpdir(EXAMPLE_POLICY, path.join(client, '.cleanroom'), [blob]);
+    const ci = cleanroom(client, ['check', '--range', 'origin/main..HEAD'], cleanEnv({ TMPDIR: clientTmp }));
+    expect(ci.status).toBe(1);
+    expect(ci.stdout).toContain('datasets/canary.jsonl');
+  });
+
+  it('an absolute allowed_signers is read where it is, whichever repository compiled the policy first', () => {
+    const signers = path.join(tempDir('org-signers'), 'allowed_signers');
+    fs.writeFileSync(signers, `${aliceLine()}\n`);
+    const policy = EXAMPLE_POLICY.replace('allowed_signers: allowed_signers', `allowed_signers: ${signers}`);
+    const tmp = tempDir('shared-tmp');
+    const env = (extra: Record<string, string> = {}) => cleanEnv({ TMPDIR: tmp, ...extra });
+    // Two repositories at different depths sharing one policy text (an organisation's template).
+    const repos = [gatedRepo(policy), path.join(tempDir('deeper'), 'a', 'b', 'c')];
+    fs.mkdirSync(repos[1] as string, { recursive: true });
+    git(repos[1] as string, ['init', '-q', '-b', 'main']);
+    write(repos[1] as string, '.cleanroom/policy.yaml', policy);
+    git(repos[1] as string, ['add', '-A']);
+    git(repos[1] as string, ['commit', '-q', '-m', 'add policy']);
+    installHooks(repos[1] as string);
+    for (const repo of repos) {
+      write(repo, 'datasets/a.jsonl', `${repo}\n`);
+      git(repo, ['add', '-A']);
+      signedReview(repo, ['datasets/a.jsonl'], alice.key);
+      const r = gitTry(repo, ['commit', '-q', '-m', 'reviewed data'], env({ CLAUDECODE: '1' }));
+      expect(r.stderr).toContain('allowed');
+      expect(r.status).toBe(0);
+    }
+  });
+});
+
+describe('inputs made to lock or hang a hook are refused before they are parsed (issue 12, "must not lock")', () => {
+  it('a push with a deeply nested and a huge attestation is decided in seconds, each envelope refused with its reason', () => {
+    const server = makeServer();
+    const client = clone(server);
+    const depth = 3_000_000;
+    write(client, '.cleanroom/attestations/deep.dsse.json', `${'['.repeat(depth)}${']'.repeat(depth)}`);
+    write(client, '.cleanroom/attestations/huge.dsse.json', JSON.stringify({ payload: 'A'.repeat(9 * 1024 * 1024), payloadType: PAYLOAD_TYPE, signatures: [] }));
+    write(client, 'datasets/a.jsonl', '1\n');
+    git(client, ['add', '-A']);
+    const tip = assistantCommit(client, 'data with planted attestations');
+    const started = Date.now();
+    const r = push(client, ['origin', 'HEAD:main']);
+    const took = Date.now() - started;
+    expect(r.status).not.toBe(0);
+    expect(refOf(server, 'refs/heads/main')).not.toBe(tip);
+    expect(r.stderr).toContain('datasets/a.jsonl (added in commit');
+    expect(r.stderr).toMatch(/deep\.dsse\.json[\s\S]*nests arrays and objects more than 64 deep/);
+    expect(r.stderr).toMatch(/huge\.dsse\.json[\s\S]*it is \d+ bytes; expected at most 8388608/);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(took).toBeLessThan(5000);
+  });
+
+  it('a giant allowed_signers is refused by size, naming the file', () => {
+    const repo = gatedRepo();
+    write(repo, '.cleanroom/allowed_signers', `${aliceLine()}\n`.repeat(Math.ceil((9 * 1024 * 1024) / 120)));
+    git(repo, ['add', '-A']);
+    git(repo, ['-c', 'core.hooksPath=/dev/null', 'commit', '-q', '-m', 'a giant list of reviewers']);
+    write(repo, 'datasets/a.jsonl', '1\n');
+    git(repo, ['add', '-A']);
+    signedReview(repo, ['datasets/a.jsonl'], alice.key);
+    const r = gitTry(repo, ['commit', '-q', '-m', 'reviewed'], assistant);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/\.cleanroom\/allowed_signers@HEAD: the allowed_signers file is \d+ bytes; expected at most 8388608/);
+  });
+
+  it('a deeply nested policy is refused with its position, staged or checked, without a crash', () => {
+    const deep = `version: 1\nprotect: ${'['.repeat(200_000)}\n`;
+    const file = path.join(tempDir('deep-policy'), 'policy.yaml');
+    fs.writeFileSync(file, deep);
+    const started = Date.now();
+    const checked = cleanroom(tempDir('cwd'), ['policy', 'check', file], human);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(checked.status).toBe(2);
+    expect(checked.stderr).toMatch(/policy\.yaml:1:1: the policy cannot be read: it nests brackets \(\[ or \{\) more than 64 deep/);
+    const repo = gatedRepo();
+    write(repo, '.cleanroom/policy.yaml', deep);
+    git(repo, ['add', '-A']);
+    const staged = gitTry(repo, ['commit', '-q', '-m', 'deep policy'], human);
+    expect(staged.status).not.toBe(0);
+    expect(staged.stderr).toMatch(/\.cleanroom\/policy\.yaml \(staged\):1:1: the policy cannot be read/);
+    expect(staged.stderr).not.toMatch(STACK);
   });
 });
