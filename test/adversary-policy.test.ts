@@ -378,3 +378,43 @@ describe('inputs made to lock or hang a hook are refused before they are parsed 
     expect(staged.stderr).not.toMatch(STACK);
   });
 });
+
+describe('aliases a checkout makes (issue 19)', () => {
+  const policy = EXAMPLE_POLICY.replace('protect:\n', 'protect:\n  - path: "données/**"\n    require: review-if-assistant\n');
+  /** Names git stores as they are and that a Windows or macOS checkout writes into a protected folder. */
+  const ALIASES = [
+    'BENCHM~1/task.json', // 8.3 short name
+    'BE1F3A~1/task.json', // 8.3 short name, hashed form
+    'benchmarks./task.json', // trailing dot
+    'benchmarks /task.json', // trailing space
+    'bench\u200Cmarks/task.json', // HFS+ ignorable code point
+    'benchmarks\\task.json', // backslash as a separator
+    'benchmarks::$INDEX_ALLOCATION/task.json', // NTFS directory stream
+    'donne\u0301es/task.json', // NFD of a protected NFC name
+    'DONNE\u0301ES/task.json',
+  ];
+
+  it('git 2.39 on Linux stores every one of them (it refuses such spellings only of .git)', () => {
+    const repo = initRepo();
+    const blob = git(repo, ['hash-object', '-w', '--stdin'], human);
+    for (const name of ALIASES) expect(gitTry(repo, ['update-index', '--add', '--cacheinfo', `100644,${blob},${name}`]).status).toBe(0);
+    expect(gitTry(repo, ['update-index', '--add', '--cacheinfo', `100644,${blob},GIT~1/config`]).stderr).toContain('Invalid path');
+    expect(gitTry(repo, ['update-index', '--add', '--cacheinfo', `100644,${blob},.git./config`]).stderr).toContain('Invalid path');
+  });
+
+  it('an assistant commit writing through each alias is blocked by the server and check --range', () => {
+    const server = makeServer(`${aliceLine()}\n`, policy);
+    const client = clone(server);
+    const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: client, env: human, input: '{"task": 1}\n' }).toString().trim();
+    for (const name of [...ALIASES, 'src/BENCH~1.txt', 'notes./x']) git(client, ['update-index', '--add', '--cacheinfo', `100644,${blob},${name}`]);
+    const tip = assistantCommit(client, 'tasks');
+    const r = push(client, ['origin', 'HEAD:main']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain(`refs/heads/main: blocked: ${ALIASES.length} protected changes need a human review`);
+    expect(refOf(server, 'refs/heads/main')).not.toBe(tip);
+    const ci = cleanroom(client, ['check', '--range', 'origin/main..HEAD', '--format', 'json'], human);
+    expect(ci.status).toBe(1);
+    const found = (JSON.parse(ci.stdout) as { findings: { path: string }[] }).findings.map((f) => f.path);
+    expect(found.sort()).toEqual([...ALIASES].sort());
+  });
+});
