@@ -89,6 +89,8 @@ describe('compileGlob matches whole git paths', () => {
     ['evals/private/**', 'EVALS~1/PRIVAT~1/x', true, true],
     ['datasets/*.json', 'datasets/TASK-1~1.JSO', true, true], // a file's short name
     ['benchmarks/**', 'X~1/y', false, false], // a short name cannot start with another letter
+    ['.cleanroom/**', 'CLEANR~1/policy.yaml', true, true], // short names drop leading dots
+    ['.cleanroom/**', 'clean/x', false, false],
     ['benchmarks/**', 'benchmarks~/x', false, false], // an editor's backup name is no short name
     ['benchmarks/**', 'benchmarks./x', true, true], // trailing dots and spaces dropped
     ['benchmarks/**', 'benchmarks . ./x', true, true],

@@ -1,4 +1,5 @@
 import type { Change } from '../git/engine.js';
+import { compileGlob } from '../policy/glob.js';
 import type { Policy, ProtectRule } from '../policy/policy.js';
 import type { Signal } from '../signals/signal.js';
 import { reviewKey, type DecideInput, type Finding, type RejectedAttestation, type ReviewedChange, type RuleRef, type Verdict } from './verdict.js';
@@ -12,7 +13,9 @@ export const SELF_RULE: RuleRef = {
   require: 'review-if-assistant',
   origin: 'built in: the policy folder is always protected',
 };
-const SELF_PREFIX = '.cleanroom/';
+/** The folder under every spelling a checkout writes into it, as a protect glob matches it. */
+const inSelf = { sensitive: compileGlob(SELF_RULE.pattern, true), insensitive: compileGlob(SELF_RULE.pattern, false) };
+const isSelf = (policy: Policy, path: string): boolean => (policy.caseSensitive ? inSelf.sensitive : inSelf.insensitive)(path);
 /** Attestations prove themselves by signature; requiring a review of the review would be circular. */
 const ATTESTATIONS_PREFIX = '.cleanroom/attestations/';
 
@@ -35,7 +38,6 @@ export function ruleFor(policy: Policy, path: string): RuleRef | null {
 }
 
 function findRule(policy: Policy, path: string): RuleRef | null {
-  const lower = policy.caseSensitive ? path : path.toLowerCase();
   // Before the user's rules: `path: "**", require: review-always` must not ask each review for a review of its own.
   if (isAttestation(path)) return null;
   let best: ProtectRule | null = null;
@@ -46,7 +48,7 @@ function findRule(policy: Policy, path: string): RuleRef | null {
   if (best) {
     return { pattern: best.pattern, require: best.require, origin: best.line > 0 ? `${policy.source}:${best.line}` : policy.source };
   }
-  return lower.startsWith(SELF_PREFIX) || lower === '.cleanroom' ? SELF_RULE : null;
+  return isSelf(policy, path) ? SELF_RULE : null;
 }
 
 /** An attestation file, spelt exactly as the readers of reviews look for it. */
@@ -62,8 +64,7 @@ function isAttestation(path: string): boolean {
  */
 export function judgedRule(policy: Policy, change: Change): RuleRef | null {
   if (change.status !== 'deleted') return ruleFor(policy, change.path);
-  const lower = policy.caseSensitive ? change.path : change.path.toLowerCase();
-  return lower.startsWith(SELF_PREFIX) || lower === '.cleanroom' ? ruleFor(policy, change.path) : null;
+  return isSelf(policy, change.path) ? ruleFor(policy, change.path) : null;
 }
 
 /** PURE: the whole verdict from values. No I/O, no git, no clock. */

@@ -52,8 +52,17 @@ export function compileGlob(pattern: string, caseSensitive: boolean): (path: str
   const prefix = caseSensitive ? requiredPrefix(pattern) : requiredPrefix(pattern).toLowerCase();
   // A history scan asks about every path of every commit (a first commit may hold 100,000 of
   // them): most fail at their first characters, without the regex.
-  return (path) =>
-    NON_ASCII.test(path) || MAY_ALIAS.test(path) ? re.test(checkoutName(path)) : startsWith(path, prefix, !caseSensitive) && re.test(path);
+  // Every spelling a checkout folds starts with the first character, in one case or the other, or
+  // (a short name drops leading dots) with the first after the dots.
+  const first = prefix === '' ? -1 : prefix.charCodeAt(0) | 0x20;
+  const afterDots = prefix.replace(/^\.+/, '');
+  const shortFirst = afterDots === '' ? -1 : afterDots.charCodeAt(0) | 0x20;
+  return (path) => {
+    if (NON_ASCII.test(path)) return re.test(checkoutName(path));
+    const c = path.charCodeAt(0) | 0x20;
+    if (first >= 0 && c !== first && c !== shortFirst) return false;
+    return MAY_ALIAS.test(path) ? re.test(checkoutName(path)) : startsWith(path, prefix, !caseSensitive) && re.test(path);
+  };
 }
 
 /**
@@ -199,13 +208,13 @@ function alternativeSource(alt: string, quoted: string): string {
 }
 
 /**
- * The 8.3 short names Windows may give a name the segment matches: its first character (either
- * case; short names are upper case), up to five more, `~` and a number, and an extension of up to
- * three characters. Broad on purpose: which number, and whether the hashed form is used, depends
- * on what else the folder held when the name was made.
+ * The 8.3 short names Windows may give a name the segment matches: its first character after any
+ * leading dots (either case; short names are upper case), up to five more, `~` and a number, and
+ * an extension of up to three characters. Broad on purpose: which number, and whether the hashed
+ * form is used, depends on what else the folder held when the name was made.
  */
 function shortNameSource(seg: string): string {
-  const first = seg[0] as string;
+  const first = (seg.replace(/^\.+/, '') || seg)[0] as string;
   const lead = /[*?[{]/.test(first) ? '[^/~]' : `[${classChar(first.toLowerCase())}${classChar(first.toUpperCase())}]`;
   return `${lead}[^/~]{0,5}~[0-9]+(?:\\.[^/.~]{0,3})?`;
 }
