@@ -335,16 +335,23 @@ describe('inputs made to lock or hang a hook are refused before they are parsed 
     write(client, 'datasets/a.jsonl', '1\n');
     git(client, ['add', '-A']);
     const tip = assistantCommit(client, 'data with planted attestations');
-    const started = Date.now();
+    // The same push into a repository without the hook, in the same run: what the hook adds is
+    // the difference (the machine running the suite may be busy).
+    const plain = path.join(tempDir('plain'), 'plain.git');
+    git(client, ['init', '-q', '--bare', plain]);
+    let started = Date.now();
+    expect(push(client, [plain, 'HEAD:main']).status).toBe(0);
+    const baseline = Date.now() - started;
+    started = Date.now();
     const r = push(client, ['origin', 'HEAD:main']);
-    const took = Date.now() - started;
+    const took = Date.now() - started - baseline;
     expect(r.status).not.toBe(0);
     expect(refOf(server, 'refs/heads/main')).not.toBe(tip);
     expect(r.stderr).toContain('datasets/a.jsonl (added in commit');
     expect(r.stderr).toMatch(/deep\.dsse\.json[\s\S]*nests arrays and objects more than 64 deep/);
     expect(r.stderr).toMatch(/huge\.dsse\.json[\s\S]*it is \d+ bytes; expected at most 8388608/);
     expect(r.stderr).not.toMatch(STACK);
-    expect(took).toBeLessThan(5000);
+    expect(took).toBeLessThan(4000);
   });
 
   it('a giant allowed_signers is refused by size, naming the file', () => {
@@ -366,7 +373,7 @@ describe('inputs made to lock or hang a hook are refused before they are parsed 
     fs.writeFileSync(file, deep);
     const started = Date.now();
     const checked = cleanroom(tempDir('cwd'), ['policy', 'check', file], human);
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(checked.status).toBe(2);
     expect(checked.stderr).toMatch(/policy\.yaml:1:1: the policy cannot be read: it nests brackets \(\[ or \{\) more than 64 deep/);
     const repo = gatedRepo();

@@ -10,9 +10,9 @@ import { PACKAGE_ROOT } from '../paths.js';
 import { cachedPolicy } from './cache.js';
 import { EMBEDDED_SOURCE, type Policy } from './policy.js';
 
-/** Parses policy text through the cache: the YAML parser is loaded only when the text was never
- *  seen. The server's policy too: it is read on every push, and an entry counts only for the
- *  very text it came from, in a folder only the hook's user can write. */
+/** Parses policy text, through the cache when a build is named (the local hooks): the YAML parser
+ *  is then loaded only when the text was never seen in this folder by this build. A gate names
+ *  none and parses every run, so no cache entry can change what it decides. */
 function fromText(text: string, source: string, baseDir: string, build: string | undefined): Promise<Policy> {
   const parse = async () => (await import('./parse.js')).parsePolicy(text, source, baseDir);
   return build === undefined ? parse() : cachedPolicy(text, source, baseDir, build, parse);
@@ -45,7 +45,8 @@ export interface PolicyRequest {
 
 /**
  * Finds the policy that judges a change. Order: `--policy`, CLEANROOM_POLICY, git config
- * `cleanroom.policy`, the repository's `.cleanroom/policy.yaml`, the embedded default.
+ * `cleanroom.policy`, the repository's `.cleanroom/policy.yaml` at HEAD, the last one HEAD's
+ * history held (once it was deleted or renamed), the working-tree file, the embedded default.
  *
  * The repository's policy is read from HEAD, not from the working tree: a commit is judged by the
  * policy it starts from, never by one it brings along, which is also what the server does. Only a
