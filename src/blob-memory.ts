@@ -18,6 +18,8 @@ export interface BlobMemory {
   get(oid: string): string | undefined;
   /** `fact` must not hold a line break. */
   set(oid: string, fact: string): void;
+  /** Every oid something is remembered for. */
+  keys(): Iterable<string>;
   /** Writes the facts set since opening, with those known before while all fit in `kept`. */
   save(): void;
 }
@@ -47,6 +49,7 @@ export function openBlobMemory(kind: string, key: string, kept: number): BlobMem
   const added = new Map<string, string>();
   return {
     get: (oid) => added.get(oid) ?? known.get(oid),
+    keys: () => new Set([...known.keys(), ...added.keys()]),
     set(oid, fact) {
       if (known.get(oid) !== fact) added.set(oid, fact);
     },

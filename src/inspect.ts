@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ruleFor } from './decide/decide.js';
+import { judgedRule, ruleFor } from './decide/decide.js';
 import type { Subject } from './decide/verdict.js';
 import type { Change, CommitInfo, CommitRange, GitEngine, Identity, TreeFile } from './git/engine.js';
 import { parseIdent } from './git/plumbing.js';
@@ -36,15 +36,14 @@ export interface InspectContext {
 }
 
 function touchesProtected(policy: Policy, changes: readonly Change[]): boolean {
-  return changes.some((c) => c.status !== 'deleted' && ruleFor(policy, c.path) !== null);
+  return changes.some((c) => judgedRule(policy, c) !== null);
 }
 
 /** The protected changes that will need a review: all of them once anything looks
  *  assistant-made, else those under review-always. (decide() makes the exact call.) */
 function needingReview(policy: Policy, changes: readonly Change[], assistantMade: boolean): Change[] {
   return changes.filter((c) => {
-    if (c.status === 'deleted') return false;
-    const rule = ruleFor(policy, c.path);
+    const rule = judgedRule(policy, c);
     return rule !== null && (assistantMade || rule.require === 'review-always');
   });
 }
@@ -207,11 +206,9 @@ export async function inspectStaged(
   return { commit: null, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected };
 }
 
-/** Where the reviews of recorded commits are looked for: the tree of the tip being pushed or
- *  checked, and the ref it updates (statements may be scoped to refs). */
+/** Where the reviews of recorded commits are looked for: the tree of the tip being pushed or checked. */
 export interface Tip {
   readonly rev: string;
-  readonly ref?: string | undefined;
   /** git-ai's authorship notes as the pushed state holds them (default: the local refs/notes/ai). */
   readonly notes?: string | undefined;
 }
@@ -246,9 +243,8 @@ const attestedTips = new WeakMap<InspectContext, Map<string, Promise<Attestation
 function attestationsAt(ctx: InspectContext, tip: Tip): Promise<AttestationSet> {
   let byTip = attestedTips.get(ctx);
   if (!byTip) attestedTips.set(ctx, (byTip = new Map()));
-  const key = `${tip.rev}\0${tip.ref ?? ''}`;
-  let found = byTip.get(key);
-  if (!found) byTip.set(key, (found = loadAttestations(ctx, { rev: tip.rev }, tip.ref)));
+  let found = byTip.get(tip.rev);
+  if (!found) byTip.set(tip.rev, (found = loadAttestations(ctx, { rev: tip.rev })));
   return found;
 }
 

@@ -99,7 +99,6 @@ export async function loadAttestations(
   ctx: { repo: RepoContext; engine: GitEngine; policy: Policy; attestationClaims?: (() => BlobMemory | null) | undefined },
   /** Where the attestation files are: the index, a revision's tree, or already listed. */
   source: FileSource | readonly TreeFile[],
-  ref?: string,
 ): Promise<AttestationSet> {
   const listed = Array.isArray(source) ? source : await ctx.engine.listFiles(source as FileSource, ATTESTATION_DIR);
   const files = listed.filter((f) => f.path.startsWith(`${ATTESTATION_DIR}/`) && f.path.endsWith(ATTESTATION_SUFFIX));
@@ -140,7 +139,7 @@ export async function loadAttestations(
     threshold: policy.review.threshold,
     requireUserPresence: policy.review.requireUserPresence,
     repository: policy.repository,
-    ...(ref ? { ref } : {}),
+    // The time every review is judged at: the key lines must still be valid now (allowed-signers.ts).
     now: new Date(),
   };
   // Each file is verified once, its signatures side by side on the thread pool; coverage() then

@@ -82,6 +82,30 @@ describe('compileGlob matches whole git paths', () => {
     ['Data/**', 'data/x', true, false],
     ['kdata/**', '\u212Adata/x', true, false], // KELVIN SIGN folds to k
     ['\u017Fdata/**', 'sdata/x', true, false], // LONG S folds to s
+    // names a Windows or macOS checkout writes into the protected folder (issue 19)
+    ['benchmarks/**', 'BENCHM~1/x', true, true], // 8.3 short name
+    ['benchmarks/**', 'bench~12/x', true, true],
+    ['benchmarks/**', 'BE1F3A~1/x', true, true], // the hashed form
+    ['evals/private/**', 'EVALS~1/PRIVAT~1/x', true, true],
+    ['datasets/*.json', 'datasets/TASK-1~1.JSO', true, true], // a file's short name
+    ['benchmarks/**', 'X~1/y', false, false], // a short name cannot start with another letter
+    ['.cleanroom/**', 'CLEANR~1/policy.yaml', true, true], // short names drop leading dots
+    ['.cleanroom/**', 'clean/x', false, false],
+    ['benchmarks/**', 'benchmarks~/x', false, false], // an editor's backup name is no short name
+    ['benchmarks/**', 'benchmarks./x', true, true], // trailing dots and spaces dropped
+    ['benchmarks/**', 'benchmarks . ./x', true, true],
+    ['benchmarks/**', 'Benchmarks./x', true, false],
+    ['data/file.txt', 'data/file.txt.', true, true],
+    ['benchmarks/**', '.../x', false, false],
+    ['benchmarks/**', 'benchmarks\\x', true, true], // backslash as a separator
+    ['benchmarks/**', 'benchmarks::$INDEX_ALLOCATION/x', true, true], // the folder's NTFS stream
+    ['benchmarks/**', 'benchmarks:$I30:$INDEX_ALLOCATION/x', true, true],
+    ['benchmarks/**', 'bench\u200Cmarks/x', true, true], // HFS+ ignorable code points
+    ['benchmarks/**', '\uFEFFbenchmarks\u206F/x', true, true],
+    ['données/**', 'donne\u0301es/x', true, true], // NFD of an NFC name
+    ['donne\u0301es/**', 'données/x', true, true], // and the other way
+    ['données/**', 'DONNE\u0301ES/x', true, false],
+    ['données/**', 'donnees/x', false, false],
   ];
 
   it.each(table)('%s vs %s', (pattern, path, insensitive, sensitive) => {

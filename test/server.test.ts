@@ -191,23 +191,6 @@ describe('pre-receive over file://', () => {
     ]);
   });
 
-  it('counts a review scoped to other refs as no review', () => {
-    const server = makeServer();
-    const client = clone(server);
-    write(client, 'datasets/a.jsonl', '1\n');
-    git(client, ['add', '-A']);
-    attest(client, alice, 'alice@example.org', ['--ref', 'refs/heads/release']);
-    const tip = commit(client, {}, 'data', { assistant: true });
-    const toMain = push(client, ['origin', 'main']);
-    expect(toMain.stderr).toContain('refs/heads/main: blocked');
-    expect(toMain.status).not.toBe(0);
-    const toRelease = push(client, ['origin', 'main:release']);
-    expect(toRelease.stderr).toContain('refs/heads/release: allowed');
-    expect(toRelease.status).toBe(0);
-    expect(refOf(server, 'refs/heads/release')).toBe(tip);
-    expect(refOf(server, 'refs/heads/main')).not.toBe(tip);
-  });
-
   it('judges a new branch on its own commits only, not on server commits it starts from', () => {
     const server = makeServer();
     const client = clone(server);

@@ -10,6 +10,7 @@
 // principals unread. A trust file with a typo should be fixed, not half-used.
 import { readFileSync } from 'node:fs';
 import { CleanroomError } from '../errors.js';
+import { MAX_ALLOWED_SIGNERS_BYTES } from '../input-limits.js';
 import { SK_USER_VERIFIED } from './ssh.js';
 
 export interface AllowedSigner {
@@ -51,6 +52,10 @@ export function loadAllowedSigners(file: string): AllowedSigners {
 
 /** Throws CleanroomError('EATTEST') naming `source:line` for the first malformed line. */
 export function parseAllowedSigners(text: string, source: string): AllowedSigners {
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > MAX_ALLOWED_SIGNERS_BYTES) {
+    throw new CleanroomError('EATTEST', `${source}: the allowed_signers file is ${size} bytes; expected at most ${MAX_ALLOWED_SIGNERS_BYTES} (one line per reviewer key)`);
+  }
   const signers: AllowedSigner[] = [];
   const warnings: string[] = [];
   text.split('\n').forEach((raw, i) => {
@@ -302,11 +307,18 @@ export interface SignerLookup {
  * The lines that let `keyBlob` sign in `namespace` at time `at` (exact key match, as ssh-keygen).
  * `flags` are the FIDO flags of the signature (undefined for other keys), for verify-required.
  */
-export function principalsFor(file: AllowedSigners, keyBlob: Uint8Array, query: { namespace: string; at: Date; flags?: number }): SignerLookup {
+/**
+ * The lines that let `keyBlob` sign in `namespace`, judged at two times: `at`, when the statement
+ * says the review happened, and `now`, when it is judged. valid-before is how a key is revoked, and
+ * the review's own time is the signer's to choose: a key past its valid-before admits nothing new,
+ * whatever reviewedAt claims.
+ */
+export function principalsFor(file: AllowedSigners, keyBlob: Uint8Array, query: { namespace: string; at: Date; now: Date; flags?: number }): SignerLookup {
   const matched: AllowedSigner[] = [];
   const refused: string[] = [];
   // ssh-keygen compares whole seconds (-O verify-time has no fraction).
   const t = Math.floor(query.at.getTime() / 1000);
+  const now = Math.floor(query.now.getTime() / 1000);
   for (const s of file.signers) {
     if (!Buffer.from(s.keyBlob).equals(keyBlob)) continue;
     const at = `${file.source}:${s.line} (${s.principals})`;
@@ -316,6 +328,8 @@ export function principalsFor(file: AllowedSigners, keyBlob: Uint8Array, query: 
       refused.push(`${at}: the key is not yet valid at ${iso(t)}: valid-after is ${iso(s.validAfter)}`);
     } else if (s.validBefore !== undefined && t > s.validBefore) {
       refused.push(`${at}: the key has expired: ${iso(t)} is after valid-before ${iso(s.validBefore)}`);
+    } else if (s.validBefore !== undefined && now > s.validBefore) {
+      refused.push(`${at}: the key has expired or was revoked: valid-before ${iso(s.validBefore)} has passed (it is now ${iso(now)}), and a review counts only while its signer's key is valid when it is judged, whatever reviewedAt says`);
     } else if (s.verifyRequired && ((query.flags ?? 0) & SK_USER_VERIFIED) === 0) {
       const got = query.flags === undefined ? 'the key is not a FIDO key' : `the signature's flags are 0x${query.flags.toString(16).padStart(2, '0')}`;
       refused.push(`${at}: verify-required asks for a FIDO signature with user verification (PIN or biometric, flag 0x04), but ${got}`);

@@ -2,6 +2,7 @@
 // PAE(payloadType, payload), never the JSON envelope, so the envelope's own formatting is free and
 // the payload is only ever read from the exact bytes that were verified.
 import { createHash } from 'node:crypto';
+import { jsonLimitProblem, MAX_ENVELOPE_BYTES } from '../input-limits.js';
 import { ATTESTATION_DIR, ATTESTATION_SUFFIX } from '../layout.js';
 
 /** in-toto spec/v1/envelope.md: the payloadType for an in-toto Statement. */
@@ -34,6 +35,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Strict about what DSSE requires, silent about fields it does not know (in-toto: ignore unknown fields). */
 export function parseEnvelope(bytes: Uint8Array): EnvelopeParse {
   const bad = (why: string): EnvelopeParse => ({ ok: false, problem: `not a DSSE envelope: ${why}` });
+  const tooMuch = jsonLimitProblem(bytes, MAX_ENVELOPE_BYTES);
+  if (tooMuch !== undefined) return bad(tooMuch);
   let json: unknown;
   try {
     json = JSON.parse(utf8.decode(bytes));

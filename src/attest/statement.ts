@@ -1,7 +1,7 @@
 // The in-toto Statement v1 (in-toto/attestation spec/v1/statement.md) that a review signs, with
 // cleanroom's own predicate: no vetted in-toto predicate describes a human review of files.
 import { CleanroomError } from '../errors.js';
-import { globError } from '../policy/glob.js';
+import { jsonLimitProblem, MAX_ENVELOPE_BYTES } from '../input-limits.js';
 
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
 export const PREDICATE_TYPE = 'https://cleanroom.dev/attestation/human-review/v1';
@@ -22,8 +22,6 @@ export interface ReviewPredicate {
   /** RFC 3339 UTC; the time the signers' allowed_signers lines must be valid at. */
   readonly reviewedAt: string;
   readonly decision: 'approved';
-  /** Ref globs the review is good for; absent means any ref. */
-  readonly refs?: readonly string[];
   readonly objectFormat?: ObjectFormat;
 }
 
@@ -39,7 +37,6 @@ export interface ReviewInput {
   readonly repository: string;
   readonly reviewer: string;
   readonly reviewedAt: Date;
-  readonly refs?: readonly string[];
   /** Defaults to what the gitBlob length says (40 hex: sha1, 64 hex: sha256). */
   readonly objectFormat?: ObjectFormat;
 }
@@ -60,7 +57,6 @@ export function buildStatement(input: ReviewInput): Statement {
       reviewer: input.reviewer,
       reviewedAt: input.reviewedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
       decision: 'approved',
-      ...(input.refs === undefined ? {} : { refs: [...input.refs] }),
       objectFormat,
     },
   };
@@ -86,7 +82,6 @@ function canonical(s: Statement): Statement {
       reviewer: p.reviewer,
       reviewedAt: p.reviewedAt,
       decision: 'approved',
-      ...(p.refs === undefined ? {} : { refs: [...p.refs] }),
       ...(p.objectFormat === undefined ? {} : { objectFormat: p.objectFormat }),
     },
   };
@@ -102,6 +97,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * reported at once.
  */
 export function parseStatement(verifiedPayload: Uint8Array): StatementParse {
+  const tooMuch = jsonLimitProblem(verifiedPayload, MAX_ENVELOPE_BYTES);
+  if (tooMuch !== undefined) return { ok: false, problems: [`the statement cannot be read: ${tooMuch}`] };
   let json: unknown;
   try {
     json = JSON.parse(utf8.decode(verifiedPayload));
@@ -145,14 +142,10 @@ function statementProblems(json: unknown): string[] {
       fail(`predicate.reviewedAt is ${show(p.reviewedAt)}; expected an RFC 3339 UTC time such as "2026-01-31T12:00:00Z"`);
     }
     if (p.decision !== 'approved') fail(`predicate.decision is ${show(p.decision)}; expected "approved"`);
-    if (p.refs !== undefined) {
-      if (!Array.isArray(p.refs) || p.refs.length === 0) fail('predicate.refs must be a non-empty list of ref globs when present');
-      else
-        p.refs.forEach((r: unknown, i) => {
-          const why = typeof r === 'string' ? globError(r) : 'not a string';
-          if (why !== undefined) fail(`predicate.refs[${i}] is not a ref glob: ${why}`);
-        });
-    }
+    // A review limited to refs cannot be held to them: git moves commits between refs without new
+    // content (a fast-forward), and the gates trust what a branch or tag already holds. Read as
+    // "any ref", it would widen what the reviewer signed; so it is refused (docs/attestation.md).
+    if (p.refs !== undefined) fail('predicate.refs limits the review to some refs, which cleanroom cannot hold it to; review and sign the files again without refs');
     if (p.objectFormat !== undefined) {
       if (p.objectFormat === 'sha1' || p.objectFormat === 'sha256') format = p.objectFormat;
       else fail(`predicate.objectFormat is ${show(p.objectFormat)}; expected "sha1" or "sha256"`);

@@ -3,9 +3,9 @@
 // from the very bytes that were verified (indexEnvelopes reads the claims of unverified payloads,
 // but only to choose which files are worth verifying).
 import { createHash } from 'node:crypto';
-import { compileGlob } from '../policy/glob.js';
 import { listsKey, matchPatternList, principalsFor, type AllowedSigner, type AllowedSigners } from './allowed-signers.js';
-import { pae, parseEnvelope, PAYLOAD_TYPE, type Envelope } from './dsse.js';
+import { jsonLimitProblem, MAX_ENVELOPE_BYTES } from '../input-limits.js';
+import { decodeBase64, pae, parseEnvelope, PAYLOAD_TYPE, type Envelope } from './dsse.js';
 import { describeKey, SK_USER_PRESENT } from './ssh.js';
 import { verifySshsig, verifySshsigAsync, type SshsigVerdict } from './sshsig.js';
 import { parseReviewedAt, parseStatement, type Statement } from './statement.js';
@@ -19,8 +19,6 @@ export interface VerifyContext {
   readonly requireUserPresence: boolean;
   /** The policy's repository id; null (not set) makes every statement fail. */
   readonly repository: string | null;
-  /** The ref being updated; statements with `refs` must match it. Omitted: `refs` is not checked. */
-  readonly ref?: string;
   readonly now: Date;
 }
 
@@ -111,14 +109,10 @@ function judgeEnvelope({ envelope }: ReadEnvelope, checked: readonly SshsigVerdi
   if (reviewedAt > ctx.now.getTime() + CLOCK_SKEW_MS) {
     statementProblems.push(`predicate.reviewedAt ${predicate.reviewedAt} is in the future (now is ${ctx.now.toISOString()}); check the reviewer's clock and sign again`);
   }
-  const ref = ctx.ref;
-  if (ref !== undefined && predicate.refs !== undefined && !predicate.refs.some((p) => compileGlob(p, true)(ref))) {
-    statementProblems.push(`the review is limited to refs ${predicate.refs.join(', ')}, which do not include ${ref}; push to one of them or have the files reviewed for ${ref}`);
-  }
 
   const matched: { signer: Signer; lines: readonly AllowedSigner[]; principals: readonly string[] }[] = [];
   for (const signer of signers) {
-    const found = principalsFor(ctx.allowedSigners, signer.blob, { namespace: ctx.namespace, at: new Date(reviewedAt), flags: signer.flags });
+    const found = principalsFor(ctx.allowedSigners, signer.blob, { namespace: ctx.namespace, at: new Date(reviewedAt), now: ctx.now, flags: signer.flags });
     if (found.matched.length > 0) matched.push({ signer, lines: found.matched, principals: found.principals });
     else problems.push(`${signer.who}: ${found.refused.join('; ')}; sign with a key that is valid for this, or ask whoever keeps ${source} to update the line`);
   }
@@ -201,12 +195,16 @@ export interface EnvelopeIndex<T> {
 }
 
 /** What an envelope's payload says it covers, read as loosely as possible (validation is
- *  verifyEnvelope's job, and a claim decides nothing); null when there is no reading it. */
+ *  verifyEnvelope's job, and a claim decides nothing); null when there is no reading it, or when
+ *  it is too large or deep to read (verifying it then says so). */
 export function claimedKeys(bytes: Uint8Array): string[] | null {
   try {
+    if (jsonLimitProblem(bytes, MAX_ENVELOPE_BYTES) !== undefined) return null;
     const envelope = JSON.parse(utf8.decode(bytes)) as { payload?: unknown };
     if (typeof envelope.payload !== 'string') return null;
-    const statement = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8')) as { subject?: unknown };
+    const payload = decodeBase64(envelope.payload);
+    if (payload === undefined || jsonLimitProblem(payload, MAX_ENVELOPE_BYTES) !== undefined) return null;
+    const statement = JSON.parse(utf8.decode(payload)) as { subject?: unknown };
     if (!Array.isArray(statement.subject)) return null;
     return statement.subject.map((s: { name?: unknown; digest?: { gitBlob?: unknown } }) => coverageKey(String(s?.name), String(s?.digest?.gitBlob)));
   } catch {

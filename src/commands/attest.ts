@@ -19,7 +19,7 @@ import { loadAttestations, reviewsOf } from '../review.js';
 import { environmentSignals } from '../signals/detect.js';
 import { openContext, parseOptions } from './shared.js';
 
-const usage = `usage: cleanroom attest [PATH...] [--key FILE] [--reviewer PRINCIPAL] [--ref PATTERN]... [--yes]
+const usage = `usage: cleanroom attest [PATH...] [--key FILE] [--reviewer PRINCIPAL] [--yes]
        cleanroom attest --cosign ATTESTATION [--key FILE] [--yes]
 
 A human reviews content that must not enter a protected path unreviewed, and signs for it.
@@ -156,7 +156,6 @@ const attest: Command = {
       {
         key: { type: 'string' },
         reviewer: { type: 'string' },
-        ref: { type: 'string', multiple: true },
         cosign: { type: 'string' },
         yes: { type: 'boolean' },
       },
@@ -206,7 +205,6 @@ const attest: Command = {
         reviewer,
         reviewedAt: new Date(),
         objectFormat: ctx.repo.objectFormat,
-        ...(values.ref ? { refs: values.ref } : {}),
       });
       const envelope = await signStatement(statement, { key, namespace: ctx.policy.review.namespace, cwd: ctx.repo.cwd, env: ctx.repo.env, stderr: io.stderr });
       const file = attestationPath(envelope.payload);

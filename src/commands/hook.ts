@@ -6,6 +6,7 @@ import { CleanroomError } from '../errors.js';
 import { gitOk } from '../git/exec.js';
 import { emptyTreeOid, isNullOid } from '../git/repo.js';
 import { inspectCommits, inspectStaged, type InspectContext } from '../inspect.js';
+import { checkStagedPolicy } from '../policy/load.js';
 import { readAll, type Io } from '../io.js';
 import { HOOK_FINDINGS_SHOWN, renderText, styleFor } from '../report/text.js';
 import { assistantLabel } from '../signals/detect.js';
@@ -85,7 +86,7 @@ async function pushedSubjects(ctx: InspectContext, remote: string | undefined, s
     if (isNullOid(localOid)) continue;
     const known = !isNullOid(remoteOid) && (await ctx.engine.resolve(remoteOid).then(() => true, () => false));
     const exclude = known ? [remoteOid] : await remoteTracking();
-    for (const subject of await inspectCommits(ctx, { include: [localOid], exclude }, { rev: localOid, ref: remoteRef })) {
+    for (const subject of await inspectCommits(ctx, { include: [localOid], exclude }, { rev: localOid })) {
       // A commit pushed under two refs is judged once (with the first ref's reviews).
       if (subject.commit && judged.has(subject.commit)) continue;
       if (subject.commit) judged.add(subject.commit);
@@ -130,6 +131,7 @@ const hook: Command = {
     if (name === 'pre-receive') return (await import('./pre-receive.js')).preReceive(io);
     const ctx = await openContext(io, { staged: judgesIndex(name), history: name === 'pre-push', remember: true });
     try {
+      if (ctx.stagedAgainstHead) await checkStagedPolicy(ctx.engine, await ctx.stagedAgainstHead, ctx.repo);
       const { verdict, scope } = await judge(name, rest, io, ctx);
       const more = name === 'pre-push' ? '`cleanroom check --range <remote>..<local> --format json` lists every one' : '`cleanroom check --format json` lists every one, and `cleanroom attest` offers each for review';
       io.stderr.write(renderText(verdict, { ...styleFor(io.stderr, io.env), label: `cleanroom ${name}`, scope, limit: { shown: HOOK_FINDINGS_SHOWN, more } }));

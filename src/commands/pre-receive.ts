@@ -65,7 +65,7 @@ async function judgeUpdate(ctx: InspectContext, update: RefUpdate, existing: str
   const tip = await ctx.engine.resolve(update.new).catch(() => {
     throw new CleanroomError('EBADREV', `${update.ref}: ${update.new.slice(0, 12)} is not a commit (or a tag of one); cleanroom judges commits only, so the push is rejected`);
   });
-  const subjects = await inspectCommits(ctx, { include: [tip], exclude: existing }, { rev: tip, ref: update.ref, notes });
+  const subjects = await inspectCommits(ctx, { include: [tip], exclude: existing }, { rev: tip, notes });
   return decide({ policy: ctx.policy, subjects });
 }
 

@@ -69,6 +69,8 @@ export async function openContext(
       explicit: opts.policy,
       configured: vars.config.get('cleanroom.policy'),
       server: opts.server ?? false,
+      // Compiled policies are kept between runs for the local hooks only: a gate compiles afresh.
+      cacheFor: opts.remember ? io.build : undefined,
     });
     const remembered = opts.remember && io.build !== undefined ? memories(io.build, policy) : null;
     return {

@@ -1,4 +1,5 @@
 import type { Change } from '../git/engine.js';
+import { compileGlob } from '../policy/glob.js';
 import type { Policy, ProtectRule } from '../policy/policy.js';
 import type { Signal } from '../signals/signal.js';
 import { reviewKey, type DecideInput, type Finding, type RejectedAttestation, type ReviewedChange, type RuleRef, type Verdict } from './verdict.js';
@@ -12,7 +13,9 @@ export const SELF_RULE: RuleRef = {
   require: 'review-if-assistant',
   origin: 'built in: the policy folder is always protected',
 };
-const SELF_PREFIX = '.cleanroom/';
+/** The folder under every spelling a checkout writes into it, as a protect glob matches it. */
+const inSelf = { sensitive: compileGlob(SELF_RULE.pattern, true), insensitive: compileGlob(SELF_RULE.pattern, false) };
+const isSelf = (policy: Policy, path: string): boolean => (policy.caseSensitive ? inSelf.sensitive : inSelf.insensitive)(path);
 /** Attestations prove themselves by signature; requiring a review of the review would be circular. */
 const ATTESTATIONS_PREFIX = '.cleanroom/attestations/';
 
@@ -35,6 +38,8 @@ export function ruleFor(policy: Policy, path: string): RuleRef | null {
 }
 
 function findRule(policy: Policy, path: string): RuleRef | null {
+  // Before the user's rules: `path: "**", require: review-always` must not ask each review for a review of its own.
+  if (isAttestation(path)) return null;
   let best: ProtectRule | null = null;
   for (const rule of policy.protect) {
     if (!rule.matches(path)) continue;
@@ -43,14 +48,23 @@ function findRule(policy: Policy, path: string): RuleRef | null {
   if (best) {
     return { pattern: best.pattern, require: best.require, origin: best.line > 0 ? `${policy.source}:${best.line}` : policy.source };
   }
-  const lower = policy.caseSensitive ? path : path.toLowerCase();
-  if (lower.startsWith(ATTESTATIONS_PREFIX) && path.startsWith(ATTESTATIONS_PREFIX) && path.endsWith('.dsse.json')) return null;
-  return lower.startsWith(SELF_PREFIX) || lower === '.cleanroom' ? SELF_RULE : null;
+  return isSelf(policy, path) ? SELF_RULE : null;
 }
 
-/** Deleting content never adds anything that needs review. */
-function bringsContent(change: Change): boolean {
-  return change.status !== 'deleted';
+/** An attestation file, spelt exactly as the readers of reviews look for it. */
+function isAttestation(path: string): boolean {
+  return path.startsWith(ATTESTATIONS_PREFIX) && path.endsWith('.dsse.json');
+}
+
+/**
+ * The rule a change is judged by, or null when it is not judged. Deleting content adds nothing
+ * that needs review, except in the policy's own folder: deleting or renaming the policy or the
+ * list of reviewers changes what judges every later commit. Every gatherer asks this too, so
+ * what is read and what is decided never part.
+ */
+export function judgedRule(policy: Policy, change: Change): RuleRef | null {
+  if (change.status !== 'deleted') return ruleFor(policy, change.path);
+  return isSelf(policy, change.path) ? ruleFor(policy, change.path) : null;
 }
 
 /** PURE: the whole verdict from values. No I/O, no git, no clock. */
@@ -63,8 +77,7 @@ export function decide({ policy, subjects }: DecideInput): Verdict {
     const ownSignals = byPath(subject.pathSignals);
     for (const change of subject.changes) {
       paths++;
-      if (!bringsContent(change)) continue;
-      const rule = ruleFor(policy, change.path);
+      const rule = judgedRule(policy, change);
       if (!rule) continue;
       protectedPaths++;
       const signals = [...subject.signals, ...(ownSignals.get(change.path) ?? [])];

@@ -14,6 +14,13 @@
 //   path are both compared in Unicode NFC. Case-insensitive file systems (macOS, Windows) put
 //   `Benchmarks/x` in the folder `benchmarks`, and macOS treats a decomposed `naïve` as the composed
 //   one, so a variant spelling of a protected path must not slip past its rule.
+// - For the same reason a path is matched as a checkout on those systems would write it
+//   (checkoutName): Windows drops trailing dots and spaces from a name (`benchmarks./x`), reads
+//   `\` as a separator and `name:stream` as a stream of `name` (`benchmarks::$INDEX_ALLOCATION/x`
+//   is inside the folder), and opens a folder by its 8.3 short name (`BENCHM~1/x`, or the hashed
+//   form `BE1F3A~1`): every segment also matches as any short name it could have. macOS (HFS+)
+//   ignores some invisible code points in names (`bench\u200Cmarks/x`). git itself refuses these
+//   spellings only for `.git` and its own files.
 
 class BadGlob extends Error {}
 
@@ -22,6 +29,11 @@ const MAX_ALTERNATIVES = 256;
 
 /** ASCII text is already NFC, and skipping normalize() halves the cost of a match. */
 const NON_ASCII = /[^\x00-\x7F]/;
+/** ASCII that a Windows checkout may write somewhere other than where it reads: short names,
+ *  streams, backslashes, trailing dots and spaces. */
+const MAY_ALIAS = /[~:\\]|[. ](?:\/|$)/;
+/** The code points HFS+ ignores in names (git's is_hfs_dotgit skips the same list). */
+const HFS_IGNORABLE = /[\u200C-\u200F\u202A-\u202E\u206A-\u206F\uFEFF]/g;
 
 /** `undefined` when `pattern` is a valid glob, else `<what is wrong>; expected <what is expected>`. */
 export function globError(pattern: string): string | undefined {
@@ -40,7 +52,36 @@ export function compileGlob(pattern: string, caseSensitive: boolean): (path: str
   const prefix = caseSensitive ? requiredPrefix(pattern) : requiredPrefix(pattern).toLowerCase();
   // A history scan asks about every path of every commit (a first commit may hold 100,000 of
   // them): most fail at their first characters, without the regex.
-  return (path) => (NON_ASCII.test(path) ? re.test(path.normalize('NFC')) : startsWith(path, prefix, !caseSensitive) && re.test(path));
+  // Every spelling a checkout folds starts with the first character, in one case or the other, or
+  // (a short name drops leading dots) with the first after the dots.
+  const first = prefix === '' ? -1 : prefix.charCodeAt(0) | 0x20;
+  const afterDots = prefix.replace(/^\.+/, '');
+  const shortFirst = afterDots === '' ? -1 : afterDots.charCodeAt(0) | 0x20;
+  return (path) => {
+    if (NON_ASCII.test(path)) return re.test(checkoutName(path));
+    const c = path.charCodeAt(0) | 0x20;
+    if (first >= 0 && c !== first && c !== shortFirst) return false;
+    return MAY_ALIAS.test(path) ? re.test(checkoutName(path)) : startsWith(path, prefix, !caseSensitive) && re.test(path);
+  };
+}
+
+/**
+ * The path a Windows or macOS checkout writes `path` to, short of case (the regex folds that) and
+ * of short names (each glob segment also matches its short forms): HFS+'s ignorable code points
+ * dropped, NFC, `\` as `/`, a `:stream` suffix dropped, trailing dots and spaces dropped.
+ */
+function checkoutName(path: string): string {
+  return path
+    .replace(HFS_IGNORABLE, '')
+    .normalize('NFC')
+    .split(/[/\\]/)
+    .map((seg) => {
+      const stream = seg.indexOf(':');
+      const name = stream > 0 ? seg.slice(0, stream) : seg;
+      const trimmed = name.replace(/[. ]+$/, '');
+      return trimmed === '' ? name : trimmed;
+    })
+    .join('/');
 }
 
 /**
@@ -160,10 +201,22 @@ function alternativeSource(alt: string, quoted: string): string {
   const body = segments
     .map((seg, i) => {
       if (seg === '**') return '(?:[^/]+/)*';
-      return segmentSource(seg, quoted) + (i < segments.length - 1 ? '/' : '');
+      return `(?:${segmentSource(seg, quoted)}|${shortNameSource(seg)})${i < segments.length - 1 ? '/' : ''}`;
     })
     .join('');
   return folderItself ? `${body}(?:/[^/]+)*` : body;
+}
+
+/**
+ * The 8.3 short names Windows may give a name the segment matches: its first character after any
+ * leading dots (either case; short names are upper case), up to five more, `~` and a number, and
+ * an extension of up to three characters. Broad on purpose: which number, and whether the hashed
+ * form is used, depends on what else the folder held when the name was made.
+ */
+function shortNameSource(seg: string): string {
+  const first = (seg.replace(/^\.+/, '') || seg)[0] as string;
+  const lead = /[*?[{]/.test(first) ? '[^/~]' : `[${classChar(first.toLowerCase())}${classChar(first.toUpperCase())}]`;
+  return `${lead}[^/~]{0,5}~[0-9]+(?:\\.[^/.~]{0,3})?`;
 }
 
 function segmentSource(seg: string, quoted: string): string {

@@ -14,6 +14,7 @@ import {
   type YAMLSeq,
 } from 'yaml';
 import { CleanroomError, type ErrorCode } from '../errors.js';
+import { MAX_POLICY_BYTES, yamlLimitProblem } from '../input-limits.js';
 import { compileGlob, globError } from './glob.js';
 import { EMBEDDED_SOURCE, type AssistantRules, type Mode, type Policy, type ProtectRule, type Requirement, type ReviewRules } from './policy.js';
 
@@ -40,6 +41,9 @@ const DEFAULT_ALLOWED_SIGNERS = 'allowed_signers';
 const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 
 export function parsePolicy(text: string, source: string, baseDir: string): Policy {
+  // Before the YAML parser, which takes seconds, or all memory, over deeply nested brackets.
+  const tooMuch = yamlLimitProblem(text, MAX_POLICY_BYTES);
+  if (tooMuch !== undefined) throw new CleanroomError('EPOLICY_INVALID', `${source}:1:1: the policy cannot be read: ${tooMuch}`);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   // Warnings (an unresolved tag, an unknown directive) would otherwise quietly change a value.
