@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { CleanroomError } from '../errors.js';
+import { gitEnvironment } from './exec.js';
 
 const EMPTY = Buffer.alloc(0);
 
@@ -25,7 +26,7 @@ export class CatFileBatch {
   private failure: Error | null = null;
 
   constructor(cwd: string, env: NodeJS.ProcessEnv) {
-    this.child = spawn('git', ['cat-file', '--batch'], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn('git', ['cat-file', '--batch'], { cwd, env: gitEnvironment(env), stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     this.child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
     this.child.stdout.on('data', (b: Buffer) => this.onData(b));
