@@ -63,11 +63,18 @@ function headerLines(header: Buffer): { key: string; value: Buffer }[] {
   return lines;
 }
 
-/** git's get_oid_hex accepts either case and names the object in lowercase. */
+const isHexDigit = (c: number | undefined) => c !== undefined && ((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66));
+
+/** Whether `length` hex digits (either case, as git's get_oid_hex takes them) start at `start`. */
+function isHexAt(raw: Buffer, start: number, length: number): boolean {
+  if (start + length > raw.length) return false;
+  for (let i = start; i < start + length; i++) if (!isHexDigit(raw[i])) return false;
+  return true;
+}
+
+/** The id at `start`, in the lowercase git names it by; null when it is not hex. */
 function hexAt(raw: Buffer, start: number, length: number): string | null {
-  if (start + length > raw.length) return null;
-  const text = raw.toString('latin1', start, start + length);
-  return /^[0-9a-fA-F]*$/.test(text) ? text.toLowerCase() : null;
+  return isHexAt(raw, start, length) ? raw.toString('latin1', start, start + length).toLowerCase() : null;
 }
 
 /**
@@ -77,10 +84,10 @@ function hexAt(raw: Buffer, start: number, length: number): string | null {
 export function parseCommit(oid: string, raw: Buffer, format: ObjectFormat = 'sha1'): ParsedCommit {
   const hexLength = HEX_LENGTH[format];
   const { header, body } = splitObject(raw);
-  const tree = raw.toString('latin1', 0, 5) === 'tree ' ? hexAt(raw, 5, hexLength) : null;
+  const tree = startsWithAt(raw, 0, 'tree ') ? hexAt(raw, 5, hexLength) : null;
   if (tree === null || raw[5 + hexLength] !== 0x0a) throw new CleanroomError('EGIT', `commit ${oid} is corrupt: it does not start with a tree line`);
   const parents: string[] = [];
-  for (let pos = 6 + hexLength; raw.toString('latin1', pos, pos + 7) === 'parent ' && raw[pos + 7 + hexLength] === 0x0a; pos += 8 + hexLength) {
+  for (let pos = 6 + hexLength; startsWithAt(raw, pos, 'parent ') && raw[pos + 7 + hexLength] === 0x0a; pos += 8 + hexLength) {
     const parent = hexAt(raw, pos + 7, hexLength);
     if (parent === null) break;
     parents.push(parent);
@@ -152,12 +159,13 @@ function identProblem(raw: Buffer, start: number): { problem: ObjectProblem | nu
   const fail = (id: string, text: string) => ({ problem: problem(id, `invalid author/committer line - ${text}`), next });
   let p = start;
   if (at(p) === 0x3c) return fail('missingNameBeforeEmail', 'missing space before email');
-  while (p < raw.length && ![0x3c, 0x3e, 0x0a].includes(at(p))) p++;
+  const angleOrEol = (c: number) => c === 0x3c || c === 0x3e || c === 0x0a;
+  while (p < raw.length && !angleOrEol(at(p))) p++;
   if (at(p) === 0x3e) return fail('badName', 'bad name');
   if (at(p) !== 0x3c) return fail('missingEmail', 'missing email');
   if (at(p - 1) !== 0x20) return fail('missingSpaceBeforeEmail', 'missing space before email');
   p++;
-  while (p < raw.length && ![0x3c, 0x3e, 0x0a].includes(at(p))) p++;
+  while (p < raw.length && !angleOrEol(at(p))) p++;
   if (at(p) !== 0x3e) return fail('badEmail', 'bad email');
   p++;
   if (at(p) !== 0x20) return fail('missingSpaceBeforeDate', 'missing space before date');
@@ -186,11 +194,15 @@ function identProblem(raw: Buffer, start: number): { problem: ObjectProblem | nu
   return { problem: null, next };
 }
 
-const startsWithAt = (raw: Buffer, pos: number, text: string) => raw.toString('latin1', pos, pos + text.length) === text;
+function startsWithAt(raw: Buffer, pos: number, text: string): boolean {
+  if (pos + text.length > raw.length) return false;
+  for (let i = 0; i < text.length; i++) if (raw[pos + i] !== text.charCodeAt(i)) return false;
+  return true;
+}
 
 /** An object id line's value at `pos` (hex of the repository's length, then a newline). */
 const oidLineEnd = (raw: Buffer, pos: number, hexLength: number): number | null =>
-  hexAt(raw, pos, hexLength) !== null && raw[pos + hexLength] === 0x0a ? pos + hexLength + 1 : null;
+  isHexAt(raw, pos, hexLength) && raw[pos + hexLength] === 0x0a ? pos + hexLength + 1 : null;
 
 /** Header keys git reads at one place only: anywhere else, git's readers disagree about them. */
 const PLACED_HEADERS = new Set(['tree', 'parent', 'author', 'committer']);

@@ -8,10 +8,10 @@
  * them), and one `cat-file --batch` pass reads every one of them, with the annotated tags the
  * push names, so a push of 100,000 commits costs two processes.
  */
+import { spawn } from 'node:child_process';
 import { CleanroomError } from '../errors.js';
-import { BULK_MIN, readObjectsInBulk } from './cat-file-bulk.js';
-import { CatFileBatch, type GitObject } from './cat-file.js';
-import { runGit } from './exec.js';
+import { BatchOutputParser, CatFileBatch, type GitObject } from './cat-file.js';
+import { gitEnvironment } from './exec.js';
 import { checkObjectId, commitProblem, tagProblem, tagTarget, type ObjectFormat, type ObjectProblem } from './objects.js';
 import { isNullOid, type RepoContext } from './repo.js';
 
@@ -54,26 +54,53 @@ export async function assertWellFormed(repo: RepoContext, range: { readonly incl
   const include = range.include.map((oid) => checkObjectId(oid, format, 'pushed object id'));
   const exclude = range.exclude.map((oid) => checkObjectId(oid, format, 'known object id'));
   if (include.length === 0) return;
-  const input = [...include, ...exclude.map((oid) => `^${oid}`), ''].join('\n');
-  const listed = await runGit(['rev-list', '--stdin'], { cwd: repo.cwd, env: repo.env, input });
-  if (listed.status !== 0) return refuseUnwalkable(repo, listed.stderr);
-  const commits = listed.stdout.toString('latin1').split('\n').filter(Boolean);
   const malformed: Malformed[] = [];
-  // The named objects and the commits, then what the tags among them point at, until no tag is left.
-  let names = [...new Set([...include, ...commits])];
   const read = new Set<string>();
-  while (names.length > 0) {
+  const check = (obj: GitObject | null, targets: string[]) => {
+    if (!obj || read.has(obj.oid)) return;
+    read.add(obj.oid);
+    const problem = problemOf(obj, format);
+    if (problem) malformed.push({ oid: obj.oid, type: obj.type, problem });
+    else if (obj.type === 'tag') targets.push(tagTarget(obj.content, format));
+  };
+  // The named objects (tags are only found by reading them) and what their tags point at, until
+  // no tag is left; then every commit rev-list lists.
+  for (let names = [...new Set(include)]; names.length > 0; ) {
     const targets: string[] = [];
-    await readEach(repo, names, (obj) => {
-      if (!obj || read.has(obj.oid)) return;
-      read.add(obj.oid);
-      const problem = problemOf(obj, format);
-      if (problem) malformed.push({ oid: obj.oid, type: obj.type, problem });
-      else if (obj.type === 'tag') targets.push(tagTarget(obj.content, format));
-    });
+    await readEach(repo, names, (obj) => check(obj, targets));
     names = [...new Set(targets)].filter((oid) => !read.has(oid));
   }
+  const failure = await readListed(repo, [...include, ...exclude.map((oid) => `^${oid}`), ''].join('\n'), (obj) => check(obj, []));
   if (malformed.length > 0) throw refusal(malformed);
+  if (failure !== null) await refuseUnwalkable(repo, failure);
+}
+
+/**
+ * Every commit `git rev-list --stdin` lists for `input`, read by a `git cat-file --batch` that
+ * takes rev-list's output as its input (no round trip through Node), each handed to `each` as it
+ * arrives. Resolves with rev-list's complaint when it failed, else null.
+ */
+function readListed(repo: RepoContext, input: string, each: (obj: GitObject | null) => void): Promise<string | null> {
+  const env = gitEnvironment(repo.env);
+  return new Promise((resolve, reject) => {
+    const revList = spawn('git', ['rev-list', '--stdin'], { cwd: repo.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const catFile = spawn('git', ['cat-file', '--batch', '--buffer'], { cwd: repo.cwd, env, stdio: [revList.stdout, 'pipe', 'pipe'] });
+    revList.stdout.destroy(); // cat-file holds its own copy of the pipe
+    const parser = new BatchOutputParser(each);
+    catFile.stdout.on('data', (chunk: Buffer) => parser.push(chunk));
+    const complaints = { revList: '', catFile: '' };
+    revList.stderr.on('data', (b: Buffer) => (complaints.revList += b.toString('utf8')));
+    catFile.stderr.on('data', (b: Buffer) => (complaints.catFile += b.toString('utf8')));
+    const exits = [revList, catFile].map(
+      (child) => new Promise<number>((done) => child.on('close', (code) => done(code ?? 128)).on('error', (e) => reject(new CleanroomError('EGIT', `could not run git (${e.message})`)))),
+    );
+    revList.stdin.on('error', () => undefined);
+    revList.stdin.end(input);
+    void Promise.all(exits).then(([listed, read]) => {
+      if (read !== 0 || !parser.atBoundary) reject(new CleanroomError('EGIT', `git cat-file failed (${read}): ${complaints.catFile.trim()}`));
+      else resolve(listed === 0 ? null : complaints.revList || `git rev-list exited ${listed}`);
+    });
+  });
 }
 
 function problemOf(obj: GitObject, format: ObjectFormat): ObjectProblem | null {
@@ -106,16 +133,12 @@ function refusal(malformed: readonly Malformed[]): CleanroomError {
   );
 }
 
-/** Reads each name once, handing over each object as it comes (null for a missing one). */
+/** Reads a few named objects (the pushed tips, the tags they point through), each handed over as it comes. */
 async function readEach(repo: RepoContext, names: readonly string[], each: (obj: GitObject | null) => void): Promise<void> {
-  const oneByOne = async (): Promise<void[]> => {
-    const batch = new CatFileBatch(repo.cwd, repo.env);
-    try {
-      return await Promise.all(names.map((name) => batch.read(name).then(each)));
-    } finally {
-      await batch.close();
-    }
-  };
-  if (names.length < BULK_MIN) await oneByOne();
-  else await readObjectsInBulk(repo.cwd, repo.env, names, (_, obj) => each(obj), { fallback: oneByOne });
+  const batch = new CatFileBatch(repo.cwd, repo.env);
+  try {
+    await Promise.all(names.map((name) => batch.read(name).then(each)));
+  } finally {
+    await batch.close();
+  }
 }
