@@ -13,7 +13,7 @@ import { openEngine } from '../src/git/preflight.js';
 import { discoverRepo } from '../src/git/repo.js';
 import { commitProblem, parseCommit, tagProblem, type ObjectFormat } from '../src/git/objects.js';
 import { cleanEnv, cleanroom, git, gitRaw, gitTry, HOOKS, initRepo, tempDir, write, type Run } from './helpers/git.js';
-import { EXAMPLE_POLICY } from './helpers/policy.js';
+import { EXAMPLE_POLICY, gatedRepo } from './helpers/policy.js';
 
 const TRAILER = 'Co-authored-by: Claude <noreply@anthropic.com>';
 const WHO = 'Ada Human <ada@example.org> 1767225600 +0000';
@@ -392,6 +392,24 @@ describe('issue 12: object replacement', () => {
     fs.mkdirSync(path.join(server.bare, 'info'), { recursive: true });
     fs.writeFileSync(path.join(server.bare, 'info', 'grafts'), `${real} ${fake}\n`);
     expectRejected(server, ['main'], /blocked/);
+  });
+});
+
+describe('issue 12: object replacement in a local repository', () => {
+  it("a replace ref for HEAD does not swap the committed policy the pre-commit hook judges by", () => {
+    const repo = gatedRepo();
+    // A stand-in for HEAD whose policy protects nothing.
+    write(repo, '.cleanroom/policy.yaml', EXAMPLE_POLICY.replace('"datasets/**"', '"nothing-here/**"'));
+    git(repo, ['add', '-A']);
+    const permissive = git(repo, ['commit-tree', git(repo, ['write-tree']), '-p', 'HEAD', '-m', 'stand-in']);
+    git(repo, ['reset', '-q', '--hard']);
+    git(repo, ['replace', 'HEAD', permissive]);
+    expect(git(repo, ['show', 'HEAD:.cleanroom/policy.yaml'])).toContain('nothing-here');
+    write(repo, 'datasets/new.jsonl', '{"by": "assistant"}\n');
+    git(repo, ['add', '-A']);
+    const r = gitTry(repo, ['commit', '-q', '-m', 'data'], cleanEnv({ CLAUDECODE: '1' }));
+    expect(r.status, r.stderr).not.toBe(0);
+    expect(r.stderr).toMatch(/datasets\/new\.jsonl/);
   });
 });
 
