@@ -204,6 +204,15 @@ function startsWithAt(raw: Buffer, pos: number, text: string): boolean {
 const oidLineEnd = (raw: Buffer, pos: number, hexLength: number): number | null =>
   isHexAt(raw, pos, hexLength) && raw[pos + hexLength] === 0x0a ? pos + hexLength + 1 : null;
 
+/** fsck's opening for commits and tags alike: the header's shape, then `<key> <id>` as the first
+ *  line. The problem, or where the next line starts. */
+function firstLineProblem(raw: Buffer, key: 'tree' | 'object', hexLength: number, missing: ObjectProblem, bad: ObjectProblem): ObjectProblem | number {
+  const header = headerProblem(raw);
+  if (header) return header;
+  if (!startsWithAt(raw, 0, `${key} `)) return missing;
+  return oidLineEnd(raw, key.length + 1, hexLength) ?? bad;
+}
+
 /** Header keys git reads at one place only: anywhere else, git's readers disagree about them. */
 const PLACED_HEADERS = new Set(['tree', 'parent', 'author', 'committer']);
 
@@ -215,11 +224,9 @@ const PLACED_HEADERS = new Set(['tree', 'parent', 'author', 'committer']);
  */
 export function commitProblem(raw: Buffer, format: ObjectFormat): ObjectProblem | null {
   const hexLength = HEX_LENGTH[format];
-  const header = headerProblem(raw);
-  if (header) return header;
-  if (!startsWithAt(raw, 0, 'tree ')) return problem('missingTree', "invalid format - expected 'tree' line");
-  let pos = oidLineEnd(raw, 5, hexLength);
-  if (pos === null) return problem('badTreeSha1', "invalid 'tree' line format - bad sha1");
+  const first = firstLineProblem(raw, 'tree', hexLength, problem('missingTree', "invalid format - expected 'tree' line"), problem('badTreeSha1', "invalid 'tree' line format - bad sha1"));
+  if (typeof first !== 'number') return first;
+  let pos = first;
   while (startsWithAt(raw, pos, 'parent ')) {
     const next: number | null = oidLineEnd(raw, pos + 7, hexLength);
     if (next === null) return problem('badParentSha1', "invalid 'parent' line format - bad sha1");
@@ -254,12 +261,9 @@ const OBJECT_TYPES = new Set(['commit', 'tree', 'blob', 'tag']);
  * null. Its infos count too (`badTagName`, `missingTaggerEntry`): git itself never writes such a tag.
  */
 export function tagProblem(raw: Buffer, format: ObjectFormat): ObjectProblem | null {
-  const hexLength = HEX_LENGTH[format];
-  const header = headerProblem(raw);
-  if (header) return header;
-  if (!startsWithAt(raw, 0, 'object ')) return problem('missingObject', "invalid format - expected 'object' line");
-  let pos = oidLineEnd(raw, 7, hexLength);
-  if (pos === null) return problem('badObjectSha1', "invalid 'object' line format - bad sha1");
+  const first = firstLineProblem(raw, 'object', HEX_LENGTH[format], problem('missingObject', "invalid format - expected 'object' line"), problem('badObjectSha1', "invalid 'object' line format - bad sha1"));
+  if (typeof first !== 'number') return first;
+  let pos = first;
   if (!startsWithAt(raw, pos, 'type ')) return problem('missingTypeEntry', "invalid format - expected 'type' line");
   let eol = raw.indexOf(0x0a, pos);
   if (eol < 0) return problem('missingType', "invalid format - unexpected end after 'type' line");

@@ -38,7 +38,7 @@ export async function assertWellFormedPush(repo: RepoContext, updates: readonly 
   if (replacing.length > 0) {
     throw new CleanroomError(
       'EOBJECT',
-      `${replacing.join(', ')}: a replace ref makes git show another object in place of the real one, so the push is refused; cleanroom judges the real objects, and its policy has no way to allow replacements: push without refs/replace/ (git push origin ':refs/replace/...' is refused too)`,
+      `${replacing.join(', ')}: a replace ref makes git show another object in place of the real one, so the push is refused (creating, moving and deleting alike); cleanroom's policy has no way to allow replacements: push without refs/replace/, and ask an administrator to remove a replace ref already on the server`,
     );
   }
   await assertWellFormed(repo, { include: updates.map((u) => u.new).filter((oid) => !isNullOid(oid)), exclude: existing });
