@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'EHOOK_INPUT'
   | 'EINIT'
   | 'EENGINE'
+  /** A commit or tag git's fsck rejects, or a push that would replace objects. */
+  | 'EOBJECT'
   | 'EATTEST';
 
 export class CleanroomError extends Error {

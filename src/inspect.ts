@@ -8,7 +8,7 @@ import path from 'node:path';
 import { judgedRule, ruleFor } from './decide/decide.js';
 import type { Subject } from './decide/verdict.js';
 import type { Change, CommitInfo, CommitRange, GitEngine, Identity, TreeFile } from './git/engine.js';
-import { parseIdent } from './git/plumbing.js';
+import { parseIdent } from './git/objects.js';
 import type { GitVars, RepoContext } from './git/repo.js';
 import type { Policy } from './policy/policy.js';
 import { addedTextLines, blobText, environmentSignals, identitySignals, markerSignals, mayHoldMarker, mayHoldMarkerBytes, messageSignals } from './signals/detect.js';

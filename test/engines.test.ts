@@ -785,9 +785,6 @@ describe('preflight', () => {
 
   it.each([
     ['a partial clone (promisor remote)', (r: string) => git(r, ['config', 'remote.origin.promisor', 'true']), /promisor/, true],
-    ['replace refs', (r: string) => git(r, ['replace', git(r, ['rev-parse', 'HEAD']), git(r, ['commit-tree', 'HEAD^{tree}', '-m', 'other'])]), /replace refs/, true],
-    ['packed replace refs', (r: string) => (git(r, ['replace', git(r, ['rev-parse', 'HEAD']), git(r, ['commit-tree', 'HEAD^{tree}', '-m', 'o'])]), git(r, ['pack-refs', '--all'])), /replace refs/, true],
-    ['grafts', (r: string) => write(r, '.git/info/grafts', `${git(r, ['rev-parse', 'HEAD'])}\n`), /grafts/, true],
     ['core.splitIndex', (r: string) => git(r, ['config', 'core.splitIndex', 'true']), /splitIndex/, false],
     ['config includes', (r: string) => git(r, ['config', 'include.path', 'extra.cfg']), /includes/, false],
     [

@@ -3,6 +3,7 @@ import type { Command } from '../cli.js';
 import { decide } from '../decide/decide.js';
 import type { Subject } from '../decide/verdict.js';
 import { CleanroomError } from '../errors.js';
+import { assertWellFormed } from '../git/well-formed.js';
 import { inspectCommit, inspectCommits, inspectStaged, type InspectContext } from '../inspect.js';
 import type { Io } from '../io.js';
 import { renderJson } from '../report/json.js';
@@ -50,6 +51,7 @@ async function subjectsFor(
       include: await Promise.all(range.include.map((r) => ctx.engine.resolve(r))),
       exclude: await Promise.all(range.exclude.map((r) => ctx.engine.resolve(r))),
     };
+    await assertWellFormed(ctx.repo, resolved);
     return { subjects: await inspectCommits(ctx, resolved, { rev: resolved.include[0] ?? '' }), scope: '' };
   }
   return { subjects: [await inspectStaged(ctx, { only })], scope: 'staged ' };

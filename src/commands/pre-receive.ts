@@ -10,6 +10,7 @@ import type { Verdict } from '../decide/verdict.js';
 import { CleanroomError, EXIT } from '../errors.js';
 import { gitOk } from '../git/exec.js';
 import { isNullOid } from '../git/repo.js';
+import { assertWellFormedPush } from '../git/well-formed.js';
 import { inspectCommits, type InspectContext } from '../inspect.js';
 import { readAll, type Io } from '../io.js';
 import { HOOK_FINDINGS_SHOWN, renderText } from '../report/text.js';
@@ -79,6 +80,8 @@ async function judgePush(io: Io, stdin: string): Promise<{ code: number; report:
     // refs/merge-requests/* and refs/keep-around/*): a commit only they reach is judged like new.
     const out = await gitOk(['for-each-ref', '--format=%(objectname)', ...TRUSTED_REFS], { cwd: ctx.repo.cwd, env: ctx.repo.env });
     const existing = [...new Set(out.toString('utf8').split('\n').filter(Boolean))];
+    // Malformed objects and replace refs are refused before anything is judged (docs/security.md).
+    await assertWellFormedPush(ctx.repo, updates, existing);
     const judged: { update: RefUpdate; verdict: Verdict | null }[] = [];
     // git-ai pushes its authorship notes with the commits they describe: judge by the pushed notes.
     const pushedNotes = updates.find((u) => u.ref === GIT_AI_NOTES_REF && !isNullOid(u.new));

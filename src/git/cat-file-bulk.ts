@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CleanroomError } from '../errors.js';
 import { invalidName, parseHeader, type GitObject } from './cat-file.js';
+import { gitEnvironment } from './exec.js';
 
 /** Below this many objects the long-lived cat-file (CatFileBatch) answers sooner than a spawn. */
 export const BULK_MIN = 64;
@@ -126,7 +127,7 @@ function catFileToFile(cwd: string, env: NodeJS.ProcessEnv, names: readonly stri
     };
     // git shares each file's offset with us: the requests are read from their start, written at
     // positions that leave the offset there; answers and errors are read back by position.
-    const child = spawn('git', ['cat-file', '--batch'], { cwd, env, stdio: [job.requests.fd, job.answers.fd, job.errors.fd] });
+    const child = spawn('git', ['cat-file', '--batch'], { cwd, env: gitEnvironment(env), stdio: [job.requests.fd, job.answers.fd, job.errors.fd] });
     child.on('error', (e) => fail(`could not run git cat-file (${e.message})`));
     child.on('close', (code) => {
       if (code !== 0) return fail(`git cat-file exited (${code}): ${readWhole(job.errors.fd).toString('utf8').trim()}`);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { CleanroomError } from '../errors.js';
+import { gitEnvironment } from './exec.js';
 
 const EMPTY = Buffer.alloc(0);
 
@@ -21,14 +22,14 @@ export class CatFileBatch {
     resolve: (o: GitObject | null) => void;
     reject: (e: Error) => void;
   }[] = [];
-  private buffer: Buffer = EMPTY;
+  private readonly output = new BatchOutputParser((object) => this.pending.shift()?.resolve(object));
   private failure: Error | null = null;
 
   constructor(cwd: string, env: NodeJS.ProcessEnv) {
-    this.child = spawn('git', ['cat-file', '--batch'], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn('git', ['cat-file', '--batch'], { cwd, env: gitEnvironment(env), stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     this.child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
-    this.child.stdout.on('data', (b: Buffer) => this.onData(b));
+    this.child.stdout.on('data', (b: Buffer) => this.output.push(b));
     const fail = (message: string) => {
       this.failure = new CleanroomError('EGIT', message);
       for (const p of this.pending.splice(0)) p.reject(this.failure);
@@ -69,19 +70,30 @@ export class CatFileBatch {
     for (const stream of [this.child.stdout, this.child.stderr] as unknown as { unref?: () => void }[]) stream.unref?.();
     return Promise.resolve();
   }
+}
 
+/**
+ * Parses `git cat-file --batch` output as it arrives, handing over each object (null for a
+ * missing one) in order. Parses at an offset into the chunk, so a chunk of many small objects
+ * costs one view per object (its content) rather than several.
+ */
+export class BatchOutputParser {
+  private buffer: Buffer = EMPTY;
   /** Set while the body of an object is still arriving: large blobs come in many chunks, which
    *  are gathered in a list and joined once (joining on every chunk would be quadratic). */
   private body: { oid: string; type: string; size: number; chunks: Buffer[]; have: number } | null = null;
 
-  /** Parses at an offset into the chunk, so a chunk of many small objects costs one view per
-   *  object (its content) rather than several. */
-  private onData(chunk: Buffer): void {
+  constructor(private readonly onObject: (object: GitObject | null) => void) {}
+
+  /** True between objects: the output so far ended where an object did. */
+  get atBoundary(): boolean {
+    return this.body === null && this.buffer.length === 0;
+  }
+
+  push(chunk: Buffer): void {
     const data = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
     let pos = 0;
     for (;;) {
-      const head = this.pending[0];
-      if (!head) break;
       const body = this.body;
       if (body) {
         const want = body.size + 1 - body.have; // +1: the LF after each object
@@ -95,21 +107,16 @@ export class CatFileBatch {
         body.chunks.push(data.subarray(pos, pos + want));
         pos += want;
         this.body = null;
-        this.pending.shift();
         // Most objects arrive in one chunk: a view of it, not a copy.
-        head.resolve({ oid: body.oid, type: body.type, content: (body.chunks.length === 1 ? (body.chunks[0] as Buffer) : Buffer.concat(body.chunks)).subarray(0, body.size) });
+        this.onObject({ oid: body.oid, type: body.type, content: (body.chunks.length === 1 ? (body.chunks[0] as Buffer) : Buffer.concat(body.chunks)).subarray(0, body.size) });
         continue;
       }
       const nl = data.indexOf(0x0a, pos);
       if (nl < 0) break;
       const header = parseHeader(data, pos, nl);
       pos = nl + 1;
-      if (header === null) {
-        this.pending.shift();
-        head.resolve(null);
-        continue;
-      }
-      this.body = { ...header, chunks: [], have: 0 };
+      if (header === null) this.onObject(null);
+      else this.body = { ...header, chunks: [], have: 0 };
     }
     this.buffer = pos === data.length ? EMPTY : data.subarray(pos);
   }

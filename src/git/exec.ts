@@ -8,9 +8,18 @@ export interface GitResult {
 }
 
 /**
- * Runs git with the environment the hook received: inside a hook GIT_DIR, GIT_INDEX_FILE and the
- * quarantine variables point where they must, and dropping them is a known trap.
+ * The environment every git that cleanroom starts runs with: the one the hook received (inside a
+ * hook GIT_DIR, GIT_INDEX_FILE and the quarantine variables point where they must, and dropping
+ * them is a known trap), plus what makes git read the objects as stored. git honours
+ * `refs/replace/*` and `info/grafts` on every read, so a pusher who plants a replacement would
+ * have the gate judge a stand-in while clients fetch the real commit: replacements are switched
+ * off, and grafts read from an empty file (git for Windows reads /dev/null as NUL too).
  */
+export function gitEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...env, GIT_NO_REPLACE_OBJECTS: '1', GIT_GRAFT_FILE: '/dev/null' };
+}
+
+/** Runs git with gitEnvironment(). */
 export function runGit(
   args: readonly string[],
   /** `onStdout` takes the output as it comes (then `stdout` of the result is empty). */
@@ -21,7 +30,7 @@ export function runGit(
       cwd: opts.cwd,
       // Output is read to its end, so it may come fully buffered: into a pipe, git otherwise
       // flushes a record at a time (diff-tree --stdin: one write, and one wake-up here, per commit).
-      env: { ...opts.env, GIT_FLUSH: '0' },
+      env: { ...gitEnvironment(opts.env), GIT_FLUSH: '0' },
       stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];

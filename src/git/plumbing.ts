@@ -1,13 +1,16 @@
 import { CleanroomError } from '../errors.js';
 import { CatFileBatch, type GitObject } from './cat-file.js';
 import { BULK_MIN, readObjectsInBulk } from './cat-file-bulk.js';
-import { readEachBlob, type Change, type ChangeStatus, type CommitInfo, type GitEngine, type Identity, type TreeFile } from './engine.js';
+import { readEachBlob, type Change, type ChangeStatus, type CommitInfo, type GitEngine, type TreeFile } from './engine.js';
 import { gitOk, runGit, type GitResult } from './exec.js';
+import { openLogView } from './log-view.js';
+import { checkObjectId, isUtf8Encoding, parseCommit } from './objects.js';
 import { emptyTreeOid, type RepoContext } from './repo.js';
 
 const DIFF_FLAGS = ['-z', '--raw', '--no-renames', '--ignore-submodules=none', '--no-ext-diff'];
-/** The index against `base`; intent-to-add entries stay out, as `git commit` leaves them out. */
-const stagedDiffArgs = (base: string) => ['diff-index', '--cached', '--ita-invisible-in-index', ...DIFF_FLAGS, base, '--'];
+/** The index against `base`; intent-to-add entries stay out, as `git commit` leaves them out.
+ *  Revisions on a command line follow --end-of-options: git never reads them as options. */
+const stagedDiffArgs = (base: string) => ['diff-index', '--cached', '--ita-invisible-in-index', ...DIFF_FLAGS, '--end-of-options', checkRev(base), '--'];
 
 /** The index against HEAD, as stagedChanges() asks for it; the hook shim asks the same (src/git/handoff.ts). */
 export const STAGED_DIFF_ARGS: readonly string[] = stagedDiffArgs('HEAD');
@@ -74,11 +77,15 @@ export function openPlumbingEngine(
 
   const readBlob = async (oid: string): Promise<Uint8Array> => blobContent(oid, await objects().read(oid));
 
+  let logView: ReturnType<typeof openLogView> | null = null;
+  /** A commit as `git log` shows it: one in another encoding than UTF-8 is converted by git. */
   const readCommit = async (oid: string): Promise<CommitInfo> => {
-    const obj = await objects().read(oid);
+    const obj = await objects().read(checkRev(oid));
     if (!obj || obj.type !== 'commit') throw new CleanroomError('EBADREV', `${oid} is not a commit in this repository`);
-    return parseCommit(obj.oid, obj.content);
+    const parsed = parseCommit(obj.oid, obj.content, repo.objectFormat);
+    return isUtf8Encoding(parsed.encoding) ? parsed.info : (logView ??= openLogView(repo.cwd, repo.env))(parsed.info);
   };
+  const objectId = (oid: string) => checkObjectId(oid, repo.objectFormat);
 
   return {
     kind: 'plumbing',
@@ -95,7 +102,7 @@ export function openPlumbingEngine(
 
     async commitChanges(oid, parent) {
       const commit = await readCommit(oid);
-      return diff(['diff-tree', '-r', ...DIFF_FLAGS, parent ?? commit.parents[0] ?? emptyTree, commit.oid, '--']);
+      return diff(['diff-tree', '-r', ...DIFF_FLAGS, '--end-of-options', objectId(parent ?? commit.parents[0] ?? emptyTree), objectId(commit.oid), '--']);
     },
 
     readCommit,
@@ -105,7 +112,7 @@ export function openPlumbingEngine(
       // One diff-tree for the lot. A line naming only a merge makes diff-tree print no diff at all, and --diff-merges=first-parent
       // was seen to diff against the wrong parent: the first parent is spelled out (roots: --root).
       const parents = await Promise.all(requests.map(async (r) => r.parent ?? (await readCommit(r.oid)).parents[0]));
-      const input = requests.map((r, i) => `${checkRev(r.oid)}${parents[i] ? ` ${checkRev(parents[i])}` : ''}\n`).join('');
+      const input = requests.map((r, i) => `${objectId(r.oid)}${parents[i] ? ` ${objectId(parents[i])}` : ''}\n`).join('');
       // --always prints every commit's header, even with nothing changed, so headers and
       // requests pair up in order; each commit is handed on as soon as its diff is whole.
       const result: Change[][] = [];
@@ -188,7 +195,8 @@ function canonicalMode(mode: string): string {
   return (parseInt(mode, 8) & 0o100) !== 0 ? '100755' : '100644';
 }
 
-/** Revisions reach git on stdin, so the only danger left is one that git would read as an option. */
+/** A revision as a person or a caller names it (`HEAD`, `main~2`, an id): on stdin or after
+ *  --end-of-options, so the only danger left is one that splits git's input or reads as an option. */
 function checkRev(rev: string): string {
   if (rev.startsWith('-') || /[\n\0]/.test(rev) || rev === '') {
     throw new CleanroomError('EBADREV', `"${rev}" is not a valid revision`);
@@ -294,31 +302,4 @@ export class CommitDiffSplitter {
     this.current = null;
     if (done) this.onCommit(done);
   }
-}
-
-/** Parses a raw commit object: headers (with continuation lines, e.g. gpgsig), blank line, message. */
-export function parseCommit(oid: string, raw: Buffer): CommitInfo {
-  const text = raw.toString('utf8');
-  const split = text.indexOf('\n\n');
-  const headerText = split < 0 ? text : text.slice(0, split);
-  const message = split < 0 ? '' : text.slice(split + 2);
-  const parents: string[] = [];
-  let author: Identity = { name: '', email: '' };
-  let committer: Identity = { name: '', email: '' };
-  for (const line of headerText.split('\n')) {
-    if (line.startsWith(' ')) continue;
-    const sp = line.indexOf(' ');
-    const key = line.slice(0, sp);
-    const value = line.slice(sp + 1);
-    if (key === 'parent') parents.push(value);
-    else if (key === 'author') author = parseIdent(value);
-    else if (key === 'committer') committer = parseIdent(value);
-  }
-  return { oid, parents, author, committer, message };
-}
-
-/** `Name <email> 1700000000 +0000` (the date part is optional, as in GIT_*_IDENT without one). */
-export function parseIdent(value: string): Identity {
-  const m = /^(.*?)\s*<([^>]*)>/.exec(value);
-  return m ? { name: m[1] ?? '', email: m[2] ?? '' } : { name: value.trim(), email: '' };
 }

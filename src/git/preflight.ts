@@ -169,9 +169,11 @@ function inspect(repo: RepoContext): { findings: Finding[]; entries: number; pac
   const findings: Finding[] = [];
   if (repo.objectFormat !== 'sha1') findings.push({ reason: `the repository uses ${repo.objectFormat} object ids`, wrong: true });
   if (repo.env.GIT_QUARANTINE_PATH) findings.push({ reason: 'this is a server-side hook (GIT_QUARANTINE_PATH is set)', wrong: false });
+  // Replace refs and grafts decide nothing: neither engine honours them (git runs with
+  // GIT_NO_REPLACE_OBJECTS and no grafts, src/git/exec.ts; isomorphic-git never reads them).
   const index = indexFindings(repo);
   const packs = packFindings(repo);
-  findings.push(...configFindings(repo), ...historyFindings(repo), ...index.findings, ...packs.findings);
+  findings.push(...configFindings(repo), ...index.findings, ...packs.findings);
   return { findings, entries: index.entries, packBytes: packs.bytes };
 }
 
@@ -223,17 +225,6 @@ function harmlessExtension(name: string, value: string): boolean {
   if (name === 'objectformat') return value.toLowerCase() === 'sha1';
   if (name === 'refstorage') return value.toLowerCase() === 'files';
   return name === 'worktreeconfig' || name === 'preciousobjects' || name === 'noop';
-}
-
-/** Replacements and grafts rewrite history for git's readers; isomorphic-git ignores both. */
-function historyFindings(repo: RepoContext): Finding[] {
-  const findings: Finding[] = [];
-  if (existsSync(path.join(repo.commonDir, 'info', 'grafts'))) findings.push({ reason: 'the repository has info/grafts', wrong: true });
-  const replaced =
-    attempt(path.join(repo.commonDir, 'refs', 'replace'), (d) => readdirSync(d).length > 0, false) ||
-    attempt(path.join(repo.commonDir, 'packed-refs'), (f) => readFileSync(f, 'latin1'), '').includes(' refs/replace/');
-  if (replaced && !repo.env.GIT_NO_REPLACE_OBJECTS) findings.push({ reason: 'the repository has replace refs (refs/replace/)', wrong: true });
-  return findings;
 }
 
 /**

@@ -18,7 +18,7 @@ import { createRequire } from 'node:module';
 import type { FsClient } from 'isomorphic-git';
 import { CleanroomError } from '../../errors.js';
 import { readEachBlob, type Change, type ChangeStatus, type CommitInfo, type CommitRange, type GitEngine, type ListedCommit } from '../engine.js';
-import { parseCommit } from '../plumbing.js';
+import { isRefName, isUtf8Encoding, parseCommit } from '../objects.js';
 import { emptyTreeOid, type RepoContext } from '../repo.js';
 import { indexFilePath, parseIndex, type CacheTreeNode, type IndexEntry } from './index-file.js';
 import { createOverlayFs } from './overlay-fs.js';
@@ -164,13 +164,6 @@ function change(path: Buffer, before: Entry | undefined, after: Entry | undefine
   return { path: path.toString('utf8'), status, oldMode: mode(before), newMode: mode(after), oldOid: before?.oid ?? null, newOid: after?.oid ?? null };
 }
 
-/** check_refname_format with REFNAME_ALLOW_ONELEVEL: git never reads a file for a name that fails it. */
-function isRefName(name: string): boolean {
-  if (name === '' || name === '@' || name.endsWith('/') || name.endsWith('.') || name.includes('..') || name.includes('@{')) return false;
-  if (/[\x00-\x20\x7f~^:?*[\\]/.test(name)) return false;
-  return name.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'));
-}
-
 /** git's ref_rev_parse_rules: the first that names an existing ref wins. */
 const REF_RULES: readonly ((name: string) => string)[] = [
   (n) => n,
@@ -215,11 +208,14 @@ interface LoadedCommit {
 }
 
 function loadCommit(oid: string, raw: Buffer): LoadedCommit {
+  const parsed = parseCommit(oid, raw);
+  // git log converts such a commit with the system's iconv: git's to show (src/git/log-view.ts).
+  if (!isUtf8Encoding(parsed.encoding)) throw new CleanroomError('EENGINE', `commit ${oid} is in ${parsed.encoding}; git converts it as git log shows it, this engine does not`);
   const header = raw.subarray(0, Math.max(0, raw.indexOf('\n\n'))).toString('utf8');
   const committer = /^committer (.*)$/m.exec(header)?.[1] ?? '';
   return {
-    info: parseCommit(oid, raw),
-    tree: /^tree ([0-9a-f]{40})$/m.exec(header)?.[1] ?? corrupt(`commit ${oid} has no tree`),
+    info: parsed.info,
+    tree: parsed.tree,
     date: Number(/^\s*(\d+)/.exec(committer.slice(committer.lastIndexOf('>') + 1))?.[1] ?? 0),
   };
 }
@@ -329,7 +325,7 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
       const obj = await readRaw(oid);
       if (!obj) return null;
       if (type === 'object' || obj.type === type) return oid;
-      if (obj.type === 'tag') oid = /^object ([0-9a-f]{40})$/m.exec(obj.content.toString('latin1'))?.[1];
+      if (obj.type === 'tag') oid = /^object ([0-9a-f]{40})\n/.exec(obj.content.toString('latin1'))?.[1]; // git's parse_tag_buffer: the first line
       else if (type === '') return oid;
       else if (type === 'tree' && obj.type === 'commit') oid = (await commit(oid))?.tree;
       else return null;
