@@ -12,6 +12,7 @@ import { gitOk } from '../git/exec.js';
 import { isNullOid } from '../git/repo.js';
 import { inspectCommits, type InspectContext } from '../inspect.js';
 import { readAll, type Io } from '../io.js';
+import { printableBlock } from '../report/escape.js';
 import { HOOK_FINDINGS_SHOWN, renderText } from '../report/text.js';
 import { GIT_AI_NOTES_REF } from '../provenance/git-ai.js';
 import { openContext } from './shared.js';
@@ -130,7 +131,7 @@ export async function preReceive(io: Io): Promise<number> {
     const stack = !(e instanceof CleanroomError) && io.env.CLEANROOM_DEBUG && e instanceof Error ? `${e.stack}\n` : '';
     return {
       code: EXIT.error,
-      report: `cleanroom pre-receive: error: ${message}\n${stack}cleanroom: the push is rejected (cleanroom fails closed when it cannot judge a push)\n`,
+      report: `cleanroom pre-receive: error: ${printableBlock(message)}\n${stack}cleanroom: the push is rejected (cleanroom fails closed when it cannot judge a push)\n`,
     };
   });
   // Only a rejection is an error to the host; an accepted push's report stays as it is.

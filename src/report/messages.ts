@@ -4,15 +4,19 @@
  */
 import type { Finding, ReviewedChange, Verdict } from '../decide/verdict.js';
 import type { Signal } from '../signals/signal.js';
+import { hasUnsafe, printable } from './escape.js';
 
 
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
 
-/** Quotes a path for a POSIX shell so a pasted fix command works for spaces and quotes alike. */
+/** Quotes a path for a POSIX shell so a pasted fix command works for spaces and quotes alike. A
+ *  path holding a control character is written in $'...' (bash, zsh, ksh, POSIX.1-2024 sh), its
+ *  unsafe characters escaped, so the command still names the file and prints nothing raw. */
 export function shellQuote(s: string): string {
-  return /^[A-Za-z0-9_./@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+  if (/^[A-Za-z0-9_./@%+=:,-]+$/.test(s)) return s;
+  return hasUnsafe(s) ? `$'${printable(s.replace(/[\\']/g, '\\$&'))}'` : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 export function scopeText(v: Verdict, scope: string): string {
