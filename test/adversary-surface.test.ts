@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cleanroom, git, gitTry, run, tempDir, write } from './helpers/git.js';
+import { cleanEnv, cleanroom, git, gitTry, HOOKS, initRepo, run, tempDir, write } from './helpers/git.js';
 import { EXAMPLE_POLICY, gatedRepo } from './helpers/policy.js';
 import { printable, printableBlock, quotePath } from '../src/report/escape.js';
 import { shellQuote } from '../src/report/messages.js';
@@ -74,5 +74,68 @@ describe('untrusted text is printed with its control characters escaped', () => 
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('refs/heads/x\\033[2K\\302\\2331A');
     expect(r.stderr).not.toMatch(RAW_CONTROL);
+  });
+});
+
+/** A bare server with the shipped pre-receive, its policy outside the repository, and an audit log. */
+function auditedServer(opts: { policy?: string | null } = {}): { bare: string; url: string; auditLog: string; policyFile: string } {
+  const bare = tempDir('served');
+  git(bare, ['init', '-q', '--bare', '-b', 'main']);
+  const config = tempDir('server-config');
+  const policyFile = path.join(config, 'policy.yaml');
+  if (opts.policy !== null) fs.writeFileSync(policyFile, opts.policy ?? EXAMPLE_POLICY);
+  fs.writeFileSync(path.join(config, 'allowed_signers'), '');
+  git(bare, ['config', 'cleanroom.policy', policyFile]);
+  const auditLog = path.join(config, 'audit.jsonl');
+  git(bare, ['config', 'cleanroom.auditLog', auditLog]);
+  fs.symlinkSync(path.join(HOOKS, 'pre-receive'), path.join(bare, 'hooks', 'pre-receive'));
+  return { bare, url: `file://${bare}`, auditLog, policyFile };
+}
+
+const auditLines = (file: string): Record<string, unknown>[] =>
+  fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) : [];
+
+describe('every rejected push is in the audit log', () => {
+  it('records a push of a blob and of a tree to a ref, rejected', () => {
+    const server = auditedServer();
+    const client = initRepo();
+    const blob = git(client, ['rev-parse', 'HEAD:README.md']);
+    const tree = git(client, ['rev-parse', 'HEAD^{tree}']);
+    const r = gitTry(client, ['push', server.url, `${blob}:refs/tags/blob`, `${tree}:refs/tags/tree`]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/is not a commit/);
+    expect(gitTry(server.bare, ['rev-parse', '--verify', '-q', 'refs/tags/blob']).status).not.toBe(0);
+    expect(auditLines(server.auditLog)).toEqual([
+      expect.objectContaining({ ref: 'refs/tags/blob', new: blob, verdict: 'error', push: 'rejected', error: expect.stringMatching(/is not a commit/) }),
+      expect.objectContaining({ ref: 'refs/tags/tree', new: tree, verdict: 'error', push: 'rejected' }),
+    ]);
+  });
+
+  it('records a push rejected because the server policy cannot be read', () => {
+    const server = auditedServer({ policy: null });
+    const client = initRepo();
+    const r = gitTry(client, ['push', server.url, 'main']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/the push is rejected/);
+    const [line, ...more] = auditLines(server.auditLog);
+    expect(more).toEqual([]);
+    expect(line).toMatchObject({ ref: 'refs/heads/main', new: git(client, ['rev-parse', 'HEAD']), verdict: 'error', push: 'rejected', error: expect.stringContaining(server.policyFile) });
+  });
+
+  it('records input that is not "<old> <new> <ref>", quoting it', () => {
+    const server = auditedServer();
+    const r = cleanroom(server.bare, ['hook', 'pre-receive'], cleanEnv({ GIT_DIR: server.bare }), 'not an update\n');
+    expect(r.status).toBe(2);
+    expect(auditLines(server.auditLog)).toEqual([expect.objectContaining({ ref: null, input: 'not an update\n', verdict: 'error', push: 'rejected' })]);
+  });
+
+  it('still rejects, and says so, when the audit log cannot be written', () => {
+    const server = auditedServer({ policy: null });
+    git(server.bare, ['config', 'cleanroom.auditLog', path.join(server.bare, 'no-such-folder', 'audit.jsonl')]);
+    const client = initRepo();
+    const r = gitTry(client, ['push', server.url, 'main']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/cannot append to the audit log .*no-such-folder/);
+    expect(r.stderr).toMatch(/the push is rejected/);
   });
 });
