@@ -139,3 +139,83 @@ describe('every rejected push is in the audit log', () => {
     expect(r.stderr).toMatch(/the push is rejected/);
   });
 });
+
+describe('git am and git rebase --apply are judged (applypatch-msg, pre-applypatch)', () => {
+  /** A patch, made in a scratch clone, that adds `file` with `message`. */
+  function patchAdding(repo: string, file: string, message: string, env = cleanEnv()): string {
+    const scratch = tempDir('patch-source');
+    git(scratch, ['clone', '-q', repo, '.']);
+    write(scratch, file, '{"q": 1}\n');
+    git(scratch, ['add', '-A']);
+    git(scratch, ['-c', 'core.hooksPath=/dev/null', 'commit', '-q', '-m', message], env);
+    const out = tempDir('patches');
+    git(scratch, ['format-patch', '-q', '-1', '-o', out]);
+    return path.join(out, fs.readdirSync(out)[0] as string);
+  }
+
+  it("blocks an assistant's git am of a protected file, by its environment or by the patch's trailer", () => {
+    const repo = gatedRepo();
+    const head = git(repo, ['rev-parse', 'HEAD']);
+    const patch = patchAdding(repo, 'benchmarks/t.json', 'add a task');
+    const fromShell = gitTry(repo, ['am', '-q', patch], cleanEnv({ CLAUDECODE: '1' }));
+    expect(fromShell.status).not.toBe(0);
+    expect(fromShell.stderr).toMatch(/cleanroom pre-applypatch: blocked: 1 protected change needs a human review/);
+    expect(fromShell.stderr).toContain('environment CLAUDECODE=1');
+    expect(git(repo, ['rev-parse', 'HEAD'])).toBe(head);
+    git(repo, ['am', '--abort']);
+
+    const trailered = patchAdding(repo, 'benchmarks/u.json', 'add a task\n\nCo-authored-by: Claude <noreply@anthropic.com>');
+    const byTrailer = gitTry(repo, ['am', '-q', trailered]);
+    expect(byTrailer.status).not.toBe(0);
+    expect(byTrailer.stderr).toContain('trailer Co-authored-by: Claude <noreply@anthropic.com>');
+    expect(git(repo, ['rev-parse', 'HEAD'])).toBe(head);
+    git(repo, ['am', '--abort']);
+
+    // The patch's author is the commit's author: an assistant's identity in From: is seen too.
+    const byAuthor = patchAdding(repo, 'benchmarks/v.json', 'add a task', cleanEnv({ GIT_AUTHOR_NAME: 'Claude', GIT_AUTHOR_EMAIL: 'noreply@anthropic.com' }));
+    const r = gitTry(repo, ['am', '-q', byAuthor]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('identity author: Claude <noreply@anthropic.com>');
+    git(repo, ['am', '--abort']);
+  });
+
+  it("lets a human's git am through, and judges git rebase --apply the same way", () => {
+    const repo = gatedRepo();
+    const patch = patchAdding(repo, 'benchmarks/t.json', 'add a task');
+    const human = gitTry(repo, ['am', '-q', patch]);
+    expect(human.status, human.stderr).toBe(0);
+    expect(human.stderr).toMatch(/cleanroom pre-applypatch: allowed/);
+    expect(git(repo, ['log', '-1', '--format=%s'])).toBe('add a task');
+
+    // rebase --apply replays a side branch's commits through git am.
+    git(repo, ['checkout', '-q', '-b', 'side', 'HEAD~1']);
+    write(repo, 'datasets/d.jsonl', '1\n');
+    git(repo, ['add', '-A']);
+    git(repo, ['-c', 'core.hooksPath=/dev/null', 'commit', '-q', '-m', 'data\n\nCo-authored-by: Claude <noreply@anthropic.com>']);
+    const rebased = gitTry(repo, ['rebase', '--apply', 'main']);
+    expect(rebased.status).not.toBe(0);
+    expect(rebased.stderr).toMatch(/cleanroom pre-applypatch: blocked/);
+  });
+
+  it('cleanroom init installs both hooks, and the installed hooks block an assistant\'s am', () => {
+    const repo = initRepo();
+    const out = cleanroom(repo, ['init']);
+    expect(out.status, out.stderr).toBe(0);
+    for (const hook of ['applypatch-msg', 'pre-applypatch']) expect(out.stdout).toContain(`${path.join(repo, '.git', 'hooks', hook)}: installed`);
+    git(repo, ['add', '.cleanroom']);
+    git(repo, ['commit', '-q', '-m', 'adopt cleanroom']);
+    const patch = patchAdding(repo, 'datasets/t.jsonl', 'add data');
+    const r = gitTry(repo, ['am', '-q', patch], cleanEnv({ CLAUDECODE: '1' }));
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/cleanroom pre-applypatch: blocked/);
+  });
+
+  it('records Assisted-by in the message of an assistant-applied patch in warn mode', () => {
+    const repo = gatedRepo(EXAMPLE_POLICY.replace('mode: enforce', 'mode: warn'));
+    const patch = patchAdding(repo, 'benchmarks/t.json', 'add a task');
+    const r = gitTry(repo, ['am', '-q', patch], cleanEnv({ CLAUDECODE: '1' }));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/cleanroom pre-applypatch: warning/);
+    expect(git(repo, ['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('claude-code');
+  });
+});
