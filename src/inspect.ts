@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ruleFor } from './decide/decide.js';
+import { mayAlias, SYMLINK_MODE } from './decide/links.js';
 import type { Subject } from './decide/verdict.js';
 import type { Change, CommitInfo, CommitRange, GitEngine, Identity, TreeFile } from './git/engine.js';
 import { parseIdent } from './git/plumbing.js';
@@ -36,7 +37,16 @@ export interface InspectContext {
 }
 
 function touchesProtected(policy: Policy, changes: readonly Change[]): boolean {
-  return changes.some((c) => c.status !== 'deleted' && ruleFor(policy, c.path) !== null);
+  return changes.some((c) => c.status !== 'deleted' && (ruleFor(policy, c.path) !== null || mayAlias(policy, c)));
+}
+
+/** What each symlink that could show content under a protected path points at (decide/links.ts
+ *  judges it); undefined when the changes hold none. */
+async function linkTargetsOf(ctx: InspectContext, changes: readonly Change[]): Promise<Map<string, string> | undefined> {
+  const links = changes.filter((c) => c.newMode === SYMLINK_MODE && c.newOid && mayAlias(ctx.policy, c));
+  if (links.length === 0) return undefined;
+  const texts = await Promise.all(links.map((c) => ctx.engine.readBlob(c.newOid as string)));
+  return new Map(links.map((c, i) => [c.path, Buffer.from(texts[i] as Uint8Array).toString('utf8')]));
 }
 
 /** The protected changes that will need a review: all of them once anything looks
@@ -204,7 +214,7 @@ export async function inspectStaged(
   const pathSignals = await pathSignalsIn(ctx, changes, await localLedger(ctx.repo), localTraces(ctx.repo));
   const needing = needingReview(ctx.policy, changes, signals.length + pathSignals.length > 0);
   const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await (await loadAttestations(ctx, await stagedAttestations(ctx, opts.base ?? 'HEAD', staged))).attested(needing), needing) : NO_REVIEWS;
-  return { commit: null, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected };
+  return { commit: null, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected, linkTargets: await linkTargetsOf(ctx, changes) };
 }
 
 /** Where the reviews of recorded commits are looked for: the tree of the tip being pushed or
@@ -344,5 +354,5 @@ async function judgeCommit(ctx: InspectContext, commit: CommitInfo, firstParent:
   const pathSignals = [...(await pathSignalsIn(ctx, changes, null)), ...(await noteSignals(ctx, oid, changes, tip))];
   const needing = needingReview(ctx.policy, changes, signals.length + pathSignals.length > 0);
   const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await (await attestationsAt(ctx, tip)).attested(needing), needing) : NO_REVIEWS;
-  return { commit: oid, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected };
+  return { commit: oid, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected, linkTargets: await linkTargetsOf(ctx, changes) };
 }

@@ -10,6 +10,7 @@ import { cleanEnv, cleanroom, git, gitTry, HOOKS, initRepo, run, tempDir, write 
 import { EXAMPLE_POLICY, gatedRepo } from './helpers/policy.js';
 import { printable, printableBlock, quotePath } from '../src/report/escape.js';
 import { shellQuote } from '../src/report/messages.js';
+import { ancestorPatterns, resolveLink } from '../src/decide/links.js';
 
 describe('no test can hang the suite', () => {
   it('kills a child that outlives its time and fails naming the command', () => {
@@ -217,5 +218,106 @@ describe('git am and git rebase --apply are judged (applypatch-msg, pre-applypat
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/cleanroom pre-applypatch: warning/);
     expect(git(repo, ['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('claude-code');
+  });
+});
+
+describe('symlinks and submodules: what a checkout shows under a protected path is protected', () => {
+  it('resolves targets as a checkout does and knows which folders a pattern reaches below', () => {
+    expect(resolveLink('benchmarks/t.json', '../docs/t.json')).toBe('docs/t.json');
+    expect(resolveLink('benchmarks/latest', './v2/')).toBe('benchmarks/v2');
+    expect(resolveLink('evals', '../outside')).toBeNull();
+    expect(resolveLink('evals', '/etc')).toBeNull();
+    expect(ancestorPatterns('evals/private/**')).toEqual(['evals', 'evals/private']);
+    expect(ancestorPatterns('[/]x/**')).toEqual(['[/]x']);
+    expect(ancestorPatterns('{a/b,c}/**')).toBeNull();
+  });
+
+  /** Commits `files` (a string is content; {link} a symlink) with hooks off, returns the commit. */
+  function commitTree(repo: string, files: Record<string, string | { link: string }>, message = 'change'): string {
+    for (const [file, what] of Object.entries(files)) {
+      const p = path.join(repo, file);
+      fs.rmSync(p, { recursive: true, force: true });
+      fs.mkdirSync(path.dirname(p), { recursive: true });
+      if (typeof what === 'string') fs.writeFileSync(p, what);
+      else fs.symlinkSync(what.link, p);
+    }
+    git(repo, ['add', '-A']);
+    git(repo, ['-c', 'core.hooksPath=/dev/null', 'commit', '-q', '-m', message]);
+    return git(repo, ['rev-parse', 'HEAD']);
+  }
+
+  it('blocks at pre-commit a link on an ancestor of a protected path, and one out of a protected folder, even from a human', () => {
+    const repo = gatedRepo();
+    commitTree(repo, { 'shadow/private/x.json': '{}\n', 'docs/t.json': '{}\n' });
+    // evals -> shadow: shadow/private/x.json shows as evals/private/x.json.
+    fs.symlinkSync('shadow', path.join(repo, 'evals'));
+    fs.mkdirSync(path.join(repo, 'benchmarks'));
+    fs.symlinkSync('../docs/t.json', path.join(repo, 'benchmarks', 't.json'));
+    git(repo, ['add', '-A']);
+    const r = gitTry(repo, ['commit', '-q', '-m', 'links']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/cleanroom pre-commit: blocked: 2 protected changes need a human review/);
+    expect(r.stderr).toMatch(/ {2}evals \(added\)\n {4}rule: {3}evals\/private\/\*\* requires review-always/);
+    expect(r.stderr).toMatch(/ {2}benchmarks\/t\.json \(added\)\n {4}rule: {3}benchmarks\/\*\* requires review-if-assistant/);
+    expect(r.stderr).toContain('a symlink or submodule here would show content from outside the protected paths; no review admits it');
+  });
+
+  it('lets through links that stay inside what is protected as strictly, and links elsewhere', () => {
+    const repo = gatedRepo();
+    commitTree(repo, { 'benchmarks/v2/t.json': '{}\n', 'datasets/d.jsonl': '1\n' });
+    fs.symlinkSync('v2', path.join(repo, 'benchmarks', 'latest'));
+    fs.symlinkSync('../datasets/d.jsonl', path.join(repo, 'benchmarks', 'd.jsonl'));
+    fs.mkdirSync(path.join(repo, 'docs'));
+    fs.symlinkSync('../README.md', path.join(repo, 'docs', 'readme'));
+    git(repo, ['add', '-A']);
+    const r = gitTry(repo, ['commit', '-q', '-m', 'links inside']);
+    expect(r.status, r.stderr).toBe(0);
+    // An assistant's link inside a protected folder is assistant content like any other.
+    fs.symlinkSync('v2/t.json', path.join(repo, 'benchmarks', 'current.json'));
+    git(repo, ['add', '-A']);
+    const assistant = gitTry(repo, ['commit', '-q', '-m', 'link'], cleanEnv({ CLAUDECODE: '1' }));
+    expect(assistant.stderr).toMatch(/benchmarks\/current\.json \(added\)[\s\S]*reason: assistant-generated content/);
+    // A link out of a review-always folder into a review-if-assistant one shows less protection.
+    git(repo, ['reset', '-q']);
+    fs.mkdirSync(path.join(repo, 'evals', 'private'), { recursive: true });
+    fs.symlinkSync('../../datasets/d.jsonl', path.join(repo, 'evals', 'private', 'd.jsonl'));
+    git(repo, ['add', 'evals']);
+    expect(gitTry(repo, ['commit', '-q', '-m', 'weaker']).stderr).toMatch(/evals\/private\/d\.jsonl \(added\)[\s\S]*no review admits it/);
+  });
+
+  it('check --range and the server refuse the same links, a submodule on an ancestor too, and a retargeted link', () => {
+    const server = auditedServer();
+    const client = initRepo();
+    git(client, ['push', '-q', server.url, 'main']);
+    const base = git(client, ['rev-parse', 'HEAD']);
+    commitTree(client, { 'shadow/private/x.json': '{}\n' });
+    commitTree(client, { evals: { link: 'shadow' } }, 'evals is shadow');
+    const range = cleanroom(client, ['check', '--range', `${base}..HEAD`, '--policy', server.policyFile]);
+    expect(range.status).toBe(1);
+    expect(range.stdout).toMatch(/ {2}evals \(added in commit [0-9a-f]{12}\)\n {4}rule: {3}evals\/private\/\*\* requires review-always/);
+    const pushed = gitTry(client, ['push', server.url, 'main']);
+    expect(pushed.status).not.toBe(0);
+    expect(pushed.stderr).toMatch(/cleanroom pre-receive refs\/heads\/main: blocked/);
+    expect(git(server.bare, ['rev-parse', 'main'])).toBe(base);
+
+    // A link that once pointed inside the protected folder, retargeted out of it.
+    git(client, ['reset', '-q', '--hard', base]);
+    commitTree(client, { 'benchmarks/v2/t.json': '{}\n', 'docs/t.json': '{}\n' });
+    commitTree(client, { 'benchmarks/t.json': { link: 'v2/t.json' } });
+    expect(gitTry(client, ['push', server.url, 'main']).status).toBe(0);
+    const inside = git(client, ['rev-parse', 'HEAD']);
+    commitTree(client, { 'benchmarks/t.json': { link: '../docs/t.json' } }, 'retarget');
+    const retargeted = gitTry(client, ['push', server.url, 'main']);
+    expect(retargeted.status).not.toBe(0);
+    expect(retargeted.stderr).toMatch(/benchmarks\/t\.json \(modified in commit/);
+
+    // A submodule at evals/: its content is another repository's.
+    git(client, ['reset', '-q', '--hard', inside]);
+    git(client, ['update-index', '--add', '--cacheinfo', `160000,${base},evals`]);
+    git(client, ['-c', 'core.hooksPath=/dev/null', 'commit', '-q', '-m', 'submodule']);
+    const submodule = gitTry(client, ['push', server.url, 'main']);
+    expect(submodule.status).not.toBe(0);
+    expect(submodule.stderr).toMatch(/ {2}evals \(added in commit/);
+    expect(git(server.bare, ['rev-parse', 'main'])).toBe(inside);
   });
 });

@@ -42,14 +42,23 @@ export function signalText(s: Signal): string {
 }
 
 export function reasonText(f: Finding): string {
-  return f.reason === 'assistant'
-    ? 'assistant-generated content in a protected path'
-    : 'this path needs a review for every change (review-always)';
+  switch (f.reason) {
+    case 'assistant':
+      return 'assistant-generated content in a protected path';
+    case 'review-always':
+      return 'this path needs a review for every change (review-always)';
+    case 'link':
+      return 'a symlink or submodule here would show content from outside the protected paths; no review admits it';
+  }
 }
 
 /** The commands that resolve a finding, most direct first. */
 export function fixCommands(f: Finding): string[] {
   const p = shellQuote(f.path);
+  if (f.reason === 'link') {
+    const undo = f.commit === null ? `git restore --staged -- ${p}    # leave the link out of this commit` : `git rebase -i ${f.commit.slice(0, 12)}^    # take the link out of commit ${f.commit.slice(0, 12)}`;
+    return [`replace ${p} with a copy of what it points at, and have that content reviewed`, undo];
+  }
   if (f.commit === null) {
     return [`cleanroom attest -- ${p}    # a human reviewer reviews and signs it, then commit again`, `git restore --staged -- ${p}    # or leave it out of this commit`];
   }
