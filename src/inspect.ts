@@ -12,7 +12,7 @@ import type { Change, CommitInfo, CommitRange, GitEngine, Identity, TreeFile } f
 import { parseIdent } from './git/plumbing.js';
 import type { GitVars, RepoContext } from './git/repo.js';
 import type { Policy } from './policy/policy.js';
-import { addedTextLines, blobText, environmentSignals, identitySignals, markerSignals, mayHoldMarker, mayHoldMarkerBytes, messageSignals } from './signals/detect.js';
+import { addedTextLines, blobText, environmentSignals, identitySignals, markerSignals, markerSignalsInLarge, mayHoldMarker, mayHoldMarkerBytes, messageSignals, WHOLE_TEXT_MAX } from './signals/detect.js';
 import { ATTESTATION_DIR, ledgerPath } from './layout.js';
 import type { ProvenanceLedger } from './provenance/ledger.js';
 import { GIT_AI_NOTES_REF, gitAiSignals } from './provenance/git-ai.js';
@@ -118,6 +118,7 @@ function fileSignals(
   traced: readonly TraceAttribution[] | undefined,
 ): readonly Signal[] | Promise<Signal[]> {
   const rules = ctx.policy.assistants;
+  if (after.length > WHOLE_TEXT_MAX) return largeFileSignals(ctx, c, after, null, ledger);
   // Decoded once for both questions, and only when one of them could be answered yes; binary
   // content has no lines to hold a signal.
   const text = traced !== undefined || ledger !== null || mayHoldMarkerBytes(after, rules) ? blobText(after) : null;
@@ -137,11 +138,27 @@ async function signalsInLines(
 ): Promise<Signal[]> {
   const rules = ctx.policy.assistants;
   const before = text !== null && c.oldOid && c.oldMode !== '160000' ? await ctx.engine.readBlob(c.oldOid) : null;
+  if (before && before.length > WHOLE_TEXT_MAX) return largeFileSignals(ctx, c, after, before, ledger);
   const added = text === null ? null : addedTextLines(before ? blobText(before) : null, text);
   return [
     ...(added ? markerSignals(c.path, added, rules) : []),
     ...(ledger && c.newOid ? recordedSignals(c.path, c.newOid, after, added, ledger, rules.recordedShare) : []),
     ...(added && traced ? agentTraceSignals(traced, c.path, stagedFile(after, added)) : []),
+  ];
+}
+
+/**
+ * One protected file whose new or old content is too large to decode whole (WHOLE_TEXT_MAX):
+ * markers are searched in its added lines a window at a time; the ledger still knows the very
+ * blob, but shares of recorded lines and Agent Trace line attributions are not worked out.
+ */
+async function largeFileSignals(ctx: InspectContext, c: Change, after: Uint8Array, known: Uint8Array | null, ledger: ProvenanceLedger | null): Promise<Signal[]> {
+  const rules = ctx.policy.assistants;
+  const markers = rules.markers.length > 0 && mayHoldMarkerBytes(after, rules);
+  const before = known ?? (markers && c.oldOid && c.oldMode !== '160000' ? await ctx.engine.readBlob(c.oldOid) : null);
+  return [
+    ...(markers ? markerSignalsInLarge(c.path, before, after, rules) : []),
+    ...(ledger && c.newOid ? recordedSignals(c.path, c.newOid, after, null, ledger, rules.recordedShare) : []),
   ];
 }
 

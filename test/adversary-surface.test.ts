@@ -11,6 +11,8 @@ import { EXAMPLE_POLICY, gatedRepo } from './helpers/policy.js';
 import { printable, printableBlock, quotePath } from '../src/report/escape.js';
 import { shellQuote } from '../src/report/messages.js';
 import { ancestorPatterns, resolveLink } from '../src/decide/links.js';
+import { readObjectsInBulk } from '../src/git/cat-file-bulk.js';
+import { addedLines, markerSignals, markerSignalsInLarge, textPieces, WHOLE_TEXT_MAX } from '../src/signals/detect.js';
 
 describe('no test can hang the suite', () => {
   it('kills a child that outlives its time and fails naming the command', () => {
@@ -319,5 +321,74 @@ describe('symlinks and submodules: what a checkout shows under a protected path 
     expect(submodule.status).not.toBe(0);
     expect(submodule.stderr).toMatch(/ {2}evals \(added in commit/);
     expect(git(server.bare, ['rev-parse', 'main'])).toBe(inside);
+  });
+});
+
+describe('blobs of any size: markers searched in windows, never one string of a whole large blob', () => {
+  const rules = { builtin: true, trailers: [], identities: [], environment: [], markers: [/CANARY-[0-9]+/, /^gen: .*$/], recordedShare: 0.5 };
+  const utf8 = (s: string) => Buffer.from(s, 'utf8');
+
+  it('finds exactly the signals the whole-text search finds, with the same line numbers', () => {
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const pool = ['plain line', 'CANARY-1 here', 'gen: banner', 'gén: ünïcode ✓', 'x CANARY-22', '', 'tail\r', 'gen: other'];
+    const text = (n: number) => Array.from({ length: n }, () => pool[random(pool.length)]).join('\n') + (random(2) ? '\n' : '');
+    for (let round = 0; round < 300; round++) {
+      const before = round % 5 === 0 ? null : utf8(text(random(30)));
+      const after = utf8(text(random(60)));
+      const whole = markerSignals('f', addedLines(before, after) ?? [], rules);
+      for (const window of [16, 40, 1 << 20]) {
+        expect(markerSignalsInLarge('f', before, after, rules, window, 8), `round ${round}, window ${window}`).toEqual(whole);
+      }
+    }
+  });
+
+  it('reads a line longer than the window in overlapping pieces, each marker reported once', () => {
+    const long = `${'a'.repeat(95)}CANARY-42${'b'.repeat(200)}`;
+    const after = utf8(`first\n${long}\nlast CANARY-7\n`);
+    const found = markerSignalsInLarge('f', utf8('first\n'), after, rules, 100, 20);
+    expect(found.map((s) => [s.line, s.evidence.includes('CANARY-42') || s.evidence.includes('CANARY-7')])).toEqual([
+      [2, true],
+      [3, true],
+    ]);
+    // The same long line already in the old content is not added.
+    expect(markerSignalsInLarge('f', utf8(`${long}\n`), after, rules, 100, 20).map((s) => s.line)).toEqual([3]);
+  });
+
+  it('cuts pieces at line ends and character starts, never past window + overlap bytes', () => {
+    const content = utf8(`${'é✓'.repeat(50)}\nshort\n${'x'.repeat(10)}\n`);
+    const pieces = [...textPieces(content, 32, 8)];
+    for (const p of pieces) {
+      expect(p.text).not.toContain('\ufffd');
+      expect(Buffer.byteLength(p.text)).toBeLessThanOrEqual(32);
+    }
+    expect(pieces.filter((p) => !p.partial).map((p) => p.text).join('')).toBe('short\nxxxxxxxxxx\n');
+    expect(pieces.filter((p) => p.partial).every((p) => p.firstLine === 1)).toBe(true);
+  });
+
+  it('stops a bulk read whose answer file outgrows its cap, and reads the objects one by one instead', async () => {
+    const repo = initRepo();
+    write(repo, 'big.txt', 'x'.repeat(2 << 20));
+    git(repo, ['add', '-A']);
+    git(repo, ['commit', '-qm', 'big']);
+    const names = [git(repo, ['rev-parse', 'HEAD:big.txt']), git(repo, ['rev-parse', 'HEAD:README.md'])];
+    const read = (answersMax?: number) =>
+      readObjectsInBulk(repo, cleanEnv(), names, (_, o) => o?.content.length ?? -1, { fallback: async () => [-2], ...(answersMax ? { answersMax } : {}) });
+    expect(await read()).toEqual([2 << 20, 6]);
+    expect(await read(64 << 10)).toEqual([-2]); // the fallback's answer
+  });
+
+  it('judges a protected blob larger than the whole-text limit, end to end (slow: ~40 MB)', () => {
+    const repo = gatedRepo();
+    const base = git(repo, ['rev-parse', 'HEAD']);
+    const line = 'x'.repeat(1023);
+    const big = `${`${line}\n`.repeat(40 * 1024)}gen CANARY-99 at the end\n`;
+    write(repo, 'datasets/big.txt', big);
+    git(repo, ['add', '-A']);
+    git(repo, ['-c', 'core.hooksPath=/dev/null', 'commit', '-q', '-m', 'big data']);
+    expect(Buffer.byteLength(big)).toBeGreaterThan(WHOLE_TEXT_MAX);
+    const r = cleanroom(repo, ['check', '--range', `${base}..HEAD`]);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stdout).toContain(`marker gen CANARY-99 at the end at datasets/big.txt:${40 * 1024 + 1}`);
   });
 });
