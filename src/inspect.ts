@@ -12,6 +12,7 @@ import type { Change, CommitInfo, CommitRange, GitEngine, Identity, TreeFile } f
 import { parseIdent } from './git/plumbing.js';
 import type { GitVars, RepoContext } from './git/repo.js';
 import type { Policy } from './policy/policy.js';
+import { CleanroomError } from './errors.js';
 import { addedTextLines, blobText, environmentSignals, identitySignals, markerSignals, markerSignalsInLarge, mayHoldMarker, mayHoldMarkerBytes, messageSignals, WHOLE_TEXT_MAX } from './signals/detect.js';
 import { ATTESTATION_DIR, ledgerPath } from './layout.js';
 import type { ProvenanceLedger } from './provenance/ledger.js';
@@ -264,7 +265,12 @@ async function noteSignals(ctx: InspectContext, commit: string, changes: readonl
   const blob = (await notesIndex(ctx, tip.notes ?? GIT_AI_NOTES_REF)).get(commit);
   if (!blob) return [];
   const protectedPaths = new Set(changes.filter((c) => c.status !== 'deleted' && ruleFor(ctx.policy, c.path)).map((c) => c.path));
-  return gitAiSignals(Buffer.from(await ctx.engine.readBlob(blob)).toString('utf8'), protectedPaths);
+  const note = await ctx.engine.readBlob(blob);
+  // A note is a small JSON document; one past the whole-text limit cannot be read as one.
+  if (note.length > WHOLE_TEXT_MAX) {
+    throw new CleanroomError('EGIT', `the git-ai note ${blob.slice(0, 12)} on commit ${commit.slice(0, 12)} is ${note.length} bytes, more than cleanroom reads (${WHOLE_TEXT_MAX}); push the notes without it`);
+  }
+  return gitAiSignals(Buffer.from(note).toString('utf8'), protectedPaths);
 }
 
 /** Every commit judged against one tip sees the same attestation files: read them once (each is
