@@ -287,6 +287,15 @@ describe('symlinks and submodules: what a checkout shows under a protected path 
     expect(gitTry(repo, ['commit', '-q', '-m', 'weaker']).stderr).toMatch(/evals\/private\/d\.jsonl \(added\)[\s\S]*no review admits it/);
   });
 
+  it('scan reports a link that predates the gate, from the commit that made it', () => {
+    const repo = initRepo();
+    commitTree(repo, { 'docs/t.json': '{}\n', 'benchmarks/t.json': { link: '../docs/t.json' } }, 'old link');
+    commitTree(repo, { '.cleanroom/policy.yaml': EXAMPLE_POLICY }, 'adopt cleanroom');
+    const r = cleanroom(repo, ['scan']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/ {2}benchmarks\/t\.json \(added in commit [0-9a-f]{12}\)\n {4}rule: {3}benchmarks\/\*\* requires review-if-assistant[\s\S]*no review admits it/);
+  });
+
   it('check --range and the server refuse the same links, a submodule on an ancestor too, and a retargeted link', () => {
     const server = auditedServer();
     const client = initRepo();
