@@ -253,12 +253,15 @@ describe('symlinks and submodules: what a checkout shows under a protected path 
     commitTree(repo, { 'shadow/private/x.json': '{}\n', 'docs/t.json': '{}\n' });
     // evals -> shadow: shadow/private/x.json shows as evals/private/x.json.
     fs.symlinkSync('shadow', path.join(repo, 'evals'));
+    // The same folder on a case-insensitive checkout (macOS, Windows).
+    fs.symlinkSync('shadow', path.join(repo, 'EVALS'));
     fs.mkdirSync(path.join(repo, 'benchmarks'));
     fs.symlinkSync('../docs/t.json', path.join(repo, 'benchmarks', 't.json'));
     git(repo, ['add', '-A']);
     const r = gitTry(repo, ['commit', '-q', '-m', 'links']);
     expect(r.status).not.toBe(0);
-    expect(r.stderr).toMatch(/cleanroom pre-commit: blocked: 2 protected changes need a human review/);
+    expect(r.stderr).toMatch(/cleanroom pre-commit: blocked: 3 protected changes need a human review/);
+    expect(r.stderr).toMatch(/ {2}EVALS \(added\)\n {4}rule: {3}evals\/private\/\*\* requires review-always/);
     expect(r.stderr).toMatch(/ {2}evals \(added\)\n {4}rule: {3}evals\/private\/\*\* requires review-always/);
     expect(r.stderr).toMatch(/ {2}benchmarks\/t\.json \(added\)\n {4}rule: {3}benchmarks\/\*\* requires review-if-assistant/);
     expect(r.stderr).toContain('a symlink or submodule here would show content from outside the protected paths; no review admits it');
