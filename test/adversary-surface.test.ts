@@ -229,6 +229,10 @@ describe('symlinks and submodules: what a checkout shows under a protected path 
     expect(resolveLink('benchmarks/latest', './v2/')).toBe('benchmarks/v2');
     expect(resolveLink('evals', '../outside')).toBeNull();
     expect(resolveLink('evals', '/etc')).toBeNull();
+    // What a Windows checkout makes of the same bytes.
+    expect(resolveLink('benchmarks/t.json', '..\\docs\\t.json')).toBe('docs/t.json');
+    expect(resolveLink('benchmarks/t.json', 'C:\\docs\\t.json')).toBeNull();
+    expect(resolveLink('benchmarks/t.json', '\\\\server\\share')).toBeNull();
     expect(ancestorPatterns('evals/private/**')).toEqual(['evals', 'evals/private']);
     expect(ancestorPatterns('[/]x/**')).toEqual(['[/]x']);
     expect(ancestorPatterns('{a/b,c}/**')).toBeNull();
@@ -257,10 +261,13 @@ describe('symlinks and submodules: what a checkout shows under a protected path 
     fs.symlinkSync('shadow', path.join(repo, 'EVALS'));
     fs.mkdirSync(path.join(repo, 'benchmarks'));
     fs.symlinkSync('../docs/t.json', path.join(repo, 'benchmarks', 't.json'));
+    // The same link as a Windows checkout reads it.
+    fs.symlinkSync('..\\docs\\t.json', path.join(repo, 'benchmarks', 'w.json'));
     git(repo, ['add', '-A']);
     const r = gitTry(repo, ['commit', '-q', '-m', 'links']);
     expect(r.status).not.toBe(0);
-    expect(r.stderr).toMatch(/cleanroom pre-commit: blocked: 3 protected changes need a human review/);
+    expect(r.stderr).toMatch(/cleanroom pre-commit: blocked: 4 protected changes need a human review/);
+    expect(r.stderr).toMatch(/ {2}benchmarks\/w\.json \(added\)\n {4}rule: {3}benchmarks\/\*\* requires review-if-assistant/);
     expect(r.stderr).toMatch(/ {2}EVALS \(added\)\n {4}rule: {3}evals\/private\/\*\* requires review-always/);
     expect(r.stderr).toMatch(/ {2}evals \(added\)\n {4}rule: {3}evals\/private\/\*\* requires review-always/);
     expect(r.stderr).toMatch(/ {2}benchmarks\/t\.json \(added\)\n {4}rule: {3}benchmarks\/\*\* requires review-if-assistant/);

@@ -76,11 +76,12 @@ export function mayAlias(policy: Policy, change: Change): boolean {
 }
 
 /** A symlink's target resolved against its own folder, as a checkout resolves it; null when it is
- *  absolute or climbs out of the repository. */
+ *  absolute or climbs out of the repository. A backslash separates too, and a drive letter makes a
+ *  path absolute: a Windows checkout reads `..\docs\t.json` as `../docs/t.json`. */
 export function resolveLink(linkPath: string, target: string): string | null {
-  if (target.startsWith('/') || target === '') return null;
+  if (target === '' || /^[\\/]|^[A-Za-z]:/.test(target)) return null;
   const parts = linkPath.split('/').slice(0, -1);
-  for (const seg of target.split('/')) {
+  for (const seg of target.split(/[\\/]/)) {
     if (seg === '' || seg === '.') continue;
     if (seg === '..') {
       if (parts.length === 0) return null;
