@@ -41,13 +41,16 @@ function touchesProtected(policy: Policy, changes: readonly Change[]): boolean {
   return changes.some((c) => c.status !== 'deleted' && (ruleFor(policy, c.path) !== null || mayAlias(policy, c)));
 }
 
+const LINK_TARGET_MAX = 4096;
+
 /** What each symlink that could show content under a protected path points at (decide/links.ts
  *  judges it); undefined when the changes hold none. */
 async function linkTargetsOf(ctx: InspectContext, changes: readonly Change[]): Promise<Map<string, string> | undefined> {
   const links = changes.filter((c) => c.newMode === SYMLINK_MODE && c.newOid && mayAlias(ctx.policy, c));
   if (links.length === 0) return undefined;
   const texts = await Promise.all(links.map((c) => ctx.engine.readBlob(c.newOid as string)));
-  return new Map(links.map((c, i) => [c.path, Buffer.from(texts[i] as Uint8Array).toString('utf8')]));
+  // No checkout makes a link from more than PATH_MAX bytes: such a "target" is kept as none (refused).
+  return new Map(links.map((c, i) => [c.path, (texts[i] as Uint8Array).length > LINK_TARGET_MAX ? '' : Buffer.from(texts[i] as Uint8Array).toString('utf8')]));
 }
 
 /** The protected changes that will need a review: all of them once anything looks

@@ -6,12 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cleanroom, git, gitTry, HOOKS, initRepo, run, tempDir, write } from './helpers/git.js';
+import { cleanEnv, cleanroom, git, gitRaw, gitTry, HOOKS, initRepo, run, tempDir, write } from './helpers/git.js';
 import { EXAMPLE_POLICY, gatedRepo } from './helpers/policy.js';
 import { printable, printableBlock, quotePath } from '../src/report/escape.js';
 import { shellQuote } from '../src/report/messages.js';
 import { ancestorPatterns, resolveLink } from '../src/decide/links.js';
 import { readObjectsInBulk } from '../src/git/cat-file-bulk.js';
+import { parseAuthorScript } from '../src/commands/hook.js';
 import { addedLines, markerSignals, markerSignalsInLarge, textPieces, WHOLE_TEXT_MAX } from '../src/signals/detect.js';
 
 describe('no test can hang the suite', () => {
@@ -297,6 +298,16 @@ describe('symlinks and submodules: what a checkout shows under a protected path 
     expect(gitTry(repo, ['commit', '-q', '-m', 'weaker']).stderr).toMatch(/evals\/private\/d\.jsonl \(added\)[\s\S]*no review admits it/);
   });
 
+  it('refuses a link whose target is longer than any checkout makes a link from', () => {
+    const repo = gatedRepo();
+    const target = `v2/${'a/'.repeat(2100)}t.json`; // inside benchmarks/, but past PATH_MAX
+    const blob = gitRaw(repo, ['hash-object', '-w', '--stdin'], cleanEnv(), target).toString('utf8').trim();
+    git(repo, ['update-index', '--add', '--cacheinfo', `120000,${blob},benchmarks/t.json`]);
+    const r = cleanroom(repo, ['check']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('no review admits it');
+  });
+
   it('scan reports a link that predates the gate, from the commit that made it', () => {
     const repo = initRepo();
     commitTree(repo, { 'docs/t.json': '{}\n', 'benchmarks/t.json': { link: '../docs/t.json' } }, 'old link');
@@ -409,5 +420,13 @@ describe('blobs of any size: markers searched in windows, never one string of a 
     const r = cleanroom(repo, ['check', '--range', `${base}..HEAD`]);
     expect(r.status, r.stderr).toBe(1);
     expect(r.stdout).toContain(`marker gen CANARY-99 at the end at datasets/big.txt:${40 * 1024 + 1}`);
+  });
+});
+
+describe('git am state files', () => {
+  it("reads the patch's author as git's sq_quote writes it", () => {
+    const script = "GIT_AUTHOR_NAME='Ada O'\\''Brien (aider)'\nGIT_AUTHOR_EMAIL='ada@example.org'\nGIT_AUTHOR_DATE='@1700000000 +0000'\n";
+    expect(parseAuthorScript(script).get('GIT_AUTHOR_NAME')).toBe("Ada O'Brien (aider)");
+    expect(parseAuthorScript("X='a'\\!'b'").get('X')).toBe('a!b');
   });
 });
