@@ -10,6 +10,7 @@ import { cleanEnv, cleanroom, git, gitRaw, gitTry, HOOKS, initRepo, run, tempDir
 import { EXAMPLE_POLICY, gatedRepo } from './helpers/policy.js';
 import { printable, printableBlock, quotePath } from '../src/report/escape.js';
 import { shellQuote } from '../src/report/messages.js';
+import { renderText } from '../src/report/text.js';
 import { ancestorPatterns, resolveLink } from '../src/decide/links.js';
 import { readObjectsInBulk } from '../src/git/cat-file-bulk.js';
 import { parseAuthorScript } from '../src/commands/hook.js';
@@ -64,6 +65,26 @@ describe('untrusted text is printed with its control characters escaped', () => 
     expect(blocked.status).not.toBe(0);
     expect(blocked.stderr).toContain('"datasets/a\\033[2Jb\\342\\200\\256.jsonl" (added)');
     expect(blocked.stderr).not.toMatch(RAW_CONTROL);
+  });
+
+  it('escapes what an attestation claims and who reviewed, in every line of the text report', () => {
+    const text = renderText(
+      {
+        outcome: 'blocked',
+        mode: 'enforce',
+        policy: 'policy\x1b[2J.yaml',
+        checked: { commits: 1, paths: 2, protectedPaths: 2 },
+        findings: [{ commit: 'a'.repeat(40), path: 'datasets/\x9b2Jx', status: 'added', rule: { pattern: 'datasets/**', require: 'review-if-assistant', origin: 'p:1' }, reason: 'assistant', signals: [{ kind: 'marker', assistant: 'policy', rule: 'assistants.markers[0]', evidence: 'CANARY\x1b]8;;http://x\x07', path: 'datasets/\x9b2Jx', line: 1 }] }],
+        reviewed: [{ commit: null, path: 'datasets/ok\x1b[1A', principals: ['alice\x1b[8m@example.org'], signals: [] }],
+        rejectedAttestations: [{ file: '.cleanroom/attestations/\x1b[2K.dsse.json', problems: ['subject "datasets/\x1b[31mx" is not in this commit'] }],
+        signals: [],
+      },
+      { color: true, label: 'cleanroom check', scope: '' },
+    );
+    // Colour codes are the report's own; nothing else may carry ESC, CSI or BEL.
+    expect(text.replace(/\x1b\[[0-9;]*m/g, '')).not.toMatch(RAW_CONTROL);
+    expect(text).toContain('.cleanroom/attestations/\\033[2K.dsse.json');
+    expect(text).toContain('alice\\033[8m@example.org');
   });
 
   it('escapes a ref name in the server report', () => {
