@@ -1,6 +1,7 @@
 import { CleanroomError, EXIT } from './errors.js';
 import { COMMAND_NAMES, isCommandName, type CommandName } from './commands/names.js';
 import type { Io } from './io.js';
+import { printableBlock } from './report/escape.js';
 
 export interface Command {
   readonly summary: string;
@@ -71,11 +72,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof CleanroomError) {
-      io.stderr.write(`cleanroom: error: ${e.message}\n`);
+      io.stderr.write(`cleanroom: error: ${printableBlock(e.message)}\n`);
     } else {
       // An internal fault still names itself and fails closed, but never dumps a stack at a user.
       const detail = e instanceof Error ? e.message : String(e);
-      io.stderr.write(`cleanroom: internal error: ${detail}\n(set CLEANROOM_DEBUG=1 to see where)\n`);
+      io.stderr.write(`cleanroom: internal error: ${printableBlock(detail)}\n(set CLEANROOM_DEBUG=1 to see where)\n`);
       if (io.env.CLEANROOM_DEBUG && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
     }
     return EXIT.error;

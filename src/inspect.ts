@@ -6,12 +6,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { judgedRule, ruleFor } from './decide/decide.js';
+import { mayAlias, SYMLINK_MODE } from './decide/links.js';
 import type { Subject } from './decide/verdict.js';
 import type { Change, CommitInfo, CommitRange, GitEngine, Identity, TreeFile } from './git/engine.js';
 import { parseIdent } from './git/objects.js';
 import type { GitVars, RepoContext } from './git/repo.js';
 import type { Policy } from './policy/policy.js';
-import { addedTextLines, blobText, environmentSignals, identitySignals, markerSignals, mayHoldMarker, mayHoldMarkerBytes, messageSignals } from './signals/detect.js';
+import { CleanroomError } from './errors.js';
+import { addedTextLines, blobText, environmentSignals, identitySignals, markerSignals, markerSignalsInLarge, mayHoldMarker, mayHoldMarkerBytes, messageSignals, WHOLE_TEXT_MAX } from './signals/detect.js';
 import { ATTESTATION_DIR, ledgerPath } from './layout.js';
 import type { ProvenanceLedger } from './provenance/ledger.js';
 import { GIT_AI_NOTES_REF, gitAiSignals } from './provenance/git-ai.js';
@@ -36,7 +38,19 @@ export interface InspectContext {
 }
 
 function touchesProtected(policy: Policy, changes: readonly Change[]): boolean {
-  return changes.some((c) => judgedRule(policy, c) !== null);
+  return changes.some((c) => judgedRule(policy, c) !== null || mayAlias(policy, c));
+}
+
+const LINK_TARGET_MAX = 4096;
+
+/** What each symlink that could show content under a protected path points at (decide/links.ts
+ *  judges it); undefined when the changes hold none. */
+async function linkTargetsOf(ctx: InspectContext, changes: readonly Change[]): Promise<Map<string, string> | undefined> {
+  const links = changes.filter((c) => c.newMode === SYMLINK_MODE && c.newOid && mayAlias(ctx.policy, c));
+  if (links.length === 0) return undefined;
+  const texts = await Promise.all(links.map((c) => ctx.engine.readBlob(c.newOid as string)));
+  // No checkout makes a link from more than PATH_MAX bytes: such a "target" is kept as none (refused).
+  return new Map(links.map((c, i) => [c.path, (texts[i] as Uint8Array).length > LINK_TARGET_MAX ? '' : Buffer.from(texts[i] as Uint8Array).toString('utf8')]));
 }
 
 /** The protected changes that will need a review: all of them once anything looks
@@ -107,6 +121,7 @@ function fileSignals(
   traced: readonly TraceAttribution[] | undefined,
 ): readonly Signal[] | Promise<Signal[]> {
   const rules = ctx.policy.assistants;
+  if (after.length > WHOLE_TEXT_MAX) return largeFileSignals(ctx, c, after, null, ledger);
   // Decoded once for both questions, and only when one of them could be answered yes; binary
   // content has no lines to hold a signal.
   const text = traced !== undefined || ledger !== null || mayHoldMarkerBytes(after, rules) ? blobText(after) : null;
@@ -126,11 +141,27 @@ async function signalsInLines(
 ): Promise<Signal[]> {
   const rules = ctx.policy.assistants;
   const before = text !== null && c.oldOid && c.oldMode !== '160000' ? await ctx.engine.readBlob(c.oldOid) : null;
+  if (before && before.length > WHOLE_TEXT_MAX) return largeFileSignals(ctx, c, after, before, ledger);
   const added = text === null ? null : addedTextLines(before ? blobText(before) : null, text);
   return [
     ...(added ? markerSignals(c.path, added, rules) : []),
     ...(ledger && c.newOid ? recordedSignals(c.path, c.newOid, after, added, ledger, rules.recordedShare) : []),
     ...(added && traced ? agentTraceSignals(traced, c.path, stagedFile(after, added)) : []),
+  ];
+}
+
+/**
+ * One protected file whose new or old content is too large to decode whole (WHOLE_TEXT_MAX):
+ * markers are searched in its added lines a window at a time; the ledger still knows the very
+ * blob, but shares of recorded lines and Agent Trace line attributions are not worked out.
+ */
+async function largeFileSignals(ctx: InspectContext, c: Change, after: Uint8Array, known: Uint8Array | null, ledger: ProvenanceLedger | null): Promise<Signal[]> {
+  const rules = ctx.policy.assistants;
+  const markers = rules.markers.length > 0 && mayHoldMarkerBytes(after, rules);
+  const before = known ?? (markers && c.oldOid && c.oldMode !== '160000' ? await ctx.engine.readBlob(c.oldOid) : null);
+  return [
+    ...(markers ? markerSignalsInLarge(c.path, before, after, rules) : []),
+    ...(ledger && c.newOid ? recordedSignals(c.path, c.newOid, after, null, ledger, rules.recordedShare) : []),
   ];
 }
 
@@ -203,7 +234,7 @@ export async function inspectStaged(
   const pathSignals = await pathSignalsIn(ctx, changes, await localLedger(ctx.repo), localTraces(ctx.repo));
   const needing = needingReview(ctx.policy, changes, signals.length + pathSignals.length > 0);
   const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await (await loadAttestations(ctx, await stagedAttestations(ctx, opts.base ?? 'HEAD', staged))).attested(needing), needing) : NO_REVIEWS;
-  return { commit: null, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected };
+  return { commit: null, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected, linkTargets: await linkTargetsOf(ctx, changes) };
 }
 
 /** Where the reviews of recorded commits are looked for: the tree of the tip being pushed or checked. */
@@ -234,7 +265,12 @@ async function noteSignals(ctx: InspectContext, commit: string, changes: readonl
   const blob = (await notesIndex(ctx, tip.notes ?? GIT_AI_NOTES_REF)).get(commit);
   if (!blob) return [];
   const protectedPaths = new Set(changes.filter((c) => c.status !== 'deleted' && ruleFor(ctx.policy, c.path)).map((c) => c.path));
-  return gitAiSignals(Buffer.from(await ctx.engine.readBlob(blob)).toString('utf8'), protectedPaths);
+  const note = await ctx.engine.readBlob(blob);
+  // A note is a small JSON document; one past the whole-text limit cannot be read as one.
+  if (note.length > WHOLE_TEXT_MAX) {
+    throw new CleanroomError('EGIT', `the git-ai note ${blob.slice(0, 12)} on commit ${commit.slice(0, 12)} is ${note.length} bytes, more than cleanroom reads (${WHOLE_TEXT_MAX}); push the notes without it`);
+  }
+  return gitAiSignals(Buffer.from(note).toString('utf8'), protectedPaths);
 }
 
 /** Every commit judged against one tip sees the same attestation files: read them once (each is
@@ -340,5 +376,5 @@ async function judgeCommit(ctx: InspectContext, commit: CommitInfo, firstParent:
   const pathSignals = [...(await pathSignalsIn(ctx, changes, null)), ...(await noteSignals(ctx, oid, changes, tip))];
   const needing = needingReview(ctx.policy, changes, signals.length + pathSignals.length > 0);
   const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await (await attestationsAt(ctx, tip)).attested(needing), needing) : NO_REVIEWS;
-  return { commit: oid, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected };
+  return { commit: oid, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected, linkTargets: await linkTargetsOf(ctx, changes) };
 }

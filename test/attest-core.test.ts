@@ -16,7 +16,7 @@ import { armorSshsig, dearmorSshsig, sshsigSignedData, verifySshsig } from '../s
 import { buildStatement, serializeStatement, type ReviewInput } from '../src/attest/statement.js';
 import { checkCovered, coverage, coverageKey, indexEnvelopes, NO_REPOSITORY, relevantEnvelopes, verifyEnvelope, verifyEnvelopeAsync, type VerifyContext } from '../src/attest/verify.js';
 import { CleanroomError } from '../src/errors.js';
-import { cleanEnv, git, initRepo, ROOT, tempDir, write } from './helpers/git.js';
+import { cleanEnv, git, initRepo, ROOT, tempDir, write, CHILD_TIMEOUT_MS } from './helpers/git.js';
 
 const NS = 'cleanroom-review-v1';
 const REPO = 'urn:uuid:5b0e8f0e-6d1c-4a4e-9a57-3f1f3c2a9d10';
@@ -44,7 +44,7 @@ interface Signer {
 }
 
 function sshKeygen(args: readonly string[], input?: Uint8Array): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync('ssh-keygen', args, { env: cleanEnv(), input, encoding: 'utf8' });
+  const r = spawnSync('ssh-keygen', args, { env: cleanEnv(), input, encoding: 'utf8', timeout: CHILD_TIMEOUT_MS });
   return { status: r.status ?? 128, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -220,7 +220,7 @@ beforeAll(() => {
 });
 
 function sshSignWith(keyFile: string, message: Uint8Array, namespace: string, extra: readonly string[] = []): Uint8Array {
-  const r = spawnSync('ssh-keygen', ['-Y', 'sign', '-n', namespace, '-f', keyFile, ...extra], { env: cleanEnv(), input: message, encoding: 'utf8' });
+  const r = spawnSync('ssh-keygen', ['-Y', 'sign', '-n', namespace, '-f', keyFile, ...extra], { env: cleanEnv(), input: message, encoding: 'utf8', timeout: CHILD_TIMEOUT_MS });
   if (r.status !== 0) throw new Error(r.stderr);
   return dearmorSshsig(r.stdout);
 }
@@ -263,7 +263,7 @@ function sshKeygenVerifies(message: Uint8Array, sig: Uint8Array, reviewer: strin
   const r = spawnSync(
     'ssh-keygen',
     ['-Y', 'verify', '-f', path.join(dir, 'allowed_signers'), '-I', reviewer, '-n', NS, '-s', path.join(dir, 'sig'), '-O', `verify-time=${verifyTime(reviewedAt)}`],
-    { env: cleanEnv(), input: message, encoding: 'utf8' },
+    { env: cleanEnv(), input: message, encoding: 'utf8', timeout: CHILD_TIMEOUT_MS },
   );
   return r.status === 0;
 }
@@ -713,7 +713,7 @@ describe('SSHSIG from ssh-keygen', () => {
   });
 
   it.each(types)('%s: armour round-trips byte for byte', (name) => {
-    const r = spawnSync('ssh-keygen', ['-Y', 'sign', '-n', NS, '-f', keyPath(name)], { env: cleanEnv(), input: 'x', encoding: 'utf8' });
+    const r = spawnSync('ssh-keygen', ['-Y', 'sign', '-n', NS, '-f', keyPath(name)], { env: cleanEnv(), input: 'x', encoding: 'utf8', timeout: CHILD_TIMEOUT_MS });
     expect(armorSshsig(dearmorSshsig(r.stdout))).toBe(r.stdout);
   });
 
@@ -783,7 +783,7 @@ describe('the shell recipe in docs/attestation.md', () => {
     const repo = initRepo(init);
     write(repo, FILE.name, CONTENT);
     const env = cleanEnv({ FILE: FILE.name, KEY: keyPath('alice'), NAMESPACE: NS, REPOSITORY: REPO, REVIEWER: 'alice@example.org' });
-    const r = spawnSync('sh', ['-c', recipe as string], { cwd: repo, env, encoding: 'utf8' });
+    const r = spawnSync('sh', ['-c', recipe as string], { cwd: repo, env, encoding: 'utf8', timeout: CHILD_TIMEOUT_MS });
     expect(r.stderr.replace('Signing data on standard input\n', '')).toBe('');
     expect(r.status).toBe(0);
     const dir = path.join(repo, '.cleanroom', 'attestations');

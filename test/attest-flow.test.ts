@@ -13,13 +13,13 @@ import { openPlumbingEngine } from '../src/git/plumbing.js';
 import { discoverRepo } from '../src/git/repo.js';
 import { resolvePolicy } from '../src/policy/load.js';
 import { loadAttestations } from '../src/review.js';
-import { CLI, cleanEnv, cleanroom, git, gitTry, initRepo, installHooks, tempDir, write } from './helpers/git.js';
+import { CLI, cleanEnv, cleanroom, git, gitTry, initRepo, installHooks, tempDir, write, CHILD_TIMEOUT_MS } from './helpers/git.js';
 import { EXAMPLE_POLICY, writePolicy } from './helpers/policy.js';
 
 const keys = tempDir('keys');
 function makeKey(name: string): { key: string; line: (ns?: string) => string } {
   const key = path.join(keys, name);
-  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', name, '-f', key], { env: cleanEnv() });
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', name, '-f', key], { env: cleanEnv(), timeout: CHILD_TIMEOUT_MS });
   const pub = fs.readFileSync(`${key}.pub`, 'utf8').trim().split(' ').slice(0, 2).join(' ');
   return { key, line: (ns = 'cleanroom-review-v1') => `${name}@example.org namespaces="${ns}" ${pub}` };
 }
@@ -190,7 +190,7 @@ describe('attest, then commit', () => {
     write(repo, 'datasets/b.jsonl', '{"drop": 2}\n');
     git(repo, ['add', '.'], human);
     const command = [process.execPath, CLI, 'attest', '--key', alice.key, '--reviewer', 'alice@example.org'].join(' ');
-    const r = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: repo, env: human, input: 'y\nn\n', encoding: 'utf8' });
+    const r = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: repo, env: human, input: 'y\nn\n', encoding: 'utf8', timeout: CHILD_TIMEOUT_MS });
     expect(r.stdout).toMatch(/=== datasets\/a\.jsonl[\s\S]*\+\{"keep": 1\}[\s\S]*Approve datasets\/a\.jsonl\? \[y\/N\]/);
     expect(r.stdout).toMatch(/Approve datasets\/b\.jsonl\? \[y\/N\]/);
     expect(r.stdout).toMatch(/signed by alice@example\.org, staged; it covers:\r?\n {2}datasets\/a\.jsonl/);
@@ -205,7 +205,7 @@ describe('attest, then commit', () => {
     git(repo, ['add', '.'], human);
     const staged = () => git(repo, ['diff', '--cached', '--name-only', '--', '.cleanroom/attestations']).split('\n').filter(Boolean).length;
     const before = staged();
-    const ended = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: repo, env: human, input: 'y\n\x04', encoding: 'utf8' });
+    const ended = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: repo, env: human, input: 'y\n\x04', encoding: 'utf8', timeout: CHILD_TIMEOUT_MS });
     expect(ended.stdout).toContain('the input ended (Ctrl+D) before every file was answered: nothing signed');
     expect(ended.stdout).not.toMatch(/internal error|\n\s+at /);
     expect(ended.status).toBe(2);

@@ -13,7 +13,7 @@ import { SshReader, sshString, sshUint32 } from '../src/attest/ssh.js';
 import { armorSshsig, dearmorSshsig, parseSshsig, sshsigSignedData, verifySshsig } from '../src/attest/sshsig.js';
 import { buildStatement, parseReviewedAt, parseStatement, PREDICATE_TYPE, serializeStatement, STATEMENT_TYPE, type ReviewInput } from '../src/attest/statement.js';
 import { CleanroomError } from '../src/errors.js';
-import { cleanEnv, tempDir } from './helpers/git.js';
+import { cleanEnv, tempDir, CHILD_TIMEOUT_MS } from './helpers/git.js';
 
 const cat = (...parts: (Uint8Array | string)[]): Buffer => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
 
@@ -49,7 +49,7 @@ function sshsig(message: Uint8Array, namespace: string, fields: Fields = {}): Bu
 }
 
 function ssh(args: readonly string[], input?: Uint8Array): { status: number; stdout: string } {
-  const r = spawnSync('ssh-keygen', args, { env: cleanEnv(), input, encoding: 'utf8' });
+  const r = spawnSync('ssh-keygen', args, { env: cleanEnv(), input, encoding: 'utf8', timeout: CHILD_TIMEOUT_MS });
   return { status: r.status ?? 128, stdout: r.stdout };
 }
 

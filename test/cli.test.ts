@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cleanroom, git, initRepo, tempDir, write } from './helpers/git.js';
+import { cleanEnv, cleanroom, git, initRepo, tempDir, write, CHILD_TIMEOUT_MS } from './helpers/git.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { EXAMPLE_POLICY, writePolicy } from './helpers/policy.js';
 
@@ -266,7 +266,7 @@ describe('a damaged install', () => {
     { name: 'no dist/ at all', dist: [], says: 'the compiled CLI (dist/) is missing; run `npm ci`' },
     { name: 'the launcher without the CLI bundle', dist: ['launch.cjs'], says: 'cannot start the compiled CLI (ENOENT' },
   ])('$name: says what to do, exit 2, no stack trace', ({ dist, says }) => {
-    const r = spawnSync(process.execPath, [install(dist), '--version'], { env: cleanEnv(), encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [install(dist), '--version'], { env: cleanEnv(), encoding: 'utf8', timeout: CHILD_TIMEOUT_MS });
     expect(r.stderr).toContain(says);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.status).toBe(2);

@@ -16,7 +16,7 @@ import { BULK_MIN } from '../src/git/cat-file-bulk.js';
 import { parseRawDiff } from '../src/git/plumbing.js';
 import { chooseEngine, openEngine, plumbingIsCertain, PREFLIGHT_LIMITS, readConfig } from '../src/git/preflight.js';
 import { discoverRepo, emptyTreeOid } from '../src/git/repo.js';
-import { cleanEnv, git, gitRaw, initRepo, tempDir, write } from './helpers/git.js';
+import { cleanEnv, git, gitRaw, initRepo, tempDir, write, CHILD_TIMEOUT_MS } from './helpers/git.js';
 
 type Kind = GitEngine['kind'];
 type Env = NodeJS.ProcessEnv;
@@ -57,7 +57,7 @@ const cliRevList = (cwd: string, range: CommitRange, env: Env = cleanEnv()) =>
     });
 const cliRevParse = (cwd: string, rev: string, env: Env = cleanEnv()) => git(cwd, ['rev-parse', '--verify', '-q', `${rev}^{commit}`], env);
 function cliFileAt(cwd: string, rev: string, file: string, env: Env = cleanEnv()): Buffer | null {
-  const type = spawnSync('git', ['cat-file', '-t', `${rev}:${file}`], { cwd, env, encoding: 'utf8' });
+  const type = spawnSync('git', ['cat-file', '-t', `${rev}:${file}`], { cwd, env, encoding: 'utf8', timeout: CHILD_TIMEOUT_MS });
   return type.status === 0 && type.stdout.trim() === 'blob' ? gitRaw(cwd, ['cat-file', 'blob', `${rev}:${file}`], env) : null;
 }
 /** Identities as git log prints them; parents as the object stores them (log would show grafts). */
@@ -474,7 +474,7 @@ describe.each(KINDS)('%s engine', (kind) => {
       const { wt } = worktree();
       await agree(kind, wt, cleanEnv(), (e) => e.commitChanges('HEAD'), cliTrees(wt, 'HEAD^', 'HEAD'));
       const q = quarantine();
-      expect(spawnSync('git', ['cat-file', '-e', q.commit], { cwd: q.repo, env: cleanEnv() }).status).not.toBe(0);
+      expect(spawnSync('git', ['cat-file', '-e', q.commit], { cwd: q.repo, env: cleanEnv(), timeout: CHILD_TIMEOUT_MS }).status).not.toBe(0);
       await agree(kind, q.repo, q.env, (e) => e.commitChanges(q.commit), cliTrees(q.repo, `${q.commit}^`, q.commit, q.env));
     });
 
@@ -533,7 +533,7 @@ describe.each(KINDS)('%s engine', (kind) => {
         await refuse(kind, repo, cleanEnv(), (e) => e.resolve(`${boundary}~1`), 'EBADREV');
         // Against the parent the object names: whether git has it decides between a diff and EGIT.
         const parent = cliCommit(repo, boundary).parents[0] ?? '';
-        if (spawnSync('git', ['cat-file', '-e', parent], { cwd: repo, env: cleanEnv() }).status === 0) {
+        if (spawnSync('git', ['cat-file', '-e', parent], { cwd: repo, env: cleanEnv(), timeout: CHILD_TIMEOUT_MS }).status === 0) {
           await agree(kind, repo, cleanEnv(), (e) => e.commitChanges(boundary), cliTrees(repo, parent, boundary));
         } else {
           await refuse(kind, repo, cleanEnv(), (e) => e.commitChanges(boundary), 'EGIT');
@@ -838,7 +838,7 @@ describe('preflight', () => {
     git(conflicted, ['checkout', '-q', 'main']);
     write(conflicted, 'README.md', 'ours\n');
     git(conflicted, ['commit', '-q', '-am', 'ours']);
-    expect(spawnSync('git', ['merge', '-q', 'other'], { cwd: conflicted, env: cleanEnv() }).status).not.toBe(0);
+    expect(spawnSync('git', ['merge', '-q', 'other'], { cwd: conflicted, env: cleanEnv(), timeout: CHILD_TIMEOUT_MS }).status).not.toBe(0);
     await expect(ask('isomorphic', conflicted, cleanEnv(), (e) => e.stagedChanges())).rejects.toMatchObject({ code: 'EENGINE' });
     const fallback = await open(conflicted);
     expect(await fallback.stagedChanges()).toEqual(cliStaged(conflicted));

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { CLI, cleanEnv, git, gitTry, HOOKS, ROOT, run, tempDir, write, type Run } from './helpers/git.js';
+import { CLI, cleanEnv, git, gitTry, HOOKS, ROOT, run, tempDir, write, type Run, CHILD_TIMEOUT_MS } from './helpers/git.js';
 
 const HOOK_NAMES = ['pre-commit', 'prepare-commit-msg', 'commit-msg', 'pre-push'] as const;
 const human = cleanEnv();
@@ -256,7 +256,7 @@ describe('lint-staged 16 (through husky)', () => {
 });
 
 describe('pre-commit framework', () => {
-  const version = spawnSync('pre-commit', ['--version'], { encoding: 'utf8', env: human });
+  const version = spawnSync('pre-commit', ['--version'], { encoding: 'utf8', env: human, timeout: CHILD_TIMEOUT_MS });
   const hasPreCommit = version.status === 0;
   const [major = 0, minor = 0] = (/(\d+)\.(\d+)/.exec(version.stdout ?? '') ?? []).slice(1).map(Number);
   // pre-commit < 3.2 (Debian 12 ships 3.0.4) knows the stages by their old names only.

@@ -17,7 +17,7 @@ import {
   type ProvenanceRecord,
 } from '../src/provenance/ledger.js';
 import { parsePayload, patchWrites } from '../src/provenance/payloads.js';
-import { CLI, cleanEnv, cleanroom, git, initRepo, run, tempDir, write } from './helpers/git.js';
+import { CLI, cleanEnv, cleanroom, git, initRepo, run, tempDir, write, CHILD_TIMEOUT_MS } from './helpers/git.js';
 
 const ledgerOf = (repo: string) => readLedger(path.join(repo, '.git'));
 const logOf = (repo: string) => {
@@ -37,7 +37,7 @@ function record(cwd: string, agent: string, payload: unknown, env = cleanEnv()):
 
 function recordAsync(cwd: string, agent: string, payload: unknown): Promise<{ status: number | null; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'record', agent], { cwd, env: cleanEnv(), stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [CLI, 'record', agent], { cwd, env: cleanEnv(), stdio: ['pipe', 'pipe', 'inherit'], timeout: CHILD_TIMEOUT_MS });
     let stdout = '';
     child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
     child.on('error', reject);
@@ -414,7 +414,7 @@ describe('the ledger', () => {
     const runs = Array.from({ length: 20 }, (_, i) => {
       write(repo, `d/f${i}.txt`, `${'a fairly long line of generated text '.repeat(3)}${i}\n`.repeat(5));
       return new Promise<number | null>((resolve) => {
-        const child = spawn(process.execPath, [CLI, 'record', 'gemini'], { cwd: repo, env, stdio: ['pipe', 'ignore', 'ignore'] });
+        const child = spawn(process.execPath, [CLI, 'record', 'gemini'], { cwd: repo, env, stdio: ['pipe', 'ignore', 'ignore'], timeout: CHILD_TIMEOUT_MS });
         child.on('close', resolve);
         child.stdin.end(JSON.stringify({ cwd: repo, hook_event_name: 'AfterTool', tool_name: 'write_file', tool_input: { file_path: path.join(repo, `d/f${i}.txt`) } }));
       });

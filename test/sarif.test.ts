@@ -108,6 +108,7 @@ describe('cleanroom check --format sarif', () => {
     expect(rules.map((r) => [r.id, r.name])).toEqual([
       ['CR001', 'assistant-content-unreviewed'],
       ['CR002', 'review-always-unreviewed'],
+      ['CR003', 'link-into-protected-path'],
     ]);
     for (const r of rules) {
       expect(r.shortDescription.text).not.toBe('');

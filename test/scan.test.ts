@@ -13,7 +13,7 @@ import { main } from '../src/cli.js';
 import type { Verdict } from '../src/decide/verdict.js';
 import { renderHtml } from '../src/report/html.js';
 import type { Signal } from '../src/signals/signal.js';
-import { cleanEnv, cleanroom, git, initRepo, tempDir, write } from './helpers/git.js';
+import { cleanEnv, cleanroom, git, initRepo, tempDir, write, CHILD_TIMEOUT_MS } from './helpers/git.js';
 import { EXAMPLE_POLICY, writePolicy } from './helpers/policy.js';
 
 const CLAUDE = 'Co-Authored-By: Claude Sonnet 5 <noreply@anthropic.com>';
@@ -22,7 +22,7 @@ const HOSTILE = 'datasets/<script>alert(1)</script>.json';
 
 const keys = tempDir('keys');
 const aliceKey = path.join(keys, 'alice');
-execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'alice', '-f', aliceKey], { env: cleanEnv() });
+execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'alice', '-f', aliceKey], { env: cleanEnv(), timeout: CHILD_TIMEOUT_MS });
 const alicePub = fs.readFileSync(`${aliceKey}.pub`, 'utf8').trim().split(' ').slice(0, 2).join(' ');
 
 function commitFile(repo: string, file: string, content: string, message: string): string {

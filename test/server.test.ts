@@ -10,13 +10,13 @@ import fs from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanEnv, cleanroom, git, gitTry, HOOKS, initRepo, tempDir, write, type Run } from './helpers/git.js';
+import { cleanEnv, cleanroom, git, gitTry, HOOKS, initRepo, tempDir, write, type Run, CHILD_TIMEOUT_MS } from './helpers/git.js';
 import { EXAMPLE_POLICY } from './helpers/policy.js';
 
 const keys = tempDir('keys');
 function makeKey(name: string): { key: string; line: string } {
   const key = path.join(keys, name);
-  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', name, '-f', key], { env: cleanEnv() });
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', name, '-f', key], { env: cleanEnv(), timeout: CHILD_TIMEOUT_MS });
   const pub = fs.readFileSync(`${key}.pub`, 'utf8').trim().split(' ').slice(0, 2).join(' ');
   return { key, line: `${name}@example.org namespaces="cleanroom-review-v1" ${pub}` };
 }
@@ -644,7 +644,7 @@ async function waitForPort(port: number, daemon: ChildProcess, log: () => string
 
 function gitAsync(cwd: string, args: string[], env = cleanEnv()): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('git', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: CHILD_TIMEOUT_MS });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));

@@ -15,6 +15,7 @@ import type { TreeFile } from '../git/engine.js';
 import { gitOk, runGit } from '../git/exec.js';
 import type { InspectContext } from '../inspect.js';
 import type { Io } from '../io.js';
+import { printableBlock } from '../report/escape.js';
 import { loadAttestations, reviewsOf } from '../review.js';
 import { environmentSignals } from '../signals/detect.js';
 import { openContext, parseOptions } from './shared.js';
@@ -76,13 +77,14 @@ async function filesToReview(ctx: InspectContext, paths: string[], cwd: string):
 /** What the reviewer looks at before saying yes. */
 async function show(ctx: InspectContext, file: TreeFile, content: Uint8Array, io: Io): Promise<void> {
   const binary = Buffer.from(content.subarray(0, 8000)).includes(0);
-  io.stderr.write(`\n=== ${file.path} (${content.length} bytes, blob ${file.oid.slice(0, 12)})\n`);
+  io.stderr.write(`\n=== ${printableBlock(file.path)} (${content.length} bytes, blob ${file.oid.slice(0, 12)})\n`);
   if (binary || content.length > SHOW_LIMIT) {
-    io.stderr.write(`(${binary ? 'binary' : 'large'} file: not shown; inspect it with \`git show :${file.path}\` before approving)\n`);
+    io.stderr.write(printableBlock(`(${binary ? 'binary' : 'large'} file: not shown; inspect it with \`git show :${file.path}\` before approving)\n`));
     return;
   }
   const diff = await runGit(['diff', '--cached', '--no-ext-diff', '--no-color', '--', `:(top,literal)${file.path}`], { cwd: ctx.repo.cwd, env: ctx.repo.env });
-  io.stderr.write(diff.stdout.length > 0 ? diff.stdout.toString('utf8') : Buffer.from(content).toString('utf8'));
+  // The reviewer must see every byte as it is: an escape sequence could hide a line of what they sign.
+  io.stderr.write(printableBlock(diff.stdout.length > 0 ? diff.stdout.toString('utf8') : Buffer.from(content).toString('utf8')));
 }
 
 /**
@@ -209,7 +211,7 @@ const attest: Command = {
       const envelope = await signStatement(statement, { key, namespace: ctx.policy.review.namespace, cwd: ctx.repo.cwd, env: ctx.repo.env, stderr: io.stderr });
       const file = attestationPath(envelope.payload);
       await stage(ctx, file, serializeEnvelope(envelope));
-      io.stdout.write(`${file}: signed by ${reviewer}, staged; it covers:\n${approved.map((a) => `  ${a.name} (blob ${a.gitBlob.slice(0, 12)})`).join('\n')}\ncommit it together with the content\n`);
+      io.stdout.write(printableBlock(`${file}: signed by ${reviewer}, staged; it covers:\n${approved.map((a) => `  ${a.name} (blob ${a.gitBlob.slice(0, 12)})`).join('\n')}\ncommit it together with the content\n`));
       return EXIT.allowed;
     } finally {
       asker.close();

@@ -1,15 +1,18 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from '../cli.js';
 import { decide } from '../decide/decide.js';
 import type { Subject, Verdict } from '../decide/verdict.js';
-import { CleanroomError } from '../errors.js';
+import { CleanroomError, EXIT } from '../errors.js';
 import { gitOk } from '../git/exec.js';
 import { emptyTreeOid, isNullOid } from '../git/repo.js';
 import { inspectCommits, inspectStaged, type InspectContext } from '../inspect.js';
 import { checkStagedPolicy } from '../policy/load.js';
 import { readAll, type Io } from '../io.js';
 import { HOOK_FINDINGS_SHOWN, renderText, styleFor } from '../report/text.js';
-import { assistantLabel } from '../signals/detect.js';
+import { assistantLabel, environmentSignals, identitySignals, messageSignals } from '../signals/detect.js';
+import type { Signal } from '../signals/signal.js';
+import { parseIdent } from '../git/objects.js';
 import { HOOK_NAMES, isHookName, judgesIndex, type HookName } from './names.js';
 import { exitFor, openContext } from './shared.js';
 
@@ -48,11 +51,50 @@ async function commitBase(ctx: InspectContext, source: string | undefined, sha: 
 async function recordAssistance(ctx: InspectContext, file: string, verdict: Verdict): Promise<void> {
   const assisted = [...verdict.findings.filter((f) => f.reason === 'assistant'), ...verdict.reviewed].flatMap((f) => f.signals);
   if (verdict.outcome === 'blocked' || assisted.length === 0) return;
+  await addAssistedBy(ctx, file, assisted);
+}
+
+async function addAssistedBy(ctx: InspectContext, file: string, assisted: readonly Signal[]): Promise<void> {
   const label = assistantLabel(assisted);
   await gitOk(['interpret-trailers', '--in-place', '--no-divider', '--if-exists', 'addIfDifferent', '--trailer', `Assisted-by: ${label}`, file], {
     cwd: ctx.repo.cwd,
     env: ctx.repo.env,
   });
+}
+
+/** git am keeps the patch it is applying in the rebase-apply folder: the message it will record,
+ *  and the patch's author, which becomes the commit's author (pre-applypatch gets no arguments,
+ *  and `git var` names the person running am instead). */
+function patchBeingApplied(ctx: InspectContext, hook: LocalHook): { message: string; author: string } {
+  const dir = path.join(ctx.repo.gitDir, 'rebase-apply');
+  const read = (name: string): string => {
+    try {
+      return fs.readFileSync(path.join(dir, name), 'utf8');
+    } catch (e) {
+      throw new CleanroomError('EHOOK_INPUT', `${hook}: cannot read ${path.join(dir, name)} (${(e as NodeJS.ErrnoException).code}); git am writes it before it runs this hook`);
+    }
+  };
+  const script = parseAuthorScript(read('author-script'));
+  return { message: read('final-commit'), author: `${script.get('GIT_AUTHOR_NAME') ?? ''} <${script.get('GIT_AUTHOR_EMAIL') ?? ''}>` };
+}
+
+/** `NAME='value'` lines as git writes them (sq_quote: a quote is written '\'', a ! '\!'). */
+export function parseAuthorScript(text: string): Map<string, string> {
+  const vars = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const eq = line.indexOf('=');
+    if (eq <= 0) continue;
+    let value = '';
+    let quoted = false;
+    for (let i = eq + 1; i < line.length; i++) {
+      const c = line[i] as string;
+      if (c === "'") quoted = !quoted;
+      else if (c === '\\' && !quoted) value += line[++i] ?? '';
+      else value += c;
+    }
+    vars.set(line.slice(0, eq), value);
+  }
+  return vars;
 }
 
 /** git's pre-push stdin, or the same line rebuilt from the pre-commit framework's variables
@@ -96,7 +138,8 @@ async function pushedSubjects(ctx: InspectContext, remote: string | undefined, s
   return subjects;
 }
 
-async function judge(hook: LocalHook, args: string[], io: Io, ctx: InspectContext): Promise<{ verdict: Verdict; scope: string }> {
+/** The verdict a hook prints; null for applypatch-msg, which has nothing to judge yet. */
+async function judge(hook: LocalHook, args: string[], io: Io, ctx: InspectContext): Promise<{ verdict: Verdict; scope: string } | null> {
   switch (hook) {
     case 'pre-commit':
       return { verdict: decide({ policy: ctx.policy, subjects: [await inspectStaged(ctx)] }), scope: 'staged ' };
@@ -112,6 +155,22 @@ async function judge(hook: LocalHook, args: string[], io: Io, ctx: InspectContex
     case 'commit-msg': {
       const message = messageFile(args[0], hook);
       return { verdict: decide({ policy: ctx.policy, subjects: [await inspectStaged(ctx, { message })] }), scope: 'staged ' };
+    }
+    case 'applypatch-msg': {
+      // The patch is not applied yet: pre-applypatch judges it. What can be done now is what
+      // prepare-commit-msg does in warn mode: the message still takes an Assisted-by trailer.
+      const file = args[0];
+      const message = messageFile(file, hook);
+      const author = parseIdent(patchBeingApplied(ctx, hook).author);
+      const rules = ctx.policy.assistants;
+      const signals = [...environmentSignals(ctx.repo.env, rules), ...identitySignals([{ role: 'author', identity: author }], rules), ...messageSignals(message, rules)];
+      if (ctx.policy.mode === 'warn' && signals.length > 0) await addAssistedBy(ctx, file as string, signals);
+      return null;
+    }
+    case 'pre-applypatch': {
+      const { message, author } = patchBeingApplied(ctx, hook);
+      const subject = await inspectStaged({ ...ctx, vars: { ...ctx.vars, author } }, { message });
+      return { verdict: decide({ policy: ctx.policy, subjects: [subject] }), scope: 'staged ' };
     }
     case 'pre-push': {
       const subjects = await pushedSubjects(ctx, args[0] ?? io.env.PRE_COMMIT_REMOTE_NAME, await pushInput(io));
@@ -132,7 +191,9 @@ const hook: Command = {
     const ctx = await openContext(io, { staged: judgesIndex(name), history: name === 'pre-push', remember: true });
     try {
       if (ctx.stagedAgainstHead) await checkStagedPolicy(ctx.engine, await ctx.stagedAgainstHead, ctx.repo);
-      const { verdict, scope } = await judge(name, rest, io, ctx);
+      const judged = await judge(name, rest, io, ctx);
+      if (judged === null) return EXIT.allowed;
+      const { verdict, scope } = judged;
       const more = name === 'pre-push' ? '`cleanroom check --range <remote>..<local> --format json` lists every one' : '`cleanroom check --format json` lists every one, and `cleanroom attest` offers each for review';
       io.stderr.write(renderText(verdict, { ...styleFor(io.stderr, io.env), label: `cleanroom ${name}`, scope, limit: { shown: HOOK_FINDINGS_SHOWN, more } }));
       return exitFor(verdict);

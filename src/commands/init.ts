@@ -8,11 +8,11 @@ import { discoverRepo } from '../git/repo.js';
 import type { Io } from '../io.js';
 import { POLICY_PATH } from '../policy/load.js';
 import { shellQuote } from '../report/messages.js';
+import { CLIENT_HOOK_NAMES as HOOK_NAMES } from './names.js';
 import { parseOptions } from './shared.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { AgentName } from '../provenance/payloads.js';
 
-const HOOK_NAMES = ['pre-commit', 'prepare-commit-msg', 'commit-msg', 'pre-push'];
 const MARK = '# installed by cleanroom init';
 /** The second line of every shim in hooks/: a copied or symlinked shim is recognised by it. */
 const SHIM_SIGNATURE = '# cleanroom git hook shim.';

@@ -8,11 +8,12 @@ import path from 'node:path';
 import { decide } from '../decide/decide.js';
 import type { Verdict } from '../decide/verdict.js';
 import { CleanroomError, EXIT } from '../errors.js';
-import { gitOk } from '../git/exec.js';
+import { gitOk, runGit } from '../git/exec.js';
 import { isNullOid } from '../git/repo.js';
 import { assertWellFormedPush } from '../git/well-formed.js';
 import { inspectCommits, type InspectContext } from '../inspect.js';
 import { readAll, type Io } from '../io.js';
+import { printableBlock } from '../report/escape.js';
 import { HOOK_FINDINGS_SHOWN, renderText } from '../report/text.js';
 import { GIT_AI_NOTES_REF } from '../provenance/git-ai.js';
 import { openContext } from './shared.js';
@@ -126,14 +127,56 @@ async function judgePush(io: Io, stdin: string): Promise<{ code: number; report:
   }
 }
 
+/**
+ * A push rejected because it could not be judged (bad input, an object that is not a commit, a
+ * policy that does not load, an internal fault) is in the audit log too: one line per ref git
+ * announced, or one line quoting the input when it could not be read as updates. Nothing from
+ * the judging is trusted here: the log's place is asked of git again. Returns what the pusher
+ * must also be told when the line could not be written (the push is rejected either way).
+ */
+async function auditFailure(io: Io, stdin: string, message: string): Promise<string> {
+  let file: string;
+  try {
+    const [config, gitDir] = await Promise.all([
+      runGit(['config', '--get', 'cleanroom.auditLog'], { cwd: io.cwd, env: io.env }),
+      gitOk(['rev-parse', '--absolute-git-dir'], { cwd: io.cwd, env: io.env }),
+    ]);
+    const auditLog = config.status === 0 ? config.stdout.toString('utf8').trim() : '';
+    if (!auditLog) return '';
+    file = path.resolve(gitDir.toString('utf8').trim(), auditLog);
+  } catch (e) {
+    return `cleanroom: cannot find the audit log to record this rejection (${e instanceof Error ? e.message : String(e)})\n`;
+  }
+  let updates: (RefUpdate | null)[];
+  try {
+    updates = parseUpdates(stdin);
+  } catch {
+    updates = [null];
+  }
+  const base = { time: new Date().toISOString(), pusher: pusher(io.env), verdict: 'error', push: 'rejected', error: message };
+  try {
+    audit(
+      file,
+      updates.map((u) => (u ? { ...base, ref: u.ref, old: u.old, new: u.new } : { ...base, ref: null, input: stdin.slice(0, AUDITED_INPUT_MAX) })),
+    );
+    return '';
+  } catch (e) {
+    return `cleanroom: ${e instanceof Error ? e.message : String(e)}\n`;
+  }
+}
+
+/** How much of an unreadable input the audit line quotes. */
+const AUDITED_INPUT_MAX = 1000;
+
 export async function preReceive(io: Io): Promise<number> {
   const stdin = await readAll(io.stdin);
-  const { code, report } = await judgePush(io, stdin).catch((e: unknown) => {
+  const { code, report } = await judgePush(io, stdin).catch(async (e: unknown) => {
     const message = e instanceof CleanroomError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
     const stack = !(e instanceof CleanroomError) && io.env.CLEANROOM_DEBUG && e instanceof Error ? `${e.stack}\n` : '';
+    const unaudited = await auditFailure(io, stdin, message).catch((f: unknown) => `cleanroom: the audit log was not written (${String(f)})\n`);
     return {
       code: EXIT.error,
-      report: `cleanroom pre-receive: error: ${message}\n${stack}cleanroom: the push is rejected (cleanroom fails closed when it cannot judge a push)\n`,
+      report: `cleanroom pre-receive: error: ${printableBlock(message)}\n${stack}${printableBlock(unaudited)}cleanroom: the push is rejected (cleanroom fails closed when it cannot judge a push)\n`,
     };
   });
   // Only a rejection is an error to the host; an accepted push's report stays as it is.

@@ -3,6 +3,7 @@ import { ruleFor } from '../decide/decide.js';
 import { reviewKey } from '../decide/verdict.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
+import { printableBlock } from '../report/escape.js';
 import { plural } from '../report/messages.js';
 import { loadAttestations, reviewsOf } from '../review.js';
 import { openContext, parseOptions } from './shared.js';
@@ -37,7 +38,7 @@ const verify: Command = {
         out.push(`  attestation ${r.file} does not count:`);
         for (const p of r.problems) out.push(`    - ${p}`);
       }
-      io.stdout.write(`${out.join('\n')}\n`);
+      io.stdout.write(`${printableBlock(out.join('\n'))}\n`);
       return missing === 0 ? EXIT.allowed : EXIT.blocked;
     } finally {
       await ctx.close();

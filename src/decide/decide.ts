@@ -2,6 +2,7 @@ import type { Change } from '../git/engine.js';
 import { compileGlob } from '../policy/glob.js';
 import type { Policy, ProtectRule } from '../policy/policy.js';
 import type { Signal } from '../signals/signal.js';
+import { refusedLink } from './links.js';
 import { reviewKey, type DecideInput, type Finding, type RejectedAttestation, type ReviewedChange, type RuleRef, type Verdict } from './verdict.js';
 
 /**
@@ -77,6 +78,13 @@ export function decide({ policy, subjects }: DecideInput): Verdict {
     const ownSignals = byPath(subject.pathSignals);
     for (const change of subject.changes) {
       paths++;
+      const link = refusedLink(policy, change, subject.linkTargets?.get(change.path));
+      if (link) {
+        // Refused whoever made it, and no review admits it (links.ts says why).
+        protectedPaths++;
+        findings.push({ commit: subject.commit, path: change.path, status: change.status, rule: link, reason: 'link', signals: [] });
+        continue;
+      }
       const rule = judgedRule(policy, change);
       if (!rule) continue;
       protectedPaths++;

@@ -17,6 +17,9 @@ export interface Subject {
   readonly reviewed: ReadonlyMap<string, readonly string[]>;
   /** Attestation files found for this subject that did not count. */
   readonly rejectedAttestations: readonly RejectedAttestation[];
+  /** What each symlink that could show content under a protected path points at (its blob's
+   *  text), by path (links.ts). */
+  readonly linkTargets?: ReadonlyMap<string, string>;
 }
 
 export const reviewKey = (path: string, oid: string): string => `${path}\0${oid}`;
@@ -48,7 +51,9 @@ export interface Finding {
   readonly path: string;
   readonly status: ChangeStatus;
   readonly rule: RuleRef;
-  readonly reason: 'assistant' | 'review-always';
+  /** 'link': a symlink or submodule that would show unprotected content under a protected path;
+   *  no review admits it. */
+  readonly reason: 'assistant' | 'review-always' | 'link';
   /** The signals that make this change assistant-generated (set-wide ones plus this path's markers). */
   readonly signals: readonly Signal[];
 }

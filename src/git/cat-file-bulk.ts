@@ -12,6 +12,17 @@ export const BULK_MIN = 64;
 const PER_PROCESS_MIN = 256;
 /** An answer file up to this size is read whole; a larger one this much at a time. */
 const WINDOW = 16 << 20;
+/**
+ * How large an answer file may grow: past it, its git is stopped and the objects are read one by
+ * one through the caller's fallback (the long-lived reader, into memory) instead, so a push of a
+ * huge blob never fills the temporary folder. Checked every SIZE_CHECK_MS while git writes, so a
+ * file ends at most one interval's writing past the cap before it is closed and gone.
+ */
+const ANSWERS_MAX = 256 << 20;
+const SIZE_CHECK_MS = 10;
+
+/** A git stopped because its answers outgrew ANSWERS_MAX. */
+class AnswersTooLarge extends Error {}
 
 /**
  * Reads many objects at once (a hook's thousand staged blobs), through `git cat-file --batch`
@@ -36,6 +47,8 @@ export async function readObjectsInBulk<T>(
     readonly fallback: () => Promise<T[]>;
     readonly processes?: number;
     readonly window?: number;
+    /** ANSWERS_MAX, for tests. */
+    readonly answersMax?: number;
   },
 ): Promise<T[]> {
   for (const name of names) {
@@ -60,7 +73,11 @@ export async function readObjectsInBulk<T>(
   const results: T[] = [];
   try {
     // Read once every git is done: judging objects meanwhile would take a CPU from a git still reading.
-    const runs = await Promise.allSettled(parts.map((part, n) => catFileToFile(cwd, env, part, jobs[n] as Job)));
+    const runs = await Promise.allSettled(parts.map((part, n) => catFileToFile(cwd, env, part, jobs[n] as Job, opts.answersMax ?? ANSWERS_MAX)));
+    if (runs.some((run) => run.status === 'rejected' && run.reason instanceof AnswersTooLarge)) {
+      for (const job of jobs.splice(0)) closeJob(job);
+      return await opts.fallback();
+    }
     for (const [n, run] of runs.entries()) {
       if (run.status === 'rejected') throw run.reason;
       const part = parts[n] as string[];
@@ -115,8 +132,9 @@ function closeFile(file: ScratchFile): void {
   if (file.path !== null) fs.rmSync(file.path, { force: true });
 }
 
-/** Runs one cat-file over `names`; resolves when git is done, its answers in `job.answers`. */
-function catFileToFile(cwd: string, env: NodeJS.ProcessEnv, names: readonly string[], job: Job): Promise<void> {
+/** Runs one cat-file over `names`; resolves when git is done, its answers in `job.answers`; rejects
+ *  with AnswersTooLarge (git stopped) once they outgrow `max` bytes. */
+function catFileToFile(cwd: string, env: NodeJS.ProcessEnv, names: readonly string[], job: Job, max: number): Promise<void> {
   writeWhole(job.requests.fd, Buffer.from(`${names.join('\n')}\n`));
   return new Promise<void>((resolve, reject) => {
     let settled = false; // a spawn that fails emits 'error' and then 'close'
@@ -128,8 +146,22 @@ function catFileToFile(cwd: string, env: NodeJS.ProcessEnv, names: readonly stri
     // git shares each file's offset with us: the requests are read from their start, written at
     // positions that leave the offset there; answers and errors are read back by position.
     const child = spawn('git', ['cat-file', '--batch'], { cwd, env: gitEnvironment(env), stdio: [job.requests.fd, job.answers.fd, job.errors.fd] });
+    const tooLarge = () => fs.fstatSync(job.answers.fd).size > max;
+    const watch = setInterval(() => {
+      if (!tooLarge()) return;
+      clearInterval(watch); // the files may be closed before git's exit is heard
+      child.kill();
+      if (!settled) reject(new AnswersTooLarge());
+      settled = true;
+    }, SIZE_CHECK_MS);
     child.on('error', (e) => fail(`could not run git cat-file (${e.message})`));
     child.on('close', (code) => {
+      clearInterval(watch);
+      if (settled) return;
+      if (tooLarge()) {
+        settled = true;
+        return reject(new AnswersTooLarge());
+      }
       if (code !== 0) return fail(`git cat-file exited (${code}): ${readWhole(job.errors.fd).toString('utf8').trim()}`);
       if (!settled) resolve();
       settled = true;

@@ -4,15 +4,19 @@
  */
 import type { Finding, ReviewedChange, Verdict } from '../decide/verdict.js';
 import type { Signal } from '../signals/signal.js';
+import { hasUnsafe, printable } from './escape.js';
 
 
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
 
-/** Quotes a path for a POSIX shell so a pasted fix command works for spaces and quotes alike. */
+/** Quotes a path for a POSIX shell so a pasted fix command works for spaces and quotes alike. A
+ *  path holding a control character is written in $'...' (bash, zsh, ksh, POSIX.1-2024 sh), its
+ *  unsafe characters escaped, so the command still names the file and prints nothing raw. */
 export function shellQuote(s: string): string {
-  return /^[A-Za-z0-9_./@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+  if (/^[A-Za-z0-9_./@%+=:,-]+$/.test(s)) return s;
+  return hasUnsafe(s) ? `$'${printable(s.replace(/[\\']/g, '\\$&'))}'` : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 export function scopeText(v: Verdict, scope: string): string {
@@ -38,14 +42,23 @@ export function signalText(s: Signal): string {
 }
 
 export function reasonText(f: Finding): string {
-  return f.reason === 'assistant'
-    ? 'assistant-generated content in a protected path'
-    : 'this path needs a review for every change (review-always)';
+  switch (f.reason) {
+    case 'assistant':
+      return 'assistant-generated content in a protected path';
+    case 'review-always':
+      return 'this path needs a review for every change (review-always)';
+    case 'link':
+      return 'a symlink or submodule here would show content from outside the protected paths; no review admits it';
+  }
 }
 
 /** The commands that resolve a finding, most direct first. */
 export function fixCommands(f: Finding): string[] {
   const p = shellQuote(f.path);
+  if (f.reason === 'link') {
+    const undo = f.commit === null ? `git restore --staged -- ${p}    # leave the link out of this commit` : `git rebase -i ${f.commit.slice(0, 12)}^    # take the link out of commit ${f.commit.slice(0, 12)}`;
+    return [`replace ${p} with a copy of what it points at, and have that content reviewed`, undo];
+  }
   if (f.commit === null) {
     return [`cleanroom attest -- ${p}    # a human reviewer reviews and signs it, then commit again`, `git restore --staged -- ${p}    # or leave it out of this commit`];
   }

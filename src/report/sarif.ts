@@ -37,6 +37,15 @@ const RULES: Record<Finding['reason'], RuleText> = {
       'A commit brings content into a path the policy protects with review-always, which needs a human review for ' +
       'every change whoever made it, and no valid review attestation covers that exact content.',
   },
+  link: {
+    id: 'CR003',
+    name: 'link-into-protected-path',
+    short: 'A symlink or submodule that would show unprotected content under a protected path',
+    full:
+      'A commit adds or retargets a symlink at a protected path, or at a folder a protected pattern reaches below, ' +
+      'that points at content the policy protects less (or outside the repository), or puts a submodule there. A ' +
+      'checkout would show that content under the protected path, and later changes to it too: no review admits it.',
+  },
 };
 const RULE_ORDER = Object.keys(RULES) as Finding['reason'][];
 

@@ -378,6 +378,164 @@ export function addedTextLines(oldText: string | null, newText: string): { line:
   return added;
 }
 
+/**
+ * Content larger than this is never decoded whole: a V8 string stops near 512 MiB ("Cannot create
+ * a string longer than 0x1fffffe8 characters"), and a string of hundreds of MiB is a memory spike
+ * besides. Such content is searched for markers a window at a time (markerSignalsInLarge).
+ */
+export const WHOLE_TEXT_MAX = 32 << 20;
+/** The window a large text is read in: whole lines, up to this many bytes. */
+export const TEXT_WINDOW = 4 << 20;
+/**
+ * A line longer than a window is read in pieces of a window each, every piece starting this many
+ * bytes before the previous one ended: a marker match up to this long is found wherever it lies
+ * in the line; a longer match that straddles two pieces is not (markers are short banners and
+ * canaries; a policy regex has no length bound a search could rely on).
+ */
+export const WINDOW_OVERLAP = 64 << 10;
+
+const NL = 0x0a;
+const CR = 0x0d;
+
+/** Whether git would call this content binary (a NUL in the first 8000 bytes). */
+export const isBinary = (content: Uint8Array): boolean => content.subarray(0, BINARY_PROBE).includes(0);
+
+/** A piece of a large text: whole lines, or a piece of one line longer than a window. */
+interface TextPiece {
+  readonly text: string;
+  /** 1-based number of the piece's first line. */
+  readonly firstLine: number;
+  /** Byte offset of the piece's first line in the content, and of the end of its last line. */
+  readonly start: number;
+  readonly end: number;
+  /** True when the piece is part of a line longer than the window. */
+  readonly partial: boolean;
+}
+
+/** Backs up from `at` to the start of a UTF-8 character, so no piece splits one. */
+function charStart(content: Uint8Array, at: number, floor: number): number {
+  let i = at;
+  while (i > floor && ((content[i] as number) & 0xc0) === 0x80) i--;
+  return i;
+}
+
+/**
+ * The content as pieces of at most `window` bytes (plus `overlap` for a long line's pieces):
+ * whole lines where a line fits, so each line is searched as a whole as the small path searches it.
+ */
+export function* textPieces(content: Uint8Array, window = TEXT_WINDOW, overlap = WINDOW_OVERLAP): Generator<TextPiece> {
+  const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  let start = 0;
+  let line = 1;
+  while (start < bytes.length) {
+    const limit = Math.min(bytes.length, start + window);
+    const lastNl = limit === bytes.length ? bytes.length - 1 : bytes.lastIndexOf(NL, limit - 1);
+    if (limit === bytes.length || lastNl >= start) {
+      // Whole lines up to the last newline inside the window (or the end of the content).
+      const end = limit === bytes.length ? bytes.length : lastNl + 1;
+      const text = decoder.decode(bytes.subarray(start, end));
+      yield { text, firstLine: line, start, end, partial: false };
+      for (let i = bytes.indexOf(NL, start); i >= 0 && i < end; i = bytes.indexOf(NL, i + 1)) line++;
+      start = end;
+      continue;
+    }
+    // One line longer than the window: pieces of it, each overlapping the one before.
+    const nl = bytes.indexOf(NL, start);
+    const lineEnd = nl < 0 ? bytes.length : nl + 1;
+    for (let from = start; from < lineEnd; ) {
+      const to = Math.min(lineEnd, charStart(bytes, from + window, from + 1));
+      yield { text: decoder.decode(bytes.subarray(from, to)), firstLine: line, start, end: lineEnd, partial: true };
+      if (to === lineEnd) break;
+      from = charStart(bytes, Math.max(from + 1, to - overlap), from + 1);
+    }
+    line++;
+    start = lineEnd;
+  }
+}
+
+/** The bytes of one line without its newline and a CR before it (as textLines gives its text). */
+function lineBytes(content: Buffer, start: number, end: number): Buffer {
+  let e = end;
+  if (e > start && content[e - 1] === NL) e--;
+  if (e > start && content[e - 1] === CR) e--;
+  return content.subarray(start, e);
+}
+
+/** How often `line` occurs as a whole line of `content`, before byte `before` (default: anywhere). */
+function occurrences(content: Buffer, line: Buffer, before = content.length): number {
+  let count = 0;
+  // An empty line can only be found at a line's start: step from line start to line start.
+  const next = (at: number) => (line.length > 0 ? content.indexOf(line, at + 1) : ((n) => (n < 0 || n + 1 >= content.length ? -1 : n + 1))(content.indexOf(NL, at)));
+  for (let at = line.length > 0 ? content.indexOf(line, 0) : 0; at >= 0 && at < before; at = next(at)) {
+    if (at > 0 && content[at - 1] !== NL) continue;
+    let after = at + line.length;
+    if (content[after] === CR) after++;
+    if (after === content.length || content[after] === NL) count++;
+  }
+  return count;
+}
+
+/**
+ * markerSignals for content too large to decode whole (WHOLE_TEXT_MAX): the same signals, with
+ * the same line numbers and the same notion of an added line (a line occurring more often than in
+ * the old content; the later occurrences are the added ones), found a window at a time. Only
+ * lines that hold a marker are compared with the old content, as bytes. `before` is the old
+ * content, null when there is none or it is binary.
+ */
+export function markerSignalsInLarge(
+  path: string,
+  before: Uint8Array | null,
+  after: Uint8Array,
+  rules: AssistantRules,
+  window = TEXT_WINDOW,
+  overlap = WINDOW_OVERLAP,
+): Signal[] {
+  if (isBinary(after)) return [];
+  const asBuffer = (c: Uint8Array) => (Buffer.isBuffer(c) ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+  const content = asBuffer(after);
+  const old = before && !isBinary(before) ? asBuffer(before) : null;
+  const candidates = policyRules(rules.markers, 'assistants.markers');
+  const signals: Signal[] = [];
+  /** Per whole line's text: how often it occurs in the old content, and how often seen so far. */
+  const counts = new Map<string, { old: number; seen: number }>();
+  const isAdded = (text: string, bytes: Buffer, lineStart: number, partial: boolean): boolean => {
+    if (partial) return occurrences(content, bytes, lineStart) + 1 > (old ? occurrences(old, bytes) : 0);
+    let c = counts.get(text);
+    if (!c) counts.set(text, (c = { old: old ? occurrences(old, bytes) : 0, seen: 0 }));
+    return ++c.seen > c.old;
+  };
+  // A long line's pieces overlap: each marker is reported once per line, and whether the line is
+  // added is worked out once.
+  const reported = new Set<string>();
+  let longLine = { line: 0, added: false };
+  for (const piece of textPieces(content, window, overlap)) {
+    if (!mayHoldMarker(piece.text, rules)) continue;
+    if (piece.partial) {
+      const hits = candidates.filter(({ re }) => matches(re, piece.text) && !reported.has(`${piece.firstLine}\0${re.source}`));
+      if (hits.length === 0) continue;
+      if (longLine.line !== piece.firstLine) longLine = { line: piece.firstLine, added: isAdded('', lineBytes(content, piece.start, piece.end), piece.start, true) };
+      if (!longLine.added) continue;
+      for (const { assistant, rule, re } of hits) {
+        reported.add(`${piece.firstLine}\0${re.source}`);
+        signals.push({ kind: 'marker', assistant, rule, evidence: truncate(piece.text.trim(), MARKER_EVIDENCE_MAX), path, line: piece.firstLine });
+      }
+      continue;
+    }
+    let offset = piece.start;
+    textLines(piece.text).forEach((text, i) => {
+      const lineStart = offset;
+      const nl = content.indexOf(NL, lineStart);
+      offset = nl < 0 || nl >= piece.end ? piece.end : nl + 1;
+      const hits = candidates.filter(({ re }) => matches(re, text));
+      const line = piece.firstLine + i;
+      if (hits.length === 0) return;
+      if (!isAdded(text, lineBytes(content, lineStart, offset), lineStart, false)) return;
+      for (const { assistant, rule } of hits) signals.push({ kind: 'marker', assistant, rule, evidence: truncate(text.trim(), MARKER_EVIDENCE_MAX), path, line });
+    });
+  }
+  return signals;
+}
+
 /** The agent to name in an `Assisted-by:` trailer: the first specific assistant seen, or null without signals. */
 export function assistantLabel(signals: readonly Signal[]): string | null {
   if (signals.length === 0) return null;

@@ -65,19 +65,42 @@ export interface Run {
   stderr: string;
 }
 
-export function run(cmd: string, args: readonly string[], cwd: string, env = cleanEnv(), input?: string): Run {
-  const r = spawnSync(cmd, args, { cwd, env, input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+/**
+ * How long any child process a test starts may run. A synchronous spawn blocks the worker, so
+ * vitest's own test timeout can never fire while one hangs: the child must be killed here, and
+ * the test fail saying which command hung. Pass it (or a shorter one) to every spawn of a test.
+ */
+export const CHILD_TIMEOUT_MS = 60_000;
+
+/** The error a test fails with when a child it started outlived its time. */
+function hung(cmd: string, args: readonly string[], timeout: number): Error {
+  return new Error(`${cmd} ${args.join(' ')} did not finish within ${timeout / 1000} s and was killed (a hang, or a prompt waiting for input)`);
+}
+
+const timedOut = (e: unknown): boolean => (e as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+
+export function run(cmd: string, args: readonly string[], cwd: string, env = cleanEnv(), input?: string, timeout = CHILD_TIMEOUT_MS): Run {
+  const r = spawnSync(cmd, args, { cwd, env, input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout });
+  if (timedOut(r.error)) throw hung(cmd, args, timeout);
   return { status: r.status ?? 128, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** git that must succeed; returns its stdout as bytes (for -z output). */
-export function gitRaw(cwd: string, args: readonly string[], env = cleanEnv(), input?: string | Buffer): Buffer {
-  return execFileSync('git', args, { cwd, env, input, maxBuffer: 256 * 1024 * 1024 });
+export function gitRaw(cwd: string, args: readonly string[], env = cleanEnv(), input?: string | Buffer, timeout = CHILD_TIMEOUT_MS): Buffer {
+  try {
+    return execFileSync('git', args, { cwd, env, input, maxBuffer: 256 * 1024 * 1024, timeout });
+  } catch (e) {
+    throw timedOut(e) ? hung('git', args, timeout) : e;
+  }
 }
 
 /** git that must succeed; returns trimmed stdout. */
-export function git(cwd: string, args: readonly string[], env = cleanEnv()): string {
-  return execFileSync('git', args, { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+export function git(cwd: string, args: readonly string[], env = cleanEnv(), timeout = CHILD_TIMEOUT_MS): string {
+  try {
+    return execFileSync('git', args, { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'], timeout }).trim();
+  } catch (e) {
+    throw timedOut(e) ? hung('git', args, timeout) : e;
+  }
 }
 
 /** git that may fail (a hook blocking a commit, say). */
