@@ -1,0 +1,158 @@
+/**
+ * The lineage question, asked where a verdict is made: were the bytes a change puts under a
+ * protected path (or most of them) first written by an assistant-made commit anywhere in the
+ * history this verdict can see? Asked only of protected changes nothing else flags already.
+ */
+import { createHash } from 'node:crypto';
+import { ruleFor } from '../decide/decide.js';
+import type { Change } from '../git/engine.js';
+import { gitOk } from '../git/exec.js';
+import type { InspectContext } from '../inspect.js';
+import type { Policy } from '../policy/policy.js';
+import { catalog } from '../signals/catalog.js';
+import type { Signal } from '../signals/signal.js';
+import { addedChunks, containment, substantiveChunks, type Chunk } from './chunks.js';
+import { chunkWrites, LineageIndex } from './index.js';
+import { loadStore, saveStore, type StoredWrite } from './store.js';
+import { walkAssistantWrites, type AssistantWrite } from './walk.js';
+
+/** Fewer distinct assistant chunks than this in what a change adds is too little to call it a
+ *  copy: an empty file, `{}`, a shared licence line or two never count. */
+export const MIN_MATCHED_CHUNKS = 3;
+const REGULAR = new Set(['100644', '100755']);
+
+/**
+ * What decides which commits are assistant-made: the index holds the writes of those commits, so
+ * a policy that names other assistants (or a catalog that grew) keys another index.
+ */
+export function detectorKey(policy: Policy, objectFormat: string): string {
+  const rules = policy.assistants;
+  const patterns = rules.builtin ? catalog().flatMap((e) => (e.kind === 'environment' ? [] : [`${e.id} ${e.pattern.source}/${e.pattern.flags}`])) : [];
+  const own = [...rules.trailers.map((r) => `t ${r.source}/${r.flags}`), ...rules.identities.map((r) => `i ${r.source}/${r.flags}`)];
+  return createHash('sha256').update(JSON.stringify([objectFormat, patterns, own])).digest('hex');
+}
+
+/** The index for one run, and the tips whose history it covers. */
+class Lineage {
+  constructor(
+    readonly index: LineageIndex,
+    private readonly covered: Set<string>,
+    private readonly ctx: InspectContext,
+  ) {}
+
+  private pending: Promise<void> = Promise.resolve();
+
+  /** Indexes (in memory) what `tips` reach that is not covered yet: a push's own commits. */
+  cover(tips: readonly string[]): Promise<void> {
+    this.pending = this.pending.then(async () => {
+      const missing = [...new Set(tips)].filter((t) => !this.covered.has(t));
+      if (missing.length === 0) return;
+      for (const w of await walkAndChunk(this.ctx, missing, [...this.covered])) this.index.add(w);
+      for (const t of missing) this.covered.add(t);
+    });
+    return this.pending;
+  }
+}
+
+async function walkAndChunk(ctx: InspectContext, include: readonly string[], exclude: readonly string[], onCommit?: () => void): Promise<StoredWrite[]> {
+  const writes: AssistantWrite[] = [];
+  await walkAssistantWrites(ctx.repo, ctx.policy.assistants, { include, exclude }, (w) => writes.push(w), onCommit);
+  return chunkWrites(ctx.engine, writes);
+}
+
+/** Every ref's object id (branches, tags, remote-tracking refs, and the refs a host writes by
+ *  itself): content anywhere in the repository is content someone can copy. */
+async function refTips(ctx: InspectContext): Promise<string[]> {
+  const out = await gitOk(['for-each-ref', '--format=%(objectname)'], { cwd: ctx.repo.cwd, env: ctx.repo.env });
+  return [...new Set(out.toString('utf8').split('\n').filter(Boolean))].sort();
+}
+
+/** The ids of `tips` that this repository still has (a rewritten ref's old tip may be gone). */
+async function existing(ctx: InspectContext, tips: readonly string[]): Promise<string[]> {
+  if (tips.length === 0) return [];
+  const out = await gitOk(['cat-file', '--batch-check=%(objectname)'], { cwd: ctx.repo.cwd, env: ctx.repo.env, input: `${tips.join('\n')}\n` });
+  const found = new Set(out.toString('utf8').split('\n'));
+  return tips.filter((t) => found.has(t));
+}
+
+/**
+ * Opens the index: the store's entries, plus a walk of what the refs reach beyond the tips the
+ * store covers (all of history when the store is missing or not trusted), saved back for the next
+ * run. Only ref history is saved: a push's own commits (quarantined, perhaps rejected) are indexed
+ * in memory by cover(), and saved once a ref reaches them.
+ */
+export async function openLineage(ctx: InspectContext, opts: { onCommit?: () => void; rebuild?: boolean } = {}): Promise<Lineage> {
+  const key = detectorKey(ctx.policy, ctx.repo.objectFormat);
+  const stored = opts.rebuild ? { tips: [], writes: [], appendable: false } : loadStore(ctx.repo.commonDir, key);
+  const refs = await refTips(ctx);
+  const index = new LineageIndex();
+  for (const w of stored.writes) index.add(w);
+  const same = stored.appendable && stored.tips.length === refs.length && stored.tips.every((t, i) => t === refs[i]);
+  if (!same) {
+    const base = await existing(ctx, stored.tips);
+    const added = await walkAndChunk(ctx, refs, base, opts.onCommit);
+    for (const w of added) index.add(w);
+    saveStore(ctx.repo.commonDir, key, refs, added, [...stored.writes, ...added], stored.appendable);
+  }
+  return new Lineage(index, new Set(refs), ctx);
+}
+
+const opened = new WeakMap<InspectContext, Promise<Lineage>>();
+function lineageOf(ctx: InspectContext): Promise<Lineage> {
+  let found = opened.get(ctx);
+  if (!found) opened.set(ctx, (found = openLineage(ctx)));
+  return found;
+}
+
+/** Makes the history `tips` reach visible to every lineage question of this run: the server
+ *  calls it with all of a push's tips, so a draft on one pushed branch is seen from another. */
+export async function coverLineage(ctx: InspectContext, tips: readonly string[]): Promise<void> {
+  await (await lineageOf(ctx)).cover(tips);
+}
+
+/**
+ * Lineage signals for the protected changes of one change set that `flagged` (the set's own
+ * path signals) does not already flag; the caller asks only when no set-wide signal fired.
+ * `tips`: what the verdict sees beyond the refs (the commit being judged, the pushed tip).
+ */
+export async function lineageSignals(ctx: InspectContext, changes: readonly Change[], flagged: readonly Signal[], tips: readonly string[]): Promise<Signal[]> {
+  const signalled = new Set(flagged.map((s) => s.path));
+  const asked = changes.filter((c) => c.status !== 'deleted' && c.newOid && REGULAR.has(c.newMode ?? '') && !signalled.has(c.path) && ruleFor(ctx.policy, c.path));
+  if (asked.length === 0) return [];
+  const lineage = await lineageOf(ctx);
+  await lineage.cover(tips);
+  const index = lineage.index;
+  if (index.empty) return [];
+  const after = await ctx.engine.readBlobs(
+    asked.map((c) => c.newOid as string),
+    (_, content) => substantiveChunks(content),
+  );
+  // The old side matters only where the new content could be a copy at all.
+  const suspects = asked.map((c, i) => ({ c, after: after[i] as Chunk[] })).filter(({ after: a }) => containment(a, index.originOfChunk).distinctMatched >= MIN_MATCHED_CHUNKS);
+  const withOld = suspects.filter(({ c }) => c.oldOid && REGULAR.has(c.oldMode ?? ''));
+  const before = await ctx.engine.readBlobs(
+    withOld.map(({ c }) => c.oldOid as string),
+    (_, content) => substantiveChunks(content),
+  );
+  const old = new Map(withOld.map(({ c }, i) => [c, before[i] as Chunk[]]));
+  return suspects.flatMap(({ c, after: a }) => {
+    const found = lineageSignal(index, c, addedChunks(a, old.get(c) ?? null), ctx.policy.assistants.lineageShare);
+    return found ? [found] : [];
+  });
+}
+
+/** PURE: the signal for one change, given what it adds. */
+export function lineageSignal(index: LineageIndex, c: Change, added: readonly Chunk[], share: number): Signal | null {
+  const m = containment(added, index.originOfChunk);
+  if (m.distinctMatched < MIN_MATCHED_CHUNKS || m.addedBytes === 0 || m.matchedBytes / m.addedBytes < share) return null;
+  const exact = c.newOid ? index.originOfBlob(c.newOid) : undefined;
+  const ranked = [...m.byOrigin.entries()].sort((a, b) => b[1] - a[1]);
+  const main = index.origin(exact ?? (ranked[0] as [number, number])[0]);
+  const from = `assistant commit ${main.commit.slice(0, 7)} at ${main.path}`;
+  const others = ranked.filter(([id]) => index.origin(id) !== main).length;
+  const evidence =
+    exact !== undefined
+      ? `first written by ${from}`
+      : `${Math.floor((100 * m.matchedBytes) / m.addedBytes)}% of the bytes it adds were first written by ${from}${others > 0 ? ` and ${others} more` : ''}`;
+  return { kind: 'lineage', assistant: main.assistant, rule: exact !== undefined ? 'lineage/blob' : 'lineage/share', evidence, path: c.path };
+}
