@@ -137,8 +137,8 @@ async function signalsInLines(
 
 /** Where the bytes of protected changes nothing else flags came from (src/lineage): its code
  *  loads only when such a change is judged. */
-async function lineageOf(ctx: InspectContext, changes: readonly Change[], flagged: readonly Signal[], tips: readonly string[]): Promise<Signal[]> {
-  return (await import('./lineage/gate.js')).lineageSignals(ctx, changes, flagged, tips);
+async function lineageOf(ctx: InspectContext, changes: readonly Change[], flagged: readonly Signal[], revs: readonly string[]): Promise<Signal[]> {
+  return (await import('./lineage/gate.js')).lineageSignals(ctx, changes, flagged, revs);
 }
 
 /** The ledger `cleanroom record` keeps for this repository, if an assistant's hook ever wrote one
@@ -208,7 +208,7 @@ export async function inspectStaged(
     ...(opts.message !== undefined ? messageSignals(opts.message, rules, commentChar ? { commentChar } : {}) : []),
   ];
   const pathSignals = await pathSignalsIn(ctx, changes, await localLedger(ctx.repo), localTraces(ctx.repo));
-  if (signals.length === 0) pathSignals.push(...(await lineageOf(ctx, changes, pathSignals, await ctx.engine.resolve(opts.base ?? 'HEAD').then((head) => [head], () => []))));
+  if (signals.length === 0) pathSignals.push(...(await lineageOf(ctx, changes, pathSignals, [opts.base ?? 'HEAD'])));
   const needing = needingReview(ctx.policy, changes, signals.length + pathSignals.length > 0);
   const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await (await loadAttestations(ctx, await stagedAttestations(ctx, opts.base ?? 'HEAD', staged))).attested(needing), needing) : NO_REVIEWS;
   return { commit: null, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected };

@@ -85,7 +85,7 @@ async function judgePush(io: Io, stdin: string): Promise<{ code: number; report:
     const pushedNotes = updates.find((u) => u.ref === GIT_AI_NOTES_REF && !isNullOid(u.new));
     const notes = pushedNotes ? pushedNotes.new : GIT_AI_NOTES_REF;
     // A draft on one pushed branch is visible from the others: lineage sees the whole push.
-    await coverLineage(ctx, updates.filter((u) => !isNullOid(u.new)).map((u) => u.new));
+    coverLineage(ctx, updates.filter((u) => !isNullOid(u.new)).map((u) => u.new));
     let report = '';
     for (const update of updates) {
       // Deleting a ref brings no content.

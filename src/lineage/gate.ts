@@ -97,30 +97,38 @@ export async function openLineage(ctx: InspectContext, opts: { onCommit?: () => 
   return new Lineage(index, new Set(refs), ctx);
 }
 
-const opened = new WeakMap<InspectContext, Promise<Lineage>>();
-function lineageOf(ctx: InspectContext): Promise<Lineage> {
-  let found = opened.get(ctx);
-  if (!found) opened.set(ctx, (found = openLineage(ctx)));
-  return found;
+/** Per run: the index once opened, and the tips every question of the run sees beyond the refs. */
+const runs = new WeakMap<InspectContext, { opened: Promise<Lineage> | null; visible: Set<string> }>();
+function runOf(ctx: InspectContext) {
+  let run = runs.get(ctx);
+  if (!run) runs.set(ctx, (run = { opened: null, visible: new Set() }));
+  return run;
 }
 
 /** Makes the history `tips` reach visible to every lineage question of this run: the server
- *  calls it with all of a push's tips, so a draft on one pushed branch is seen from another. */
-export async function coverLineage(ctx: InspectContext, tips: readonly string[]): Promise<void> {
-  await (await lineageOf(ctx)).cover(tips);
+ *  calls it with all of a push's tips, so a draft on one pushed branch is seen from another.
+ *  Nothing is read until a question is asked. */
+export function coverLineage(ctx: InspectContext, tips: readonly string[]): void {
+  for (const t of tips) runOf(ctx).visible.add(t);
 }
 
 /**
  * Lineage signals for the protected changes of one change set that `flagged` (the set's own
  * path signals) does not already flag; the caller asks only when no set-wide signal fired.
- * `tips`: what the verdict sees beyond the refs (the commit being judged, the pushed tip).
+ * `revs`: what the verdict sees beyond the refs (the pushed tip, HEAD); one that does not resolve
+ * (an unborn HEAD) adds nothing.
  */
-export async function lineageSignals(ctx: InspectContext, changes: readonly Change[], flagged: readonly Signal[], tips: readonly string[]): Promise<Signal[]> {
+export async function lineageSignals(ctx: InspectContext, changes: readonly Change[], flagged: readonly Signal[], revs: readonly string[]): Promise<Signal[]> {
   const signalled = new Set(flagged.map((s) => s.path));
-  const asked = changes.filter((c) => c.status !== 'deleted' && c.newOid && REGULAR.has(c.newMode ?? '') && !signalled.has(c.path) && ruleFor(ctx.policy, c.path));
+  // review-always paths need a review whoever wrote them: where they came from changes nothing.
+  const asked = changes.filter(
+    (c) => c.status !== 'deleted' && c.newOid && REGULAR.has(c.newMode ?? '') && !signalled.has(c.path) && ruleFor(ctx.policy, c.path)?.require === 'review-if-assistant',
+  );
   if (asked.length === 0) return [];
-  const lineage = await lineageOf(ctx);
-  await lineage.cover(tips);
+  const run = runOf(ctx);
+  const lineage = await (run.opened ??= openLineage(ctx));
+  const tips = await Promise.all(revs.map((r) => ctx.engine.resolve(r).catch(() => null)));
+  await lineage.cover([...run.visible, ...tips.filter((t): t is string => t !== null)]);
   const index = lineage.index;
   if (index.empty) return [];
   const after = await ctx.engine.readBlobs(
