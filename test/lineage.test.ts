@@ -154,6 +154,18 @@ describe('a move into a protected path keeps the origin', () => {
     expect(r.stderr).toMatch(ORIGIN);
     expect(cleanroom(repo, ['check', '--commit', 'HEAD'], human).status).toBe(1);
   });
+  it('a .mailmap cannot rename an assistant\'s identity into a person\'s', () => {
+    const repo = setup();
+    commit(repo, { '.mailmap': 'Ada Human <ada@example.org> Ada (aider) <ada@example.org>\n' }, 'mailmap');
+    git(repo, ['config', 'log.mailmap', 'true']);
+    write(repo, 'scratch/t1.jsonl', DRAFT);
+    git(repo, ['add', '-A']);
+    git(repo, ['-c', 'core.hooksPath=/dev/null', 'commit', '-q', '-m', 'draft'], cleanEnv({ GIT_AUTHOR_NAME: 'Ada (aider)', GIT_COMMITTER_NAME: 'Ada (aider)' }));
+    move(repo);
+    const r = gitTry(repo, ['commit', '-m', 'promote'], human);
+    expect(r.stderr).toMatch(ORIGIN);
+    expect(r.status).toBe(1);
+  });
 });
 
 describe('near copies', () => {
@@ -170,6 +182,32 @@ describe('near copies', () => {
     const r = pushPast(repo, bare, ['main']);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('[lineage/share]');
+  });
+
+  it('line endings changed to CRLF keep the origin (git's chunks skip a CR before a LF)', () => {
+    const repo = setup();
+    draft(repo);
+    write(repo, 'benchmarks/t1.jsonl', DRAFT.replace(/\n/g, '\r\n'));
+    git(repo, ['add', '-A']);
+    const r = gitTry(repo, ['commit', '-m', 'copy with CRLF'], human);
+    expect(r.stderr).toContain('[lineage/share]');
+    expect(r.status).toBe(1);
+  });
+
+  it('assistants.lineage_share sets how much must come from an assistant', () => {
+    const repo = setup();
+    writePolicy(repo, EXAMPLE_POLICY.replace('  markers: ["CANARY-[0-9]+"]\n', '  markers: ["CANARY-[0-9]+"]\n  lineage_share: 1\n'));
+    commit(repo, {}, 'every added byte must be an assistant\'s');
+    draft(repo);
+    write(repo, 'benchmarks/t1.jsonl', `${DRAFT}{"task": 99, "prompt": "a task a person wrote", "answer": "42"}\n`);
+    git(repo, ['add', '-A']);
+    expect(gitTry(repo, ['commit', '-m', 'copy and extend'], human).status).toBe(0);
+    move(repo);
+    expect(gitTry(repo, ['commit', '-m', 'the draft itself'], human).status).toBe(1);
+    writePolicy(repo, EXAMPLE_POLICY.replace('  markers: ["CANARY-[0-9]+"]\n', '  markers: ["CANARY-[0-9]+"]\n  lineage_share: 0\n'));
+    const bad = cleanroom(repo, ['policy', 'check', '.cleanroom/policy.yaml'], human);
+    expect(bad.stderr).toContain('assistants.lineage_share: found 0; expected a number above 0 and at most 1');
+    expect(bad.status).toBe(2);
   });
 
   it('a substantially human rewrite of an assistant draft is the human\'s', () => {
