@@ -184,7 +184,7 @@ describe('near copies', () => {
     expect(r.stderr).toContain('[lineage/share]');
   });
 
-  it('line endings changed to CRLF keep the origin (git's chunks skip a CR before a LF)', () => {
+  it('line endings changed to CRLF keep the origin (git\'s chunks skip a CR before a LF)', () => {
     const repo = setup();
     draft(repo);
     write(repo, 'benchmarks/t1.jsonl', DRAFT.replace(/\n/g, '\r\n'));
@@ -202,7 +202,7 @@ describe('near copies', () => {
     write(repo, 'benchmarks/t1.jsonl', `${DRAFT}{"task": 99, "prompt": "a task a person wrote", "answer": "42"}\n`);
     git(repo, ['add', '-A']);
     expect(gitTry(repo, ['commit', '-m', 'copy and extend'], human).status).toBe(0);
-    move(repo);
+    git(repo, ['mv', 'scratch/t1.jsonl', 'benchmarks/t2.jsonl']);
     expect(gitTry(repo, ['commit', '-m', 'the draft itself'], human).status).toBe(1);
     writePolicy(repo, EXAMPLE_POLICY.replace('  markers: ["CANARY-[0-9]+"]\n', '  markers: ["CANARY-[0-9]+"]\n  lineage_share: 0\n'));
     const bad = cleanroom(repo, ['policy', 'check', '.cleanroom/policy.yaml'], human);
