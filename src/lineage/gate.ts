@@ -78,23 +78,28 @@ async function existing(ctx: InspectContext, tips: readonly string[]): Promise<s
 /**
  * Opens the index: the store's entries, plus a walk of what the refs reach beyond the tips the
  * store covers (all of history when the store is missing or not trusted), saved back for the next
- * run. Only ref history is saved: a push's own commits (quarantined, perhaps rejected) are indexed
- * in memory by cover(), and saved once a ref reaches them.
+ * run. Only ref history is saved: what `extra` tips reach beyond the refs (a push's own commits,
+ * quarantined, perhaps about to be rejected) is indexed in memory, and saved once a ref reaches it.
+ * git walks while node reads the store and fills the index.
  */
-export async function openLineage(ctx: InspectContext, opts: { onCommit?: () => void; rebuild?: boolean } = {}): Promise<Lineage> {
+export async function openLineage(ctx: InspectContext, opts: { onCommit?: () => void; rebuild?: boolean } = {}, extra: readonly string[] = []): Promise<Lineage> {
   const key = detectorKey(ctx.policy, ctx.repo.objectFormat);
+  const refsRead = refTips(ctx);
   const stored = opts.rebuild ? { tips: [], writes: [], appendable: false } : loadStore(ctx.repo.commonDir, key);
-  const refs = await refTips(ctx);
+  const refs = await refsRead;
+  const beyond = extra.filter((t) => !refs.includes(t));
+  const extraWalk = walkAndChunk(ctx, beyond, refs);
+  const same = stored.appendable && stored.tips.length === refs.length && stored.tips.every((t, i) => t === refs[i]);
+  const refsWalk = same ? Promise.resolve([]) : existing(ctx, stored.tips).then((base) => walkAndChunk(ctx, refs, base, opts.onCommit));
+  // Both walks are awaited together, so neither can fail unheard.
+  const walked = Promise.all([refsWalk, extraWalk]);
+  walked.catch(() => undefined);
   const index = new LineageIndex();
   for (const w of stored.writes) index.add(w);
-  const same = stored.appendable && stored.tips.length === refs.length && stored.tips.every((t, i) => t === refs[i]);
-  if (!same) {
-    const base = await existing(ctx, stored.tips);
-    const added = await walkAndChunk(ctx, refs, base, opts.onCommit);
-    for (const w of added) index.add(w);
-    saveStore(ctx.repo.commonDir, key, refs, added, [...stored.writes, ...added], stored.appendable);
-  }
-  return new Lineage(index, new Set(refs), ctx);
+  const [added, inMemory] = await walked;
+  for (const w of [...added, ...inMemory]) index.add(w);
+  if (!same) saveStore(ctx.repo.commonDir, key, refs, added, [...stored.writes, ...added], stored.appendable);
+  return new Lineage(index, new Set([...refs, ...beyond]), ctx);
 }
 
 /** Per run: the index once opened, and the tips every question of the run sees beyond the refs. */
@@ -126,9 +131,10 @@ export async function lineageSignals(ctx: InspectContext, changes: readonly Chan
   );
   if (asked.length === 0) return [];
   const run = runOf(ctx);
-  const lineage = await (run.opened ??= openLineage(ctx));
-  const tips = await Promise.all(revs.map((r) => ctx.engine.resolve(r).catch(() => null)));
-  await lineage.cover([...run.visible, ...tips.filter((t): t is string => t !== null)]);
+  const resolved = await Promise.all(revs.map((r) => ctx.engine.resolve(r).catch(() => null)));
+  const tips = [...run.visible, ...resolved.filter((t): t is string => t !== null)];
+  const lineage = await (run.opened ??= openLineage(ctx, {}, tips));
+  await lineage.cover(tips);
   const index = lineage.index;
   if (index.empty) return [];
   const after = await ctx.engine.readBlobs(

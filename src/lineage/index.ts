@@ -15,9 +15,52 @@ export interface Origin {
   readonly blob: string;
 }
 
+/**
+ * chunk hash → origin id, open addressing over typed arrays: the index is filled with every
+ * stored chunk on each run that asks, and a Map's per-entry allocation is most of that cost.
+ * Hashes are uniform 53-bit integers, so their low bits spread the slots by themselves.
+ */
+class ChunkTable {
+  private keys = new Float64Array(1024);
+  private values = new Int32Array(1024).fill(-1);
+  private count = 0;
+
+  get(hash: number): number | undefined {
+    const mask = this.keys.length - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const v = this.values[i] as number;
+      if (v === -1) return undefined;
+      if (this.keys[i] === hash) return v;
+    }
+  }
+
+  /** Keeps the first origin a hash is known from. */
+  add(hash: number, origin: number): void {
+    if ((this.count + 1) * 2 > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      if (this.values[i] === -1) {
+        this.keys[i] = hash;
+        this.values[i] = origin;
+        this.count++;
+        return;
+      }
+      if (this.keys[i] === hash) return;
+    }
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Float64Array(keys.length * 2);
+    this.values = new Int32Array(keys.length * 2).fill(-1);
+    this.count = 0;
+    for (let i = 0; i < keys.length; i++) if (values[i] !== -1) this.add(keys[i] as number, values[i] as number);
+  }
+}
+
 export class LineageIndex {
   private readonly origins: Origin[] = [];
-  private readonly chunkOrigin = new Map<number, number>();
+  private readonly chunkOrigin = new ChunkTable();
   private readonly blobOrigin = new Map<string, number>();
   /** commit + path: the same write walked twice (a tip indexed again) is one origin. */
   private readonly known = new Set<string>();
@@ -28,7 +71,7 @@ export class LineageIndex {
     this.known.add(key);
     const id = this.origins.push({ commit: w.commit, assistant: w.assistant, path: w.path, blob: w.blob }) - 1;
     if (!this.blobOrigin.has(w.blob)) this.blobOrigin.set(w.blob, id);
-    for (const h of w.hashes) if (!this.chunkOrigin.has(h)) this.chunkOrigin.set(h, id);
+    for (const h of w.hashes) this.chunkOrigin.add(h, id);
   }
 
   get empty(): boolean {
