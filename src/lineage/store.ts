@@ -18,13 +18,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ledgerDir } from '../layout.js';
+import { takeLock } from '../provenance/ledger.js';
 
 const FORMAT = 1;
 const ENTRIES = 'entries.jsonl';
 const STATE = 'state.json';
 const LOCK = 'lineage.lock';
-/** A lock older than this was left by a writer that died. */
-const LOCK_STALE_MS = 60_000;
 const OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 
 export interface StoredWrite {
@@ -113,21 +112,6 @@ function parseState(raw: Buffer | null): { key: string; tips: string[]; bytes: n
   if (!Array.isArray(s.tips) || !s.tips.every((t) => typeof t === 'string' && OID.test(t))) return null;
   if (typeof s.bytes !== 'number' || !Number.isSafeInteger(s.bytes) || s.bytes < 0) return null;
   return { key: s.key, tips: s.tips as string[], bytes: s.bytes, sha256: s.sha256 };
-}
-
-function takeLock(lock: string): boolean {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
-      return true;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return false;
-      const held = fs.statSync(lock, { throwIfNoEntry: false });
-      if (held && Date.now() - held.mtimeMs < LOCK_STALE_MS) return false;
-      fs.rmSync(lock, { force: true });
-    }
-  }
-  return false;
 }
 
 function replace(file: string, data: string | Buffer): void {
