@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { ruleFor } from '../decide/decide.js';
 import type { Change } from '../git/engine.js';
-import { gitOk } from '../git/exec.js';
+import { gitOk, runGit } from '../git/exec.js';
 import type { InspectContext } from '../inspect.js';
 import type { Policy } from '../policy/policy.js';
 import { catalog } from '../signals/catalog.js';
@@ -37,15 +37,18 @@ class Lineage {
   constructor(
     readonly index: LineageIndex,
     private readonly covered: Set<string>,
+    /** Revisions resolved when the index opened (HEAD). */
+    private readonly resolved: ReadonlyMap<string, string>,
     private readonly ctx: InspectContext,
   ) {}
 
   private pending: Promise<void> = Promise.resolve();
 
-  /** Indexes (in memory) what `tips` reach that is not covered yet: a push's own commits. */
-  cover(tips: readonly string[]): Promise<void> {
+  /** Indexes (in memory) what `revs` reach that is not covered yet: a push's own commits. */
+  cover(revs: readonly string[]): Promise<void> {
     this.pending = this.pending.then(async () => {
-      const missing = [...new Set(tips)].filter((t) => !this.covered.has(t));
+      const tips = await Promise.all(revs.map((r) => (OID.test(r) ? r : (this.resolved.get(r) ?? this.ctx.engine.resolve(r).catch(() => null)))));
+      const missing = [...new Set(tips)].filter((t): t is string => t !== null && !this.covered.has(t));
       if (missing.length === 0) return;
       for (const w of await walkAndChunk(this.ctx, missing, [...this.covered])) this.index.add(w);
       for (const t of missing) this.covered.add(t);
@@ -60,11 +63,23 @@ async function walkAndChunk(ctx: InspectContext, include: readonly string[], exc
   return chunkWrites(ctx.engine, writes);
 }
 
-/** Every ref's object id (branches, tags, remote-tracking refs, and the refs a host writes by
- *  itself): content anywhere in the repository is content someone can copy. */
-async function refTips(ctx: InspectContext): Promise<string[]> {
-  const out = await gitOk(['for-each-ref', '--format=%(objectname)'], { cwd: ctx.repo.cwd, env: ctx.repo.env });
-  return [...new Set(out.toString('utf8').split('\n').filter(Boolean))].sort();
+const OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+
+/**
+ * Every ref's object id (branches, tags, remote-tracking refs, and the refs a host writes by
+ * itself: content anywhere in the repository is content someone can copy), and `revs` (HEAD or
+ * object ids) resolved by the same process. A rev that does not resolve (an unborn HEAD) is left
+ * out.
+ */
+async function refTips(ctx: InspectContext, revs: readonly string[]): Promise<{ refs: string[]; resolved: Map<string, string> }> {
+  const named = [...new Set(revs.filter((r) => r === 'HEAD' || OID.test(r)))];
+  const opts = { cwd: ctx.repo.cwd, env: ctx.repo.env };
+  const both = await runGit(['rev-parse', '--all', ...named], opts);
+  const lines = (both.status === 0 ? both.stdout : await gitOk(['rev-parse', '--all'], opts)).toString('utf8').split('\n').filter(Boolean);
+  const resolved = new Map<string, string>();
+  if (both.status === 0) named.forEach((r, i) => resolved.set(r, lines[lines.length - named.length + i] as string));
+  const refs = both.status === 0 ? lines.slice(0, lines.length - named.length) : lines;
+  return { refs: [...new Set(refs)].sort(), resolved };
 }
 
 /** The ids of `tips` that this repository still has (a rewritten ref's old tip may be gone). */
@@ -82,12 +97,12 @@ async function existing(ctx: InspectContext, tips: readonly string[]): Promise<s
  * quarantined, perhaps about to be rejected) is indexed in memory, and saved once a ref reaches it.
  * git walks while node reads the store and fills the index.
  */
-export async function openLineage(ctx: InspectContext, opts: { onCommit?: () => void; rebuild?: boolean } = {}, extra: readonly string[] = []): Promise<Lineage> {
+export async function openLineage(ctx: InspectContext, opts: { onCommit?: () => void; rebuild?: boolean } = {}, revs: readonly string[] = []): Promise<Lineage> {
   const key = detectorKey(ctx.policy, ctx.repo.objectFormat);
-  const refsRead = refTips(ctx);
+  const refsRead = refTips(ctx, revs);
   const stored = opts.rebuild ? { tips: [], writes: [], appendable: false } : loadStore(ctx.repo.commonDir, key);
-  const refs = await refsRead;
-  const beyond = extra.filter((t) => !refs.includes(t));
+  const { refs, resolved } = await refsRead;
+  const beyond = [...new Set(resolved.values())].filter((t) => !refs.includes(t));
   const extraWalk = walkAndChunk(ctx, beyond, refs);
   const same = stored.appendable && stored.tips.length === refs.length && stored.tips.every((t, i) => t === refs[i]);
   const refsWalk = same ? Promise.resolve([]) : existing(ctx, stored.tips).then((base) => walkAndChunk(ctx, refs, base, opts.onCommit));
@@ -99,7 +114,7 @@ export async function openLineage(ctx: InspectContext, opts: { onCommit?: () => 
   const [added, inMemory] = await walked;
   for (const w of [...added, ...inMemory]) index.add(w);
   if (!same) saveStore(ctx.repo.commonDir, key, refs, added, [...stored.writes, ...added], stored.appendable);
-  return new Lineage(index, new Set([...refs, ...beyond]), ctx);
+  return new Lineage(index, new Set([...refs, ...beyond]), resolved, ctx);
 }
 
 /** Per run: the index once opened, and the tips every question of the run sees beyond the refs. */
@@ -131,8 +146,7 @@ export async function lineageSignals(ctx: InspectContext, changes: readonly Chan
   );
   if (asked.length === 0) return [];
   const run = runOf(ctx);
-  const resolved = await Promise.all(revs.map((r) => ctx.engine.resolve(r).catch(() => null)));
-  const tips = [...run.visible, ...resolved.filter((t): t is string => t !== null)];
+  const tips = [...run.visible, ...revs];
   const lineage = await (run.opened ??= openLineage(ctx, {}, tips));
   await lineage.cover(tips);
   const index = lineage.index;
