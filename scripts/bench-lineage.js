@@ -8,8 +8,8 @@
 //   - PUSHED new commits on top, every 10th adding a protected file, judged by pre-receive.
 // Rows: the cold index build (`cleanroom lineage rebuild`) against `git log --raw` over the same
 // history, and the same incremental push judged by this checkout's pre-receive (lineage on) and
-// by the one at the merge base with main (before lineage: off), the hook run directly in the
-// server with the objects in place.
+// by the one just before lineage came in (off), the hook run directly in the server with the
+// objects in place.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -92,9 +92,11 @@ async function importHistory(repo) {
   if (code !== 0) throw new Error(`git fast-import exited ${code}`);
 }
 
-/** The hook of the checkout at the merge base with main (lineage off), built once per commit. */
+/** The hook as it was just before lineage came in (the parent of the commit that added
+ *  src/lineage/gate.ts, on a branch or after a merge alike), built once per commit. */
 function baseline(log) {
-  const base = git(ROOT, ['merge-base', 'HEAD', 'main']);
+  const added = git(ROOT, ['log', '--format=%H', '--diff-filter=A', '--', 'src/lineage/gate.ts']).split('\n').pop();
+  const base = git(ROOT, ['rev-parse', `${added}^`]);
   const dir = path.join(CACHE, `baseline-${base.slice(0, 12)}`);
   if (!fs.existsSync(path.join(dir, 'dist', 'cli.cjs'))) {
     log(`building the pre-lineage baseline (${base.slice(0, 12)}) in ${dir}`);
@@ -187,7 +189,7 @@ export async function benchLineage({ runs, log, unexpected }) {
   const lines = [
     '### Lineage',
     '',
-    `A generated bare repository of ${HISTORY.toLocaleString('en')} commits (3 files changed in each; every 50th an assistant's draft under \`scratch/\`, every 100th a person's file under \`datasets/\`), cached in \`${CACHE}\`. "Before lineage" is this repository's merge base with main, built beside the fixture. The pre-receive rows run the hook directly in the server with the pushed commits' objects in place.`,
+    `A generated bare repository of ${HISTORY.toLocaleString('en')} commits (3 files changed in each; every 50th an assistant's draft under \`scratch/\`, every 100th a person's file under \`datasets/\`), cached in \`${CACHE}\`. "Before lineage" is the commit before lineage came in, built beside the fixture. The pre-receive rows run the hook directly in the server with the pushed commits' objects in place.`,
     '',
     '| path | median ms | × baseline | peak MB, largest process | exit |',
     '|---|---:|---:|---:|---:|',
