@@ -14,7 +14,9 @@
 // interleaved, so a busy machine slows them alike), and peak memory from separate runs.
 // Writes the tables to bench/RESULTS.md and between the bench markers of README.md's "Speed".
 //
-// Usage: npm run bench [-- --runs N] [--rebuild] [--no-write] [--only local,server,history]
+// Lineage (the index build, a push with and without it) has a fixture of its own: scripts/bench-lineage.js.
+//
+// Usage: npm run bench [-- --runs N] [--rebuild] [--no-write] [--only local,server,history,lineage]
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import { once } from 'node:events';
@@ -22,6 +24,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchLineage } from './bench-lineage.js';
 
 /** Bump when anything below changes what is built: the cache is keyed on it. */
 const GENERATOR = 3;
@@ -611,6 +614,13 @@ const sh = (s) => s.replace(/\|/g, '\\|');
 
 async function main() {
   const startLoad = os.loadavg();
+  // Lineage alone needs none of the large repository.
+  const lineage = wants('lineage') ? await benchLineage({ runs: RUNS, log, unexpected }) : null;
+  if (ONLY?.size === 1 && lineage) {
+    console.log([lineage.section, '', ...lineage.budgets.map((b) => `- ${b.text}`)].join('\n'));
+    process.exitCode = unexpected.length ? 1 : 0;
+    return;
+  }
   let stats = fs.existsSync(READY) && !opt.rebuild ? JSON.parse(fs.readFileSync(READY, 'utf8')) : null;
   if (!stats || stats.generator !== GENERATOR) stats = await build();
   else log(`using the repositories cached in ${CACHE} (built ${stats.built})`);
@@ -737,8 +747,10 @@ async function main() {
     for (const r of history) if (r.base !== null && r.cwd !== NOPACK) readme.push({ r, base: history[r.base], node: null });
   }
 
+  if (lineage) sections.push(lineage.section);
+
   // Budgets: one line per workload, each budget's verdict on it.
-  const budget = [];
+  const budget = [...(lineage?.budgets ?? [])];
   const mark = (ok) => `**${ok ? 'PASS' : 'FAIL'}**`;
   const peakOf = (r) => Math.max(Number.isFinite(r.largest) ? r.largest : 0, Number.isFinite(r.tree) ? r.tree : 0);
   if (local) {

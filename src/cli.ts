@@ -20,6 +20,7 @@ const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   init: async () => (await import('./commands/init.js')).default,
   record: async () => (await import('./commands/record.js')).default,
   demo: async () => (await import('./commands/demo.js')).default,
+  lineage: async () => (await import('./commands/lineage.js')).default,
 };
 
 const SUMMARIES: Record<CommandName, string> = {
@@ -32,6 +33,7 @@ const SUMMARIES: Record<CommandName, string> = {
   init: 'write .cleanroom/policy.yaml and wire the hooks into this repository',
   record: "record the files an assistant's tool call wrote (run by the assistant's own hook)",
   demo: 'walk a scratch repository through a blocked assistant commit and a passing human one',
+  lineage: 'rebuild the index of content assistant-made commits wrote (`lineage rebuild`)',
 };
 
 function help(): string {

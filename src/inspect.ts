@@ -165,6 +165,12 @@ async function largeFileSignals(ctx: InspectContext, c: Change, after: Uint8Arra
   ];
 }
 
+/** Where the bytes of protected changes nothing else flags came from (src/lineage): its code
+ *  loads only when such a change is judged. */
+async function lineageOf(ctx: InspectContext, changes: readonly Change[], flagged: readonly Signal[], revs: readonly string[]): Promise<Signal[]> {
+  return (await import('./lineage/gate.js')).lineageSignals(ctx, changes, flagged, revs);
+}
+
 /** The ledger `cleanroom record` keeps for this repository, if an assistant's hook ever wrote one
  *  (its code, and node:crypto with it, loads only then). */
 async function localLedger(repo: RepoContext): Promise<ProvenanceLedger | null> {
@@ -232,6 +238,7 @@ export async function inspectStaged(
     ...(opts.message !== undefined ? messageSignals(opts.message, rules, commentChar ? { commentChar } : {}) : []),
   ];
   const pathSignals = await pathSignalsIn(ctx, changes, await localLedger(ctx.repo), localTraces(ctx.repo));
+  if (signals.length === 0) pathSignals.push(...(await lineageOf(ctx, changes, pathSignals, [opts.base ?? 'HEAD'])));
   const needing = needingReview(ctx.policy, changes, signals.length + pathSignals.length > 0);
   const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await (await loadAttestations(ctx, await stagedAttestations(ctx, opts.base ?? 'HEAD', staged))).attested(needing), needing) : NO_REVIEWS;
   return { commit: null, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected, linkTargets: await linkTargetsOf(ctx, changes) };
@@ -374,6 +381,7 @@ async function judgeCommit(ctx: InspectContext, commit: CommitInfo, firstParent:
   // The ledger is this machine's: recorded commits are judged on what they carry (and on the
   // git-ai notes pushed with them), as the server judges them.
   const pathSignals = [...(await pathSignalsIn(ctx, changes, null)), ...(await noteSignals(ctx, oid, changes, tip))];
+  if (signals.length === 0) pathSignals.push(...(await lineageOf(ctx, changes, pathSignals, [tip.rev])));
   const needing = needingReview(ctx.policy, changes, signals.length + pathSignals.length > 0);
   const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await (await attestationsAt(ctx, tip)).attested(needing), needing) : NO_REVIEWS;
   return { commit: oid, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected, linkTargets: await linkTargetsOf(ctx, changes) };

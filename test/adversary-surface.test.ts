@@ -376,7 +376,7 @@ describe('symlinks and submodules: what a checkout shows under a protected path 
 });
 
 describe('blobs of any size: markers searched in windows, never one string of a whole large blob', () => {
-  const rules = { builtin: true, trailers: [], identities: [], environment: [], markers: [/CANARY-[0-9]+/, /^gen: .*$/], recordedShare: 0.5 };
+  const rules = { builtin: true, trailers: [], identities: [], environment: [], markers: [/CANARY-[0-9]+/, /^gen: .*$/], recordedShare: 0.5, lineageShare: 0.5 };
   const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
   it('finds exactly the signals the whole-text search finds, with the same line numbers', () => {

@@ -11,7 +11,7 @@ import type { AssistantRules } from '../src/policy/policy.js';
 import { identitySignals, messageSignals } from '../src/signals/detect.js';
 
 const DIR = path.join(import.meta.dirname, 'fixtures', 'corpus');
-const BUILTIN: AssistantRules = { builtin: true, trailers: [], identities: [], environment: [], markers: [], recordedShare: 0.5 };
+const BUILTIN: AssistantRules = { builtin: true, trailers: [], identities: [], environment: [], markers: [], recordedShare: 0.5, lineageShare: 0.5 };
 const IDENTITY = /^(.*) <([^<>]*)>$/;
 
 interface Entry {

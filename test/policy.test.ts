@@ -77,7 +77,7 @@ describe('parsePolicy accepts', () => {
         { pattern: 'datasets/**', require: 'review-if-assistant', index: 1, line: 7 },
         { pattern: 'evals/private/**', require: 'review-always', index: 2, line: 9 },
       ],
-      assistants: { builtin: true, trailers: [], identities: [], environment: [], markers: [], recordedShare: 0.5 },
+      assistants: { builtin: true, trailers: [], identities: [], environment: [], markers: [], recordedShare: 0.5, lineageShare: 0.5 },
       review: { namespace: 'cleanroom-review-v1', allowedSigners: '/repo/.cleanroom/allowed_signers', threshold: 1, requireUserPresence: false },
     });
     expect(p.protect[2]?.matches('evals/private/q.json')).toBe(true);
@@ -90,7 +90,7 @@ describe('parsePolicy accepts', () => {
       repository: null,
       mode: 'enforce',
       caseSensitive: false,
-      assistants: { builtin: true, trailers: [], identities: [], environment: [], markers: [], recordedShare: 0.5 },
+      assistants: { builtin: true, trailers: [], identities: [], environment: [], markers: [], recordedShare: 0.5, lineageShare: 0.5 },
       review: { namespace: 'cleanroom-review-v1', allowedSigners: '/repo/.cleanroom/allowed_signers', threshold: 1, requireUserPresence: false },
     });
   });
@@ -205,7 +205,7 @@ describe('parsePolicy rejects', () => {
       'an unknown key in assistants',
       EXAMPLE.replace('  markers: []', '  marker: []'),
       'EPOLICY_INVALID',
-      [`${SOURCE}:16:3: unknown key "marker"; expected one of builtin, trailers, identities, environment, markers, recorded_share`],
+      [`${SOURCE}:16:3: unknown key "marker"; expected one of builtin, trailers, identities, environment, markers, recorded_share, lineage_share`],
     ],
     [
       'an unknown key in review',
@@ -238,7 +238,7 @@ describe('parsePolicy rejects', () => {
     ['an unknown mode', MINIMAL + 'mode: enforced\n', 'EPOLICY_INVALID', [`${SOURCE}:5:7: mode: found "enforced"; expected one of enforce, warn`]],
     ['mode as a list', MINIMAL + 'mode: [warn]\n', 'EPOLICY_INVALID', [`${SOURCE}:5:7: mode: found a list; expected one of enforce, warn`]],
     ['case_sensitive as a word', MINIMAL + 'case_sensitive: yes\n', 'EPOLICY_INVALID', [`${SOURCE}:5:17: case_sensitive: found "yes"; expected true or false`]],
-    ['assistants as a list', MINIMAL + 'assistants: []\n', 'EPOLICY_INVALID', [`${SOURCE}:5:13: assistants: found an empty list; expected a mapping with builtin, trailers, identities, environment, markers, recorded_share`]],
+    ['assistants as a list', MINIMAL + 'assistants: []\n', 'EPOLICY_INVALID', [`${SOURCE}:5:13: assistants: found an empty list; expected a mapping with builtin, trailers, identities, environment, markers, recorded_share, lineage_share`]],
     ['builtin as a string', MINIMAL + 'assistants:\n  builtin: "true"\n', 'EPOLICY_INVALID', [`${SOURCE}:6:12: assistants.builtin: found "true"; expected true or false`]],
     [
       'trailers left empty',
@@ -540,7 +540,7 @@ describe('schema/policy.schema.json agrees with the validator', () => {
         checked++;
       }
     }
-    expect(checked).toBe(13);
+    expect(checked).toBe(14);
   });
 
   it('the same enums', () => {

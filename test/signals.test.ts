@@ -16,7 +16,7 @@ import {
 import type { Signal } from '../src/signals/signal.js';
 
 function rules(extra: Partial<AssistantRules> = {}): AssistantRules {
-  return { builtin: true, trailers: [], identities: [], environment: [], markers: [], recordedShare: 0.5, ...extra };
+  return { builtin: true, trailers: [], identities: [], environment: [], markers: [], recordedShare: 0.5, lineageShare: 0.5, ...extra };
 }
 const BUILTIN = rules();
 

@@ -167,7 +167,7 @@ describe('parseTrailers body lines', () => {
 });
 
 describe('trailer.separators', () => {
-  const builtin = { builtin: true, trailers: [], identities: [], environment: [], markers: [], recordedShare: 0.5 };
+  const builtin = { builtin: true, trailers: [], identities: [], environment: [], markers: [], recordedShare: 0.5, lineageShare: 0.5 };
   const message = 'Fix\n\nCo-authored-by= Claude <noreply@anthropic.com>\n';
 
   it('git reads another separator only where the repository configures it; the detector reads the credit either way', () => {

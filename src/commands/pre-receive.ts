@@ -16,6 +16,7 @@ import { readAll, type Io } from '../io.js';
 import { printableBlock } from '../report/escape.js';
 import { HOOK_FINDINGS_SHOWN, renderText } from '../report/text.js';
 import { GIT_AI_NOTES_REF } from '../provenance/git-ai.js';
+import { coverLineage } from '../lineage/gate.js';
 import { openContext } from './shared.js';
 
 const TRUSTED_REFS = ['refs/heads/', 'refs/tags/'];
@@ -87,6 +88,8 @@ async function judgePush(io: Io, stdin: string): Promise<{ code: number; report:
     // git-ai pushes its authorship notes with the commits they describe: judge by the pushed notes.
     const pushedNotes = updates.find((u) => u.ref === GIT_AI_NOTES_REF && !isNullOid(u.new));
     const notes = pushedNotes ? pushedNotes.new : GIT_AI_NOTES_REF;
+    // A draft on one pushed branch is visible from the others: lineage sees the whole push.
+    coverLineage(ctx, updates.filter((u) => !isNullOid(u.new)).map((u) => u.new));
     let report = '';
     for (const update of updates) {
       // Deleting a ref brings no content.

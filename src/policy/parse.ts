@@ -20,10 +20,13 @@ import { EMBEDDED_SOURCE, type AssistantRules, type Mode, type Policy, type Prot
 
 const TOP_KEYS = ['version', 'repository', 'mode', 'case_sensitive', 'protect', 'assistants', 'review'] as const;
 const PROTECT_KEYS = ['path', 'require'] as const;
-const ASSISTANT_KEYS = ['builtin', 'trailers', 'identities', 'environment', 'markers', 'recorded_share'] as const;
+const ASSISTANT_KEYS = ['builtin', 'trailers', 'identities', 'environment', 'markers', 'recorded_share', 'lineage_share'] as const;
 /** A staged file counts as assistant-written when at least this share of its added lines were
  *  recorded as an assistant's: a light touch-up keeps most lines, a genuine rewrite keeps few. */
 const DEFAULT_RECORDED_SHARE = 0.5;
+/** git's own default for calling a file a copy of another (diff -C, DEFAULT_RENAME_SCORE): more
+ *  than half of what a change adds came from assistant-written content. */
+const DEFAULT_LINEAGE_SHARE = 0.5;
 const REVIEW_KEYS = ['namespace', 'allowed_signers', 'threshold', 'require_user_presence'] as const;
 const MODES: readonly Mode[] = ['enforce', 'warn'];
 const REQUIREMENTS: readonly Requirement[] = ['review-if-assistant', 'review-always'];
@@ -364,7 +367,7 @@ function readProtect(r: Reader, f: Field, embedded: boolean): ProtectEntry[] | u
 }
 
 function readAssistants(r: Reader, f: Field | undefined): AssistantRules | undefined {
-  if (f === undefined) return { builtin: true, trailers: [], identities: [], environment: [], markers: [], recordedShare: DEFAULT_RECORDED_SHARE };
+  if (f === undefined) return { builtin: true, trailers: [], identities: [], environment: [], markers: [], recordedShare: DEFAULT_RECORDED_SHARE, lineageShare: DEFAULT_LINEAGE_SHARE };
   const fields = r.fields(f.value, f.at, 'assistants', `a mapping with ${ASSISTANT_KEYS.join(', ')}`, ASSISTANT_KEYS);
   if (fields === undefined) return undefined;
   const get = (key: (typeof ASSISTANT_KEYS)[number]) => fields.entries.get(key);
@@ -378,17 +381,20 @@ function readAssistants(r: Reader, f: Field | undefined): AssistantRules | undef
     .strings(get('environment'), 'assistants.environment', 'a list of environment variable names', `a variable name matching ${ENV_NAME.source}`, (s) => ENV_NAME.test(s))
     ?.map((s) => s.value);
   const markers = r.regexes(get('markers'), 'assistants.markers', 'u');
-  const shareField = get('recorded_share');
-  let recordedShare: number | undefined = DEFAULT_RECORDED_SHARE;
-  if (shareField !== undefined) {
-    const v = r.scalar(shareField, 'assistants.recorded_share', 'a number above 0 and at most 1');
-    recordedShare = typeof v === 'number' && v > 0 && v <= 1 ? v : undefined;
-    if (v !== undefined && recordedShare === undefined) r.problem(shareField.at, `assistants.recorded_share: found ${show(v)}; expected a number above 0 and at most 1`);
-  }
-  if (builtin === undefined || trailers === undefined || identities === undefined || environment === undefined || markers === undefined || recordedShare === undefined) {
+  const share = (key: 'recorded_share' | 'lineage_share', fallback: number): number | undefined => {
+    const field = get(key);
+    if (field === undefined) return fallback;
+    const v = r.scalar(field, `assistants.${key}`, 'a number above 0 and at most 1');
+    const found = typeof v === 'number' && v > 0 && v <= 1 ? v : undefined;
+    if (v !== undefined && found === undefined) r.problem(field.at, `assistants.${key}: found ${show(v)}; expected a number above 0 and at most 1`);
+    return found;
+  };
+  const recordedShare = share('recorded_share', DEFAULT_RECORDED_SHARE);
+  const lineageShare = share('lineage_share', DEFAULT_LINEAGE_SHARE);
+  if (builtin === undefined || trailers === undefined || identities === undefined || environment === undefined || markers === undefined || recordedShare === undefined || lineageShare === undefined) {
     return undefined;
   }
-  return { builtin, trailers, identities, environment, markers, recordedShare };
+  return { builtin, trailers, identities, environment, markers, recordedShare, lineageShare };
 }
 
 function readReview(r: Reader, f: Field | undefined, baseDir: string): ReviewRules | undefined {

@@ -25,6 +25,9 @@ export interface AssistantRules {
   /** Share (0..1] of a staged protected file's added lines that, once recorded as an assistant's
    *  (cleanroom record), make the file assistant-written. */
   readonly recordedShare: number;
+  /** Share (0..1] of what a change adds under a protected path that, once first written by an
+   *  assistant-made commit anywhere in the visible history, makes the change assistant-written. */
+  readonly lineageShare: number;
 }
 
 export interface ReviewRules {

@@ -98,7 +98,7 @@ export function appendRecords(commonDir: string, records: readonly ProvenanceRec
 }
 
 /** Takes the lock file, or says another compaction holds it. A stale lock (its holder died) is broken once. */
-function takeLock(lock: string): boolean {
+export function takeLock(lock: string): boolean {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });

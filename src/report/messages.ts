@@ -37,7 +37,8 @@ export function headline(v: Verdict): string {
 }
 
 export function signalText(s: Signal): string {
-  const where = s.path !== undefined ? ` at ${s.path}${s.line !== undefined ? `:${s.line}` : ''}` : '';
+  // A lineage signal names its origin's path; the finding names the path it was copied to.
+  const where = s.path !== undefined && s.kind !== 'lineage' ? ` at ${s.path}${s.line !== undefined ? `:${s.line}` : ''}` : '';
   return `${s.kind} ${s.evidence}${where} [${s.rule}]`;
 }
 

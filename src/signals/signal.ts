@@ -1,5 +1,5 @@
 /** A plain value saying why something looks assistant-made; every report format renders it. */
-export type SignalKind = 'environment' | 'trailer' | 'message' | 'message-trailer' | 'identity' | 'marker' | 'recorded';
+export type SignalKind = 'environment' | 'trailer' | 'message' | 'message-trailer' | 'identity' | 'marker' | 'recorded' | 'lineage';
 
 export interface Signal {
   readonly kind: SignalKind;
@@ -9,7 +9,7 @@ export interface Signal {
   readonly rule: string;
   /** What was seen, verbatim: `CLAUDECODE=1`, the trailer line, `author: Name <email>`, the marker line. */
   readonly evidence: string;
-  /** Set for signals about one path (content markers, recorded writes); a marker also has the
+  /** Set for signals about one path (content markers, recorded writes, lineage); a marker also has the
    *  1-based line in the new content where it was found. */
   readonly path?: string;
   readonly line?: number;

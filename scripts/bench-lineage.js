@@ -1,0 +1,216 @@
+// Lineage rows for scripts/bench.js (`--only lineage`): its own small fixture, cached under
+// os.tmpdir() and keyed on GENERATOR.
+//   - a bare repository of HISTORY commits made with git fast-import: every commit changes a few
+//     files, every 50th is an assistant's (a trailer) drafting a file under scratch/, every 100th
+//     a person's adding a file under datasets/ (protected);
+//   - a second bare repository sharing its objects whose one ref stops at SHORT commits, so the
+//     cold build's memory can be compared at two history lengths;
+//   - PUSHED new commits on top, every 10th adding a protected file, judged by pre-receive.
+// Rows: the cold index build (`cleanroom lineage rebuild`) against `git log --raw` over the same
+// history, and the same incremental push judged by this checkout's pre-receive (lineage on) and
+// by the one just before lineage came in (off), the hook run directly in the server with the
+// objects in place.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+
+const GENERATOR = 1;
+const HISTORY = 50_000;
+const SHORT = 10_000;
+const PUSHED = 100;
+const FILES = 2_000;
+const ROOT = path.resolve(import.meta.dirname, '..');
+const CACHE = path.join(os.tmpdir(), `cleanroom-bench-lineage-${GENERATOR}`);
+const READY = path.join(CACHE, 'ready.json');
+const SERVER = path.join(CACHE, 'server.git');
+const SHORT_REPO = path.join(CACHE, 'short.git');
+const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+const T0 = 1_700_000_000;
+const TRAILER = 'Co-authored-by: Claude <noreply@anthropic.com>';
+const POLICY = `version: 1
+repository: urn:uuid:0b5e0c4e-3c1a-4b5e-9f00-00000011e4a9
+protect:
+  - path: "datasets/**"
+    require: review-if-assistant
+`;
+
+const env = {
+  PATH: process.env.PATH,
+  HOME: path.join(CACHE, 'home'),
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: path.join(CACHE, 'home', 'gitconfig'),
+  LANG: 'C.UTF-8',
+  NO_COLOR: '1',
+};
+const git = (cwd, args, opts = {}) => execFileSync('git', args, { cwd, env, maxBuffer: 1 << 30, ...opts }).toString().trim();
+
+const line = (i, k) => `{"id": "${i}-${k}", "text": "row ${k} of item ${i}, long enough to be a chunk of its own", "label": ${(i * 7 + k) % 5}}\n`;
+const body = (i, n) => Array.from({ length: n }, (_, k) => line(i, k)).join('');
+
+/** The history, written straight into fast-import's stdin (with backpressure). */
+async function importHistory(repo) {
+  const child = spawn('git', ['fast-import', '--quiet'], { cwd: repo, env, stdio: ['pipe', 'inherit', 'inherit'] });
+  const closed = once(child, 'close');
+  let parts = [];
+  let size = 0;
+  const w = async (s) => {
+    parts.push(s);
+    size += s.length;
+    if (size < 1 << 20) return;
+    const ok = child.stdin.write(parts.join(''));
+    parts = [];
+    size = 0;
+    if (!ok) await once(child.stdin, 'drain');
+  };
+  const commit = async (ref, n, who, message, files) => {
+    await w(`commit ${ref}\nmark :${n}\nauthor ${who} ${T0 + n} +0000\ncommitter ${who} ${T0 + n} +0000\ndata ${Buffer.byteLength(message)}\n${message}\n${n > 1 ? `from :${n - 1}\n` : ''}`);
+    for (const [p, b] of files) await w(`M 100644 inline ${p}\ndata ${Buffer.byteLength(b)}\n${b}\n`);
+  };
+  const human = 'Bench Human <human@example.org>';
+  for (let n = 1; n <= HISTORY + PUSHED; n++) {
+    const ref = n <= HISTORY ? 'refs/heads/main' : 'refs/heads/next';
+    const files = [];
+    if (n === 1) files.push(['.keep', 'root\n']);
+    for (let k = 0; k < 3; k++) {
+      const f = (n * 31 + k * 977) % FILES;
+      files.push([`src/m${f % 40}/f${f}.txt`, body(n * 3 + k, 4)]);
+    }
+    let message = `change ${n}`;
+    if (n <= HISTORY && n % 50 === 0) {
+      files.push([`scratch/draft${n}.jsonl`, body(n, 10)]);
+      message = `draft ${n}\n\n${TRAILER}`;
+    }
+    if (n % (n <= HISTORY ? 100 : 10) === 0) files.push([`datasets/rows${n}.jsonl`, body(n + 1_000_000, 8)]);
+    await commit(ref, n, human, message, files);
+    if (n === SHORT) await w(`reset refs/heads/short\nfrom :${n}\n\n`);
+  }
+  if (parts.length) child.stdin.write(parts.join(''));
+  child.stdin.end();
+  const [code] = await closed;
+  if (code !== 0) throw new Error(`git fast-import exited ${code}`);
+}
+
+/** The hook as it was just before lineage came in (the parent of the commit that added
+ *  src/lineage/gate.ts, on a branch or after a merge alike), built once per commit. */
+function baseline(log) {
+  const added = git(ROOT, ['log', '--format=%H', '--diff-filter=A', '--', 'src/lineage/gate.ts']).split('\n').pop();
+  const base = git(ROOT, ['rev-parse', `${added}^`]);
+  const dir = path.join(CACHE, `baseline-${base.slice(0, 12)}`);
+  if (!fs.existsSync(path.join(dir, 'dist', 'cli.cjs'))) {
+    log(`building the pre-lineage baseline (${base.slice(0, 12)}) in ${dir}`);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    execFileSync('sh', ['-c', `git archive ${base} | tar -x -C "${dir}"`], { cwd: ROOT, env });
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+    execFileSync(process.execPath, [path.join(dir, 'scripts', 'build.js')], { cwd: dir, stdio: 'ignore' });
+  }
+  return dir;
+}
+
+async function build(log) {
+  log(`building the lineage fixture (${HISTORY.toLocaleString('en')} commits) in ${CACHE}`);
+  fs.rmSync(CACHE, { recursive: true, force: true });
+  fs.mkdirSync(path.join(CACHE, 'home'), { recursive: true });
+  fs.writeFileSync(env.GIT_CONFIG_GLOBAL, '');
+  git(CACHE, ['init', '-q', '--bare', '-b', 'main', SERVER]);
+  await importHistory(SERVER);
+  git(SERVER, ['gc', '-q']);
+  fs.writeFileSync(path.join(CACHE, 'policy.yaml'), POLICY);
+  git(SERVER, ['config', 'cleanroom.policy', path.join(CACHE, 'policy.yaml')]);
+  // The short history: the same objects, one ref at SHORT commits.
+  git(CACHE, ['init', '-q', '--bare', '-b', 'main', SHORT_REPO]);
+  fs.writeFileSync(path.join(SHORT_REPO, 'objects', 'info', 'alternates'), `${path.join(SERVER, 'objects')}\n`);
+  git(SHORT_REPO, ['update-ref', 'refs/heads/main', git(SERVER, ['rev-parse', 'refs/heads/short'])]);
+  git(SHORT_REPO, ['config', 'cleanroom.policy', path.join(CACHE, 'policy.yaml')]);
+  git(SERVER, ['update-ref', '-d', 'refs/heads/short']);
+  // The pushed commits are in the server's objects, as receive-pack leaves them in quarantine,
+  // but no ref reaches them: they are new to the hook.
+  const tip = git(SERVER, ['rev-parse', 'refs/heads/next']);
+  git(SERVER, ['update-ref', '-d', 'refs/heads/next']);
+  fs.writeFileSync(READY, JSON.stringify({ generator: GENERATOR, built: new Date().toISOString(), tip }));
+}
+
+function timed(cmd, args, opts) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { env, maxBuffer: 1 << 30, ...opts });
+  return { ms: Number(process.hrtime.bigint() - t) / 1e6, status: r.status, stderr: String(r.stderr ?? '') };
+}
+function peakMb(cmd, args, opts) {
+  if (!TIME) return NaN;
+  const out = path.join(CACHE, 'time.txt');
+  spawnSync(TIME, ['-f', '%M', '-o', out, cmd, ...args], { env, stdio: 'ignore', ...opts });
+  return Number(fs.readFileSync(out, 'utf8').trim().split('\n').pop()) / 1024;
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '–');
+const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
+
+/** The rows, as a markdown section for bench/RESULTS.md; `unexpected` collects wrong exit codes. */
+export async function benchLineage({ runs, log, unexpected }) {
+  if (!fs.existsSync(READY) || JSON.parse(fs.readFileSync(READY, 'utf8')).generator !== GENERATOR) await build(log);
+  else log(`using the lineage fixture cached in ${CACHE}`);
+  const { tip } = JSON.parse(fs.readFileSync(READY, 'utf8'));
+  const off = baseline(log);
+  const cli = (root) => path.join(root, 'bin', 'cleanroom.js');
+  const rows = [];
+  const row = (label, cmd, args, opts, expect) => {
+    const samples = [];
+    let last = null;
+    for (let i = 0; i < runs; i++) {
+      opts.before?.();
+      last = timed(cmd, args, opts);
+      samples.push(last.ms);
+      process.stderr.write('.');
+    }
+    if (last.status !== expect) unexpected.push(`${label}: exit ${last.status}, expected ${expect}\n${last.stderr.slice(0, 2000)}`);
+    opts.before?.();
+    const r = { label, ms: median(samples), mb: peakMb(cmd, args, opts), status: last.status };
+    rows.push(r);
+    return r;
+  };
+  const forget = (repo) => () => fs.rmSync(path.join(repo, 'cleanroom', 'lineage'), { recursive: true, force: true });
+
+  const logRaw = row(`\`git log --raw --no-abbrev --all\`, ${HISTORY.toLocaleString('en')} commits`, 'sh', ['-c', 'git log --raw --no-abbrev --all >/dev/null'], { cwd: SERVER }, 0);
+  const cold = row(`\`cleanroom lineage rebuild\` (cold index build), ${HISTORY.toLocaleString('en')} commits`, process.execPath, [cli(ROOT), 'lineage', 'rebuild'], { cwd: SERVER, before: forget(SERVER) }, 0);
+  const shortLog = row(`\`git log --raw --no-abbrev --all\`, the first ${SHORT.toLocaleString('en')} of those commits`, 'sh', ['-c', 'git log --raw --no-abbrev --all >/dev/null'], { cwd: SHORT_REPO }, 0);
+  const short = row(`\`cleanroom lineage rebuild\`, the first ${SHORT.toLocaleString('en')} of those commits`, process.execPath, [cli(ROOT), 'lineage', 'rebuild'], { cwd: SHORT_REPO, before: forget(SHORT_REPO) }, 0);
+
+  // The incremental push: the index is warm (the rebuild above), the push's commits are new.
+  const old = git(SERVER, ['rev-parse', 'refs/heads/main']);
+  const input = `${old} ${tip} refs/heads/main\n`;
+  const hook = (root) => ({ cmd: process.execPath, args: [cli(root), 'hook', 'pre-receive'], opts: { cwd: SERVER, input } });
+  const on = hook(ROOT);
+  const offHook = hook(off);
+  const pushOff = row(`pre-receive of a push of ${PUSHED} commits (${PUSHED / 10} protected files), before lineage`, offHook.cmd, offHook.args, offHook.opts, 0);
+  const pushOn = row(`the same pre-receive with lineage (index warm)`, on.cmd, on.args, on.opts, 0);
+
+  const lines = [
+    '### Lineage',
+    '',
+    `A generated bare repository of ${HISTORY.toLocaleString('en')} commits (3 files changed in each; every 50th an assistant's draft under \`scratch/\`, every 100th a person's file under \`datasets/\`), cached in \`${CACHE}\`. "Before lineage" is the commit before lineage came in, built beside the fixture. The pre-receive rows run the hook directly in the server with the pushed commits' objects in place.`,
+    '',
+    '| path | median ms | × baseline | peak MB, largest process | exit |',
+    '|---|---:|---:|---:|---:|',
+    `| ${logRaw.label} | ${f1(logRaw.ms)} | | ${f0(logRaw.mb)} | ${logRaw.status} |`,
+    `| ${cold.label} | ${f1(cold.ms)} | ${(cold.ms / logRaw.ms).toFixed(2)}× | ${f0(cold.mb)} | ${cold.status} |`,
+    `| ${shortLog.label} | ${f1(shortLog.ms)} | | ${f0(shortLog.mb)} | ${shortLog.status} |`,
+    `| ${short.label} | ${f1(short.ms)} | ${(short.ms / shortLog.ms).toFixed(2)}× | ${f0(short.mb)} | ${short.status} |`,
+    `| ${pushOff.label} | ${f1(pushOff.ms)} | | ${f0(pushOff.mb)} | ${pushOff.status} |`,
+    `| ${pushOn.label} | ${f1(pushOn.ms)} | ${(pushOn.ms / pushOff.ms).toFixed(2)}× | ${f0(pushOn.mb)} | ${pushOn.status} |`,
+  ];
+  const okCold = cold.ms <= 2 * logRaw.ms;
+  // The largest process of a rebuild is git log itself, whose memory grows with the history it
+  // walks; cleanroom's own share is what must stay flat: its excess over git log's at each length.
+  const excess = (rebuild, gitLog) => Math.max(0, rebuild.mb - gitLog.mb);
+  const okFlat = !Number.isFinite(cold.mb) || Math.abs(excess(cold, logRaw) - excess(short, shortLog)) < 10;
+  const okPush = pushOn.ms <= 1.5 * pushOff.ms;
+  const mark = (ok) => `**${ok ? 'PASS' : 'FAIL'}**`;
+  const budgets = [
+    { ok: okCold && okFlat, text: `cold lineage index build: ${mark(okCold)} ${(cold.ms / logRaw.ms).toFixed(2)}× \`git log --raw\` (budget 2×); ${mark(okFlat)} peak ${f0(cold.mb)} MB against git log's ${f0(logRaw.mb)} at ${HISTORY.toLocaleString('en')} commits, ${f0(short.mb)} against ${f0(shortLog.mb)} at ${SHORT.toLocaleString('en')} (cleanroom's share flat in history length)` },
+    { ok: okPush, text: `incremental push with lineage: ${mark(okPush)} ${(pushOn.ms / pushOff.ms).toFixed(2)}× the same push before lineage (budget 1.5×)` },
+  ];
+  process.stderr.write('\n');
+  return { section: lines.join('\n'), budgets };
+}

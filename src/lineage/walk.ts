@@ -1,0 +1,135 @@
+/**
+ * One pass over history (one `git log --raw` process, streamed): which commits are assistant-made
+ * by their own signals, and which blobs they put where. Only those commits' entries are kept;
+ * every other commit is parsed and let go, so memory stays flat in the length of the history.
+ */
+import type { Identity } from '../git/engine.js';
+import { gitOk } from '../git/exec.js';
+import type { RepoContext } from '../git/repo.js';
+import type { AssistantRules } from '../policy/policy.js';
+import { assistantLabel, identitySignals, messageSignals } from '../signals/detect.js';
+
+/** A file an assistant-made commit wrote (added, modified or retyped), against its first parent. */
+export interface AssistantWrite {
+  readonly commit: string;
+  readonly assistant: string;
+  readonly path: string;
+  /** The blob this path held before (a modification), whose lines are not the assistant's. */
+  readonly oldOid: string | null;
+  readonly newOid: string;
+}
+
+/**
+ * Each commit's record ends with `END<its own id>`: a message cannot hold its own commit's id, so
+ * no message can fake the end of its record (or the start of the next). Author and committer are
+ * taken as stored: no mailmap (a pushed .mailmap must not rename an assistant into a person).
+ */
+const FORMAT = '--format=%H %P%x00%an%x00%ae%x00%cn%x00%ce%x00%B%x00END%H';
+const LOG_ARGS = ['-c', 'log.showSignature=false', 'log', '--stdin', '-z', '--raw', '--no-abbrev', '--no-renames', '--diff-merges=first-parent', '--no-use-mailmap', '--no-color', FORMAT];
+
+const REGULAR = new Set(['100644', '100755']);
+const NUL = 0;
+
+
+/**
+ * Streams `git log` over `include --not exclude` (ids only: they reach git through --stdin, never
+ * as options) and hands each assistant-made commit's writes to `onWrite`; `onCommit` hears of
+ * every commit read (progress).
+ */
+export async function walkAssistantWrites(
+  repo: RepoContext,
+  rules: AssistantRules,
+  range: { readonly include: readonly string[]; readonly exclude: readonly string[] },
+  onWrite: (w: AssistantWrite) => void,
+  onCommit?: () => void,
+): Promise<void> {
+  if (range.include.length === 0) return;
+  for (const id of [...range.include, ...range.exclude]) {
+    if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(id)) throw new Error(`lineage: "${id.slice(0, 80)}" is not an object id`);
+  }
+  let buf: Buffer = Buffer.alloc(0);
+  // A record split across reads is parsed again once more has come: waiting for the buffer to
+  // double keeps a huge commit's entries from being rescanned at every read.
+  let retryAt = 0;
+  const parseAll = (eof: boolean) => {
+    if (!eof && buf.length < retryAt) return;
+    let pos = 0;
+    for (;;) {
+      const parsed = parseRecord(buf, pos, eof, rules, onWrite);
+      if (parsed === null) break;
+      pos = parsed.next;
+      onCommit?.();
+    }
+    buf = buf.subarray(pos);
+    retryAt = buf.length * 2;
+  };
+  await gitOk(LOG_ARGS, {
+    cwd: repo.cwd,
+    env: repo.env,
+    input: [...range.include, ...range.exclude.map((id) => `^${id}`)].join('\n') + '\n',
+    onStdout: (chunk) => {
+      buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
+      parseAll(false);
+    },
+  });
+  parseAll(true);
+  if (buf.subarray(skipSeparators(buf, 0)).length > 0) throw new Error('lineage: git log ended in the middle of a commit');
+}
+
+function skipSeparators(buf: Buffer, pos: number): number {
+  while (pos < buf.length && (buf[pos] === NUL || buf[pos] === 0x0a)) pos++;
+  return pos;
+}
+
+/** One commit's record from `start`, or null when the buffer does not hold all of it yet. */
+function parseRecord(buf: Buffer, start: number, eof: boolean, rules: AssistantRules, onWrite: (w: AssistantWrite) => void): { next: number } | null {
+  const at = skipSeparators(buf, start);
+  const fields: string[] = [];
+  let pos = at;
+  for (let i = 0; i < 5; i++) {
+    const end = buf.indexOf(NUL, pos);
+    if (end === -1) return null;
+    fields.push(buf.toString('utf8', pos, end));
+    pos = end + 1;
+  }
+  const [head = '', authorName = '', authorEmail = '', committerName = '', committerEmail = ''] = fields;
+  const commit = head.split(' ')[0] ?? '';
+  const marker = buf.indexOf(`\0END${commit}`, pos, 'latin1');
+  if (marker === -1) return null;
+  const message = buf.toString('utf8', pos, marker);
+  pos = marker + 4 + commit.length;
+  // What follows: `\0\n:` starts the raw entries; anything else is the next record or the end.
+  if (!eof && buf.length < pos + 3) return null;
+  const raw = buf[pos] === NUL && buf[pos + 1] === 0x0a && buf[pos + 2] === 0x3a;
+  if (!raw) return { next: pos };
+  const author: Identity = { name: authorName, email: authorEmail };
+  const committer: Identity = { name: committerName, email: committerEmail };
+  const assistant = assistantLabel([
+    ...messageSignals(message, rules),
+    ...identitySignals(
+      [
+        { role: 'author', identity: author },
+        { role: 'committer', identity: committer },
+      ],
+      rules,
+    ),
+  ]);
+  pos += 2;
+  const writes: AssistantWrite[] = [];
+  while (buf[pos] === 0x3a) {
+    const metaEnd = buf.indexOf(NUL, pos);
+    const pathEnd = metaEnd === -1 ? -1 : buf.indexOf(NUL, metaEnd + 1);
+    if (pathEnd === -1) return null;
+    if (assistant !== null) {
+      // ":<old mode> <new mode> <old oid> <new oid> <status>"
+      const [oldMode = '', newMode = '', oldOid = '', newOid = '', status = ''] = buf.toString('latin1', pos + 1, metaEnd).split(' ');
+      if ((status === 'A' || status === 'M' || status === 'T') && REGULAR.has(newMode)) {
+        writes.push({ commit, assistant, path: buf.toString('utf8', metaEnd + 1, pathEnd), oldOid: status === 'M' && REGULAR.has(oldMode) ? oldOid : null, newOid });
+      }
+    }
+    pos = pathEnd + 1;
+    if (!eof && pos >= buf.length) return null;
+  }
+  for (const w of writes) onWrite(w);
+  return { next: pos };
+}

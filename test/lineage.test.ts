@@ -1,0 +1,333 @@
+/**
+ * Lineage end to end with real git: content an assistant-made commit first wrote anywhere in the
+ * history a verdict sees keeps that origin when a person moves, copies or merges it into a
+ * protected path, at every gate (pre-commit, check --range, pre-push, pre-receive within one push
+ * and across pushes). What must stay allowed stays allowed, and the on-disk index can be deleted,
+ * truncated, planted with garbage or left stale without admitting anything.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, cleanroom, git, gitTry, HOOKS, initRepo, installHooks, tempDir, write } from './helpers/git.js';
+import { EXAMPLE_POLICY, writePolicy } from './helpers/policy.js';
+
+const keys = tempDir('keys');
+const aliceKey = path.join(keys, 'alice');
+execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'alice', '-f', aliceKey], { env: cleanEnv() });
+const ALICE = `alice@example.org namespaces="cleanroom-review-v1" ${fs.readFileSync(`${aliceKey}.pub`, 'utf8').trim().split(' ').slice(0, 2).join(' ')}`;
+
+const human = cleanEnv();
+const TRAILER = 'Co-authored-by: Claude <noreply@anthropic.com>';
+
+/** Eight benchmark tasks, each line long enough to be substantive. */
+const DRAFT = Array.from({ length: 8 }, (_, i) => `{"task": ${i}, "prompt": "compute the ${i}th prime below ten thousand", "answer": "tbd"}\n`).join('');
+const ORIGIN = /lineage first written by assistant commit [0-9a-f]{7} at scratch\/t1\.jsonl \[lineage\/blob\]/;
+
+function setup(): string {
+  const repo = initRepo();
+  writePolicy(repo);
+  write(repo, '.cleanroom/allowed_signers', `${ALICE}\n`);
+  git(repo, ['add', '.cleanroom']);
+  git(repo, ['commit', '-q', '-m', 'policy and reviewers']);
+  installHooks(repo);
+  return repo;
+}
+
+/** Writes files, stages everything, commits (an assistant's commit carries its trailer). */
+function commit(repo: string, files: Record<string, string>, subject: string, opts: { assistant?: boolean } = {}): string {
+  for (const [file, content] of Object.entries(files)) write(repo, file, content);
+  git(repo, ['add', '-A']);
+  git(repo, ['commit', '-q', '-m', opts.assistant ? `${subject}\n\n${TRAILER}` : subject]);
+  return git(repo, ['rev-parse', 'HEAD']);
+}
+
+/** The assistant's draft, in a folder nothing protects: rightly allowed. */
+function draft(repo: string, content = DRAFT): string {
+  return commit(repo, { 'scratch/t1.jsonl': content }, 'draft tasks', { assistant: true });
+}
+
+function move(repo: string): void {
+  fs.mkdirSync(path.join(repo, 'benchmarks'), { recursive: true });
+  git(repo, ['mv', 'scratch/t1.jsonl', 'benchmarks/t1.jsonl']);
+}
+
+/** A commit no local hook sees (--no-verify still runs prepare-commit-msg, which judges too). */
+const commitPast = (repo: string, message: string) => git(repo, ['-c', 'core.hooksPath=/dev/null', 'commit', '-q', '-m', message], human);
+
+/** A bare server with the pre-receive hook and its own copy of the policy. */
+function server(seedFrom: string): string {
+  const bare = path.join(tempDir('served'), 'srv.git');
+  git(path.dirname(bare), ['init', '-q', '--bare', '-b', 'main', bare]);
+  git(seedFrom, ['push', '-q', `file://${bare}`, 'main']);
+  const config = tempDir('server-config');
+  fs.writeFileSync(path.join(config, 'policy.yaml'), EXAMPLE_POLICY);
+  fs.writeFileSync(path.join(config, 'allowed_signers'), `${ALICE}\n`);
+  fs.symlinkSync(path.join(HOOKS, 'pre-receive'), path.join(bare, 'hooks', 'pre-receive'));
+  git(bare, ['config', 'cleanroom.policy', path.join(config, 'policy.yaml')]);
+  return bare;
+}
+
+/** A push that skips the local pre-push (the server must hold on its own). */
+const pushPast = (repo: string, bare: string, refs: string[]) => gitTry(repo, ['-c', 'core.hooksPath=/dev/null', 'push', `file://${bare}`, ...refs], human);
+
+describe('a move into a protected path keeps the origin', () => {
+  it('pre-commit blocks a human git mv of an assistant draft, naming the origin', () => {
+    const repo = setup();
+    const origin = draft(repo);
+    move(repo);
+    const r = gitTry(repo, ['commit', '-m', 'promote the draft'], human);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(ORIGIN);
+    expect(r.stderr).toContain(`assistant commit ${origin.slice(0, 7)} at scratch/t1.jsonl`);
+    expect(r.stderr).toContain('benchmarks/t1.jsonl (added)');
+  });
+
+  it('check --range and pre-push say what pre-commit said', () => {
+    const repo = setup();
+    const base = git(repo, ['rev-parse', 'HEAD']);
+    draft(repo);
+    move(repo);
+    commitPast(repo, 'promote the draft');
+    const check = cleanroom(repo, ['check', '--range', `${base}..HEAD`], human);
+    expect(check.status).toBe(1);
+    expect(check.stdout).toMatch(ORIGIN);
+
+    const remote = path.join(tempDir('remote'), 'r.git');
+    git(repo, ['init', '-q', '--bare', remote]);
+    git(repo, ['remote', 'add', 'origin', remote]);
+    const push = gitTry(repo, ['push', 'origin', 'main'], human);
+    expect(push.status).not.toBe(0);
+    expect(push.stderr).toMatch(ORIGIN);
+  });
+
+  it('pre-receive rejects the move within one push', () => {
+    const repo = setup();
+    const bare = server(repo);
+    draft(repo);
+    move(repo);
+    commitPast(repo, 'promote the draft');
+    const r = pushPast(repo, bare, ['main']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(ORIGIN);
+    expect(r.stderr).toContain('the push is rejected');
+  });
+
+  it('pre-receive rejects the move when the draft landed in an earlier push', () => {
+    const repo = setup();
+    const bare = server(repo);
+    draft(repo);
+    expect(pushPast(repo, bare, ['main']).status).toBe(0);
+    move(repo);
+    commitPast(repo, 'promote the draft');
+    const r = pushPast(repo, bare, ['main']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(ORIGIN);
+  });
+
+  it('pre-receive sees a draft pushed on another branch of the same push', () => {
+    const repo = setup();
+    const bare = server(repo);
+    git(repo, ['checkout', '-q', '-b', 'drafts']);
+    draft(repo);
+    git(repo, ['checkout', '-q', 'main']);
+    git(repo, ['checkout', 'drafts', '--', 'scratch/t1.jsonl']);
+    move(repo);
+    commitPast(repo, 'take the tasks');
+    const r = pushPast(repo, bare, ['main', 'drafts']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(ORIGIN);
+  });
+
+  it('a merge whose resolution moves the draft is rejected', () => {
+    const repo = setup();
+    const bare = server(repo);
+    git(repo, ['checkout', '-q', '-b', 'side']);
+    draft(repo);
+    git(repo, ['checkout', '-q', 'main']);
+    commit(repo, { 'notes.md': 'main moves on\n' }, 'meanwhile');
+    git(repo, ['merge', '-q', '--no-ff', '--no-commit', 'side'], human);
+    move(repo);
+    commitPast(repo, 'merge side, tasks into benchmarks');
+    const r = pushPast(repo, bare, ['main']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(ORIGIN);
+    expect(cleanroom(repo, ['check', '--commit', 'HEAD'], human).status).toBe(1);
+  });
+  it('a .mailmap cannot rename an assistant\'s identity into a person\'s', () => {
+    const repo = setup();
+    commit(repo, { '.mailmap': 'Ada Human <ada@example.org> Ada (aider) <ada@example.org>\n' }, 'mailmap');
+    git(repo, ['config', 'log.mailmap', 'true']);
+    write(repo, 'scratch/t1.jsonl', DRAFT);
+    git(repo, ['add', '-A']);
+    git(repo, ['-c', 'core.hooksPath=/dev/null', 'commit', '-q', '-m', 'draft'], cleanEnv({ GIT_AUTHOR_NAME: 'Ada (aider)', GIT_COMMITTER_NAME: 'Ada (aider)' }));
+    move(repo);
+    const r = gitTry(repo, ['commit', '-m', 'promote'], human);
+    expect(r.stderr).toMatch(ORIGIN);
+    expect(r.status).toBe(1);
+  });
+});
+
+describe('near copies', () => {
+  it('a copy with one line of human work appended still needs a review', () => {
+    const repo = setup();
+    const bare = server(repo);
+    draft(repo);
+    write(repo, 'benchmarks/t1.jsonl', `${DRAFT}{"task": 99, "prompt": "a task a person wrote", "answer": "42"}\n`);
+    git(repo, ['add', '-A']);
+    const local = gitTry(repo, ['commit', '-m', 'copy and extend'], human);
+    expect(local.status).toBe(1);
+    expect(local.stderr).toMatch(/lineage \d+% of the bytes it adds were first written by assistant commit [0-9a-f]{7} at scratch\/t1\.jsonl \[lineage\/share\]/);
+    commitPast(repo, 'copy and extend');
+    const r = pushPast(repo, bare, ['main']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('[lineage/share]');
+  });
+
+  it('line endings changed to CRLF keep the origin (git\'s chunks skip a CR before a LF)', () => {
+    const repo = setup();
+    draft(repo);
+    write(repo, 'benchmarks/t1.jsonl', DRAFT.replace(/\n/g, '\r\n'));
+    git(repo, ['add', '-A']);
+    const r = gitTry(repo, ['commit', '-m', 'copy with CRLF'], human);
+    expect(r.stderr).toContain('[lineage/share]');
+    expect(r.status).toBe(1);
+  });
+
+  it('assistants.lineage_share sets how much must come from an assistant', () => {
+    const repo = setup();
+    writePolicy(repo, EXAMPLE_POLICY.replace('  markers: ["CANARY-[0-9]+"]\n', '  markers: ["CANARY-[0-9]+"]\n  lineage_share: 1\n'));
+    commit(repo, {}, 'every added byte must be an assistant\'s');
+    draft(repo);
+    write(repo, 'benchmarks/t1.jsonl', `${DRAFT}{"task": 99, "prompt": "a task a person wrote", "answer": "42"}\n`);
+    git(repo, ['add', '-A']);
+    expect(gitTry(repo, ['commit', '-m', 'copy and extend'], human).status).toBe(0);
+    git(repo, ['mv', 'scratch/t1.jsonl', 'benchmarks/t2.jsonl']);
+    expect(gitTry(repo, ['commit', '-m', 'the draft itself'], human).status).toBe(1);
+    writePolicy(repo, EXAMPLE_POLICY.replace('  markers: ["CANARY-[0-9]+"]\n', '  markers: ["CANARY-[0-9]+"]\n  lineage_share: 0\n'));
+    const bad = cleanroom(repo, ['policy', 'check', '.cleanroom/policy.yaml'], human);
+    expect(bad.stderr).toContain('assistants.lineage_share: found 0; expected a number above 0 and at most 1');
+    expect(bad.status).toBe(2);
+  });
+
+  it('a substantially human rewrite of an assistant draft is the human\'s', () => {
+    const repo = setup();
+    const bare = server(repo);
+    draft(repo);
+    const kept = DRAFT.split('\n').slice(0, 3).join('\n');
+    const own = Array.from({ length: 6 }, (_, i) => `{"task": ${i + 10}, "prompt": "a person's own question number ${i}", "answer": "${i * 7}"}`).join('\n');
+    write(repo, 'benchmarks/t1.jsonl', `${kept}\n${own}\n`);
+    git(repo, ['add', '-A']);
+    const local = gitTry(repo, ['commit', '-m', 'rewrite the draft'], human);
+    expect(local.stderr).toContain('allowed');
+    expect(local.status).toBe(0);
+    expect(pushPast(repo, bare, ['main']).status).toBe(0);
+  });
+
+  it('a human file sharing boilerplate with an assistant file is not flagged', () => {
+    const repo = setup();
+    const header = '# Copyright 2026 Example Org. All rights reserved.\n# Licensed under the Apache License, Version 2.0.\n# SPDX-License-Identifier: Apache-2.0\n';
+    draft(repo, `${header}${DRAFT}`);
+    const own = Array.from({ length: 8 }, (_, i) => `{"case": ${i}, "input": "hand-written input ${i}", "expect": "hand-written output ${i}"}`).join('\n');
+    write(repo, 'benchmarks/own.jsonl', `${header}${own}\n`);
+    git(repo, ['add', '-A']);
+    const r = gitTry(repo, ['commit', '-m', 'my own benchmark'], human);
+    expect(r.stderr).toContain('allowed');
+    expect(r.status).toBe(0);
+  });
+
+  it('tiny and common blobs never count', () => {
+    const repo = setup();
+    commit(repo, { 'scratch/empty.txt': '', 'scratch/obj.json': '{}\n', 'scratch/two.txt': 'a first short line here\nand a second one too\n' }, 'tiny drafts', { assistant: true });
+    fs.mkdirSync(path.join(repo, 'benchmarks'));
+    for (const f of ['empty.txt', 'obj.json', 'two.txt']) git(repo, ['mv', `scratch/${f}`, `benchmarks/${f}`]);
+    const r = gitTry(repo, ['commit', '-m', 'placeholders'], human);
+    expect(r.stderr).toContain('allowed');
+    expect(r.status).toBe(0);
+  });
+
+  it('an assistant\'s one-line fix to a person\'s file does not make the file the assistant\'s', () => {
+    const repo = setup();
+    const own = Array.from({ length: 8 }, (_, i) => `{"case": ${i}, "input": "hand-written input ${i}", "expect": "output ${i}"}\n`).join('');
+    commit(repo, { 'scratch/mine.jsonl': own }, 'my cases');
+    commit(repo, { 'scratch/mine.jsonl': `${own}{"case": 8, "input": "assistant-suggested input", "expect": "output 8"}\n` }, 'one more case', { assistant: true });
+    fs.mkdirSync(path.join(repo, 'benchmarks'));
+    git(repo, ['mv', 'scratch/mine.jsonl', 'benchmarks/mine.jsonl']);
+    const r = gitTry(repo, ['commit', '-m', 'promote my cases'], human);
+    expect(r.status).toBe(0);
+  });
+});
+
+describe('the index', () => {
+  const indexDir = (repo: string) => path.join(repo, '.git', 'cleanroom', 'lineage');
+  /** Builds the index, then hands it to `spoil` before the move is judged. */
+  function spoiled(spoil: (dir: string) => void): { status: number; stdout: string } {
+    const repo = setup();
+    draft(repo);
+    expect(cleanroom(repo, ['lineage', 'rebuild'], human).status).toBe(0);
+    expect(fs.readFileSync(path.join(indexDir(repo), 'entries.jsonl'), 'utf8')).toContain('scratch/t1.jsonl');
+    spoil(indexDir(repo));
+    move(repo);
+    return cleanroom(repo, ['check', '--staged'], human);
+  }
+
+  it.each([
+    ['deleted', (dir: string) => fs.rmSync(dir, { recursive: true })],
+    ['truncated', (dir: string) => fs.truncateSync(path.join(dir, 'entries.jsonl'), 0)],
+    ['cut short', (dir: string) => fs.truncateSync(path.join(dir, 'entries.jsonl'), 20)],
+    ['state without entries', (dir: string) => fs.rmSync(path.join(dir, 'entries.jsonl'))],
+    ['garbage planted', (dir: string) => fs.writeFileSync(path.join(dir, 'entries.jsonl'), '{"c": "zz", "h": 12}\nnot json\n\0\0\0\n')],
+    ['state planted', (dir: string) => fs.writeFileSync(path.join(dir, 'state.json'), '{"v":1,"key":"x","tips":[],"bytes":0,"sha256":""}')],
+  ])('an index %s cannot admit the move', (_, spoil) => {
+    const r = spoiled(spoil);
+    expect(r.stdout).toMatch(ORIGIN);
+    expect(r.status).toBe(1);
+  });
+
+  it('a stale index (written before the draft) is brought up to date, not believed', () => {
+    const repo = setup();
+    expect(cleanroom(repo, ['lineage', 'rebuild'], human).status).toBe(0);
+    const stale = tempDir('stale');
+    fs.cpSync(indexDir(repo), stale, { recursive: true });
+    draft(repo);
+    expect(cleanroom(repo, ['check', '--staged'], human).status).toBe(0);
+    fs.rmSync(indexDir(repo), { recursive: true });
+    fs.cpSync(stale, indexDir(repo), { recursive: true });
+    move(repo);
+    const r = cleanroom(repo, ['check', '--staged'], human);
+    expect(r.stdout).toMatch(ORIGIN);
+    expect(r.status).toBe(1);
+  });
+
+  it('planted entries only add suspicion: a person\'s own file stays allowed', () => {
+    const repo = setup();
+    draft(repo);
+    expect(cleanroom(repo, ['lineage', 'rebuild'], human).status).toBe(0);
+    fs.appendFileSync(path.join(indexDir(repo), 'entries.jsonl'), 'garbage\n{"c":1}\n');
+    write(repo, 'benchmarks/own.jsonl', Array.from({ length: 8 }, (_, i) => `{"case": ${i}, "input": "hand-written input ${i}"}\n`).join(''));
+    git(repo, ['add', '-A']);
+    expect(cleanroom(repo, ['check', '--staged'], human).status).toBe(0);
+  });
+
+  it('rebuild reports what it indexed', () => {
+    const repo = setup();
+    draft(repo);
+    const r = cleanroom(repo, ['lineage', 'rebuild'], human);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/indexed 3 commits: 1 assistant-written file/);
+  });
+});
+
+describe('a review clears it', () => {
+  it('an attestation of the moved blob lets the commit in', () => {
+    const repo = setup();
+    draft(repo);
+    move(repo);
+    expect(gitTry(repo, ['commit', '-m', 'promote'], human).status).toBe(1);
+    const signed = cleanroom(repo, ['attest', '--yes', '--key', aliceKey, '--reviewer', 'alice@example.org'], human);
+    expect(signed.stderr + signed.stdout).toContain('signed by alice@example.org');
+    const r = gitTry(repo, ['commit', '-m', 'promote, reviewed'], human);
+    expect(r.stderr).toContain('reviewed by alice@example.org');
+    expect(r.status).toBe(0);
+  });
+});
