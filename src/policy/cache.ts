@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { keyName, privateCacheDir, writeCacheFile } from '../cache-dir.js';
 import { compileGlob } from './glob.js';
-import type { AssistantRules, Policy, ProtectRule, ReviewRules } from './policy.js';
+import { DEFAULT_LIMITS, type AssistantRules, type Policy, type ProtectRule, type ReviewRules } from './policy.js';
 import { version } from '../version.js';
 
 interface Pattern {
@@ -20,7 +20,7 @@ interface Pattern {
 }
 
 /** Everything a Policy holds, as data: regexes as source and flags, globs as written. */
-interface PolicyData extends Pick<Policy, 'repository' | 'mode' | 'caseSensitive'> {
+interface PolicyData extends Pick<Policy, 'repository' | 'mode' | 'caseSensitive' | 'limits'> {
   readonly protect: readonly Omit<ProtectRule, 'matches'>[];
   readonly assistants: { readonly [K in keyof AssistantRules]: AssistantRules[K] extends readonly RegExp[] ? readonly Pattern[] : AssistantRules[K] };
   /** allowed_signers relative to the policy's folder, which differs between callers. */
@@ -38,6 +38,7 @@ function toData(p: Policy, baseDir: string): PolicyData {
     protect: p.protect.map(({ pattern, require, index, line }) => ({ pattern, require, index, line })),
     assistants: { ...p.assistants, trailers: patterns(p.assistants.trailers), identities: patterns(p.assistants.identities), markers: patterns(p.assistants.markers) },
     review: { ...p.review, allowedSigners: path.relative(baseDir, p.review.allowedSigners) },
+    limits: p.limits,
   };
 }
 
@@ -51,6 +52,8 @@ function fromData(d: PolicyData, source: string, baseDir: string): Policy {
     protect: d.protect.map((r) => ({ ...r, matches: compileGlob(r.pattern, d.caseSensitive) })),
     assistants: { ...d.assistants, trailers: regexes(d.assistants.trailers), identities: regexes(d.assistants.identities), markers: regexes(d.assistants.markers) },
     review: { ...d.review, allowedSigners: path.resolve(baseDir, d.review.allowedSigners) },
+    // An entry written before a limit existed was parsed from a text that set none.
+    limits: { ...DEFAULT_LIMITS, ...d.limits },
   };
 }
 
