@@ -14,7 +14,8 @@ export type ErrorCode =
   | 'EHOOK_INPUT'
   | 'EINIT'
   | 'EENGINE'
-  | 'EATTEST';
+  | 'EATTEST'
+  | 'ELIMIT';
 
 export class CleanroomError extends Error {
   constructor(
