@@ -14,7 +14,9 @@
 // interleaved, so a busy machine slows them alike), and peak memory from separate runs.
 // Writes the tables to bench/RESULTS.md and between the bench markers of README.md's "Speed".
 //
-// Usage: npm run bench [-- --runs N] [--rebuild] [--no-write] [--only local,server,history]
+// Push shapes (many tags, a wide octopus, a long history) have fixtures of their own: scripts/bench-shapes.js.
+//
+// Usage: npm run bench [-- --runs N] [--rebuild] [--no-write] [--only local,server,history,shapes]
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import { once } from 'node:events';
@@ -22,6 +24,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchShapes } from './bench-shapes.js';
 
 /** Bump when anything below changes what is built: the cache is keyed on it. */
 const GENERATOR = 3;
@@ -611,6 +614,14 @@ const sh = (s) => s.replace(/\|/g, '\\|');
 
 async function main() {
   const startLoad = os.loadavg();
+  // The shapes alone need none of the large repository.
+  const shapes = wants('shapes') ? await benchShapes({ runs: RUNS, rebuild: opt.rebuild }) : null;
+  unexpected.push(...(shapes?.unexpected ?? []));
+  if (ONLY?.size === 1 && shapes) {
+    console.log(shapes.section);
+    process.exitCode = unexpected.length ? 1 : 0;
+    return;
+  }
   let stats = fs.existsSync(READY) && !opt.rebuild ? JSON.parse(fs.readFileSync(READY, 'utf8')) : null;
   if (!stats || stats.generator !== GENERATOR) stats = await build();
   else log(`using the repositories cached in ${CACHE} (built ${stats.built})`);
@@ -736,6 +747,8 @@ async function main() {
     sections.push(lines.join('\n'));
     for (const r of history) if (r.base !== null && r.cwd !== NOPACK) readme.push({ r, base: history[r.base], node: null });
   }
+
+  if (shapes) sections.push(shapes.section);
 
   // Budgets: one line per workload, each budget's verdict on it.
   const budget = [];
