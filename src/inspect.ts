@@ -293,14 +293,26 @@ async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: rea
   for (const c of listed) checkParents(ctx.policy, c);
   const reaching = tips.length === 1 ? null : tipsReaching(listed, tips);
   const tipsOf = (index: number): readonly number[] => reaching?.[index] ?? [0];
-  const subjects: Subject[][] = tips.map(() => []);
+  // A long walk diffs only the commits that may touch a protected path; the others changed
+  // nothing outside folders that cannot hold one, and stand as commits with no listed change.
+  const mayTouch = listed.length >= NARROW_FROM ? await commitsThatMayTouch(ctx, range, tips[0] as Tip) : null;
+  const order = mayTouch ? listed.flatMap((c, i) => (mayTouch.has(c.oid) ? [i] : [])) : listed.map((_, i) => i);
+  const judged: Subject[][] = [];
+  if (mayTouch) {
+    listed.forEach((c, i) => {
+      if (mayTouch.has(c.oid)) return;
+      const subject = unprotected(c.oid, []);
+      judged[i] = tipsOf(i).map(() => subject);
+    });
+  }
+  const skipped = listed.length - order.length;
   onProgress?.(0, listed.length);
   // Each commit is judged as soon as git has diffed it, while git goes on with the rest. Only
   // those touching a protected path are read further; they go side by side, so their object
   // reads share the cat-file stream. Merges wait for the end of their batch, to be diffed together.
   const judging: Promise<Subject>[][] = [];
   const merges = new Map<number, Change[]>();
-  let done = 0;
+  let done = skipped;
   const track = (index: number, each: Promise<Subject>[]): void => {
     judging[index] = each;
     Promise.all(each).then(() => ++done % PROGRESS_EVERY === 0 && onProgress?.(done, listed.length), () => undefined); // failures surface where the batch is awaited
@@ -331,17 +343,20 @@ async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: rea
   };
   // rev-list's parents spare reading every commit before diffing it (roots and shallow
   // boundaries, which list none, are read for theirs).
-  const diffsOf = (start: number) =>
-    ctx.engine.changesOfCommits(
-      listed.slice(start, start + size).map((c) => ({ oid: c.oid, parent: c.parents[0] })),
-      (i, changes) => judge(start + i, changes),
+  const diffsOf = (start: number) => {
+    const batch = order.slice(start, start + size);
+    return ctx.engine.changesOfCommits(
+      batch.map((i) => ({ oid: (listed[i] as ListedCommit).oid, parent: (listed[i] as ListedCommit).parents[0] })),
+      (k, changes) => judge(batch[k] as number, changes),
     );
-  let next = listed.length > 0 ? diffsOf(0) : null;
-  for (let start = 0; start < listed.length; start += size) {
+  };
+  let next = order.length > 0 ? diffsOf(0) : null;
+  for (let start = 0; start < order.length; start += size) {
     const diffs = await (next as Promise<Change[][]>);
-    diffs.forEach((changes, i) => judge(start + i, changes));
+    const batch = order.slice(start, start + size);
+    diffs.forEach((changes, k) => judge(batch[k] as number, changes));
     // git diffs the next batch while this one's judging ends.
-    next = start + size < listed.length ? diffsOf(start + size) : null;
+    next = start + size < order.length ? diffsOf(start + size) : null;
     next?.catch(() => undefined);
     if (merges.size > 0) {
       const waiting = [...merges];
@@ -349,12 +364,57 @@ async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: rea
       const sides = await sidesOf(ctx.engine, waiting.map(([index]) => listed[index] as ListedCommit));
       waiting.forEach(([index, firstParent], k) => track(index, judgeForTips(index, firstParent, sides[k] as Change[][])));
     }
-    const end = Math.min(start + size, listed.length);
-    const batch = await Promise.all(judging.slice(start, end).map((each) => Promise.all(each)));
-    batch.forEach((each, i) => tipsOf(start + i).forEach((t, k) => (subjects[t] as Subject[]).push(each[k] as Subject)));
-    if (end % PROGRESS_EVERY !== 0) onProgress?.(end, listed.length);
+    const subjects = await Promise.all(batch.map((i) => Promise.all(judging[i] as Promise<Subject>[])));
+    batch.forEach((i, k) => (judged[i] = subjects[k] as Subject[]));
+    const settled = skipped + start + batch.length;
+    if (settled % PROGRESS_EVERY !== 0) onProgress?.(settled, listed.length);
   }
+  if (order.length === 0 && listed.length > 0) onProgress?.(listed.length, listed.length);
+  const subjects: Subject[][] = tips.map(() => []);
+  judged.forEach((each, i) => tipsOf(i).forEach((t, k) => (subjects[t] as Subject[]).push(each[k] as Subject)));
   return subjects;
+}
+
+/** Walks shorter than this diff every commit (and so list every path each one changed). */
+const NARROW_FROM = 2000;
+
+/**
+ * The commits of `range` that may touch a protected path: all but those whose changes lie, against
+ * some parent, inside top-level folders of the tip that cannot hold one (git answers with one
+ * pathspec-limited walk). Null when no folder can be left out.
+ */
+async function commitsThatMayTouch(ctx: InspectContext, range: CommitRange, tip: Tip): Promise<Set<string> | null> {
+  const tops = protectedTops(ctx.policy);
+  if (tops.includes(null)) return null; // a rule starting with a wildcard: any folder may hold protected paths
+  const files = await ctx.engine.listFiles({ rev: tip.rev }, '');
+  const folders = new Set(files.flatMap((f) => (f.path.includes('/') ? [f.path.slice(0, f.path.indexOf('/'))] : [])));
+  const unprotectable = [...folders].filter((name) => !/[\n\0]/.test(name) && !mayHoldProtected(tops, name));
+  return unprotectable.length === 0 ? null : ctx.engine.commitsOutside(range, unprotectable);
+}
+
+/** Letters and digits only, lower case, accents dropped: what survives every way a checkout can
+ *  fold a name (case, trailing dots and spaces, ignorable code points, normalisation forms). */
+const fold = (name: string): string => name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** The first segment of each protected pattern (and of cleanroom's own folder), folded; null for
+ *  one that holds a wildcard. */
+function protectedTops(policy: Policy): (string | null)[] {
+  // cleanroom's own folder, where the attestations are, is always protected.
+  return [...policy.protect.map((r) => r.pattern), ATTESTATION_DIR].map((pattern) => {
+    const first = pattern.split('/')[0] as string;
+    return /[*?[\]{}]/.test(first) ? null : fold(first);
+  });
+}
+
+/**
+ * Whether a top-level folder could hold a protected path on some checkout: loosely, so that
+ * anything a checkout may take for a protected folder is kept (an 8.3 short name with `~` may
+ * stand for any name; otherwise the folded names must not be prefixes of one another).
+ */
+export function mayHoldProtected(tops: readonly (string | null)[], name: string): boolean {
+  if (name.includes('~')) return true;
+  const folded = fold(name);
+  return tops.some((top) => top === null || folded.startsWith(top) || top.startsWith(folded));
 }
 
 /** For each listed commit, the tips (indices into `tips`) it is reachable from without passing
