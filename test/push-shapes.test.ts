@@ -11,6 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanEnv, cleanroom, git, gitTry, HOOKS, HUMAN, initRepo, tempDir, write } from './helpers/git.js';
 import { EXAMPLE_POLICY } from './helpers/policy.js';
+import { mayHoldProtected } from '../src/inspect.js';
 
 const TRAILER = 'Co-authored-by: Claude <noreply@anthropic.com>';
 const WHEN = '1767225600 +0000';
@@ -222,5 +223,69 @@ describe('histories of merges', () => {
     expect(r.status).toBe(1);
     const diffTrees = fs.readFileSync(trace, 'utf8').split('\n').filter((l) => /trace: built-in: git diff-tree/.test(l)).length;
     expect(diffTrees).toBe(2);
+  });
+});
+
+describe('long histories', () => {
+  it('diffs only the commits of a 2,100-commit push that may touch a protected path, and finds every protected change deep inside it', () => {
+    const server = makeServer();
+    const client = clientOf(server);
+    const base = git(client, ['rev-parse', 'HEAD']);
+    let stream = '';
+    let mark = 0;
+    const commit = (message: string, files: string, from?: string, merge?: string) => {
+      stream += `commit refs/heads/main\nmark :${++mark}\ncommitter ${ME}\n${data(message)}${from ? `from ${from}\n` : ''}${merge ? `merge ${merge}\n` : ''}${files}`;
+      return `:${mark}`;
+    };
+    const file = (p: string, content: string) => `M 100644 inline ${p}\n${data(content)}`;
+    let tip = commit('first', file('src/m0/f.txt', '0'), base);
+    for (let i = 1; i <= 2100; i++) {
+      if (i === 3) {
+        // A case variant of the protected folder, added by an assistant and gone two commits later.
+        tip = commit(`deep ${i}\n\n${TRAILER}`, file('DataSets/deep.jsonl', '{"deep": true}'));
+      } else if (i === 5) {
+        tip = commit(`gone ${i}`, 'D DataSets/deep.jsonl\n');
+      } else if (i === 1000) {
+        // A side branch merged back, the merge itself adding an assistant's dataset file.
+        stream += `commit refs/heads/side\nmark :${++mark}\ncommitter ${ME}\n${data('side')}from ${tip}\n${file('src/side.txt', 'side')}`;
+        const side = `:${mark}`;
+        tip = commit(`merge side\n\n${TRAILER}`, file('src/side.txt', 'side') + file('datasets/evil.jsonl', '{"evil": true}'), tip, side);
+      } else tip = commit(`change ${i}`, file(`src/m${i % 50}/f.txt`, `${i}`));
+    }
+    fastImport(client, stream);
+    git(client, ['reset', '-q', '--hard', 'main']);
+    const r = tracedPush(client, ['origin', 'main']);
+    expect(section(r.stderr, 'refs/heads/main')).toMatch(/^blocked: 2 protected changes need a human review \(checked 3 paths in 2,?102 commits, 2 protected/);
+    expect(r.stderr).toContain('DataSets/deep.jsonl');
+    expect(r.stderr).toContain('datasets/evil.jsonl');
+    expect(r.status).not.toBe(0);
+    // The whole history listed once, the commits that may touch a protected path once more.
+    expect(r.revLists).toBe(1);
+  }, 120_000);
+});
+
+describe('which top-level folders a long walk may leave out', () => {
+  const tops = ['datasets', 'benchmarks', 'cleanroom'];
+  it.each([
+    ['datasets', true],
+    ['DataSets', true],
+    ['datasets.', true],
+    ['datasets ', true],
+    ['data\u200Csets', true],
+    ['DATASE~1', true],
+    ['BE~1', true],
+    ['bench', true],
+    ['ｄａｔａｓｅｔｓ', true],
+    ['.cleanroom', true],
+    ['', true],
+    ['src', false],
+    ['docs', false],
+    ['data-old', false],
+  ])('%j may hold a protected path: %s', (name, expected) => {
+    expect(mayHoldProtected(tops, name)).toBe(expected);
+  });
+
+  it('none, when a protected pattern starts with a wildcard', () => {
+    expect(mayHoldProtected([null], 'src')).toBe(true);
   });
 });
