@@ -14,9 +14,10 @@
 // interleaved, so a busy machine slows them alike), and peak memory from separate runs.
 // Writes the tables to bench/RESULTS.md and between the bench markers of README.md's "Speed".
 //
-// Lineage (the index build, a push with and without it) has a fixture of its own: scripts/bench-lineage.js.
+// Lineage (the index build, a push with and without it) and push shapes (many tags, a wide octopus,
+// a long history) have fixtures of their own: scripts/bench-lineage.js, scripts/bench-shapes.js.
 //
-// Usage: npm run bench [-- --runs N] [--rebuild] [--no-write] [--only local,server,history,lineage]
+// Usage: npm run bench [-- --runs N] [--rebuild] [--no-write] [--only local,server,history,lineage,shapes]
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import { once } from 'node:events';
@@ -25,6 +26,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchLineage } from './bench-lineage.js';
+import { benchShapes } from './bench-shapes.js';
 
 /** Bump when anything below changes what is built: the cache is keyed on it. */
 const GENERATOR = 3;
@@ -614,10 +616,13 @@ const sh = (s) => s.replace(/\|/g, '\\|');
 
 async function main() {
   const startLoad = os.loadavg();
-  // Lineage alone needs none of the large repository.
+  // Lineage and the push shapes need none of the large repository.
   const lineage = wants('lineage') ? await benchLineage({ runs: RUNS, log, unexpected }) : null;
-  if (ONLY?.size === 1 && lineage) {
-    console.log([lineage.section, '', ...lineage.budgets.map((b) => `- ${b.text}`)].join('\n'));
+  const shapes = wants('shapes') ? await benchShapes({ runs: RUNS, rebuild: opt.rebuild }) : null;
+  unexpected.push(...(shapes?.unexpected ?? []));
+  if (ONLY && [...ONLY].every((s) => s === 'lineage' || s === 'shapes')) {
+    if (lineage) console.log([lineage.section, '', ...lineage.budgets.map((b) => `- ${b.text}`)].join('\n'));
+    if (shapes) console.log(shapes.section);
     process.exitCode = unexpected.length ? 1 : 0;
     return;
   }
@@ -748,6 +753,7 @@ async function main() {
   }
 
   if (lineage) sections.push(lineage.section);
+  if (shapes) sections.push(shapes.section);
 
   // Budgets: one line per workload, each budget's verdict on it.
   const budget = [...(lineage?.budgets ?? [])];

@@ -16,7 +16,8 @@ export type ErrorCode =
   | 'EENGINE'
   /** A commit or tag git's fsck rejects, or a push that would replace objects. */
   | 'EOBJECT'
-  | 'EATTEST';
+  | 'EATTEST'
+  | 'ELIMIT';
 
 export class CleanroomError extends Error {
   constructor(

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { judgedRule, ruleFor } from './decide/decide.js';
 import { mayAlias, SYMLINK_MODE } from './decide/links.js';
 import type { Subject } from './decide/verdict.js';
-import type { Change, CommitInfo, CommitRange, GitEngine, Identity, TreeFile } from './git/engine.js';
+import type { Change, CommitInfo, CommitRange, GitEngine, Identity, ListedCommit, TreeFile } from './git/engine.js';
 import { parseIdent } from './git/objects.js';
 import type { GitVars, RepoContext } from './git/repo.js';
 import type { Policy } from './policy/policy.js';
@@ -298,74 +298,236 @@ const BATCH = 16384;
 /** Commits judged between two progress reports (scan draws them on a terminal). */
 const PROGRESS_EVERY = 500;
 
+interface HistoryOptions {
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly batch?: number;
+}
+
 /** Recorded commits: only what the commit itself carries (the server sees nothing else). */
-export async function inspectCommits(
-  ctx: InspectContext,
-  range: CommitRange,
-  tip: Tip,
-  opts: { readonly onProgress?: (done: number, total: number) => void; readonly batch?: number } = {},
-): Promise<Subject[]> {
+export async function inspectCommits(ctx: InspectContext, range: CommitRange, tip: Tip, opts: HistoryOptions = {}): Promise<Subject[]> {
+  return (await inspectHistory(ctx, range, [tip], opts))[0] as Subject[];
+}
+
+/**
+ * What each of several tips brings over `exclude` (a push's refs over the branches and tags the
+ * server has), as if each were inspectCommits'ed alone, but listed by one rev-list and diffed
+ * once however many tips reach a commit. Returns each tip's subjects, in rev-list order.
+ */
+export async function inspectTips(ctx: InspectContext, tips: readonly Tip[], exclude: readonly string[]): Promise<Subject[][]> {
+  return inspectHistory(ctx, { include: [...new Set(tips.map((t) => t.rev))], exclude }, tips);
+}
+
+/**
+ * The commits of `range`, each judged for every tip that reaches it (a single tip: for all of
+ * them). A commit that touches nothing protected is one subject whoever reaches it; one that does
+ * is judged for the first tip, and again for another only when that one's reviews could change
+ * the answer. The merges of a batch that touch a protected path are diffed against their other
+ * parents by one git process.
+ */
+async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: readonly Tip[], opts: HistoryOptions = {}): Promise<Subject[][]> {
   const { onProgress, batch: size = BATCH } = opts;
   const listed = await ctx.engine.listCommits(range);
-  const subjects: Subject[] = [];
+  // Refused before anything is diffed: a wide octopus costs a diff per parent.
+  for (const c of listed) checkParents(ctx.policy, c);
+  const reaching = tips.length === 1 ? null : tipsReaching(listed, tips);
+  const tipsOf = (index: number): readonly number[] => reaching?.[index] ?? [0];
+  // A long walk diffs only the commits that may touch a protected path; the others changed
+  // nothing outside folders that cannot hold one, and stand as commits with no listed change.
+  const mayTouch = listed.length >= NARROW_FROM ? await commitsThatMayTouch(ctx, range, tips[0] as Tip) : null;
+  const order = mayTouch ? listed.flatMap((c, i) => (mayTouch.has(c.oid) ? [i] : [])) : listed.map((_, i) => i);
+  const judged: Subject[][] = [];
+  if (mayTouch) {
+    listed.forEach((c, i) => {
+      if (mayTouch.has(c.oid)) return;
+      const subject = unprotected(c.oid, []);
+      judged[i] = tipsOf(i).map(() => subject);
+    });
+  }
+  const skipped = listed.length - order.length;
   onProgress?.(0, listed.length);
   // Each commit is judged as soon as git has diffed it, while git goes on with the rest. Only
   // those touching a protected path are read further; they go side by side, so their object
-  // reads share the cat-file stream.
-  const judging: Promise<Subject>[] = [];
-  let done = 0;
+  // reads share the cat-file stream. Merges wait for the end of their batch, to be diffed together.
+  const judging: Promise<Subject>[][] = [];
+  const merges = new Map<number, Change[]>();
+  let done = skipped;
+  const track = (index: number, each: Promise<Subject>[]): void => {
+    judging[index] = each;
+    Promise.all(each).then(() => ++done % PROGRESS_EVERY === 0 && onProgress?.(done, listed.length), () => undefined); // failures surface where the batch is awaited
+  };
   const judge = (index: number, firstParent: Change[]): void => {
-    if (judging[index]) return; // heard twice: an engine that fell back and started over
-    const oid = (listed[index] as { oid: string }).oid;
-    const judged = touchesProtected(ctx.policy, firstParent)
-      ? ctx.engine.readCommit(oid).then((commit) => judgeCommit(ctx, commit, firstParent, tip))
-      : Promise.resolve(unprotected(oid, firstParent));
-    judged.then(() => ++done % PROGRESS_EVERY === 0 && onProgress?.(done, listed.length), () => undefined); // failures surface where the batch is awaited
-    judging[index] = judged;
+    if (judging[index] || merges.has(index)) return; // heard twice: an engine that fell back and started over
+    const commit = listed[index] as ListedCommit;
+    if (!touchesProtected(ctx.policy, firstParent)) {
+      const subject = Promise.resolve(unprotected(commit.oid, firstParent));
+      track(index, tipsOf(index).map(() => subject));
+    } else if (commit.parents.length > 1) merges.set(index, firstParent);
+    // rev-list's parents are the structure git sees: a commit it lists with one parent is judged as one.
+    else track(index, judgeForTips(index, firstParent, []));
+  };
+  /** One commit judged for each tip that reaches it; tips whose reviews play no part share one answer. */
+  const judgeForTips = (index: number, firstParent: Change[], sides: readonly Change[][]): Promise<Subject>[] => {
+    const commit = ctx.engine.readCommit((listed[index] as ListedCommit).oid);
+    const byNotes = new Map<string, Promise<Subject>>();
+    return tipsOf(index).map(async (t) => {
+      const tip = tips[t] as Tip;
+      const notes = tip.notes ?? GIT_AI_NOTES_REF;
+      const first = byNotes.get(notes);
+      if (first && !consultsReviews(ctx.policy, await first)) return first;
+      const subject = commit.then((c) => judgeCommit(ctx, c, firstParent, tip, sides));
+      if (!first) byNotes.set(notes, subject);
+      return subject;
+    });
   };
   // rev-list's parents spare reading every commit before diffing it (roots and shallow
   // boundaries, which list none, are read for theirs).
-  const diffsOf = (start: number) =>
-    ctx.engine.changesOfCommits(
-      listed.slice(start, start + size).map((c) => ({ oid: c.oid, parent: c.parents[0] })),
-      (i, changes) => judge(start + i, changes),
+  const diffsOf = (start: number) => {
+    const batch = order.slice(start, start + size);
+    return ctx.engine.changesOfCommits(
+      batch.map((i) => ({ oid: (listed[i] as ListedCommit).oid, parent: (listed[i] as ListedCommit).parents[0] })),
+      (k, changes) => judge(batch[k] as number, changes),
     );
-  let next = listed.length > 0 ? diffsOf(0) : null;
-  for (let start = 0; start < listed.length; start += size) {
+  };
+  let next = order.length > 0 ? diffsOf(0) : null;
+  for (let start = 0; start < order.length; start += size) {
     const diffs = await (next as Promise<Change[][]>);
-    diffs.forEach((changes, i) => judge(start + i, changes));
+    const batch = order.slice(start, start + size);
+    diffs.forEach((changes, k) => judge(batch[k] as number, changes));
     // git diffs the next batch while this one's judging ends.
-    next = start + size < listed.length ? diffsOf(start + size) : null;
+    next = start + size < order.length ? diffsOf(start + size) : null;
     next?.catch(() => undefined);
-    subjects.push(...(await Promise.all(judging.slice(start, start + size))));
-    if (subjects.length % PROGRESS_EVERY !== 0) onProgress?.(subjects.length, listed.length);
+    if (merges.size > 0) {
+      const waiting = [...merges];
+      merges.clear();
+      const sides = await sidesOf(ctx.engine, waiting.map(([index]) => listed[index] as ListedCommit));
+      waiting.forEach(([index, firstParent], k) => track(index, judgeForTips(index, firstParent, sides[k] as Change[][])));
+    }
+    const subjects = await Promise.all(batch.map((i) => Promise.all(judging[i] as Promise<Subject>[])));
+    batch.forEach((i, k) => (judged[i] = subjects[k] as Subject[]));
+    const settled = skipped + start + batch.length;
+    if (settled % PROGRESS_EVERY !== 0) onProgress?.(settled, listed.length);
   }
+  if (order.length === 0 && listed.length > 0) onProgress?.(listed.length, listed.length);
+  const subjects: Subject[][] = tips.map(() => []);
+  judged.forEach((each, i) => tipsOf(i).forEach((t, k) => (subjects[t] as Subject[]).push(each[k] as Subject)));
   return subjects;
+}
+
+/** Walks shorter than this diff every commit (and so list every path each one changed). */
+const NARROW_FROM = 2000;
+
+/**
+ * The commits of `range` that may touch a protected path: all but those whose changes lie, against
+ * some parent, inside top-level folders of the tip that cannot hold one (git answers with one
+ * pathspec-limited walk). Null when no folder can be left out.
+ */
+async function commitsThatMayTouch(ctx: InspectContext, range: CommitRange, tip: Tip): Promise<Set<string> | null> {
+  const tops = protectedTops(ctx.policy);
+  if (tops.includes(null)) return null; // a rule starting with a wildcard: any folder may hold protected paths
+  const files = await ctx.engine.listFiles({ rev: tip.rev }, '');
+  const folders = new Set(files.flatMap((f) => (f.path.includes('/') ? [f.path.slice(0, f.path.indexOf('/'))] : [])));
+  const unprotectable = [...folders].filter((name) => !/[\n\0]/.test(name) && !mayHoldProtected(tops, name));
+  return unprotectable.length === 0 ? null : ctx.engine.commitsOutside(range, unprotectable);
+}
+
+/** Letters and digits only, lower case, accents dropped: what survives every way a checkout can
+ *  fold a name (case, trailing dots and spaces, ignorable code points, normalisation forms). */
+const fold = (name: string): string => name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** The first segment of each protected pattern (and of cleanroom's own folder), folded; null for
+ *  one that holds a wildcard. */
+function protectedTops(policy: Policy): (string | null)[] {
+  // cleanroom's own folder, where the attestations are, is always protected.
+  return [...policy.protect.map((r) => r.pattern), ATTESTATION_DIR].map((pattern) => {
+    const first = pattern.split('/')[0] as string;
+    return /[*?[\]{}]/.test(first) ? null : fold(first);
+  });
+}
+
+/**
+ * Whether a top-level folder could hold a protected path on some checkout: loosely, so that
+ * anything a checkout may take for a protected folder is kept (an 8.3 short name with `~` may
+ * stand for any name; otherwise the folded names must not be prefixes of one another).
+ */
+export function mayHoldProtected(tops: readonly (string | null)[], name: string): boolean {
+  if (name.includes('~')) return true;
+  const folded = fold(name);
+  return tops.some((top) => top === null || folded.startsWith(top) || top.startsWith(folded));
+}
+
+/** For each listed commit, the tips (indices into `tips`) it is reachable from without passing
+ *  through an excluded commit: the listed commits are exactly those, so a walk over their parents
+ *  answers what a rev-list per tip would. */
+function tipsReaching(listed: readonly ListedCommit[], tips: readonly Tip[]): number[][] {
+  const at = new Map(listed.map((c, i) => [c.oid, i]));
+  const reaching: number[][] = listed.map(() => []);
+  const byRev = new Map<string, number[]>();
+  tips.forEach((tip, t) => byRev.set(tip.rev, [...(byRev.get(tip.rev) ?? []), t]));
+  for (const [rev, ofRev] of byRev) {
+    const seen = new Uint8Array(listed.length);
+    const stack = [rev];
+    for (let oid = stack.pop(); oid !== undefined; oid = stack.pop()) {
+      const index = at.get(oid);
+      if (index === undefined || seen[index]) continue;
+      seen[index] = 1;
+      (reaching[index] as number[]).push(...ofRev);
+      stack.push(...(listed[index] as ListedCommit).parents);
+    }
+  }
+  return reaching;
+}
+
+/** Whether a judged commit's answer rested on reviews (which differ by tip and by ref). */
+function consultsReviews(policy: Policy, subject: Subject): boolean {
+  return needingReview(policy, subject.changes, subject.signals.length + subject.pathSignals.length > 0).length > 0;
+}
+
+/** A commit with more parents than the policy allows is refused, not judged: a merge is diffed
+ *  against every parent, and a pushed commit may list thousands. */
+function checkParents(policy: Policy, commit: { readonly oid: string; readonly parents: readonly string[] }): void {
+  const max = policy.limits.maxParents;
+  if (commit.parents.length <= max) return;
+  throw new CleanroomError(
+    'ELIMIT',
+    `commit ${commit.oid} has ${commit.parents.length} parents, more than the ${max} the policy allows (limits.max_parents in ${policy.source}); it is refused, not judged: merge the branches in smaller groups, or raise the limit`,
+  );
+}
+
+/** Merges against each of their parents but the first, all diffed by one git process; a commit
+ *  with one parent has no others (and costs nothing). */
+async function sidesOf(engine: GitEngine, commits: readonly { readonly oid: string; readonly parents: readonly string[] }[]): Promise<Change[][][]> {
+  const diffs = await engine.changesOfCommits(commits.flatMap((c) => c.parents.slice(1).map((parent) => ({ oid: c.oid, parent }))));
+  let next = 0;
+  return commits.map((c) => c.parents.slice(1).map(() => diffs[next++] as Change[]));
 }
 
 /**
  * What a commit introduces. For a merge that is only what differs from every parent: content
  * that came from a side branch was judged in that branch's own commits, while an "evil" merge's
- * own additions show up against all parents at once.
+ * own additions show up against all parents at once. `sides`: the commit against each parent
+ * but the first.
  */
-async function introducedBy(engine: GitEngine, commit: CommitInfo, firstParent: Change[]): Promise<Change[]> {
+function introducedBy(firstParent: Change[], sides: readonly Change[][]): Change[] {
   let changes = firstParent;
-  for (const parent of commit.parents.slice(1)) {
+  for (const side of sides) {
     if (changes.length === 0) break;
-    const against = new Set((await engine.commitChanges(commit.oid, parent)).filter((c) => c.status !== 'deleted').map((c) => c.path));
+    const against = new Set(side.filter((c) => c.status !== 'deleted').map((c) => c.path));
     changes = changes.filter((c) => c.status === 'deleted' || against.has(c.path));
   }
   return changes;
 }
 
 export async function inspectCommit(ctx: InspectContext, oid: string, tip: Tip = { rev: oid }): Promise<Subject> {
-  return judgeCommit(ctx, await ctx.engine.readCommit(oid), await ctx.engine.commitChanges(oid), tip);
+  const commit = await ctx.engine.readCommit(oid);
+  checkParents(ctx.policy, commit);
+  return judgeCommit(ctx, commit, await ctx.engine.commitChanges(oid), tip);
 }
 
-async function judgeCommit(ctx: InspectContext, commit: CommitInfo, firstParent: Change[], tip: Tip): Promise<Subject> {
+/** `sides`: the commit against each parent but the first, when already diffed (else diffed here). */
+async function judgeCommit(ctx: InspectContext, commit: CommitInfo, firstParent: Change[], tip: Tip, sides?: readonly Change[][]): Promise<Subject> {
   const oid = commit.oid;
   if (!touchesProtected(ctx.policy, firstParent)) return unprotected(oid, firstParent);
-  const changes = commit.parents.length > 1 ? await introducedBy(ctx.engine, commit, firstParent) : firstParent;
+  const changes = introducedBy(firstParent, sides ?? ((await sidesOf(ctx.engine, [commit]))[0] as Change[][]));
   if (!touchesProtected(ctx.policy, changes)) return unprotected(oid, changes);
   const rules = ctx.policy.assistants;
   const signals = [

@@ -544,6 +544,22 @@ describe.each(KINDS)('%s engine', (kind) => {
     it('a revision that does not resolve is EGIT (git rev-list: bad revision)', async () => {
       await refuse(kind, history().repo, cleanEnv(), (e) => e.listCommits({ include: ['no-such-branch'], exclude: [] }), 'EGIT');
     });
+
+    it('lists the commits that change anything outside some top-level folders as git rev-list --full-history does', async () => {
+      const { repo } = history();
+      const cases: [CommitRange, string[]][] = [
+        [{ include: ['main'], exclude: [] }, ['feature']],
+        [{ include: ['main'], exclude: [] }, ['benchmarks', 'feature']],
+        [{ include: ['main'], exclude: ['v1'] }, ['feature', 'no-such-folder']],
+        [{ include: ['main', 'feature'], exclude: ['light'] }, ['benchmarks']],
+      ];
+      for (const [range, folders] of cases) {
+        const specs = [':(top)', ...folders.map((f) => `:(top,exclude,literal)${f}`)];
+        const expected = gitRaw(repo, ['rev-list', '--full-history', ...range.include, '--not', ...range.exclude, '--', ...specs]).toString('utf8').split('\n').filter(Boolean).sort();
+        expect(expected.length).toBeGreaterThan(0);
+        await agree(kind, repo, cleanEnv(), async (e) => [...(await e.commitsOutside(range, folders))].sort(), expected);
+      }
+    });
   });
 
   describe('resolve', () => {

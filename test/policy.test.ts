@@ -79,6 +79,7 @@ describe('parsePolicy accepts', () => {
       ],
       assistants: { builtin: true, trailers: [], identities: [], environment: [], markers: [], recordedShare: 0.5, lineageShare: 0.5 },
       review: { namespace: 'cleanroom-review-v1', allowedSigners: '/repo/.cleanroom/allowed_signers', threshold: 1, requireUserPresence: false },
+      limits: { maxParents: 128 },
     });
     expect(p.protect[2]?.matches('evals/private/q.json')).toBe(true);
     expect(p.protect[2]?.matches('evals/public/q.json')).toBe(false);
@@ -189,7 +190,7 @@ describe('parsePolicy accepts', () => {
 });
 
 describe('parsePolicy rejects', () => {
-  const TOP = 'version, repository, mode, case_sensitive, protect, assistants, review';
+  const TOP = 'version, repository, mode, case_sensitive, protect, assistants, review, limits';
   const cases: [string, string, 'EPOLICY_SYNTAX' | 'EPOLICY_INVALID', string[]][] = [
     ['an unknown top-level key', MINIMAL + 'modes: warn\n', 'EPOLICY_INVALID', [`${SOURCE}:5:1: unknown key "modes"; expected one of ${TOP}`]],
     [
@@ -448,6 +449,7 @@ const props = (s: Schema) => s.properties as Record<string, Schema>;
 const protectSchema = resolveRef(props(rootSchema).protect?.items as Schema);
 const assistantsSchema = resolveRef(props(rootSchema).assistants as Schema);
 const reviewSchema = resolveRef(props(rootSchema).review as Schema);
+const limitsSchema = resolveRef(props(rootSchema).limits as Schema);
 
 /** A policy that sets every key, for removing one at a time. */
 const FULL = {
@@ -458,6 +460,7 @@ const FULL = {
   protect: [{ path: 'benchmarks/**', require: 'review-always' }],
   assistants: { builtin: false, trailers: ['x'], identities: ['y'], environment: ['Z'], markers: ['m'] },
   review: { namespace: 'ns', allowed_signers: 'signers', threshold: 2, require_user_presence: true },
+  limits: { max_parents: 16 },
 };
 type Full = Record<string, unknown> & typeof FULL;
 
@@ -467,6 +470,7 @@ const OBJECTS: { name: string; schema: Schema; edit: (p: Full) => Record<string,
   { name: 'protect entry', schema: protectSchema, edit: (p) => p.protect[0] as Record<string, unknown> },
   { name: 'assistants', schema: assistantsSchema, edit: (p) => p.assistants },
   { name: 'review', schema: reviewSchema, edit: (p) => p.review },
+  { name: 'limits', schema: limitsSchema, edit: (p) => p.limits },
 ];
 
 function variant(change: (obj: Record<string, unknown>) => void, target: (p: Full) => Record<string, unknown>): Full {
@@ -530,6 +534,7 @@ describe('schema/policy.schema.json agrees with the validator', () => {
       [rootSchema, minimal],
       [assistantsSchema, minimal.assistants],
       [reviewSchema, minimal.review],
+      [limitsSchema, minimal.limits],
     ];
     let checked = 0;
     for (const [schema, section] of sections) {
@@ -600,6 +605,15 @@ describe('schema/policy.schema.json agrees with the validator', () => {
       [0, false],
       [-1, false],
       [1.5, false],
+      [2 ** 53, false],
+    ]),
+    ...rows('max_parents', (p, v) => (p.limits.max_parents = v as number), [
+      [2, true],
+      [64, true],
+      [1, false],
+      [0, false],
+      [2.5, false],
+      ['64', false],
       [2 ** 53, false],
     ]),
     ...rows('marker', (p, v) => (p.assistants.markers = [v as string]), [

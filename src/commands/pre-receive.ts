@@ -11,7 +11,7 @@ import { CleanroomError, EXIT } from '../errors.js';
 import { gitOk, runGit } from '../git/exec.js';
 import { isNullOid } from '../git/repo.js';
 import { assertWellFormedPush } from '../git/well-formed.js';
-import { inspectCommits, type InspectContext } from '../inspect.js';
+import { inspectTips, type InspectContext, type Tip } from '../inspect.js';
 import { readAll, type Io } from '../io.js';
 import { printableBlock } from '../report/escape.js';
 import { HOOK_FINDINGS_SHOWN, renderText } from '../report/text.js';
@@ -64,12 +64,22 @@ function forHost(text: string, env: NodeJS.ProcessEnv): string {
   return gitlab ? text.replace(/^/gm, 'GL-HOOK-ERR: ').replace(/GL-HOOK-ERR: $/, '') : text;
 }
 
-async function judgeUpdate(ctx: InspectContext, update: RefUpdate, existing: string[], notes: string): Promise<Verdict> {
-  const tip = await ctx.engine.resolve(update.new).catch(() => {
-    throw new CleanroomError('EBADREV', `${update.ref}: ${update.new.slice(0, 12)} is not a commit (or a tag of one); cleanroom judges commits only, so the push is rejected`);
-  });
-  const subjects = await inspectCommits(ctx, { include: [tip], exclude: existing }, { rev: tip, notes });
-  return decide({ policy: ctx.policy, subjects });
+/**
+ * Every pushed ref's verdict, each judged with the reviews in its own pushed tip. The refs are
+ * judged together: one rev-list lists what they all bring, each commit is diffed once however
+ * many refs reach it, and refs at the same commit (a tag at its peeled commit) share the work.
+ */
+async function judgeUpdates(ctx: InspectContext, updates: readonly RefUpdate[], existing: string[], notes: string): Promise<Map<RefUpdate, Verdict>> {
+  const tips = await Promise.all(
+    updates.map(async (update): Promise<Tip> => {
+      const rev = await ctx.engine.resolve(update.new).catch(() => {
+        throw new CleanroomError('EBADREV', `${update.ref}: ${update.new.slice(0, 12)} is not a commit (or a tag of one); cleanroom judges commits only, so the push is rejected`);
+      });
+      return { rev, notes };
+    }),
+  );
+  const subjects = await inspectTips(ctx, tips, existing);
+  return new Map(updates.map((update, i) => [update, decide({ policy: ctx.policy, subjects: subjects[i] ?? [] })]));
 }
 
 /** The whole push: every ref judged, the report for the pusher, the audit lines. */
@@ -91,9 +101,10 @@ async function judgePush(io: Io, stdin: string): Promise<{ code: number; report:
     // A draft on one pushed branch is visible from the others: lineage sees the whole push.
     coverLineage(ctx, updates.filter((u) => !isNullOid(u.new)).map((u) => u.new));
     let report = '';
+    // Deleting a ref brings no content.
+    const verdicts = await judgeUpdates(ctx, updates.filter((u) => !isNullOid(u.new)), existing, notes);
     for (const update of updates) {
-      // Deleting a ref brings no content.
-      const verdict = isNullOid(update.new) ? null : await judgeUpdate(ctx, update, existing, notes);
+      const verdict = verdicts.get(update) ?? null;
       judged.push({ update, verdict });
       report += verdict
         ? renderText(verdict, {

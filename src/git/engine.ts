@@ -71,6 +71,11 @@ export interface GitEngine {
   /** Commits of the range, newest first (rev-list order), with their parents as rev-list
    *  --parents gives them (none for a root or a shallow clone's boundary). */
   listCommits(range: CommitRange): Promise<ListedCommit[]>;
+  /** The commits of `range` that change anything outside the top-level `folders` (names, no
+   *  slash) against at least one of their parents (a root: that hold anything outside them), as
+   *  `git rev-list --full-history` limited by exclude pathspecs lists them. A commit left out
+   *  changes nothing outside those folders, against some parent. */
+  commitsOutside(range: CommitRange, folders: readonly string[]): Promise<Set<string>>;
   /** Full object id for a revision; throws EBADREV naming the revision when it does not resolve. */
   resolve(rev: string): Promise<string>;
   readBlob(oid: string): Promise<Uint8Array>;

@@ -142,6 +142,15 @@ export function openPlumbingEngine(
         });
     },
 
+    async commitsOutside(range, folders) {
+      // Revisions and pathspecs both on stdin (after "--"), so no name reaches the command line;
+      // literal: a name is never read as a glob.
+      const specs = [':(top)', ...folders.map((f) => `:(top,exclude,literal)${checkFolder(f)}`)];
+      const input = [...range.include.map(checkRev), ...range.exclude.map((r) => `^${checkRev(r)}`), '--', ...specs, ''].join('\n');
+      const out = await gitOk(['rev-list', '--full-history', '--stdin'], { ...opts, input });
+      return new Set(out.toString('latin1').split('\n').filter(Boolean));
+    },
+
     async resolve(rev) {
       const obj = await objects().read(`${checkRev(rev)}^{commit}`);
       if (!obj) throw new CleanroomError('EBADREV', `"${rev}" does not name a commit in this repository`);
@@ -202,6 +211,12 @@ function checkRev(rev: string): string {
     throw new CleanroomError('EBADREV', `"${rev}" is not a valid revision`);
   }
   return rev;
+}
+
+/** A top-level folder name as a pathspec line carries it: one line, one path segment. */
+function checkFolder(name: string): string {
+  if (name === '' || /[\n\0/]/.test(name)) throw new CleanroomError('EGIT', `${JSON.stringify(name)} is not a top-level folder name`);
+  return name;
 }
 
 const STATUS: Record<string, ChangeStatus> = { A: 'added', M: 'modified', T: 'typechange', D: 'deleted', U: 'modified' };

@@ -156,6 +156,7 @@ function withFallback(repo: RepoContext, first: GitEngine, firstReason: string):
     changesOfCommits: (requests, onCommit) => call((e) => e.changesOfCommits(requests, onCommit)),
     readCommit: (oid) => call((e) => e.readCommit(oid)),
     listCommits: (range) => call((e) => e.listCommits(range)),
+    commitsOutside: (range, folders) => call((e) => e.commitsOutside(range, folders)),
     resolve: (rev) => call((e) => e.resolve(rev)),
     readBlob: (oid) => call((e) => e.readBlob(oid)),
     readBlobs: (oids, each) => call((e) => e.readBlobs(oids, each)),

@@ -21,7 +21,7 @@ interface Pattern {
 }
 
 /** Everything a Policy holds, as data: regexes as source and flags, globs as written. */
-interface PolicyData extends Pick<Policy, 'repository' | 'mode' | 'caseSensitive'> {
+interface PolicyData extends Pick<Policy, 'repository' | 'mode' | 'caseSensitive' | 'limits'> {
   readonly protect: readonly Omit<ProtectRule, 'matches'>[];
   readonly assistants: { readonly [K in keyof AssistantRules]: AssistantRules[K] extends readonly RegExp[] ? readonly Pattern[] : AssistantRules[K] };
   /** allowed_signers as resolved: the folder it was resolved against is part of the key. */
@@ -39,6 +39,7 @@ function toData(p: Policy): PolicyData {
     protect: p.protect.map(({ pattern, require, index, line }) => ({ pattern, require, index, line })),
     assistants: { ...p.assistants, trailers: patterns(p.assistants.trailers), identities: patterns(p.assistants.identities), markers: patterns(p.assistants.markers) },
     review: { ...p.review },
+    limits: p.limits,
   };
 }
 
@@ -52,6 +53,7 @@ function fromData(d: PolicyData, source: string): Policy {
     protect: d.protect.map((r) => ({ ...r, matches: compileGlob(r.pattern, d.caseSensitive) })),
     assistants: { ...d.assistants, trailers: regexes(d.assistants.trailers), identities: regexes(d.assistants.identities), markers: regexes(d.assistants.markers) },
     review: { ...d.review },
+    limits: d.limits,
   };
 }
 

@@ -16,9 +16,9 @@ import {
 import { CleanroomError, type ErrorCode } from '../errors.js';
 import { MAX_POLICY_BYTES, yamlLimitProblem } from '../input-limits.js';
 import { compileGlob, globError } from './glob.js';
-import { EMBEDDED_SOURCE, type AssistantRules, type Mode, type Policy, type ProtectRule, type Requirement, type ReviewRules } from './policy.js';
+import { DEFAULT_LIMITS, EMBEDDED_SOURCE, type AssistantRules, type Limits, type Mode, type Policy, type ProtectRule, type Requirement, type ReviewRules } from './policy.js';
 
-const TOP_KEYS = ['version', 'repository', 'mode', 'case_sensitive', 'protect', 'assistants', 'review'] as const;
+const TOP_KEYS = ['version', 'repository', 'mode', 'case_sensitive', 'protect', 'assistants', 'review', 'limits'] as const;
 const PROTECT_KEYS = ['path', 'require'] as const;
 const ASSISTANT_KEYS = ['builtin', 'trailers', 'identities', 'environment', 'markers', 'recorded_share', 'lineage_share'] as const;
 /** A staged file counts as assistant-written when at least this share of its added lines were
@@ -28,6 +28,7 @@ const DEFAULT_RECORDED_SHARE = 0.5;
  *  than half of what a change adds came from assistant-written content. */
 const DEFAULT_LINEAGE_SHARE = 0.5;
 const REVIEW_KEYS = ['namespace', 'allowed_signers', 'threshold', 'require_user_presence'] as const;
+const LIMIT_KEYS = ['max_parents'] as const;
 const MODES: readonly Mode[] = ['enforce', 'warn'];
 const REQUIREMENTS: readonly Requirement[] = ['review-if-assistant', 'review-always'];
 
@@ -307,8 +308,9 @@ function readPolicy(r: Reader, contents: unknown, source: string, baseDir: strin
       : readProtect(r, protectField, source === EMBEDDED_SOURCE);
   const assistants = readAssistants(r, get('assistants'));
   const review = readReview(r, get('review'), baseDir);
+  const limits = readLimits(r, get('limits'));
 
-  if (repository === undefined || mode === undefined || caseSensitive === undefined || protect === undefined || assistants === undefined || review === undefined) {
+  if (repository === undefined || mode === undefined || caseSensitive === undefined || protect === undefined || assistants === undefined || review === undefined || limits === undefined) {
     return undefined;
   }
   return {
@@ -323,6 +325,7 @@ function readPolicy(r: Reader, contents: unknown, source: string, baseDir: strin
     }),
     assistants,
     review,
+    limits,
   };
 }
 
@@ -424,4 +427,17 @@ function readReview(r: Reader, f: Field | undefined, baseDir: string): ReviewRul
 
   if (namespace === undefined || allowedSigners === undefined || threshold === undefined || requireUserPresence === undefined) return undefined;
   return { namespace, allowedSigners: path.resolve(baseDir, allowedSigners), threshold, requireUserPresence };
+}
+
+function readLimits(r: Reader, f: Field | undefined): Limits | undefined {
+  if (f === undefined) return DEFAULT_LIMITS;
+  const fields = r.fields(f.value, f.at, 'limits', `a mapping with ${LIMIT_KEYS.join(', ')}`, LIMIT_KEYS);
+  if (fields === undefined) return undefined;
+  const parentsField = fields.entries.get('max_parents');
+  if (parentsField === undefined) return DEFAULT_LIMITS;
+  const expected = 'an integer of at least 2 (a merge has two parents)';
+  const v = r.scalar(parentsField, 'limits.max_parents', expected);
+  if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 2) return { maxParents: v };
+  if (v !== undefined) r.problem(parentsField.at, `limits.max_parents: found ${show(v)}; expected ${expected}`);
+  return undefined;
 }

@@ -38,6 +38,15 @@ export interface ReviewRules {
   readonly requireUserPresence: boolean;
 }
 
+/** Bounds on the shape of what is judged, so that no push can make judging it slow. */
+export interface Limits {
+  /** The most parents a commit may have; a commit with more is refused, not judged. */
+  readonly maxParents: number;
+}
+
+/** Wide enough for real octopus merges (the largest in Linux's history has 66 parents). */
+export const DEFAULT_LIMITS: Limits = { maxParents: 128 };
+
 export interface Policy {
   /** Where the policy came from: an absolute file path, or '<embedded default>'. */
   readonly source: string;
@@ -49,4 +58,5 @@ export interface Policy {
   readonly protect: readonly ProtectRule[];
   readonly assistants: AssistantRules;
   readonly review: ReviewRules;
+  readonly limits: Limits;
 }

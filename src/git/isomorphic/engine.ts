@@ -530,6 +530,23 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
 
     listCommits,
 
+    async commitsOutside(range, folders) {
+      const skipped = new Set(folders);
+      const outside = async (oid: string): Promise<Map<string, string>> => {
+        const entries = await treeEntries((await commitAt(oid)).tree);
+        return new Map(entries.filter((e) => !skipped.has(e.name.toString('utf8'))).map((e) => [e.name.toString('latin1'), `${e.mode} ${e.oid}`]));
+      };
+      const same = (a: Map<string, string>, b: Map<string, string>) => a.size === b.size && [...a].every(([name, entry]) => b.get(name) === entry);
+      const found = new Set<string>();
+      for (const c of await listCommits(range)) {
+        const mine = await outside(c.oid);
+        const parents = await Promise.all(c.parents.map(outside));
+        // git's full history: shown unless the same as every parent (a root: unless empty there).
+        if (parents.length === 0 ? mine.size > 0 : parents.some((p) => !same(mine, p))) found.add(c.oid);
+      }
+      return found;
+    },
+
     async resolve(rev) {
       const oid = await lookupCommit(rev);
       if (oid === null) throw new CleanroomError('EBADREV', `"${rev}" does not name a commit in this repository`);
@@ -614,6 +631,7 @@ function guarded(engine: GitEngine): GitEngine {
     changesOfCommits: wrap(engine.changesOfCommits),
     readCommit: wrap(engine.readCommit),
     listCommits: wrap(engine.listCommits),
+    commitsOutside: wrap(engine.commitsOutside),
     resolve: wrap(engine.resolve),
     readBlob: wrap(engine.readBlob),
     readBlobs: wrap(engine.readBlobs),
