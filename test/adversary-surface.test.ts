@@ -95,9 +95,13 @@ describe('untrusted text is printed with its control characters escaped', () => 
     git(bare, ['config', 'cleanroom.policy', policy]);
     // git refuses such a ref name itself; the hook must not trust that every host does.
     const ref = 'refs/heads/x\x1b[2K\x9b1A';
-    const r = cleanroom(bare, ['hook', 'pre-receive'], cleanEnv(), `${'1'.repeat(40)} ${'2'.repeat(40)} ${ref}\n`);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('refs/heads/x\\033[2K\\302\\2331A');
+    const empty = git(bare, ['hash-object', '-t', 'tree', '-w', '--stdin']);
+    const commit = git(bare, ['commit-tree', '-m', 'empty', empty]);
+    // Judged (an empty commit: allowed) and deleted: the ref is named in both report lines.
+    const r = cleanroom(bare, ['hook', 'pre-receive'], cleanEnv(), `${'0'.repeat(40)} ${commit} ${ref}\n${commit} ${'0'.repeat(40)} ${ref}2\n`);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('refs/heads/x\\033[2K\\302\\2331A: allowed');
+    expect(r.stderr).toContain('refs/heads/x\\033[2K\\302\\2331A2: allowed (deleted');
     expect(r.stderr).not.toMatch(RAW_CONTROL);
   });
 });

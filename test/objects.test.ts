@@ -294,6 +294,28 @@ describe('issue 19: a malformed commit or tag is refused by the server and by ch
     expectRejected(server, [`${oid}:refs/heads/main`], /git fsck multipleAuthors/);
   });
 
+  it('a commit too large to judge whole (a trailer after megabytes of message) is refused quickly', () => {
+    const server = makeServer();
+    const oid = assistantCommit(server, { message: `add data\n\n${'padding line\n'.repeat(200_000)}\n${TRAILER}\n` });
+    expectRejected(server, [`${oid}:refs/heads/main`], new RegExp(`commit ${oid}: cleanroom objectTooLarge`));
+  });
+
+  it('the local pre-push refuses what the server would: two author lines', () => {
+    const server = makeServer();
+    const oid = assistantCommit(server, {
+      message: 'add data\n',
+      header: (tree, main) => [`tree ${tree}`, `parent ${main}`, 'author Claude <noreply@anthropic.com> 1767225600 +0000', `author ${WHO}`, `committer ${WHO}`],
+    });
+    // A remote without the server hook: only the client's pre-push can say no.
+    const plain = path.join(tempDir('plain'), 'plain.git');
+    git(path.dirname(plain), ['clone', '-q', '--bare', server.bare, plain]);
+    git(server.client, ['config', 'core.hooksPath', HOOKS]);
+    const r = gitTry(server.client, ['push', plain, `${oid}:refs/heads/main`]);
+    expect(r.status, r.stderr).not.toBe(0);
+    expect(r.stderr).toMatch(/git fsck multipleAuthors/);
+    expect(gitTry(plain, ['rev-parse', 'main']).stdout.trim()).not.toBe(oid);
+  });
+
   it('a malformed commit deep in the push, under well-formed ones, and a malformed annotated tag', () => {
     const server = makeServer();
     const bad = assistantCommit(server, { after: (tree) => [`parent ${tree}`] });

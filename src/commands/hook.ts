@@ -6,6 +6,7 @@ import type { Subject, Verdict } from '../decide/verdict.js';
 import { CleanroomError, EXIT } from '../errors.js';
 import { gitOk } from '../git/exec.js';
 import { emptyTreeOid, isNullOid } from '../git/repo.js';
+import { assertWellFormed } from '../git/well-formed.js';
 import { inspectCommits, inspectStaged, type InspectContext } from '../inspect.js';
 import { checkStagedPolicy } from '../policy/load.js';
 import { readAll, type Io } from '../io.js';
@@ -128,6 +129,8 @@ async function pushedSubjects(ctx: InspectContext, remote: string | undefined, s
     if (isNullOid(localOid)) continue;
     const known = !isNullOid(remoteOid) && (await ctx.engine.resolve(remoteOid).then(() => true, () => false));
     const exclude = known ? [remoteOid] : await remoteTracking();
+    // What the server refuses unjudged, the preview refuses too (src/git/well-formed.ts).
+    await assertWellFormed(ctx.repo, { include: [localOid], exclude });
     for (const subject of await inspectCommits(ctx, { include: [localOid], exclude }, { rev: localOid })) {
       // A commit pushed under two refs is judged once (with the first ref's reviews).
       if (subject.commit && judged.has(subject.commit)) continue;

@@ -13,7 +13,7 @@ import { isNullOid } from '../git/repo.js';
 import { assertWellFormedPush } from '../git/well-formed.js';
 import { inspectTips, type InspectContext, type Tip } from '../inspect.js';
 import { readAll, type Io } from '../io.js';
-import { printableBlock } from '../report/escape.js';
+import { printable, printableBlock } from '../report/escape.js';
 import { HOOK_FINDINGS_SHOWN, renderText } from '../report/text.js';
 import { GIT_AI_NOTES_REF } from '../provenance/git-ai.js';
 import { coverLineage } from '../lineage/gate.js';
@@ -113,7 +113,7 @@ async function judgePush(io: Io, stdin: string): Promise<{ code: number; report:
             scope: '',
             limit: { shown: HOOK_FINDINGS_SHOWN, more: `in a clone, \`cleanroom check --range ${isNullOid(update.old) ? '<base>' : update.old.slice(0, 12)}..${update.new.slice(0, 12)} --format json\` lists every one` },
           })
-        : `cleanroom pre-receive ${update.ref}: allowed (deleted; a deletion brings no content)\n`;
+        : `cleanroom pre-receive ${printable(update.ref)}: allowed (deleted; a deletion brings no content)\n`;
     }
     const rejected = judged.some((j) => j.verdict?.outcome === 'blocked');
     if (rejected) report += 'cleanroom: the push is rejected as a whole; no ref was updated\n';

@@ -103,7 +103,18 @@ function readListed(repo: RepoContext, input: string, each: (obj: GitObject | nu
   });
 }
 
+/** A commit or tag is judged whole (its message's last paragraph holds the trailers, so a cut
+ *  message would hide them): one larger than this is refused, so no push can make the gate
+ *  decode and search text without bound. Real commit messages are a few KiB at most. */
+export const OBJECT_BYTES_MAX = 1 << 20;
+
+/** Reasons that are cleanroom's own, not git fsck's. */
+const OWN_PROBLEMS = new Set(['misplacedHeader', 'objectTooLarge']);
+
 function problemOf(obj: GitObject, format: ObjectFormat): ObjectProblem | null {
+  if ((obj.type === 'commit' || obj.type === 'tag') && obj.content.length > OBJECT_BYTES_MAX) {
+    return { id: 'objectTooLarge', text: `${obj.content.length} bytes, over the ${OBJECT_BYTES_MAX} a commit or tag may hold; its message is judged whole, so it is refused` };
+  }
   if (obj.type === 'commit') return commitProblem(obj.content, format);
   if (obj.type === 'tag') return tagProblem(obj.content, format);
   return null;
@@ -124,7 +135,7 @@ async function refuseUnwalkable(repo: RepoContext, stderr: string): Promise<neve
 }
 
 function refusal(malformed: readonly Malformed[]): CleanroomError {
-  const lines = malformed.slice(0, LISTED).map(({ oid, type, problem }) => `  ${type} ${oid}: ${problem.id === 'misplacedHeader' ? 'cleanroom' : 'git fsck'} ${problem.id}: ${problem.text}`);
+  const lines = malformed.slice(0, LISTED).map(({ oid, type, problem }) => `  ${type} ${oid}: ${OWN_PROBLEMS.has(problem.id) ? 'cleanroom' : 'git fsck'} ${problem.id}: ${problem.text}`);
   if (malformed.length > LISTED) lines.push(`  and ${malformed.length - LISTED} more`);
   return new CleanroomError(
     'EOBJECT',
