@@ -127,10 +127,11 @@ async function pushedSubjects(ctx: InspectContext, remote: string | undefined, s
     const [, localOid, remoteRef, remoteOid] = line.split(' ');
     if (!localOid || !remoteRef || !remoteOid) throw new CleanroomError('EHOOK_INPUT', `pre-push: unexpected input line "${line}"`);
     if (isNullOid(localOid)) continue;
-    const known = !isNullOid(remoteOid) && (await ctx.engine.resolve(remoteOid).then(() => true, () => false));
-    const exclude = known ? [remoteOid] : await remoteTracking();
-    // What the server refuses unjudged, the preview refuses too (src/git/well-formed.ts).
-    await assertWellFormed(ctx.repo, { include: [localOid], exclude });
+    const known = isNullOid(remoteOid) ? null : await ctx.engine.resolve(remoteOid).catch(() => null);
+    const exclude = known ? [known] : await remoteTracking();
+    // What the server refuses unjudged, the preview refuses too (src/git/well-formed.ts). The
+    // pre-commit framework names the pushed tip by ref: it is resolved to the id git pushes.
+    await assertWellFormed(ctx.repo, { include: [/^[0-9a-f]+$/.test(localOid) ? localOid : await ctx.engine.resolve(localOid)], exclude });
     for (const subject of await inspectCommits(ctx, { include: [localOid], exclude }, { rev: localOid })) {
       // A commit pushed under two refs is judged once (with the first ref's reviews).
       if (subject.commit && judged.has(subject.commit)) continue;
