@@ -13,7 +13,7 @@ import { parseIdent } from './git/objects.js';
 import type { GitVars, RepoContext } from './git/repo.js';
 import type { Policy } from './policy/policy.js';
 import { CleanroomError } from './errors.js';
-import { addedTextLines, blobText, environmentSignals, identitySignals, markerSignals, markerSignalsInLarge, mayHoldMarker, mayHoldMarkerBytes, messageSignals, WHOLE_TEXT_MAX } from './signals/detect.js';
+import { addedTextLines, blobText, commitSignals, environmentSignals, identitySignals, markerSignals, markerSignalsInLarge, mayHoldMarker, mayHoldMarkerBytes, messageSignals, WHOLE_TEXT_MAX } from './signals/detect.js';
 import { ATTESTATION_DIR, ledgerPath } from './layout.js';
 import type { ProvenanceLedger } from './provenance/ledger.js';
 import { GIT_AI_NOTES_REF, gitAiSignals } from './provenance/git-ai.js';
@@ -477,7 +477,7 @@ function tipsReaching(listed: readonly ListedCommit[], tips: readonly Tip[]): nu
   return reaching;
 }
 
-/** Whether a judged commit's answer rested on reviews (which differ by tip and by ref). */
+/** Whether a judged commit's answer rested on reviews (each tip's tree holds its own). */
 function consultsReviews(policy: Policy, subject: Subject): boolean {
   return needingReview(policy, subject.changes, subject.signals.length + subject.pathSignals.length > 0).length > 0;
 }
@@ -529,17 +529,7 @@ async function judgeCommit(ctx: InspectContext, commit: CommitInfo, firstParent:
   if (!touchesProtected(ctx.policy, firstParent)) return unprotected(oid, firstParent);
   const changes = introducedBy(firstParent, sides ?? ((await sidesOf(ctx.engine, [commit]))[0] as Change[][]));
   if (!touchesProtected(ctx.policy, changes)) return unprotected(oid, changes);
-  const rules = ctx.policy.assistants;
-  const signals = [
-    ...messageSignals(commit.message, rules),
-    ...identitySignals(
-      [
-        { role: 'author', identity: commit.author },
-        { role: 'committer', identity: commit.committer },
-      ],
-      rules,
-    ),
-  ];
+  const signals = commitSignals(commit, ctx.policy.assistants);
   // The ledger is this machine's: recorded commits are judged on what they carry (and on the
   // git-ai notes pushed with them), as the server judges them.
   const pathSignals = [...(await pathSignalsIn(ctx, changes, null)), ...(await noteSignals(ctx, oid, changes, tip))];

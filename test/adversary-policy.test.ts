@@ -170,6 +170,9 @@ describe('the policy itself (issue 12, item 6)', () => {
     const deleted = commit(repo, assistant);
     expect(deleted.status).toBe(1);
     expect(deleted.stderr).toContain('.cleanroom/policy.yaml (deleted)');
+    // attest cannot sign for an absence: the way out is a person's deletion, or keeping the file.
+    expect(deleted.stderr).toContain('git restore --staged --worktree -- .cleanroom/policy.yaml');
+    expect(deleted.stderr).not.toContain('cleanroom attest -- .cleanroom/policy.yaml');
     git(repo, ['reset', '-q', '--hard']);
     git(repo, ['mv', '.cleanroom/policy.yaml', 'policy.bak']);
     const renamed = commit(repo, assistant);

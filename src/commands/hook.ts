@@ -13,7 +13,7 @@ import { readAll, type Io } from '../io.js';
 import { HOOK_FINDINGS_SHOWN, renderText, styleFor } from '../report/text.js';
 import { assistantLabel, environmentSignals, identitySignals, messageSignals } from '../signals/detect.js';
 import type { Signal } from '../signals/signal.js';
-import { parseIdent } from '../git/objects.js';
+import { isObjectId, parseIdent } from '../git/objects.js';
 import { HOOK_NAMES, isHookName, judgesIndex, type HookName } from './names.js';
 import { exitFor, openContext } from './shared.js';
 
@@ -129,10 +129,12 @@ async function pushedSubjects(ctx: InspectContext, remote: string | undefined, s
     if (isNullOid(localOid)) continue;
     const known = isNullOid(remoteOid) ? null : await ctx.engine.resolve(remoteOid).catch(() => null);
     const exclude = known ? [known] : await remoteTracking();
-    // What the server refuses unjudged, the preview refuses too (src/git/well-formed.ts). The
-    // pre-commit framework names the pushed tip by ref: it is resolved to the id git pushes.
-    await assertWellFormed(ctx.repo, { include: [/^[0-9a-f]+$/.test(localOid) ? localOid : await ctx.engine.resolve(localOid)], exclude });
-    for (const subject of await inspectCommits(ctx, { include: [localOid], exclude }, { rev: localOid })) {
+    // git names the pushed object by id (an annotated tag stays a tag); the pre-commit framework
+    // may name it by ref, resolved here to the commit it pushes.
+    const tip = isObjectId(localOid, ctx.repo.objectFormat) ? localOid : await ctx.engine.resolve(localOid);
+    // What the server refuses unjudged, the preview refuses too (src/git/well-formed.ts).
+    await assertWellFormed(ctx.repo, { include: [tip], exclude });
+    for (const subject of await inspectCommits(ctx, { include: [tip], exclude }, { rev: tip })) {
       // A commit pushed under two refs is judged once (with the first ref's reviews).
       if (subject.commit && judged.has(subject.commit)) continue;
       if (subject.commit) judged.add(subject.commit);

@@ -7,7 +7,7 @@ import type { Identity } from '../git/engine.js';
 import { gitOk } from '../git/exec.js';
 import type { RepoContext } from '../git/repo.js';
 import type { AssistantRules } from '../policy/policy.js';
-import { assistantLabel, identitySignals, messageSignals } from '../signals/detect.js';
+import { assistantLabel, commitSignals } from '../signals/detect.js';
 
 /** A file an assistant-made commit wrote (added, modified or retyped), against its first parent. */
 export interface AssistantWrite {
@@ -104,16 +104,7 @@ function parseRecord(buf: Buffer, start: number, eof: boolean, rules: AssistantR
   if (!raw) return { next: pos };
   const author: Identity = { name: authorName, email: authorEmail };
   const committer: Identity = { name: committerName, email: committerEmail };
-  const assistant = assistantLabel([
-    ...messageSignals(message, rules),
-    ...identitySignals(
-      [
-        { role: 'author', identity: author },
-        { role: 'committer', identity: committer },
-      ],
-      rules,
-    ),
-  ]);
+  const assistant = assistantLabel(commitSignals({ message, author, committer }, rules));
   pos += 2;
   const writes: AssistantWrite[] = [];
   while (buf[pos] === 0x3a) {

@@ -60,6 +60,11 @@ export function fixCommands(f: Finding): string[] {
     const undo = f.commit === null ? `git restore --staged -- ${p}    # leave the link out of this commit` : `git rebase -i ${f.commit.slice(0, 12)}^    # take the link out of commit ${f.commit.slice(0, 12)}`;
     return [`replace ${p} with a copy of what it points at, and have that content reviewed`, undo];
   }
+  // No review can sign for an absence: a deletion in the policy's folder is a person's own act.
+  if (f.status === 'deleted') {
+    const undo = f.commit === null ? `git restore --staged --worktree -- ${p}    # keep the file` : `git rebase -i ${f.commit.slice(0, 12)}^    # take the deletion out of commit ${f.commit.slice(0, 12)}`;
+    return [undo, 'a human makes this deletion, in a commit of their own, outside any assistant'];
+  }
   if (f.commit === null) {
     return [`cleanroom attest -- ${p}    # a human reviewer reviews and signs it, then commit again`, `git restore --staged -- ${p}    # or leave it out of this commit`];
   }
