@@ -3,7 +3,7 @@
  * a human attests, the commit passes; an edit after the review blocks again; the review survives
  * a rebase and a squash merge; a push carries it to the pre-push preview.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -183,14 +183,36 @@ describe('attest, then commit', () => {
     expect(gitTry(repo, ['commit', '-m', 'data'], agent).status).toBe(0);
   });
 
-  // util-linux `script` gives the command a terminal: the prompt is what a reviewer sees.
-  it.runIf(fs.existsSync('/usr/bin/script'))('asks on a terminal, file by file, and signs only what was approved', () => {
+  // util-linux `script` gives the command a terminal: the prompt is what a reviewer sees. Like a
+  // reviewer, the test types each answer once its question is on the screen, and keeps the
+  // keyboard open until the command exits: keys typed before readline takes the terminal, or an
+  // input that ends first, race with the terminal's modes and with script's own end of input.
+  function onTerminal(repo: string, command: string, answers: string[]): Promise<{ stdout: string; status: number | null; signal: NodeJS.Signals | null }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: repo, env: human, stdio: ['pipe', 'pipe', 'inherit'] });
+      let stdout = '';
+      let asked = 0;
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        stdout += chunk;
+        for (const questions = stdout.split('[y/N] ').length - 1; asked < questions && asked < answers.length; asked++) child.stdin.write(answers[asked]);
+      });
+      const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS);
+      child.on('error', reject);
+      child.on('close', (status, signal) => {
+        clearTimeout(timer);
+        child.stdin.destroy();
+        resolve({ stdout, status, signal });
+      });
+    });
+  }
+
+  it.runIf(fs.existsSync('/usr/bin/script'))('asks on a terminal, file by file, and signs only what was approved', async () => {
     const repo = setup();
     write(repo, 'datasets/a.jsonl', '{"keep": 1}\n');
     write(repo, 'datasets/b.jsonl', '{"drop": 2}\n');
     git(repo, ['add', '.'], human);
     const command = [process.execPath, CLI, 'attest', '--key', alice.key, '--reviewer', 'alice@example.org'].join(' ');
-    const r = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: repo, env: human, input: 'y\nn\n', encoding: 'utf8', timeout: CHILD_TIMEOUT_MS });
+    const r = await onTerminal(repo, command, ['y\n', 'n\n']);
     expect(r.stdout).toMatch(/=== datasets\/a\.jsonl[\s\S]*\+\{"keep": 1\}[\s\S]*Approve datasets\/a\.jsonl\? \[y\/N\]/);
     expect(r.stdout).toMatch(/Approve datasets\/b\.jsonl\? \[y\/N\]/);
     expect(r.stdout).toMatch(/signed by alice@example\.org, staged; it covers:\r?\n {2}datasets\/a\.jsonl/);
@@ -205,10 +227,10 @@ describe('attest, then commit', () => {
     git(repo, ['add', '.'], human);
     const staged = () => git(repo, ['diff', '--cached', '--name-only', '--', '.cleanroom/attestations']).split('\n').filter(Boolean).length;
     const before = staged();
-    const ended = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: repo, env: human, input: 'y\n\x04', encoding: 'utf8', timeout: CHILD_TIMEOUT_MS });
+    const ended = await onTerminal(repo, command, ['y\n', '\x04']);
     expect(ended.stdout).toContain('the input ended (Ctrl+D) before every file was answered: nothing signed');
     expect(ended.stdout).not.toMatch(/internal error|\n\s+at /);
-    expect(ended.status).toBe(2);
+    expect({ status: ended.status, signal: ended.signal }).toEqual({ status: 2, signal: null });
     expect(staged()).toBe(before);
   });
 
