@@ -29,9 +29,8 @@ class AnswersTooLarge extends Error {}
  * processes that read their requests from files and write their answers to files. Through a
  * pipe, each of git's writes (three per object) reaches Node as an event of its own, costing the
  * main thread more than git spends per object; git reading loose objects (three opens each) is
- * itself slow enough to be worth more than one CPU. Measured on the bench's 1,000 freshly staged
- * files: ~186 -> ~149 ms for the whole hook with answer files, and ~5 ms less again once requests
- * and errors went through files too.
+ * itself slow enough to be worth more than one CPU. Requests and errors go through files too
+ * (bench/README.md tells what each step saved on the bench's 1,000 freshly staged files).
  *
  * `each` is called once for every name, in order, with null for a missing object, once every git
  * is done: memory holds one window of an answer file, never every object of a huge one. The files
@@ -102,7 +101,7 @@ interface ScratchFile {
 }
 
 /** One cat-file's files: its requests (stdin), answers (stdout) and complaints (stderr). Files, not
- *  pipes: a pipe costs Node a stream and an event per write, ~5 ms over a thousand objects. */
+ *  pipes: a pipe costs Node a stream and an event per write. */
 interface Job {
   readonly requests: ScratchFile;
   readonly answers: ScratchFile;

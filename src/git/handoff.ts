@@ -2,7 +2,7 @@
  * What the hook shim (hooks/*) asked git while Node was starting. Every run of a commit hook
  * begins with the same questions: the repository lookup, `git var -l`, the committed policy (and
  * the attestations folder beside it, which a change needing review looks in) and the staged diff.
- * Node takes ~30 ms to start on one CPU while another sits idle, so the shim asks them first and
+ * Node's start keeps one CPU busy while another sits idle, so the shim asks them first and
  * hands git's answers over on the hook's stdin, which git leaves empty for these hooks:
  *
  *   <rev-parse output> NUL <exit code> NUL <var -l output> NUL <exit code> NUL

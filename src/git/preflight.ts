@@ -84,16 +84,16 @@ export async function chooseEngine(repo: RepoContext, opts: EngineOptions = {}):
   const force = opts.force ?? fromEnv;
   const source = opts.force ? 'the caller' : `${ENGINE_VARIABLE}=${fromEnv ?? ''}`;
   if (force === 'plumbing') return { kind: 'plumbing', reason: `forced by ${source}`, forced: true };
-  // One diff-tree --stdin answers a thousand commits in tens of milliseconds where isomorphic-git
-  // needs seconds (measured: 0.37 s against 2.8 s for a 1,000-commit range).
+  // One diff-tree --stdin answers a thousand commits several times faster than isomorphic-git
+  // walks and diffs them (bench/README.md, "Engines").
   if (force === undefined && opts.workload === 'history') {
     return { kind: 'plumbing', reason: 'commit history is read fastest by git diff-tree --stdin', forced: false };
   }
 
-  // Measured on Linux (npm run bench, 2,000 files): a pre-commit takes 128 ms with plumbing and
-  // 237 ms with isomorphic-git, whose import alone costs ~40 ms. Only where each git spawn costs
-  // tens of milliseconds (Windows) can reading in-process pay for itself; elsewhere the
-  // repository is not even inspected.
+  // Where spawning git is cheap, a pre-commit through git's plumbing ends before isomorphic-git
+  // has done much more than load (bench/README.md, "Engines"). Only where each git spawn is slow
+  // (Windows) can reading in-process pay for itself; elsewhere the repository is not even
+  // inspected.
   if (force === undefined && (opts.platform ?? process.platform) !== 'win32') {
     return { kind: 'plumbing', reason: 'spawning git is cheap on this platform, and its plumbing answers faster than loading isomorphic-git', forced: false };
   }

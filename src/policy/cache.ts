@@ -1,7 +1,7 @@
 /**
  * A policy parsed once is kept, compiled-ready, as plain JSON: a hook then never loads the YAML
- * parser for a policy it has seen (that parser is the largest single cost of a pre-commit,
- * ~40 ms). Each entry holds its whole key, everything the compiled policy depends on: the build
+ * parser for a policy it has seen (that parser is the largest single cost of a pre-commit).
+ * Each entry holds its whole key, everything the compiled policy depends on: the build
  * of cleanroom that compiled it, the folder its relative paths are resolved against, and the text;
  * all must equal the asking ones. The file name is only a fast hash of the key, so node:crypto
  * stays unloaded. The cache lives in the user's private temp folder (cache-dir.ts), never in the

@@ -5,7 +5,7 @@
  *   trees, commits and the index are parsed here from raw bytes, which keeps path bytes, modes
  *   and message text exactly as git stores them;
  * - diffs recurse over trees and skip every pair of equal subtree oids (isomorphic-git's `walk`
- *   reads each sibling before it can prune, ~50× slower), emitting in git's tree order;
+ *   reads each sibling before it can prune, so it is far slower), emitting in git's tree order;
  * - the staged diff gives the index tree oids (from git's cache-tree, else hashed here), so that
  *   unchanged directories cost nothing;
  * - revisions, refs and rev-list ordering follow git's rules (see `lookup` and `listCommits`).
@@ -23,8 +23,8 @@ import { emptyTreeOid, type RepoContext } from '../repo.js';
 import { indexFilePath, parseIndex, type CacheTreeNode, type IndexEntry } from './index-file.js';
 import { createOverlayFs } from './overlay-fs.js';
 
-// isomorphic-git ships CommonJS for Node. Importing it as ESM makes Node lex the whole 580 kB
-// bundle for named exports first, ~200 ms of every hook run; require() skips that.
+// isomorphic-git ships CommonJS for Node. Importing it as ESM makes Node lex its whole bundle
+// for named exports first, a cost on every hook run; require() skips that.
 const require = createRequire(import.meta.url);
 const git = require('isomorphic-git') as typeof import('isomorphic-git');
 const { FileSystem } = require('isomorphic-git/models') as typeof import('isomorphic-git/models');
