@@ -12,7 +12,7 @@
 //   - a commit carrying 1,000 protected files and 1,000 attestations signed with one SSH key.
 // Then times fresh processes, as git starts a hook: median of --runs runs (the rows of a table
 // interleaved, so a busy machine slows them alike), and peak memory from separate runs.
-// Writes the tables to bench/RESULTS.md and between the bench markers of README.md's "Speed".
+// Writes the tables to bench/RESULTS.md and a summary between the bench markers of bench/README.md.
 //
 // Lineage (the index build, a push with and without it) and push shapes (many tags, a wide octopus,
 // a long history) have fixtures of their own: scripts/bench-lineage.js, scripts/bench-shapes.js.
@@ -813,7 +813,7 @@ async function main() {
   if (FULL && !opt['no-write']) {
     fs.mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
     fs.writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), doc + problems);
-    const readmeFile = path.join(ROOT, 'README.md');
+    const readmeFile = path.join(ROOT, 'bench', 'README.md');
     const text = fs.readFileSync(readmeFile, 'utf8');
     const begin = '<!-- bench:begin -->';
     const end = '<!-- bench:end -->';
@@ -833,7 +833,7 @@ async function main() {
         ...budgetLines,
       ].join('\n');
       fs.writeFileSync(readmeFile, `${text.slice(0, a + begin.length)}\n${table}\n${text.slice(b)}`);
-    } else log('README.md has no bench markers: its Speed section is left as it is');
+    } else log('bench/README.md has no bench markers: its summary is left as it is');
   }
   if (unexpected.length) {
     log(`\n${unexpected.length} unexpected result(s):\n${unexpected.join('\n')}`);
