@@ -175,13 +175,13 @@ describe('cleanroom init', () => {
   it('installs a copy of the shim when cleanroom is in the repository\'s node_modules, which survives moving the clone', () => {
     const repo = freshRepo();
     fs.mkdirSync(path.join(repo, 'node_modules', '.bin'), { recursive: true });
-    fs.symlinkSync(ROOT, path.join(repo, 'node_modules', 'cleanroom'));
-    fs.symlinkSync('../cleanroom/bin/cleanroom.js', path.join(repo, 'node_modules', '.bin', 'cleanroom'));
+    fs.symlinkSync(ROOT, path.join(repo, 'node_modules', 'git-cleanroom'));
+    fs.symlinkSync('../git-cleanroom/bin/cleanroom.js', path.join(repo, 'node_modules', '.bin', 'cleanroom'));
     write(repo, '.gitignore', 'node_modules\n');
     const out = initOk(repo);
     for (const hook of HOOK_NAMES) {
       const file = path.join(repo, '.git', 'hooks', hook);
-      expect(out).toContain(`  ${file}: installed (a copy of the shim; it runs node_modules/cleanroom)`);
+      expect(out).toContain(`  ${file}: installed (a copy of the shim; it runs node_modules/git-cleanroom)`);
       expect(read(file).equals(read(path.join(HOOKS, hook)))).toBe(true);
     }
     const moved = `${repo}-moved`;

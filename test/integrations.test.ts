@@ -47,6 +47,43 @@ function assistantBlockedHumanAllowed(repo: string, file = 'datasets/a.jsonl'): 
   return { blocked, allowed };
 }
 
+describe('the packed package, installed as a project would', () => {
+  // npm pack of this checkout (dist/ as `npm test` built it), installed from the tarball into a
+  // fresh project with an empty npm cache and --offline: the package needs nothing else.
+  it('installs offline as git-cleanroom, runs as `npx cleanroom`, and its init gates a real commit', () => {
+    const dir = tempDir('packed');
+    const env = cleanEnv({ npm_config_cache: path.join(dir, 'npm-cache'), npm_config_update_notifier: 'false' });
+    const pack = run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], ROOT, env);
+    expect(pack.status).toBe(0);
+    const [packed] = JSON.parse(pack.stdout) as { name: string; filename: string; files: { path: string }[] }[];
+    expect(packed?.name).toBe('git-cleanroom');
+    expect(packed?.files.map((f) => f.path)).toEqual(expect.arrayContaining(['LICENSE', 'CHANGELOG.md', 'bin/cleanroom.js', 'dist/cli.cjs', 'hooks/pre-commit']));
+
+    const repo = path.join(dir, 'project');
+    fs.mkdirSync(repo);
+    git(repo, ['init', '-q', '-b', 'main']);
+    write(repo, 'package.json', '{ "name": "project", "version": "1.0.0", "private": true }\n');
+    write(repo, '.git/info/exclude', 'node_modules\n');
+    const install = run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--save-dev', path.join(dir, packed?.filename ?? '')], repo, env);
+    expect(install.stderr).not.toContain('ENOTCACHED');
+    expect(install.status).toBe(0);
+    expect(fs.readdirSync(path.join(repo, 'node_modules')).filter((n) => !n.startsWith('.'))).toEqual(['git-cleanroom']);
+
+    const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version as string;
+    for (const flag of ['--version', '-v']) expect(run('npx', ['--offline', 'cleanroom', flag], repo, env).stdout).toBe(`${version}\n`);
+    expect(run('npx', ['--offline', 'cleanroom', '--help'], repo, env).stdout).toContain('  --version, -v  print the version');
+
+    const init = run('npx', ['--offline', 'cleanroom', 'init'], repo, env);
+    expect(init.status).toBe(0);
+    expect(init.stdout).toContain(`  ${path.join(repo, '.git', 'hooks', 'pre-commit')}: installed (a copy of the shim; it runs node_modules/git-cleanroom)`);
+    git(repo, ['add', '.cleanroom', 'package.json', 'package-lock.json'], human);
+    const adopt = gitTry(repo, ['commit', '-m', 'Adopt cleanroom'], human);
+    expect(adopt.stderr).toContain('cleanroom pre-commit: allowed');
+    expect(adopt.status).toBe(0);
+    assistantBlockedHumanAllowed(repo);
+  });
+});
+
 describe('the shim in .git/hooks', () => {
   function copyShims(repo: string): void {
     for (const hook of HOOK_NAMES) fs.copyFileSync(path.join(HOOKS, hook), path.join(repo, '.git', 'hooks', hook));
@@ -55,7 +92,7 @@ describe('the shim in .git/hooks', () => {
   it("copied: finds cleanroom in the repository's node_modules", () => {
     const repo = repoWithPolicy('copied-nm');
     fs.mkdirSync(path.join(repo, 'node_modules'));
-    fs.symlinkSync(ROOT, path.join(repo, 'node_modules', 'cleanroom'));
+    fs.symlinkSync(ROOT, path.join(repo, 'node_modules', 'git-cleanroom'));
     write(repo, '.git/info/exclude', 'node_modules\n');
     copyShims(repo);
     const { allowed } = assistantBlockedHumanAllowed(repo);
@@ -127,8 +164,8 @@ function nodeProject(label: string, extraPackages: string[] = []): string {
   write(repo, '.gitignore', 'node_modules\n');
   const nm = path.join(repo, 'node_modules');
   fs.mkdirSync(path.join(nm, '.bin'), { recursive: true });
-  fs.symlinkSync(ROOT, path.join(nm, 'cleanroom'));
-  fs.symlinkSync('../cleanroom/bin/cleanroom.js', path.join(nm, '.bin', 'cleanroom'));
+  fs.symlinkSync(ROOT, path.join(nm, 'git-cleanroom'));
+  fs.symlinkSync('../git-cleanroom/bin/cleanroom.js', path.join(nm, '.bin', 'cleanroom'));
   for (const name of ['husky', ...extraPackages]) fs.symlinkSync(path.join(ROOT, 'node_modules', name), path.join(nm, name));
   // What `"prepare": "husky"` runs on npm install: core.hooksPath=.husky/_ and the dispatchers.
   const husky = run(process.execPath, ['node_modules/husky/bin.js'], repo, human);

@@ -11,6 +11,7 @@ import { shellQuote } from '../report/messages.js';
 import { CLIENT_HOOK_NAMES as HOOK_NAMES } from './names.js';
 import { parseOptions } from './shared.js';
 import { PACKAGE_ROOT } from '../paths.js';
+import { PACKAGE_NAME } from '../version.js';
 import type { AgentName } from '../provenance/payloads.js';
 
 const MARK = '# installed by cleanroom init';
@@ -67,7 +68,7 @@ const readText = (p: string): string => {
 
 /** Whether cleanroom runs from this repository's node_modules: then a copied shim or a project-relative command finds it in any clone. */
 function installedInProject(workTree: string): boolean {
-  const local = realpath(path.join(workTree, 'node_modules', 'cleanroom'));
+  const local = realpath(path.join(workTree, 'node_modules', PACKAGE_NAME));
   return local !== null && local === realpath(PACKAGE_ROOT);
 }
 
@@ -91,7 +92,7 @@ function wireHusky(workTree: string, hooksPath: string, say: (s: string) => void
     say('  note: core.hooksPath is not .husky/_, so git does not run these files yet: run `npx husky` (husky 9)');
   }
   if (!fs.existsSync(path.join(workTree, 'node_modules', '.bin', 'cleanroom'))) {
-    say('  note: node_modules/.bin/cleanroom is missing, so these lines fail with "command not found": `npm install --save-dev cleanroom`');
+    say(`  note: node_modules/.bin/cleanroom is missing, so these lines fail with "command not found": \`npm install --save-dev ${PACKAGE_NAME}\``);
   }
 }
 
@@ -116,7 +117,7 @@ function wireHooksFolder(workTree: string, hooksDir: string, say: (s: string) =>
     }
     const text = copyShim ? fs.readFileSync(shimPath, 'utf8') : `#!/bin/sh\n${MARK}\nexec ${shim} "$@"\n`;
     fs.writeFileSync(file, text, { mode: 0o755 });
-    say(`  ${file}: installed${copyShim ? ' (a copy of the shim; it runs node_modules/cleanroom)' : ''}`);
+    say(`  ${file}: installed${copyShim ? ` (a copy of the shim; it runs node_modules/${PACKAGE_NAME})` : ''}`);
   }
 }
 
@@ -297,7 +298,7 @@ function wireAgents(workTree: string, local: boolean, say: (s: string) => void):
     wireAgent(w, workTree, command, say);
   }
   if (found.length > 0 && !local) {
-    say('  note: these hooks run this installation of cleanroom by its path; with cleanroom in the project (npm install --save-dev cleanroom) run init --agents again and they work in every clone');
+    say(`  note: these hooks run this installation of cleanroom by its path; with cleanroom in the project (npm install --save-dev ${PACKAGE_NAME}) run init --agents again and they work in every clone`);
   }
 }
 
