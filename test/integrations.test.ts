@@ -295,15 +295,12 @@ describe('lint-staged 16 (through husky)', () => {
 describe('pre-commit framework', () => {
   const version = spawnSync('pre-commit', ['--version'], { encoding: 'utf8', env: human, timeout: CHILD_TIMEOUT_MS });
   const hasPreCommit = version.status === 0;
-  const [major = 0, minor = 0] = (/(\d+)\.(\d+)/.exec(version.stdout ?? '') ?? []).slice(1).map(Number);
-  // pre-commit < 3.2 (Debian 12 ships 3.0.4) knows the stages by their old names only.
-  const legacyStages = hasPreCommit && (major < 3 || (major === 3 && minor < 2));
+  // The stage names pre-commit < 3.2 knows (Debian 12 ships 3.0.4); later releases map them to these.
   const LEGACY: Record<string, string> = { 'pre-commit': 'commit', 'pre-push': 'push', 'pre-merge-commit': 'merge-commit' };
   const modern = (stage: string) => Object.entries(LEGACY).find(([, old]) => old === stage)?.[0] ?? stage;
-  const forInstalled = (stage: string) => (legacyStages ? (LEGACY[stage] ?? stage) : stage);
 
-  /** The shipped hooks as a `repo: local` config would spell them: same ids, stages and file
-   *  handling, with `language: system` running this checkout instead of an npm install. */
+  /** The shipped hooks as a `repo: local` config spells them: the manifest's own ids, stages and
+   *  file handling, with `language: system` running this checkout instead of an npm install. */
   const LOCAL_HOOKS = [
     { id: 'cleanroom', hook: 'pre-commit', pass_filenames: false },
     { id: 'cleanroom-prepare-commit-msg', hook: 'prepare-commit-msg', pass_filenames: true },
@@ -317,7 +314,7 @@ describe('pre-commit framework', () => {
     pass_filenames,
     always_run: true,
     require_serial: true,
-    stages: [hook],
+    stages: [LEGACY[hook] ?? hook],
   }));
 
   interface ManifestHook {
@@ -345,17 +342,20 @@ describe('pre-commit framework', () => {
     expect(manifest.flatMap((h) => h.stages.map(modern)).sort()).toEqual([...HOOK_NAMES].sort());
   });
 
-  it.skipIf(!hasPreCommit)('the shipped manifest is otherwise valid for the installed pre-commit', () => {
+  it('the local mirror spells its stages as the shipped manifest does', () => {
     const manifest = parse(fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as ManifestHook[];
-    const dir = tempDir('pc-manifest');
-    const file = path.join(dir, '.pre-commit-hooks.yaml');
-    fs.writeFileSync(file, stringify(manifest.map((h) => ({ ...h, stages: h.stages.map(forInstalled) }))));
-    const r = run('pre-commit', ['validate-manifest', file], dir, human);
+    expect(LOCAL_HOOKS.map((h) => h.stages)).toEqual(manifest.map((h) => h.stages));
+  });
+
+  it.skipIf(!hasPreCommit)(`the shipped manifest, as it is, is valid for the installed pre-commit (${version.stdout?.trim()})`, () => {
+    const r = run('pre-commit', ['validate-manifest', path.join(ROOT, '.pre-commit-hooks.yaml')], ROOT, human);
     expect(output(r)).toBe('');
     expect(r.status).toBe(0);
     // And a broken one is not: the check above can fail.
+    const manifest = parse(fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as ManifestHook[];
+    const file = path.join(tempDir('pc-manifest'), '.pre-commit-hooks.yaml');
     fs.writeFileSync(file, stringify(manifest.map((h) => ({ ...h, stages: ['nonsense'] }))));
-    const bad = run('pre-commit', ['validate-manifest', file], dir, human);
+    const bad = run('pre-commit', ['validate-manifest', file], ROOT, human);
     expect(output(bad)).toContain("but got: 'nonsense'");
     expect(bad.status).not.toBe(0);
   });
@@ -364,7 +364,7 @@ describe('pre-commit framework', () => {
     const repo = repoWithPolicy('pre-commit');
     const cache = tempDir('pre-commit-home');
     const env = (extra: Record<string, string> = {}) => cleanEnv({ PRE_COMMIT_HOME: cache, ...extra });
-    const config = { repos: [{ repo: 'local', hooks: LOCAL_HOOKS.map((h) => ({ ...h, stages: h.stages.map(forInstalled) })) }] };
+    const config = { repos: [{ repo: 'local', hooks: LOCAL_HOOKS }] };
     write(repo, '.pre-commit-config.yaml', stringify(config));
     const install = run('pre-commit', ['install', ...HOOK_NAMES.flatMap((h) => ['--hook-type', h])], repo, env());
     expect(install.status).toBe(0);
