@@ -53,8 +53,8 @@ function provesGate(repo: string): void {
   expect(blocked.stderr).toContain('environment CLAUDECODE=1');
 
   const allowed = gitTry(repo, ['commit', '-m', 'data'], human);
-  expect(allowed.stderr).toMatch(/cleanroom pre-commit: allowed \(checked 1 staged path, 1 protected/);
-  expect(allowed.stderr).toContain('cleanroom commit-msg: allowed');
+  // One line for the commit, from pre-commit; the message hooks pass silently.
+  expect(allowed.stderr).toMatch(/^cleanroom pre-commit: allowed \(checked 1 staged path, 1 protected[^\n]*\n$/);
   expect(allowed.status).toBe(0);
   expect(head(repo)).not.toBe(before);
 }
@@ -256,7 +256,6 @@ describe('cleanroom init', () => {
       const first = gitTry(repo, ['commit', '-m', 'Adopt cleanroom policy'], human);
       expect(first.status).toBe(0);
       expect(first.stderr).toContain('cleanroom pre-commit: allowed');
-      expect(first.stderr).toContain('cleanroom commit-msg: allowed');
       const msg = path.join('.git', 'COMMIT_EDITMSG');
       expect(logged(log)).toBe(`pre-commit\nprepare-commit-msg [${msg}] [message]\ncommit-msg [${msg}]\n`);
 
