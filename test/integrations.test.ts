@@ -99,7 +99,8 @@ describe('the shim in .git/hooks', () => {
     write(repo, '.git/info/exclude', 'node_modules\n');
     copyShims(repo);
     const { allowed } = assistantBlockedHumanAllowed(repo);
-    expect(allowed.stderr).toContain('cleanroom commit-msg: allowed');
+    // One line for the commit: the message hooks pass silently.
+    expect(allowed.stderr.match(/^cleanroom /gm)).toHaveLength(1);
   });
 
   it('copied: finds cleanroom through CLEANROOM_HOME', () => {
@@ -197,8 +198,7 @@ describe('husky 9', () => {
     const repo = huskyRepo();
     const { blocked, allowed } = assistantBlockedHumanAllowed(repo);
     expect(blocked.stderr).toContain('husky - pre-commit script failed (code 1)');
-    expect(allowed.stderr).toContain('cleanroom prepare-commit-msg: allowed');
-    expect(allowed.stderr).toContain('cleanroom commit-msg: allowed');
+    expect(allowed.stderr.match(/^cleanroom /gm)).toHaveLength(1);
   });
 
   it('blocks an assistant that commits with --no-verify, at prepare-commit-msg', () => {
