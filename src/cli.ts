@@ -46,8 +46,13 @@ function help(): string {
     'commands:',
     ...rows,
     '',
+    'options:',
+    '  --version, -v  print the version',
+    '  --help, -h     print this help',
+    '',
     'Run `cleanroom <command> --help` for a command\'s options.',
     'Exit codes: 0 allowed, 1 blocked, 2 usage, configuration or internal error.',
+    'Needs Node.js >= 20 and git; `attest` also needs ssh-keygen with -Y sign (OpenSSH 8.0 or later).',
     '',
   ].join('\n');
 }
@@ -59,7 +64,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout.write(help());
       return name === undefined ? EXIT.error : EXIT.allowed;
     }
-    if (name === '--version' || name === '-V') {
+    if (name === '--version' || name === '-v' || name === '-V') {
       const { version } = (await import('./version.js'));
       io.stdout.write(`${version()}\n`);
       return EXIT.allowed;

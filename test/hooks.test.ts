@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cleanroom, git, gitTry, tempDir, write } from './helpers/git.js';
+import { cleanEnv, cleanroom, git, gitTry, HOOKS, tempDir, write } from './helpers/git.js';
 import { EXAMPLE_POLICY, gatedRepo } from './helpers/policy.js';
 
 for (const engine of ['auto', 'isomorphic'] as const) {
@@ -391,3 +391,68 @@ for (const engine of ['auto', 'isomorphic'] as const) {
     });
   });
 }
+
+describe('what a pass prints', () => {
+  const human = cleanEnv();
+  const agent = cleanEnv({ CLAUDECODE: '1' });
+  const quiet = (env: NodeJS.ProcessEnv) => ({ ...env, CLEANROOM_QUIET: '1' });
+  const said = (text: string) => text.split('\n').filter((l) => /^(remote: )?cleanroom /.test(l));
+
+  /** A gated clone whose origin is a bare repository with the server gate and the same policy. */
+  function withServer(): { repo: string; bare: string } {
+    const repo = gatedRepo();
+    const bare = tempDir('quiet-server');
+    git(bare, ['init', '-q', '--bare', '-b', 'main']);
+    fs.writeFileSync(path.join(bare, 'server-policy.yaml'), EXAMPLE_POLICY);
+    git(bare, ['config', 'cleanroom.policy', path.join(bare, 'server-policy.yaml')]);
+    fs.symlinkSync(path.join(HOOKS, 'pre-receive'), path.join(bare, 'hooks', 'pre-receive'));
+    git(repo, ['remote', 'add', 'origin', bare]);
+    return { repo, bare };
+  }
+
+  it('says one line per commit, with its counts, and nothing when no protected path is touched', () => {
+    const { repo } = withServer();
+    write(repo, 'datasets/a.jsonl', '1\n');
+    git(repo, ['add', '.'], human);
+    const data = gitTry(repo, ['commit', '-q', '-m', 'data'], human);
+    expect(data.status).toBe(0);
+    expect(said(data.stderr)).toEqual([expect.stringMatching(/^cleanroom pre-commit: allowed \(checked 1 staged path, 1 protected; policy /)]);
+
+    write(repo, 'src/a.js', '1\n');
+    git(repo, ['add', '.'], human);
+    const code = gitTry(repo, ['commit', '-q', '-m', 'code'], human);
+    expect(code.status).toBe(0);
+    expect(code.stderr).toBe('');
+
+    const pushed = gitTry(repo, ['push', '-q', 'origin', 'main'], human);
+    expect(pushed.status).toBe(0);
+    expect(said(pushed.stderr)).toEqual([
+      expect.stringMatching(/^cleanroom pre-push: allowed \(checked \d+ paths in \d+ commits, \d+ protected/),
+      expect.stringMatching(/^remote: cleanroom pre-receive refs\/heads\/main: allowed \(checked \d+ paths in \d+ commits/),
+    ]);
+  });
+
+  it('CLEANROOM_QUIET=1 and -q silence local passes only: a block is printed in full, and the server still counts', () => {
+    const { repo } = withServer();
+    write(repo, 'datasets/a.jsonl', '1\n');
+    git(repo, ['add', '.'], human);
+    // As a husky line runs it: cleanroom hook pre-commit -q "$@".
+    const direct = cleanroom(repo, ['hook', 'pre-commit', '-q'], human);
+    expect([direct.status, direct.stdout, direct.stderr]).toEqual([0, '', '']);
+    const blockedDirect = cleanroom(repo, ['hook', 'pre-commit', '-q'], agent);
+    expect(blockedDirect.status).toBe(1);
+    expect(blockedDirect.stderr).toContain('cleanroom pre-commit: blocked: 1 protected change needs a human review');
+
+    const blocked = gitTry(repo, ['commit', '-q', '-m', 'data'], quiet(agent));
+    expect(blocked.status).not.toBe(0);
+    expect(blocked.stderr).toContain('cleanroom pre-commit: blocked: 1 protected change needs a human review (checked 1 staged path, 1 protected');
+    expect(blocked.stderr).toContain('    fix:');
+    const allowed = gitTry(repo, ['commit', '-q', '-m', 'data'], quiet(human));
+    expect(allowed.status).toBe(0);
+    expect(allowed.stderr).toBe('');
+
+    const pushed = gitTry(repo, ['push', '-q', 'origin', 'main'], quiet(human));
+    expect(pushed.status).toBe(0);
+    expect(said(pushed.stderr)).toEqual([expect.stringMatching(/^remote: cleanroom pre-receive refs\/heads\/main: allowed \(checked \d+ paths in \d+ commits/)]);
+  });
+});

@@ -559,7 +559,7 @@ describe('cleanroom init --agents', () => {
     const repo = project();
     fs.mkdirSync(path.join(repo, '.claude'));
     fs.mkdirSync(path.join(repo, 'node_modules'));
-    fs.symlinkSync(path.resolve(CLI, '..', '..'), path.join(repo, 'node_modules', 'cleanroom'));
+    fs.symlinkSync(path.resolve(CLI, '..', '..'), path.join(repo, 'node_modules', 'git-cleanroom'));
     const r = cleanroom(repo, ['init', '--agents', '--no-hooks']);
     expect(r.stdout).toContain('`"$CLAUDE_PROJECT_DIR"/node_modules/.bin/cleanroom record claude-code`');
     expect(r.stdout).not.toContain('note: these hooks run this installation');

@@ -20,10 +20,26 @@ import { exitFor, openContext } from './shared.js';
 /** The hooks of a developer's clone; pre-receive is the server's and has its own module. */
 type LocalHook = Exclude<HookName, 'pre-receive'>;
 
-const usage = `usage: cleanroom hook <${HOOK_NAMES.join('|')}> [git's hook arguments]
+const usage = `usage: cleanroom hook <${HOOK_NAMES.join('|')}> [-q|--quiet] [git's hook arguments]
 
 Runs as the named git hook; the shims in hooks/ call this. Reads what git gives the hook
-(arguments, stdin, GIT_INDEX_FILE) and prints the verdict on stderr.`;
+(arguments, stdin, GIT_INDEX_FILE) and prints the verdict on stderr.
+
+A pass prints one line per commit, from pre-commit (pre-applypatch under git am) and one per
+push from pre-push, with how many paths and commits were checked, and nothing when no protected
+path is touched; the message hooks say nothing on a pass. -q, or CLEANROOM_QUIET=1, silences
+local passes entirely. A block or a warning is always printed in full, and pre-receive always
+prints its verdict: quiet is for a developer's own passes only. NO_COLOR turns colour off.`;
+
+/** The hooks whose pass is worth a line: one per commit (the message hooks judge the same
+ *  commit again) and one per push. */
+const PASS_REPORTED: ReadonlySet<LocalHook> = new Set(['pre-commit', 'pre-applypatch', 'pre-push']);
+
+/** Whether a pass stays silent: asked (-q, CLEANROOM_QUIET), a hook whose commit another hook
+ *  reports, or nothing protected touched. */
+function silentPass(hook: LocalHook, verdict: Verdict, quiet: boolean): boolean {
+  return verdict.outcome === 'allowed' && (quiet || !PASS_REPORTED.has(hook) || verdict.checked.protectedPaths === 0);
+}
 
 
 function messageFile(file: string | undefined, hook: LocalHook): string {
@@ -189,7 +205,11 @@ const hook: Command = {
   summary: 'run as a git hook',
   usage,
   async run(args: string[], io: Io) {
-    const [name, ...rest] = args;
+    const [name, ...given] = args;
+    // After the hook's name, so git's own arguments keep their places (-q is no message file
+    // name git writes, nor a remote's name).
+    const quietFlag = given[0] === '-q' || given[0] === '--quiet';
+    const rest = quietFlag ? given.slice(1) : given;
     if (!isHookName(name)) {
       throw new CleanroomError('EUSAGE', `unknown hook "${name ?? ''}"; cleanroom handles ${HOOK_NAMES.join(', ')}`);
     }
@@ -200,6 +220,8 @@ const hook: Command = {
       const judged = await judge(name, rest, io, ctx);
       if (judged === null) return EXIT.allowed;
       const { verdict, scope } = judged;
+      const quiet = quietFlag || (io.env.CLEANROOM_QUIET !== undefined && !['', '0'].includes(io.env.CLEANROOM_QUIET));
+      if (silentPass(name, verdict, quiet)) return exitFor(verdict);
       const more = name === 'pre-push' ? '`cleanroom check --range <remote>..<local> --format json` lists every one' : '`cleanroom check --format json` lists every one, and `cleanroom attest` offers each for review';
       io.stderr.write(renderText(verdict, { ...styleFor(io.stderr, io.env), label: `cleanroom ${name}`, scope, limit: { shown: HOOK_FINDINGS_SHOWN, more } }));
       return exitFor(verdict);

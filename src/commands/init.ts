@@ -11,18 +11,31 @@ import { shellQuote } from '../report/messages.js';
 import { CLIENT_HOOK_NAMES as HOOK_NAMES } from './names.js';
 import { parseOptions } from './shared.js';
 import { PACKAGE_ROOT } from '../paths.js';
+import { PACKAGE_NAME } from '../version.js';
+import { InitJournal, journalPath } from './init-journal.js';
 import type { AgentName } from '../provenance/payloads.js';
 
 const MARK = '# installed by cleanroom init';
+/** Where init moves a hook it chains (beside it, so the wrapper finds it from \$0). */
+const CHAINED_SUFFIX = '.before-cleanroom';
 /** The second line of every shim in hooks/: a copied or symlinked shim is recognised by it. */
 const SHIM_SIGNATURE = '# cleanroom git hook shim.';
 
 const usage = `usage: cleanroom init [--no-hooks] [--agents]
+       cleanroom init --remove
 
 Writes ${POLICY_PATH} (the default policy with a fresh repository id) unless one exists, and wires
 the hooks: into .husky/ when the repository uses husky, otherwise into git's hooks folder
-(core.hooksPath respected). Existing hooks are never overwritten: init says what it skipped
-and the line to add.
+(core.hooksPath respected). A hook already there is chained, never overwritten: it is renamed
+<hook>${CHAINED_SUFFIX} and runs first, with the same arguments and input, then cleanroom; either
+failing fails. A hook the repository tracks, or one the pre-commit framework generated, is left
+as it is: init says what to add.
+
+--remove undoes what init did in this clone, as it recorded it (cleanroom/init.json in the git
+directory): hooks it installed are removed and chained hooks put back, husky's files and
+assistants' configs restored (a husky file edited since loses only cleanroom's line; any other
+file edited since is left, and named). It keeps the policy, the repository's, and never removes a
+hook init did not write.
 
 --agents also wires \`cleanroom record\` into the hooks of each assistant the project uses, so
 what an assistant writes is recorded when it writes it, even if a person commits it later:
@@ -67,15 +80,17 @@ const readText = (p: string): string => {
 
 /** Whether cleanroom runs from this repository's node_modules: then a copied shim or a project-relative command finds it in any clone. */
 function installedInProject(workTree: string): boolean {
-  const local = realpath(path.join(workTree, 'node_modules', 'cleanroom'));
+  const local = realpath(path.join(workTree, 'node_modules', PACKAGE_NAME));
   return local !== null && local === realpath(PACKAGE_ROOT);
 }
 
-function wireHusky(workTree: string, hooksPath: string, say: (s: string) => void): void {
+const huskyLine = (hook: string): string => `cleanroom hook ${hook} "$@"`;
+
+function wireHusky(workTree: string, hooksPath: string, journal: InitJournal, say: (s: string) => void): void {
   const huskyDir = path.join(workTree, '.husky');
   for (const hook of HOOK_NAMES) {
     const file = path.join(huskyDir, hook);
-    const line = `cleanroom hook ${hook} "$@"`;
+    const line = huskyLine(hook);
     const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
     if (existing !== null && runsCleanroom(existing, hook, path.join(PACKAGE_ROOT, 'hooks', hook))) {
       say(`  .husky/${hook}: already runs cleanroom`);
@@ -83,7 +98,7 @@ function wireHusky(workTree: string, hooksPath: string, say: (s: string) => void
     }
     // husky 9 runs these files with `sh -e`, so an appended line blocks like any other command.
     const next = existing === null ? `${line}\n` : `${existing.replace(/\n?$/, '\n')}${line}\n`;
-    fs.writeFileSync(file, next, { mode: 0o755 });
+    journal.write(file, next, 0o755);
     say(`  .husky/${hook}: ${existing === null ? 'created' : 'appended'} \`${line}\``);
   }
   // husky 9 puts node_modules/.bin on PATH and runs .husky/<hook> from .husky/_ (core.hooksPath).
@@ -91,15 +106,51 @@ function wireHusky(workTree: string, hooksPath: string, say: (s: string) => void
     say('  note: core.hooksPath is not .husky/_, so git does not run these files yet: run `npx husky` (husky 9)');
   }
   if (!fs.existsSync(path.join(workTree, 'node_modules', '.bin', 'cleanroom'))) {
-    say('  note: node_modules/.bin/cleanroom is missing, so these lines fail with "command not found": `npm install --save-dev cleanroom`');
+    say(`  note: node_modules/.bin/cleanroom is missing, so these lines fail with "command not found": \`npm install --save-dev ${PACKAGE_NAME}\``);
   }
 }
 
-function wireHooksFolder(workTree: string, hooksDir: string, say: (s: string) => void): void {
+/** The hook files of a hooks folder inside the work tree that the repository tracks: changing
+ *  one would change it for every clone, so init leaves them as they are. */
+async function trackedHooks(workTree: string, hooksDir: string, env: NodeJS.ProcessEnv): Promise<Set<string>> {
+  const rel = path.relative(workTree, hooksDir);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return new Set();
+  const out = await gitOk(['ls-files', '-z', '--full-name', '--', `:(literal)${rel || '.'}`], { cwd: workTree, env });
+  return new Set(out.toString('utf8').split('\0').filter(Boolean).map((f) => path.join(workTree, f)));
+}
+
+/**
+ * The hook init writes in place of one it chains: theirs runs first, as git would run it (only
+ * when executable), with the same arguments and the same input, then cleanroom's; the first to
+ * fail ends the hook with its status. Of these hooks only pre-push reads input, so only there is
+ * it kept in a file for both.
+ */
+function chainedHook(hook: string, cleanroomHook: string): string {
+  const theirs = `"$0${CHAINED_SUFFIX}"`;
+  if (hook !== 'pre-push') {
+    return `#!/bin/sh\n${MARK}\n# ${CHAIN_NOTE}\nif [ -x ${theirs} ]; then ${theirs} "$@" || exit $?; fi\nexec ${cleanroomHook} "$@"\n`;
+  }
+  return [
+    '#!/bin/sh',
+    MARK,
+    `# ${CHAIN_NOTE}`,
+    'input=$(mktemp "${TMPDIR:-/tmp}/cleanroom-pre-push.XXXXXX") || exit 1',
+    'trap \'rm -f "$input"\' EXIT',
+    "trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM",
+    'cat >"$input" || exit 1',
+    `if [ -x ${theirs} ]; then ${theirs} "$@" <"$input" || exit $?; fi`,
+    `${cleanroomHook} "$@" <"$input"`,
+    '',
+  ].join('\n');
+}
+const CHAIN_NOTE = `The hook that was here runs first (renamed <hook>${CHAINED_SUFFIX}), then cleanroom; \`cleanroom init --remove\` puts it back.`;
+
+async function wireHooksFolder(workTree: string, hooksDir: string, env: NodeJS.ProcessEnv, journal: InitJournal, say: (s: string) => void): Promise<void> {
   fs.mkdirSync(hooksDir, { recursive: true });
   // cleanroom installed in this repository's node_modules: a copy of the shim finds it there
   // from any clone or checkout location; otherwise a wrapper runs this installation's shim.
   const copyShim = installedInProject(workTree);
+  const tracked = await trackedHooks(workTree, hooksDir, env);
   for (const hook of HOOK_NAMES) {
     const file = path.join(hooksDir, hook);
     const shimPath = path.join(PACKAGE_ROOT, 'hooks', hook);
@@ -108,15 +159,30 @@ function wireHooksFolder(workTree: string, hooksDir: string, say: (s: string) =>
     const stat = fs.lstatSync(file, { throwIfNoEntry: false });
     if (stat) {
       const text = readText(file);
-      if (runsCleanroom(text, hook, shimPath)) say(`  ${file}: already runs cleanroom`);
-      else if (text.includes('File generated by pre-commit')) {
-        say(`  ${file}: managed by the pre-commit framework, left untouched; add cleanroom's hooks to .pre-commit-config.yaml (see README, "Installing the hooks")`);
-      } else say(`  ${file}: exists, left untouched; to run cleanroom too, add this line to it: ${shim} "$@" || exit $?`);
+      if (runsCleanroom(text, hook, shimPath)) {
+        say(`  ${file}: already runs cleanroom`);
+        continue;
+      }
+      if (text.includes('File generated by pre-commit')) {
+        say(`  ${file}: managed by the pre-commit framework, left untouched; add cleanroom's hooks to .pre-commit-config.yaml (see docs/install.md)`);
+        continue;
+      }
+      const aside = `${file}${CHAINED_SUFFIX}`;
+      if (tracked.has(file) || fs.lstatSync(aside, { throwIfNoEntry: false })) {
+        const why = tracked.has(file) ? 'tracked by the repository' : `${path.basename(aside)} is in the way`;
+        say(`  ${file}: exists (${why}), left untouched; to run cleanroom too, add this line to it: ${shim} "$@" || exit $?`);
+        continue;
+      }
+      // A copied shim would run in the hook's place; in a chain cleanroom is called by path.
+      const ours = copyShim ? `"$(git rev-parse --show-toplevel)"/node_modules/${PACKAGE_NAME}/hooks/${hook}` : shim;
+      journal.move(file, aside);
+      journal.write(file, chainedHook(hook, ours), 0o755);
+      say(`  ${file}: chained: the hook that was there (now ${path.basename(aside)}) runs first, then cleanroom`);
       continue;
     }
     const text = copyShim ? fs.readFileSync(shimPath, 'utf8') : `#!/bin/sh\n${MARK}\nexec ${shim} "$@"\n`;
-    fs.writeFileSync(file, text, { mode: 0o755 });
-    say(`  ${file}: installed${copyShim ? ' (a copy of the shim; it runs node_modules/cleanroom)' : ''}`);
+    journal.write(file, text, 0o755);
+    say(`  ${file}: installed${copyShim ? ` (a copy of the shim; it runs node_modules/${PACKAGE_NAME})` : ''}`);
   }
 }
 
@@ -248,7 +314,7 @@ function mergeHooks(w: AgentWiring, config: Json, command: string): { changed: s
   return { changed, present };
 }
 
-function wireAgent(w: AgentWiring, workTree: string, command: string, say: (s: string) => void): void {
+function wireAgent(w: AgentWiring, workTree: string, command: string, journal: InitJournal, say: (s: string) => void): void {
   const file = path.join(workTree, w.file);
   const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
   const byHand = () => {
@@ -274,7 +340,7 @@ function wireAgent(w: AgentWiring, workTree: string, command: string, say: (s: s
     }
     const indent = (text && /^([ \t]+)"/m.exec(text)?.[1]) || '  ';
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, `${JSON.stringify(config, null, indent)}\n`);
+    journal.write(file, `${JSON.stringify(config, null, indent)}\n`);
     say(`  ${w.name}: ${w.file}: ${text === null ? 'written' : 'merged'}: \`${command}\` on ${changed.join(', ')}`);
   } catch (e) {
     if (!(e instanceof Refusal)) throw e;
@@ -282,7 +348,7 @@ function wireAgent(w: AgentWiring, workTree: string, command: string, say: (s: s
   }
 }
 
-function wireAgents(workTree: string, local: boolean, say: (s: string) => void): void {
+function wireAgents(workTree: string, local: boolean, journal: InitJournal, say: (s: string) => void): void {
   const found = AGENT_WIRINGS.filter((w) => w.signs.some((s) => fs.existsSync(path.join(workTree, s))));
   say(`agents: ${found.length === 0 ? 'none found in this project' : found.map((w) => w.name).join(', ')}`);
   for (const w of AGENT_WIRINGS) {
@@ -294,10 +360,10 @@ function wireAgents(workTree: string, local: boolean, say: (s: string) => void):
     const command = local
       ? `${w.root}/node_modules/.bin/cleanroom record ${w.agent}`
       : `${shellQuote(path.join(PACKAGE_ROOT, 'bin', 'cleanroom.js'))} record ${w.agent}`;
-    wireAgent(w, workTree, command, say);
+    wireAgent(w, workTree, command, journal, say);
   }
   if (found.length > 0 && !local) {
-    say('  note: these hooks run this installation of cleanroom by its path; with cleanroom in the project (npm install --save-dev cleanroom) run init --agents again and they work in every clone');
+    say(`  note: these hooks run this installation of cleanroom by its path; with cleanroom in the project (npm install --save-dev ${PACKAGE_NAME}) run init --agents again and they work in every clone`);
   }
 }
 
@@ -305,12 +371,18 @@ const init: Command = {
   summary: 'write the policy and wire the hooks',
   usage,
   async run(args: string[], io: Io) {
-    const { values } = parseOptions('init', args, { 'no-hooks': { type: 'boolean' }, agents: { type: 'boolean' } });
+    const { values } = parseOptions('init', args, { 'no-hooks': { type: 'boolean' }, agents: { type: 'boolean' }, remove: { type: 'boolean' } });
     const repo = await discoverRepo(io.cwd, io.env);
     if (!repo.workTree) {
       throw new CleanroomError('EINIT', `${repo.gitDir} is a bare repository: cleanroom init needs a working tree, run it in a clone`);
     }
     const say = (s: string) => io.stdout.write(`${s}\n`);
+    const journal = new InitJournal(journalPath(repo.commonDir));
+    if (values.remove) {
+      if (values.agents || values['no-hooks']) throw new CleanroomError('EUSAGE', '--remove undoes everything init recorded; it takes no other option');
+      remove(journal, repo.workTree, say);
+      return EXIT.allowed;
+    }
 
     const policyFile = path.join(repo.workTree, POLICY_PATH);
     if (fs.existsSync(policyFile)) say(`${POLICY_PATH}: exists, kept`);
@@ -319,20 +391,43 @@ const init: Command = {
       fs.writeFileSync(policyFile, policyText());
       say(`${POLICY_PATH}: written (commit it: the hooks judge by the committed policy)`);
     }
-    if (!values['no-hooks']) {
-      const out = await gitOk(['rev-parse', '--git-path', 'hooks'], { cwd: repo.workTree, env: repo.env });
-      const hooksDir = path.resolve(repo.workTree, out.toString('utf8').trim());
-      if (fs.existsSync(path.join(repo.workTree, '.husky'))) {
-        say('hooks: husky detected');
-        wireHusky(repo.workTree, hooksDir, say);
-      } else {
-        say(`hooks: ${hooksDir}`);
-        wireHooksFolder(repo.workTree, hooksDir, say);
+    try {
+      if (!values['no-hooks']) {
+        const out = await gitOk(['rev-parse', '--git-path', 'hooks'], { cwd: repo.workTree, env: repo.env });
+        const hooksDir = path.resolve(repo.workTree, out.toString('utf8').trim());
+        if (fs.existsSync(path.join(repo.workTree, '.husky'))) {
+          say('hooks: husky detected');
+          wireHusky(repo.workTree, hooksDir, journal, say);
+        } else {
+          say(`hooks: ${hooksDir}`);
+          await wireHooksFolder(repo.workTree, hooksDir, repo.env, journal, say);
+        }
       }
+      if (values.agents) wireAgents(repo.workTree, installedInProject(repo.workTree), journal, say);
+    } finally {
+      // What was done before a failure is recorded too, so --remove can still undo it.
+      journal.save();
     }
-    if (values.agents) wireAgents(repo.workTree, installedInProject(repo.workTree), say);
     return EXIT.allowed;
   },
 };
+
+/** init --remove: what the journal recorded, undone; a husky file or an assistant's config edited
+ *  since keeps the edits, with only init's own line or entries taken out where they can be. */
+function remove(journal: InitJournal, workTree: string, say: (s: string) => void): void {
+  say(`${POLICY_PATH}: kept (it is the repository's; \`git rm -r .cleanroom\` drops it)`);
+  if (journal.isEmpty) {
+    say('hooks: nothing to remove: cleanroom init recorded no change in this clone');
+    return;
+  }
+  say('removing what cleanroom init did:');
+  const huskyDir = path.join(workTree, '.husky');
+  journal.undo(say, (file, text) => {
+    if (path.dirname(file) !== huskyDir) return null;
+    const line = `${huskyLine(path.basename(file))}\n`;
+    const at = text.lastIndexOf(line);
+    return at === -1 || (at > 0 && text[at - 1] !== '\n') ? null : text.slice(0, at) + text.slice(at + line.length);
+  });
+}
 
 export default init;
