@@ -263,6 +263,24 @@ describe('cleanroom manifest verify', () => {
     expect(v.status).toBe(1);
   });
 
+  it('reads a signed manifest far larger than a review envelope may be', () => {
+    const st = payloadOf(manifestFile);
+    // Unknown fields are ignored (in-toto), so padding stands in for tens of thousands of files.
+    st.predicate.padding = 'x'.repeat(12 * 1024 * 1024);
+    const v = verify(snapshot, signed(st));
+    expect(v.stdout).toContain('matches: 2 files of');
+    expect(v.status).toBe(0);
+  });
+
+  it("refuses a manifest of another repository, signed by a key both trust", () => {
+    const other = path.join(tempDir('trust'), 'policy.yaml');
+    fs.writeFileSync(other, EXAMPLE_POLICY.replace(REPOSITORY, 'urn:uuid:00000000-0000-4000-8000-000000000001'));
+    fs.copyFileSync(path.join(path.dirname(policy), 'allowed_signers'), path.join(path.dirname(other), 'allowed_signers'));
+    const v = cleanroom(outside, ['manifest', 'verify', manifestFile, snapshot, '--policy', other]);
+    expect(v.stdout).toContain(`the manifest is for repository "${REPOSITORY}", not this policy's`);
+    expect(v.status).toBe(1);
+  });
+
   it('does not take a review attestation for a manifest', () => {
     const [review] = fs.readdirSync(path.join(repo, '.cleanroom/attestations'));
     const v = verify(snapshot, path.join(repo, '.cleanroom/attestations', review as string));

@@ -58,9 +58,9 @@ interface ReadEnvelope {
   readonly message: Uint8Array;
 }
 
-function readEnvelope(bytes: Uint8Array, ctx: VerifyContext): ReadEnvelope | Failed {
+function readEnvelope(bytes: Uint8Array, ctx: VerifyContext, maxBytes?: number): ReadEnvelope | Failed {
   if (ctx.repository === null) return fail([NO_REPOSITORY]);
-  const parsed = parseEnvelope(bytes);
+  const parsed = parseEnvelope(bytes, maxBytes);
   if (!parsed.ok) return fail([`${parsed.problem}; ${RECREATE}`]);
   const envelope = parsed.envelope;
   if (envelope.payloadType !== PAYLOAD_TYPE) return fail([`payloadType is ${JSON.stringify(envelope.payloadType)}; expected "${PAYLOAD_TYPE}"; ${RECREATE}`]);
@@ -158,9 +158,10 @@ export type SignedPayload = { readonly ok: true; readonly payload: Uint8Array; r
  * payload, once a listed key signed it, and the principals of the signers whose lines are valid
  * at the time `timeOf` reads from that payload and now. `timeOf` sees the payload only after a
  * listed key's signature over it verified; it returns the problems when it cannot read one.
+ * `maxBytes` bounds the envelope, for statements larger than a review.
  */
-export function verifySignedPayload(bytes: Uint8Array, ctx: VerifyContext, timeOf: (payload: Uint8Array) => Date | readonly string[]): SignedPayload {
-  const read = readEnvelope(bytes, ctx);
+export function verifySignedPayload(bytes: Uint8Array, ctx: VerifyContext, timeOf: (payload: Uint8Array) => Date | readonly string[], maxBytes?: number): SignedPayload {
+  const read = readEnvelope(bytes, ctx, maxBytes);
   if ('ok' in read) return read;
   const { signers, problems } = listedSigners(
     read.envelope.signatures.map((s) => verifySshsig(read.message, s.sig, ctx.namespace)),

@@ -171,6 +171,7 @@ async function verifyManifest(args: string[], io: Io): Promise<number> {
         const parsed = parseManifest(payload);
         return parsed.ok ? new Date(parseReviewedAt(parsed.manifest.createdAt) as number) : parsed.problems;
       },
+      MAX_MANIFEST_BYTES,
     );
     if (!signed.ok) return report(io, file, [`the signature does not count:`, ...signed.problems.map((p) => `  - ${p}`)]);
     statement = signed.payload;
@@ -215,7 +216,7 @@ function readManifestFile(full: string, shown: string): Uint8Array {
 /** A DSSE envelope (signed) rather than a bare statement: judged by its shape only, the
  *  signature check then says whether it is one. */
 function isEnvelope(bytes: Uint8Array): boolean {
-  const parsed = parseEnvelope(bytes);
+  const parsed = parseEnvelope(bytes, MAX_MANIFEST_BYTES);
   if (parsed.ok) return true;
   try {
     const json: unknown = JSON.parse(Buffer.from(bytes).toString('utf8'));

@@ -6,8 +6,9 @@ import { jsonLimitProblem } from '../input-limits.js';
 
 export const MANIFEST_PREDICATE_TYPE = 'https://cleanroom.dev/attestation/release-manifest/v1';
 
-/** A manifest names every file of a snapshot: far more than a review, still bounded before parsing. */
-export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+/** A manifest (envelope or statement) names every file of a snapshot: far more than a review
+ *  (about 250 bytes a file, a third more in base64), still bounded before it is parsed. */
+export const MAX_MANIFEST_BYTES = 128 * 1024 * 1024;
 
 /**
  * - `no-assistant-signal`: nothing says an assistant made it, and its rule asks no review;
