@@ -149,6 +149,35 @@ describe('cleanroom manifest', () => {
     expect(res.status).toBe(2);
   });
 
+  it('signs with git\'s user.signingKey when no --key is given, as attest does', () => {
+    const r = reviewedRepo();
+    git(r, ['config', 'gpg.format', 'ssh']);
+    git(r, ['config', 'user.signingKey', alice.key]);
+    const out = path.join(tempDir('m'), 'm.dsse.json');
+    expect(cleanroom(r, ['manifest', 'HEAD', 'datasets', '--output', out]).status).toBe(0);
+    expect(cleanroom(outside, ['manifest', 'verify', out, exportOf(r), '--policy', pipelinePolicy(r)]).status).toBe(0);
+  });
+
+  it('does not list a protected symbolic link, and does not call such a snapshot releasable', () => {
+    const r = reviewedRepo();
+    fs.symlinkSync('human.txt', path.join(r, 'datasets/alias.txt'));
+    git(r, ['add', '.']);
+    git(r, ['commit', '-q', '-m', 'a link']);
+    const res = cleanroom(r, ['manifest', '--unsigned']);
+    expect(res.stderr).toMatch(/\n {2}not a file +datasets\/alias\.txt: a symbolic link/);
+    expect(res.stderr).not.toMatch(/no-assistant-signal +datasets\/alias\.txt/);
+    const st = JSON.parse(res.stdout);
+    expect(st.subject.map((x: { name: string }) => x.name)).not.toContain('datasets/alias.txt');
+    expect(st.predicate.releasable).toBe(false);
+    expect(res.status).toBe(1);
+  });
+
+  it('refuses --key with --unsigned (exit 2)', () => {
+    const res = cleanroom(repo, ['manifest', '--unsigned', '--key', alice.key]);
+    expect(res.stderr).toContain('choose one');
+    expect(res.status).toBe(2);
+  });
+
   it('says which path names nothing protected (exit 2)', () => {
     const res = cleanroom(repo, ['manifest', 'HEAD', 'nowhere', '--unsigned']);
     expect(res.stderr).toContain('nowhere: no such file or folder');

@@ -107,14 +107,13 @@ async function writeManifest(args: string[], io: Io): Promise<number> {
       }
     } else io.stdout.write(text);
 
+    const isRegular = new Set(regular.map((f) => f.path));
     const lines = judged.files.map((f) => {
       const who = f.reviewers.length > 0 ? ` by ${f.reviewers.join(', ')}` : '';
       const why = f.findings.map((x) => `: ${reasonText(x)}${x.commit ? ` (commit ${x.commit.slice(0, 12)})` : ''}`).join('');
-      return `  ${f.status.padEnd(19)} ${quotePath(f.path)}${who}${why}`;
+      const link = isRegular.has(f.path) ? '' : ': a symbolic link; a manifest vouches for regular files only';
+      return `  ${(link ? 'not a file' : f.status).padEnd(19)} ${quotePath(f.path)}${who}${link}${why}`;
     });
-    for (const f of snapshot.filter((x) => !regular.includes(x))) {
-      lines.push(`  ${'not a file'.padEnd(19)} ${quotePath(f.path)}: a symbolic link; a manifest vouches for regular files only`);
-    }
     const verdict = m.releasable ? 'releasable' : 'NOT releasable: every file must be reviewed or carry no assistant signal';
     io.stderr.write(printableBlock(`cleanroom manifest: ${rev} (${revision.slice(0, 12)}), ${plural(regular.length, 'file')}, ${key === null ? 'unsigned' : 'signed'}; ${verdict}\n${lines.join('\n')}\n`));
     return m.releasable ? EXIT.allowed : EXIT.blocked;
