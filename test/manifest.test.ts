@@ -11,15 +11,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHILD_TIMEOUT_MS, CLI, ROOT, cleanEnv, cleanroom, git, initRepo, run, tempDir, write } from './helpers/git.js';
+import { makeKey } from './helpers/keys.js';
 import { EXAMPLE_POLICY, writePolicy } from './helpers/policy.js';
 
-const keys = tempDir('keys');
-function makeKey(name: string): { key: string; line: string } {
-  const key = path.join(keys, name);
-  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', name, '-f', key], { env: cleanEnv(), timeout: CHILD_TIMEOUT_MS });
-  const pub = fs.readFileSync(`${key}.pub`, 'utf8').trim().split(' ').slice(0, 2).join(' ');
-  return { key, line: `${name}@example.org namespaces="cleanroom-review-v1" ${pub}` };
-}
 const alice = makeKey('alice');
 const mallory = makeKey('mallory');
 const REPOSITORY = 'urn:uuid:5b0e8f0e-6d1c-4a4e-9a57-3f1f3c2a9d10';
@@ -34,13 +28,18 @@ function reviewedRepo(): string {
   write(repo, 'datasets/human.txt', 'written by a person\n');
   git(repo, ['add', '.']);
   git(repo, ['commit', '-q', '-m', 'policy and a human file']);
-  write(repo, 'datasets/sub/assistant.txt', 'written by an assistant\n');
-  git(repo, ['add', '.']);
-  git(repo, ['commit', '-q', '-m', `assistant data\n\n${TRAILER}`]);
+  commit(repo, 'datasets/sub/assistant.txt', 'written by an assistant\n');
   const signed = cleanroom(repo, ['attest', 'datasets/sub/assistant.txt', '--yes', '--key', alice.key, '--reviewer', 'alice@example.org']);
   expect(signed.status, signed.stderr).toBe(0);
   git(repo, ['commit', '-q', '-m', 'review']);
   return repo;
+}
+
+/** One commit of `content` at `file`, with an assistant's trailer unless `message` is given. */
+function commit(r: string, file: string, content: string, message = `assistant data\n\n${TRAILER}`): void {
+  write(r, file, content);
+  git(r, ['add', '.']);
+  git(r, ['commit', '-q', '-m', message]);
 }
 
 /** The policy and allowed_signers a pipeline keeps apart from the snapshot it checks. */
@@ -109,9 +108,7 @@ describe('cleanroom manifest', () => {
 
   it('writes "releasable": false and exits 1 when a file is unreviewed, and verify refuses it though every file matches', () => {
     const r = reviewedRepo();
-    write(r, 'datasets/new.txt', 'more from the assistant\n');
-    git(r, ['add', '.']);
-    git(r, ['commit', '-q', '-m', `more\n\n${TRAILER}`]);
+    commit(r, 'datasets/new.txt', 'more from the assistant\n');
     const out = path.join(tempDir('m'), 'm.json');
     const res = cleanroom(r, ['manifest', '--unsigned', '--output', out]);
     expect(res.status).toBe(1);
@@ -126,11 +123,8 @@ describe('cleanroom manifest', () => {
 
   it('judges the content the snapshot holds: an assistant file a human since replaced does not hold it back', () => {
     const r = reviewedRepo();
-    write(r, 'datasets/replaced.txt', 'draft from the assistant\n');
-    git(r, ['add', '.']);
-    git(r, ['commit', '-q', '-m', `draft\n\n${TRAILER}`]);
-    write(r, 'datasets/replaced.txt', 'the final text, typed by the maintainer\n');
-    git(r, ['commit', '-q', '-am', 'rewrite']);
+    commit(r, 'datasets/replaced.txt', 'draft from the assistant\n');
+    commit(r, 'datasets/replaced.txt', 'the final text, typed by the maintainer\n', 'rewrite');
     const res = cleanroom(r, ['manifest', '--unsigned']);
     expect(res.stderr).toMatch(/no-assistant-signal +datasets\/replaced\.txt/);
     expect(res.status).toBe(0);
@@ -319,9 +313,7 @@ describe('cleanroom manifest verify', () => {
 
   it('does not take a manifest committed as an attestation for a review', () => {
     const r = reviewedRepo();
-    write(r, 'datasets/late.txt', 'assistant again\n');
-    git(r, ['add', '.']);
-    git(r, ['commit', '-q', '-m', `late\n\n${TRAILER}`]);
+    commit(r, 'datasets/late.txt', 'assistant again\n');
     const m = path.join(r, '.cleanroom/attestations/release.dsse.json');
     expect(cleanroom(r, ['manifest', '--key', alice.key, '--output', m]).status).toBe(1);
     git(r, ['add', '.']);

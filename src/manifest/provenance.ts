@@ -2,7 +2,7 @@
 // revision is judged exactly as `scan` judges it (every commit, with the reviews in the
 // revision's tree), narrowed to the changes that brought the snapshot's very content. PURE.
 import { decide } from '../decide/decide.js';
-import { reviewKey, type Finding, type Subject, type Verdict } from '../decide/verdict.js';
+import { reviewKey, type Finding, type ReviewedChange, type Subject, type Verdict } from '../decide/verdict.js';
 import type { TreeFile } from '../git/engine.js';
 import type { Policy } from '../policy/policy.js';
 import type { FileStatus } from './statement.js';
@@ -35,8 +35,10 @@ export function judgeSnapshot(policy: Policy, snapshot: readonly TreeFile[], his
   const held = new Set(snapshot.map((f) => reviewKey(f.path, f.oid)));
   const subjects = history.map((s) => ({ ...s, changes: s.changes.filter((c) => c.newOid !== null && held.has(reviewKey(c.path, c.newOid))) }));
   const verdict = decide({ policy, subjects });
-  const findings = groupByPath(verdict.findings);
-  const reviews = groupByPath(verdict.reviewed);
+  const findings = new Map<string, Finding[]>();
+  for (const f of verdict.findings) findings.set(f.path, [...(findings.get(f.path) ?? []), f]);
+  const reviews = new Map<string, ReviewedChange[]>();
+  for (const r of verdict.reviewed) reviews.set(r.path, [...(reviews.get(r.path) ?? []), r]);
   const files = snapshot.map((f): FileProvenance => {
     const against = findings.get(f.path) ?? [];
     const reviewed = reviews.get(f.path) ?? [];
@@ -55,16 +57,6 @@ export function judgeSnapshot(policy: Policy, snapshot: readonly TreeFile[], his
 /** A finding no review can answer: a link that shows unprotected content (decide/links.ts). */
 function noReviewAnswers(f: Finding): boolean {
   return f.reason === 'link';
-}
-
-function groupByPath<T extends { readonly path: string }>(items: readonly T[]): Map<string, T[]> {
-  const by = new Map<string, T[]>();
-  for (const item of items) {
-    const list = by.get(item.path);
-    if (list) list.push(item);
-    else by.set(item.path, [item]);
-  }
-  return by;
 }
 
 function unique(xs: readonly string[]): string[] {
