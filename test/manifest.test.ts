@@ -21,8 +21,8 @@ const TRAILER = 'Co-authored-by: Claude <noreply@anthropic.com>';
 const STACK = /^\s+at .*:\d+:\d+\)?$/m;
 
 /** A repository with a human's file and an assistant's file that alice reviewed. */
-function reviewedRepo(): string {
-  const repo = initRepo();
+function reviewedRepo(initArgs: string[] = []): string {
+  const repo = initRepo(initArgs);
   writePolicy(repo, EXAMPLE_POLICY);
   write(repo, '.cleanroom/allowed_signers', `${alice.line}\n`);
   write(repo, 'datasets/human.txt', 'written by a person\n');
@@ -164,6 +164,19 @@ describe('cleanroom manifest', () => {
     expect(st.subject.map((x: { name: string }) => x.name)).not.toContain('datasets/alias.txt');
     expect(st.predicate.releasable).toBe(false);
     expect(res.status).toBe(1);
+  });
+
+  it('works in a SHA-256 repository: 64-digit blob ids, checked against the export', () => {
+    const r = reviewedRepo(['--object-format=sha256']);
+    const out = path.join(tempDir('m'), 'm.dsse.json');
+    expect(cleanroom(r, ['manifest', 'HEAD', 'datasets', '--key', alice.key, '--output', out]).status).toBe(0);
+    const st = payloadOf(out);
+    expect(st.predicate.objectFormat).toBe('sha256');
+    expect(st.subject[0].digest.gitBlob).toBe(git(r, ['rev-parse', 'HEAD:datasets/human.txt']));
+    const dir = exportOf(r);
+    expect(cleanroom(outside, ['manifest', 'verify', out, dir, '--policy', pipelinePolicy(r)]).status).toBe(0);
+    fs.appendFileSync(path.join(dir, 'datasets/human.txt'), 'x');
+    expect(cleanroom(outside, ['manifest', 'verify', out, dir, '--policy', pipelinePolicy(r)]).status).toBe(1);
   });
 
   it('refuses --key with --unsigned (exit 2)', () => {
