@@ -15,11 +15,12 @@ import type { Io } from '../io.js';
 import { compareFolder } from '../manifest/compare.js';
 import { walkFolder } from '../manifest/folder.js';
 import { judgeSnapshot } from '../manifest/provenance.js';
+import { summaryText } from '../manifest/summary.js';
 import { MAX_MANIFEST_BYTES, parseManifest, serializeManifest, type Manifest } from '../manifest/statement.js';
 import { readPolicyFile } from '../policy/load.js';
 import type { Policy } from '../policy/policy.js';
 import { printableBlock, quotePath } from '../report/escape.js';
-import { plural, reasonText } from '../report/messages.js';
+import { plural } from '../report/messages.js';
 import { allowedSigners } from '../review.js';
 import { signingKey } from './attest.js';
 import { openContext, parseOptions } from './shared.js';
@@ -107,15 +108,7 @@ async function writeManifest(args: string[], io: Io): Promise<number> {
       }
     } else io.stdout.write(text);
 
-    const isRegular = new Set(regular.map((f) => f.path));
-    const lines = judged.files.map((f) => {
-      const who = f.reviewers.length > 0 ? ` by ${f.reviewers.join(', ')}` : '';
-      const why = f.findings.map((x) => `: ${reasonText(x)}${x.commit ? ` (commit ${x.commit.slice(0, 12)})` : ''}`).join('');
-      const link = isRegular.has(f.path) ? '' : ': a symbolic link; a manifest vouches for regular files only';
-      return `  ${(link ? 'not a file' : f.status).padEnd(19)} ${quotePath(f.path)}${who}${link}${why}`;
-    });
-    const verdict = m.releasable ? 'releasable' : 'NOT releasable: every file must be reviewed or carry no assistant signal';
-    io.stderr.write(printableBlock(`cleanroom manifest: ${rev} (${revision.slice(0, 12)}), ${plural(regular.length, 'file')}, ${key === null ? 'unsigned' : 'signed'}; ${verdict}\n${lines.join('\n')}\n`));
+    io.stderr.write(summaryText({ rev, revision, judged, listed: new Set(regular.map((f) => f.path)), releasable: m.releasable, signed: key !== null }));
     return m.releasable ? EXIT.allowed : EXIT.blocked;
   } finally {
     await ctx.close();
