@@ -21,6 +21,7 @@ const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   record: async () => (await import('./commands/record.js')).default,
   demo: async () => (await import('./commands/demo.js')).default,
   lineage: async () => (await import('./commands/lineage.js')).default,
+  manifest: async () => (await import('./commands/manifest.js')).default,
 };
 
 const SUMMARIES: Record<CommandName, string> = {
@@ -34,6 +35,7 @@ const SUMMARIES: Record<CommandName, string> = {
   record: "record the files an assistant's tool call wrote (run by the assistant's own hook)",
   demo: 'walk a scratch repository through a blocked assistant commit and a passing human one',
   lineage: 'rebuild the index of content assistant-made commits wrote (`lineage rebuild`)',
+  manifest: 'write a release manifest of a snapshot, or check an exported copy against one',
 };
 
 function help(): string {

@@ -29,7 +29,7 @@ export const NO_REVIEWS: Reviews = { reviewed: new Map(), rejected: [] };
  * The policy's allowed_signers. A committed policy reads it from the same commit when it lies in
  * the repository, so the working tree cannot add a signer the committed policy does not name.
  */
-async function allowedSigners(repo: RepoContext, engine: GitEngine, policy: Policy): Promise<AllowedSigners> {
+export async function allowedSigners(repo: RepoContext, engine: GitEngine, policy: Policy): Promise<AllowedSigners> {
   const file = policy.review.allowedSigners;
   const inRepo = repo.workTree ? path.relative(repo.workTree, file) : null;
   let text: string | null;

@@ -32,10 +32,11 @@ export type EnvelopeParse = { readonly ok: true; readonly envelope: Envelope } |
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Strict about what DSSE requires, silent about fields it does not know (in-toto: ignore unknown fields). */
-export function parseEnvelope(bytes: Uint8Array): EnvelopeParse {
+/** Strict about what DSSE requires, silent about fields it does not know (in-toto: ignore unknown fields).
+ *  `maxBytes`: a review's bound unless the caller reads a larger kind of statement. */
+export function parseEnvelope(bytes: Uint8Array, maxBytes = MAX_ENVELOPE_BYTES): EnvelopeParse {
   const bad = (why: string): EnvelopeParse => ({ ok: false, problem: `not a DSSE envelope: ${why}` });
-  const tooMuch = jsonLimitProblem(bytes, MAX_ENVELOPE_BYTES);
+  const tooMuch = jsonLimitProblem(bytes, maxBytes);
   if (tooMuch !== undefined) return bad(tooMuch);
   let json: unknown;
   try {

@@ -179,7 +179,7 @@ function statementProblems(json: unknown): string[] {
 }
 
 /** Git stores paths relative to the root with '/' between non-empty segments, never '.' or '..'. */
-function pathProblem(name: string): string | undefined {
+export function pathProblem(name: string): string | undefined {
   if (name === '') return 'is empty';
   if (name.includes('\0')) return 'contains a NUL byte';
   if (name.split('/').some((seg) => seg === '' || seg === '.' || seg === '..')) {

@@ -58,9 +58,9 @@ interface ReadEnvelope {
   readonly message: Uint8Array;
 }
 
-function readEnvelope(bytes: Uint8Array, ctx: VerifyContext): ReadEnvelope | EnvelopeVerdict {
+function readEnvelope(bytes: Uint8Array, ctx: VerifyContext, maxBytes?: number): ReadEnvelope | Failed {
   if (ctx.repository === null) return fail([NO_REPOSITORY]);
-  const parsed = parseEnvelope(bytes);
+  const parsed = parseEnvelope(bytes, maxBytes);
   if (!parsed.ok) return fail([`${parsed.problem}; ${RECREATE}`]);
   const envelope = parsed.envelope;
   if (envelope.payloadType !== PAYLOAD_TYPE) return fail([`payloadType is ${JSON.stringify(envelope.payloadType)}; expected "${PAYLOAD_TYPE}"; ${RECREATE}`]);
@@ -69,6 +69,44 @@ function readEnvelope(bytes: Uint8Array, ctx: VerifyContext): ReadEnvelope | Env
 
 /** Everything after the signatures themselves, given what each of them proved. */
 function judgeEnvelope({ envelope }: ReadEnvelope, checked: readonly SshsigVerdict[], ctx: VerifyContext): EnvelopeVerdict {
+  const { signers, problems } = listedSigners(checked, ctx);
+  // Nothing below reads the payload unless a key the policy trusts signed it.
+  if (signers.length === 0) return fail(problems);
+
+  const st = parseStatement(envelope.payload);
+  if (!st.ok) return fail([...problems, ...st.problems.map((p) => `${p}; ${RECREATE}`)]);
+  const statement = st.statement;
+  const predicate = statement.predicate;
+  const statementProblems: string[] = [];
+  if (predicate.repository !== ctx.repository) {
+    statementProblems.push(
+      `the statement is for repository ${JSON.stringify(predicate.repository)}, not this policy's ${JSON.stringify(ctx.repository)}; a review made for another repository does not count here: review and sign the files again in this one`,
+    );
+  }
+  const reviewedAt = parseReviewedAt(predicate.reviewedAt) as number;
+  if (reviewedAt > ctx.now.getTime() + CLOCK_SKEW_MS) {
+    statementProblems.push(`predicate.reviewedAt ${predicate.reviewedAt} is in the future (now is ${ctx.now.toISOString()}); check the reviewer's clock and sign again`);
+  }
+
+  const matched = signersValidAt(signers, new Date(reviewedAt), ctx, problems);
+  if (matched.length > 0 && !matched.some((m) => m.lines.some((l) => matchPatternList(predicate.reviewer, l.principals) === 1))) {
+    statementProblems.push(
+      `predicate.reviewer ${JSON.stringify(predicate.reviewer)} is not a principal of any key that signed (${matched.flatMap((m) => m.principals).join(', ')}); the reviewer the statement names must be among its signers`,
+    );
+  }
+  const reviewers = countReviewers(matched.map((m) => m.principals));
+  if (matched.length > 0 && reviewers < ctx.threshold) {
+    statementProblems.push(
+      `the policy needs ${ctx.threshold} different reviewers (review.threshold) and ${reviewers} signed (${unique(matched.flatMap((m) => m.principals)).join(', ')}); another reviewer must co-sign the envelope`,
+    );
+  }
+  if (matched.length === 0 || statementProblems.length > 0) return fail([...problems, ...statementProblems]);
+  return { ok: true, statement, principals: unique(matched.flatMap((m) => m.principals)).sort() };
+}
+
+/** Step 3: the signatures a key listed for the namespace made (with a touch, when the policy asks
+ *  for one); why each other one does not count goes to `problems`. */
+function listedSigners(checked: readonly SshsigVerdict[], ctx: VerifyContext): { signers: Signer[]; problems: string[] } {
   const problems: string[] = [];
   const signers: Signer[] = [];
   const source = ctx.allowedSigners.source;
@@ -92,43 +130,50 @@ function judgeEnvelope({ envelope }: ReadEnvelope, checked: readonly SshsigVerdi
     }
     signers.push({ who, blob: v.publicKeyBlob, flags: v.flags });
   });
-  // Nothing below reads the payload unless a key the policy trusts signed it.
-  if (signers.length === 0) return fail(problems);
+  return { signers, problems };
+}
 
-  const st = parseStatement(envelope.payload);
-  if (!st.ok) return fail([...problems, ...st.problems.map((p) => `${p}; ${RECREATE}`)]);
-  const statement = st.statement;
-  const predicate = statement.predicate;
-  const statementProblems: string[] = [];
-  if (predicate.repository !== ctx.repository) {
-    statementProblems.push(
-      `the statement is for repository ${JSON.stringify(predicate.repository)}, not this policy's ${JSON.stringify(ctx.repository)}; a review made for another repository does not count here: review and sign the files again in this one`,
-    );
-  }
-  const reviewedAt = parseReviewedAt(predicate.reviewedAt) as number;
-  if (reviewedAt > ctx.now.getTime() + CLOCK_SKEW_MS) {
-    statementProblems.push(`predicate.reviewedAt ${predicate.reviewedAt} is in the future (now is ${ctx.now.toISOString()}); check the reviewer's clock and sign again`);
-  }
+interface MatchedSigner {
+  readonly signer: Signer;
+  readonly lines: readonly AllowedSigner[];
+  readonly principals: readonly string[];
+}
 
-  const matched: { signer: Signer; lines: readonly AllowedSigner[]; principals: readonly string[] }[] = [];
+/** Step 6: the signers whose allowed_signers lines are valid at `at` (the statement's own time)
+ *  and now; why each other one does not count goes to `problems`. */
+function signersValidAt(signers: readonly Signer[], at: Date, ctx: VerifyContext, problems: string[]): MatchedSigner[] {
+  const matched: MatchedSigner[] = [];
   for (const signer of signers) {
-    const found = principalsFor(ctx.allowedSigners, signer.blob, { namespace: ctx.namespace, at: new Date(reviewedAt), now: ctx.now, flags: signer.flags });
+    const found = principalsFor(ctx.allowedSigners, signer.blob, { namespace: ctx.namespace, at, now: ctx.now, flags: signer.flags });
     if (found.matched.length > 0) matched.push({ signer, lines: found.matched, principals: found.principals });
-    else problems.push(`${signer.who}: ${found.refused.join('; ')}; sign with a key that is valid for this, or ask whoever keeps ${source} to update the line`);
+    else problems.push(`${signer.who}: ${found.refused.join('; ')}; sign with a key that is valid for this, or ask whoever keeps ${ctx.allowedSigners.source} to update the line`);
   }
-  if (matched.length > 0 && !matched.some((m) => m.lines.some((l) => matchPatternList(predicate.reviewer, l.principals) === 1))) {
-    statementProblems.push(
-      `predicate.reviewer ${JSON.stringify(predicate.reviewer)} is not a principal of any key that signed (${matched.flatMap((m) => m.principals).join(', ')}); the reviewer the statement names must be among its signers`,
-    );
-  }
-  const reviewers = countReviewers(matched.map((m) => m.principals));
-  if (matched.length > 0 && reviewers < ctx.threshold) {
-    statementProblems.push(
-      `the policy needs ${ctx.threshold} different reviewers (review.threshold) and ${reviewers} signed (${unique(matched.flatMap((m) => m.principals)).join(', ')}); another reviewer must co-sign the envelope`,
-    );
-  }
-  if (matched.length === 0 || statementProblems.length > 0) return fail([...problems, ...statementProblems]);
-  return { ok: true, statement, principals: unique(matched.flatMap((m) => m.principals)).sort() };
+  return matched;
+}
+
+export type SignedPayload = { readonly ok: true; readonly payload: Uint8Array; readonly principals: readonly string[] } | Failed;
+
+/**
+ * Steps 1–4 and 6 for an envelope whose statement is not a review (a release manifest, say): its
+ * payload, once a listed key signed it, and the principals of the signers whose lines are valid
+ * at the time `timeOf` reads from that payload and now. `timeOf` sees the payload only after a
+ * listed key's signature over it verified; it returns the problems when it cannot read one.
+ * `maxBytes` bounds the envelope, for statements larger than a review.
+ */
+export function verifySignedPayload(bytes: Uint8Array, ctx: VerifyContext, timeOf: (payload: Uint8Array) => Date | readonly string[], maxBytes?: number): SignedPayload {
+  const read = readEnvelope(bytes, ctx, maxBytes);
+  if ('ok' in read) return read;
+  const { signers, problems } = listedSigners(
+    read.envelope.signatures.map((s) => verifySshsig(read.message, s.sig, ctx.namespace)),
+    ctx,
+  );
+  if (signers.length === 0) return fail(problems);
+  const at = timeOf(read.envelope.payload);
+  if (!(at instanceof Date)) return fail([...problems, ...at]);
+  if (at.getTime() > ctx.now.getTime() + CLOCK_SKEW_MS) return fail([...problems, `the statement's time ${at.toISOString()} is in the future (now is ${ctx.now.toISOString()}); check the signer's clock and sign again`]);
+  const matched = signersValidAt(signers, at, ctx, problems);
+  if (matched.length === 0) return fail(problems);
+  return { ok: true, payload: read.envelope.payload, principals: unique(matched.flatMap((m) => m.principals)).sort() };
 }
 
 /**
@@ -153,7 +198,9 @@ function unique(xs: readonly string[]): string[] {
   return [...new Set(xs)];
 }
 
-function fail(problems: readonly string[]): EnvelopeVerdict {
+type Failed = { readonly ok: false; readonly problems: readonly string[] };
+
+function fail(problems: readonly string[]): Failed {
   return { ok: false, problems };
 }
 

@@ -37,7 +37,7 @@ const SHOW_LIMIT = 64 * 1024;
 
 /** The key ssh-keygen signs with: --key, else git's own SSH signing key (a file, or a literal
  *  `key::` public key whose private half is in ssh-agent, written to a temporary .pub). */
-function signingKey(ctx: InspectContext, explicit: string | undefined, cwd: string): string {
+export function signingKey(ctx: InspectContext, explicit: string | undefined, cwd: string): string {
   if (explicit) return path.resolve(cwd, explicit);
   const configured = ctx.vars.config.get('user.signingkey');
   if (ctx.vars.config.get('gpg.format') === 'ssh' && configured) {
