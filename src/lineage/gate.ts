@@ -13,7 +13,7 @@ import { catalog } from '../signals/catalog.js';
 import type { Signal } from '../signals/signal.js';
 import { addedChunks, containment, substantiveChunks, type Chunk } from './chunks.js';
 import { chunkWrites, LineageIndex } from './index.js';
-import { loadStore, saveStore, type StoredWrite } from './store.js';
+import { loadSnapshot, saveSnapshot, type StoredWrite } from './store.js';
 import { walkAssistantWrites, type AssistantWrite } from './walk.js';
 
 /** Fewer distinct assistant chunks than this in what a change adds is too little to call it a
@@ -91,29 +91,26 @@ async function existing(ctx: InspectContext, tips: readonly string[]): Promise<s
 }
 
 /**
- * Opens the index: the store's entries, plus a walk of what the refs reach beyond the tips the
- * store covers (all of history when the store is missing or not trusted), saved back for the next
- * run. Only ref history is saved: what `extra` tips reach beyond the refs (a push's own commits,
- * quarantined, perhaps about to be rejected) is indexed in memory, and saved once a ref reaches it.
- * git walks while node reads the store and fills the index.
+ * Opens the index: the snapshot on disk, plus a walk of what the refs reach beyond the tips it
+ * covers (all of history when it is missing or not trusted), saved back for the next run. Only
+ * ref history is saved: what `extra` tips reach beyond the refs (a push's own commits,
+ * quarantined, perhaps about to be rejected) is indexed in memory, and saved once a ref reaches
+ * it. git walks while node reads the snapshot.
  */
 export async function openLineage(ctx: InspectContext, opts: { onCommit?: () => void; rebuild?: boolean } = {}, revs: readonly string[] = []): Promise<Lineage> {
   const key = detectorKey(ctx.policy, ctx.repo.objectFormat);
   const refsRead = refTips(ctx, revs);
-  const stored = opts.rebuild ? { tips: [], writes: [], appendable: false } : loadStore(ctx.repo.commonDir, key);
+  const stored = opts.rebuild ? null : loadSnapshot(ctx.repo.commonDir, key);
   const { refs, resolved } = await refsRead;
   const beyond = [...new Set(resolved.values())].filter((t) => !refs.includes(t));
   const extraWalk = walkAndChunk(ctx, beyond, refs);
-  const same = stored.appendable && stored.tips.length === refs.length && stored.tips.every((t, i) => t === refs[i]);
-  const refsWalk = same ? Promise.resolve([]) : existing(ctx, stored.tips).then((base) => walkAndChunk(ctx, refs, base, opts.onCommit));
+  const same = stored !== null && stored.tips.length === refs.length && stored.tips.every((t, i) => t === refs[i]);
+  const refsWalk = same ? Promise.resolve([]) : existing(ctx, stored?.tips ?? []).then((base) => walkAndChunk(ctx, refs, base, opts.onCommit));
   // Both walks are awaited together, so neither can fail unheard.
-  const walked = Promise.all([refsWalk, extraWalk]);
-  walked.catch(() => undefined);
-  const index = new LineageIndex();
-  for (const w of stored.writes) index.add(w);
-  const [added, inMemory] = await walked;
+  const [added, inMemory] = await Promise.all([refsWalk, extraWalk]);
+  const index = new LineageIndex(stored);
   for (const w of [...added, ...inMemory]) index.add(w);
-  if (!same) saveStore(ctx.repo.commonDir, key, refs, added, [...stored.writes, ...added], stored.appendable);
+  if (!same) saveSnapshot(ctx.repo.commonDir, key, refs, stored, added);
   return new Lineage(index, new Set([...refs, ...beyond]), resolved, ctx);
 }
 
