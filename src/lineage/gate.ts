@@ -135,7 +135,13 @@ export function coverLineage(ctx: InspectContext, tips: readonly string[]): void
  * `revs`: what the verdict sees beyond the refs (the pushed tip, HEAD); one that does not resolve
  * (an unborn HEAD) adds nothing.
  */
-export async function lineageSignals(ctx: InspectContext, changes: readonly Change[], flagged: readonly Signal[], revs: readonly string[]): Promise<Signal[]> {
+export async function lineageSignals(
+  ctx: InspectContext,
+  changes: readonly Change[],
+  flagged: readonly Signal[],
+  revs: readonly string[],
+  chunked: ReadonlyMap<string, readonly Chunk[]> = new Map(),
+): Promise<Signal[]> {
   const signalled = new Set(flagged.map((s) => s.path));
   // review-always paths need a review whoever wrote them: where they came from changes nothing.
   const asked = changes.filter(
@@ -148,18 +154,18 @@ export async function lineageSignals(ctx: InspectContext, changes: readonly Chan
   await lineage.cover(tips);
   const index = lineage.index;
   if (index.empty) return [];
-  const after = await ctx.engine.readBlobs(
-    asked.map((c) => c.newOid as string),
-    (_, content) => substantiveChunks(content),
-  );
+  // Read here only what the caller did not already read.
+  const unread = [...new Set(asked.map((c) => c.newOid as string).filter((oid) => !chunked.has(oid)))];
+  const read = await ctx.engine.readBlobs(unread, (_, content) => substantiveChunks(content));
+  const chunksOf = new Map([...chunked, ...unread.map((oid, i) => [oid, read[i] as Chunk[]] as const)]);
   // The old side matters only where the new content could be a copy at all.
-  const suspects = asked.map((c, i) => ({ c, after: after[i] as Chunk[] })).filter(({ after: a }) => containment(a, index.originOfChunk).distinctMatched >= MIN_MATCHED_CHUNKS);
+  const suspects = asked.map((c) => ({ c, after: chunksOf.get(c.newOid as string) as readonly Chunk[] })).filter(({ after: a }) => containment(a, index.originOfChunk).distinctMatched >= MIN_MATCHED_CHUNKS);
   const withOld = suspects.filter(({ c }) => c.oldOid && REGULAR.has(c.oldMode ?? ''));
   const before = await ctx.engine.readBlobs(
     withOld.map(({ c }) => c.oldOid as string),
     (_, content) => substantiveChunks(content),
   );
-  const old = new Map(withOld.map(({ c }, i) => [c, before[i] as Chunk[]]));
+  const old = new Map(withOld.map(({ c }, i) => [c, before[i] as readonly Chunk[]]));
   return suspects.flatMap(({ c, after: a }) => {
     const found = lineageSignal(index, c, addedChunks(a, old.get(c) ?? null), ctx.policy.assistants.lineageShare);
     return found ? [found] : [];
