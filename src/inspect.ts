@@ -172,8 +172,15 @@ async function largeFileSignals(ctx: InspectContext, c: Change, after: Uint8Arra
 
 /** Where the bytes of protected changes nothing else flags came from (src/lineage): its code
  *  loads only when such a change is judged. `chunked`: what pathSignalsIn already read. */
-async function lineageOf(ctx: InspectContext, changes: readonly Change[], flagged: readonly Signal[], revs: readonly string[], chunked: ReadonlyMap<string, readonly Chunk[]>): Promise<Signal[]> {
-  return (await import('./lineage/gate.js')).lineageSignals(ctx, changes, flagged, revs, chunked);
+async function lineageOf(
+  ctx: InspectContext,
+  changes: readonly Change[],
+  flagged: readonly Signal[],
+  revs: readonly string[],
+  chunked: ReadonlyMap<string, readonly Chunk[]>,
+  notes?: string,
+): Promise<Signal[]> {
+  return (await import('./lineage/gate.js')).lineageSignals(ctx, changes, flagged, revs, chunked, notes);
 }
 
 /** The files lineage reads: what git checks out as bytes (not links, not gitlinks). */
@@ -262,7 +269,7 @@ export interface Tip {
 
 /** commit oid → note blob oid, for one notes revision; empty when there are no notes. */
 const notesIndexes = new WeakMap<InspectContext, Map<string, Promise<Map<string, string>>>>();
-function notesIndex(ctx: InspectContext, rev: string): Promise<Map<string, string>> {
+export function notesIndex(ctx: InspectContext, rev: string): Promise<Map<string, string>> {
   let byRev = notesIndexes.get(ctx);
   if (!byRev) notesIndexes.set(ctx, (byRev = new Map()));
   let found = byRev.get(rev);
@@ -543,7 +550,7 @@ async function judgeCommit(ctx: InspectContext, commit: CommitInfo, firstParent:
   // git-ai notes pushed with them), as the server judges them.
   const chunked = signals.length === 0 ? new Map<string, Chunk[]>() : null;
   const pathSignals = [...(await pathSignalsIn(ctx, changes, null, null, chunked)), ...(await noteSignals(ctx, oid, changes, tip))];
-  if (chunked) pathSignals.push(...(await lineageOf(ctx, changes, pathSignals, [tip.rev], chunked)));
+  if (chunked) pathSignals.push(...(await lineageOf(ctx, changes, pathSignals, [tip.rev], chunked, tip.notes)));
   const needing = needingReview(ctx.policy, changes, signals.length + pathSignals.length > 0);
   const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await (await attestationsAt(ctx, tip)).attested(needing), needing) : NO_REVIEWS;
   return { commit: oid, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected, linkTargets: await linkTargetsOf(ctx, changes) };

@@ -259,6 +259,64 @@ describe('near copies', () => {
   });
 });
 
+describe('a draft only a git-ai note gives to an AI', () => {
+  /** git-ai's note for a commit whose message and identities say nothing: lines 1-8 of the draft are an AI session's. */
+  const NOTE = `scratch/t1.jsonl
+  s_0123456789abcd::t_0123456789abcd 1-8
+---
+{"schema_version":"authorship/3.0.0","sessions":{"s_0123456789abcd":{"agent_id":{"tool":"claude","id":"c1","model":"claude-sonnet-5"}}}}
+`;
+  /** The draft, committed as a person's (no trailer): only the note says otherwise. */
+  const humanDraft = (repo: string) => commit(repo, { 'scratch/t1.jsonl': DRAFT }, 'draft tasks');
+  const annotate = (repo: string, commitId: string, note = NOTE) => git(repo, ['notes', '--ref=ai', 'add', '-f', '-m', note, commitId], human);
+
+  it('pre-commit blocks the move, even when the note came after the index was built', () => {
+    const repo = setup();
+    const drafted = humanDraft(repo);
+    expect(cleanroom(repo, ['lineage', 'rebuild'], human).status).toBe(0);
+    annotate(repo, drafted);
+    move(repo);
+    const r = gitTry(repo, ['commit', '-m', 'promote the draft'], human);
+    expect(r.stderr).toMatch(ORIGIN);
+    expect(r.stderr).toContain(drafted.slice(0, 7));
+    expect(r.status).toBe(1);
+  });
+
+  it('pre-receive rejects the move when the draft and its note landed in an earlier push', () => {
+    const repo = setup();
+    const bare = server(repo);
+    annotate(repo, humanDraft(repo));
+    expect(pushPast(repo, bare, ['main', 'refs/notes/ai']).status).toBe(0);
+    move(repo);
+    commitPast(repo, 'promote the draft');
+    const r = pushPast(repo, bare, ['main']);
+    expect(r.stderr).toMatch(ORIGIN);
+    expect(r.status).not.toBe(0);
+  });
+
+  it('pre-receive rejects the move pushed with the note that gives the draft to an AI', () => {
+    const repo = setup();
+    const bare = server(repo);
+    const drafted = humanDraft(repo);
+    expect(pushPast(repo, bare, ['main']).status).toBe(0);
+    annotate(repo, drafted);
+    move(repo);
+    commitPast(repo, 'promote the draft');
+    const r = pushPast(repo, bare, ['main', 'refs/notes/ai']);
+    expect(r.stderr).toMatch(ORIGIN);
+    expect(r.status).not.toBe(0);
+  });
+
+  it('a note that gives the draft\'s lines to a person, or another file to an AI, changes nothing', () => {
+    const repo = setup();
+    const drafted = humanDraft(repo);
+    annotate(repo, drafted, NOTE.replace('s_0123456789abcd::t_0123456789abcd 1-8', 'h_fedcba98765432 1-8'));
+    annotate(repo, commit(repo, { 'scratch/other.jsonl': DRAFT.replace(/prime/g, 'square') }, 'other'), NOTE.replace('scratch/t1.jsonl', 'scratch/elsewhere.jsonl'));
+    move(repo);
+    expect(gitTry(repo, ['commit', '-m', 'promote my draft'], human).status).toBe(0);
+  });
+});
+
 describe('the index', () => {
   const indexDir = (repo: string) => path.join(repo, '.git', 'cleanroom', 'lineage');
   const indexFile = (dir: string) => path.join(dir, 'index.bin');

@@ -6,7 +6,8 @@
  * files, so nothing is decoded that they do not ask about.
  *
  * - a header line (JSON): the format, the detector key (gate.ts), the ref tips whose whole
- *   history the file covers, and how many origins, chunks and blobs it holds;
+ *   history the file covers, the refs/notes/ai commit whose git-ai notes it applied, and how many
+ *   origins, chunks and blobs it holds;
  * - the chunk table: the chunk hashes (chunks.ts) assistant writes added, ascending, each with
  *   the origin it is first known from;
  * - the blob table: the blobs assistant writes put down whole, ascending, each with its origin;
@@ -76,6 +77,8 @@ export class Snapshot {
   constructor(
     /** Tips whose whole history the snapshot covers. */
     readonly tips: readonly string[],
+    /** The refs/notes/ai commit whose git-ai notes it applied. */
+    readonly notes: string | null,
     private readonly chunkKeys: Float64Array,
     private readonly chunkOrigins: Int32Array,
     /** Blob ids, `oidBytes` each, ascending. */
@@ -151,6 +154,7 @@ interface Header {
   readonly v: number;
   readonly key: string;
   readonly tips: readonly string[];
+  readonly notes: string | null;
   readonly origins: number;
   readonly chunks: number;
   readonly blobs: number;
@@ -171,6 +175,7 @@ function parseHeader(raw: Buffer, key: string): { header: Header; end: number } 
   }
   if (typeof h !== 'object' || h === null || h.v !== FORMAT || h.key !== key) return null;
   if (!Array.isArray(h.tips) || !h.tips.every((t) => typeof t === 'string' && OID.test(t))) return null;
+  if (h.notes !== null && (typeof h.notes !== 'string' || !OID.test(h.notes))) return null;
   if (!count(h.origins) || !count(h.chunks) || !count(h.blobs) || (h.oidBytes !== 20 && h.oidBytes !== 32)) return null;
   return { header: h as Header, end: eol + 1 };
 }
@@ -233,14 +238,14 @@ export function loadSnapshot(commonDir: string, key: string): Snapshot | null {
   const blobKeys = body.subarray(blobsAt, blobOriginsAt);
   const blobOrigins = typed(Int32Array, body.subarray(blobOriginsAt, originsAt), h.blobs);
   if (!chunksHold(chunkKeys, chunkOrigins, h.origins) || !blobsHold(blobKeys, blobOrigins, h.oidBytes, h.origins)) return null;
-  return new Snapshot(h.tips, chunkKeys, chunkOrigins, blobKeys, blobOrigins, h.oidBytes, h.origins, body.subarray(originsAt), file);
+  return new Snapshot(h.tips, h.notes, chunkKeys, chunkOrigins, blobKeys, blobOrigins, h.oidBytes, h.origins, body.subarray(originsAt), file);
 }
 
 /**
  * The snapshot of `base` plus `added` (writes already in `base` are not added twice; a chunk or
  * blob keeps the first origin it is known from), as the bytes of the file.
  */
-export function encodeSnapshot(key: string, tips: readonly string[], base: Snapshot | null, added: readonly StoredWrite[]): Buffer {
+export function encodeSnapshot(key: string, tips: readonly string[], notes: string | null, base: Snapshot | null, added: readonly StoredWrite[]): Buffer {
   const origins: Origin[] = [...(base?.origins() ?? [])];
   const known = new Set(origins.map((o) => `${o.commit}\0${o.path}`));
   const blobs = base?.blobs() ?? new Map<string, number>();
@@ -272,7 +277,7 @@ export function encodeSnapshot(key: string, tips: readonly string[], base: Snaps
   }
   const blobIds = [...blobs.keys()].sort();
   const oidBytes = blobIds.length > 0 ? (blobIds[0] as string).length / 2 : tips[0] ? (tips[0] as string).length / 2 : 20;
-  const header = Buffer.from(`${MAGIC}${JSON.stringify({ v: FORMAT, key, tips, origins: origins.length, chunks: n, blobs: blobIds.length, oidBytes })}\n`);
+  const header = Buffer.from(`${MAGIC}${JSON.stringify({ v: FORMAT, key, tips, notes, origins: origins.length, chunks: n, blobs: blobIds.length, oidBytes })}\n`);
   const pad = Buffer.alloc(aligned(header.length) - header.length);
   const body = Buffer.concat([
     header,
@@ -287,11 +292,12 @@ export function encodeSnapshot(key: string, tips: readonly string[], base: Snaps
 }
 
 /**
- * Records that the history below `tips` is indexed: `base` and `added` written as one new file.
+ * Records that the history below `tips` (and the git-ai notes of `notes`) is indexed: `base` and
+ * `added` written as one new file.
  * Returns false when nothing was written (another writer holds the lock, or the folder is not
  * writable).
  */
-export function saveSnapshot(commonDir: string, key: string, tips: readonly string[], base: Snapshot | null, added: readonly StoredWrite[]): boolean {
+export function saveSnapshot(commonDir: string, key: string, tips: readonly string[], notes: string | null, base: Snapshot | null, added: readonly StoredWrite[]): boolean {
   const dir = lineageDir(commonDir);
   const lock = path.join(dir, LOCK);
   try {
@@ -303,7 +309,7 @@ export function saveSnapshot(commonDir: string, key: string, tips: readonly stri
   const file = path.join(dir, FILE);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(tmp, encodeSnapshot(key, tips, base, added), { mode: 0o644 });
+    fs.writeFileSync(tmp, encodeSnapshot(key, tips, notes, base, added), { mode: 0o644 });
     fs.renameSync(tmp, file);
     return true;
   } catch {
