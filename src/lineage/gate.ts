@@ -113,7 +113,7 @@ async function notesChanged(ctx: InspectContext, from: Notes, to: Notes): Promis
   const changed = [...to.byCommit].flatMap(([commit, note]) => (OID.test(commit) && from.byCommit.get(commit) !== note ? [commit] : []));
   // A notes tree may name commits this repository no longer has (rewritten, collected), or objects
   // that are no commits: their notes describe nothing here.
-  return walkAndChunk(ctx, await existing(ctx, changed), [], to, { noWalk: true });
+  return walkAndChunk(ctx, await existing(ctx, changed, ['commit']), [], to, { noWalk: true });
 }
 
 const OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -135,12 +135,13 @@ async function refTips(ctx: InspectContext, revs: readonly string[]): Promise<{ 
   return { refs: [...new Set(refs)].sort(), resolved };
 }
 
-/** The ids of `tips` that are commits this repository still has (a rewritten ref's old tip may be gone). */
-async function existing(ctx: InspectContext, tips: readonly string[]): Promise<string[]> {
+/** The ids of `tips` this repository still has (a rewritten ref's old tip may be gone), of one
+ *  of `types` (a ref may name a tag). */
+async function existing(ctx: InspectContext, tips: readonly string[], types: readonly string[] = ['commit', 'tag']): Promise<string[]> {
   if (tips.length === 0) return [];
   const out = await gitOk(['cat-file', '--batch-check=%(objectname) %(objecttype)'], { cwd: ctx.repo.cwd, env: ctx.repo.env, input: `${tips.join('\n')}\n` });
   const found = new Set(out.toString('utf8').split('\n'));
-  return tips.filter((t) => found.has(`${t} commit`));
+  return tips.filter((t) => types.some((type) => found.has(`${t} ${type}`)));
 }
 
 /**
