@@ -21,6 +21,7 @@ import { AGENT_TRACE_FILE, agentTraceSignals, byPath, parseAgentTrace, stagedFil
 import { mayHoldRecordedLine, recordedSignals } from './signals/recorded.js';
 import type { Signal } from './signals/signal.js';
 import type { BlobMemory } from './blob-memory.js';
+import { substantiveChunks, type Chunk } from './lineage/chunks.js';
 import { CLEAN_BLOBS_MIN, type CleanBlobs } from './signals/clean-blobs.js';
 import { loadAttestations, NO_REVIEWS, reviewsOf, type AttestationSet } from './review.js';
 
@@ -82,13 +83,16 @@ const NO_SIGNALS: readonly Signal[] = [];
  * arrives and then let go. The old side of an edit is read only when the new content could hold
  * a signal in its added lines: a staged folder of a thousand edits is mostly a thousand reads,
  * not two thousand. And where markers are all that is asked of the content, a blob an earlier run
- * found free of them (the same commit's pre-commit, say) is not read at all.
+ * found free of them (the same commit's pre-commit, say) is not read at all. `chunked`, when
+ * lineage will be asked about the same files, gets the chunks of each regular file read, so
+ * lineage reads only what was not.
  */
 async function pathSignalsIn(
   ctx: InspectContext,
   changes: readonly Change[],
   ledger: ProvenanceLedger | null,
   traces: ReadonlyMap<string, readonly TraceAttribution[]> | null = null,
+  chunked: Map<string, Chunk[]> | null = null,
 ): Promise<Signal[]> {
   const rules = ctx.policy.assistants;
   if (rules.markers.length === 0 && !ledger && !traces) return [];
@@ -99,6 +103,7 @@ async function pathSignalsIn(
     read.map((c) => c.newOid as string),
     (i, after) => {
       const c = read[i] as Change;
+      if (chunked && REGULAR_FILE.has(c.newMode ?? '')) chunked.set(c.newOid as string, substantiveChunks(after));
       const found = fileSignals(ctx, c, after, ledger, traces?.get(c.path));
       if (found === NO_SIGNALS) clean?.add(c.newOid as string);
       return found;
@@ -166,10 +171,20 @@ async function largeFileSignals(ctx: InspectContext, c: Change, after: Uint8Arra
 }
 
 /** Where the bytes of protected changes nothing else flags came from (src/lineage): its code
- *  loads only when such a change is judged. */
-async function lineageOf(ctx: InspectContext, changes: readonly Change[], flagged: readonly Signal[], revs: readonly string[]): Promise<Signal[]> {
-  return (await import('./lineage/gate.js')).lineageSignals(ctx, changes, flagged, revs);
+ *  loads only when such a change is judged. `chunked`: what pathSignalsIn already read. */
+async function lineageOf(
+  ctx: InspectContext,
+  changes: readonly Change[],
+  flagged: readonly Signal[],
+  revs: readonly string[],
+  chunked: ReadonlyMap<string, readonly Chunk[]>,
+  notes?: string,
+): Promise<Signal[]> {
+  return (await import('./lineage/gate.js')).lineageSignals(ctx, changes, flagged, revs, chunked, notes);
 }
+
+/** The files lineage reads: what git checks out as bytes (not links, not gitlinks). */
+const REGULAR_FILE = new Set(['100644', '100755']);
 
 /** The ledger `cleanroom record` keeps for this repository, if an assistant's hook ever wrote one
  *  (its code, and node:crypto with it, loads only then). */
@@ -237,8 +252,9 @@ export async function inspectStaged(
     ...identitySignals(pendingIdentities(ctx.vars), rules),
     ...(opts.message !== undefined ? messageSignals(opts.message, rules, commentChar ? { commentChar } : {}) : []),
   ];
-  const pathSignals = await pathSignalsIn(ctx, changes, await localLedger(ctx.repo), localTraces(ctx.repo));
-  if (signals.length === 0) pathSignals.push(...(await lineageOf(ctx, changes, pathSignals, [opts.base ?? 'HEAD'])));
+  const chunked = signals.length === 0 ? new Map<string, Chunk[]>() : null;
+  const pathSignals = await pathSignalsIn(ctx, changes, await localLedger(ctx.repo), localTraces(ctx.repo), chunked);
+  if (chunked) pathSignals.push(...(await lineageOf(ctx, changes, pathSignals, [opts.base ?? 'HEAD'], chunked)));
   const needing = needingReview(ctx.policy, changes, signals.length + pathSignals.length > 0);
   const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await (await loadAttestations(ctx, await stagedAttestations(ctx, opts.base ?? 'HEAD', staged))).attested(needing), needing) : NO_REVIEWS;
   return { commit: null, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected, linkTargets: await linkTargetsOf(ctx, changes) };
@@ -253,7 +269,7 @@ export interface Tip {
 
 /** commit oid → note blob oid, for one notes revision; empty when there are no notes. */
 const notesIndexes = new WeakMap<InspectContext, Map<string, Promise<Map<string, string>>>>();
-function notesIndex(ctx: InspectContext, rev: string): Promise<Map<string, string>> {
+export function notesIndex(ctx: InspectContext, rev: string): Promise<Map<string, string>> {
   let byRev = notesIndexes.get(ctx);
   if (!byRev) notesIndexes.set(ctx, (byRev = new Map()));
   let found = byRev.get(rev);
@@ -532,8 +548,9 @@ async function judgeCommit(ctx: InspectContext, commit: CommitInfo, firstParent:
   const signals = commitSignals(commit, ctx.policy.assistants);
   // The ledger is this machine's: recorded commits are judged on what they carry (and on the
   // git-ai notes pushed with them), as the server judges them.
-  const pathSignals = [...(await pathSignalsIn(ctx, changes, null)), ...(await noteSignals(ctx, oid, changes, tip))];
-  if (signals.length === 0) pathSignals.push(...(await lineageOf(ctx, changes, pathSignals, [tip.rev])));
+  const chunked = signals.length === 0 ? new Map<string, Chunk[]>() : null;
+  const pathSignals = [...(await pathSignalsIn(ctx, changes, null, null, chunked)), ...(await noteSignals(ctx, oid, changes, tip))];
+  if (chunked) pathSignals.push(...(await lineageOf(ctx, changes, pathSignals, [tip.rev], chunked, tip.notes)));
   const needing = needingReview(ctx.policy, changes, signals.length + pathSignals.length > 0);
   const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await (await attestationsAt(ctx, tip)).attested(needing), needing) : NO_REVIEWS;
   return { commit: oid, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected, linkTargets: await linkTargetsOf(ctx, changes) };

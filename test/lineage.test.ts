@@ -6,6 +6,7 @@
  * truncated, planted with garbage or left stale without admitting anything.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -258,14 +259,93 @@ describe('near copies', () => {
   });
 });
 
+describe('a draft only a git-ai note gives to an AI', () => {
+  /** git-ai's note for a commit whose message and identities say nothing: lines 1-8 of the draft are an AI session's. */
+  const NOTE = `scratch/t1.jsonl
+  s_0123456789abcd::t_0123456789abcd 1-8
+---
+{"schema_version":"authorship/3.0.0","sessions":{"s_0123456789abcd":{"agent_id":{"tool":"claude","id":"c1","model":"claude-sonnet-5"}}}}
+`;
+  /** The draft, committed as a person's (no trailer): only the note says otherwise. */
+  const humanDraft = (repo: string) => commit(repo, { 'scratch/t1.jsonl': DRAFT }, 'draft tasks');
+  const annotate = (repo: string, commitId: string, note = NOTE) => git(repo, ['notes', '--ref=ai', 'add', '-f', '-m', note, commitId], human);
+
+  it('pre-commit blocks the move, even when the note came after the index was built', () => {
+    const repo = setup();
+    const drafted = humanDraft(repo);
+    expect(cleanroom(repo, ['lineage', 'rebuild'], human).status).toBe(0);
+    annotate(repo, drafted);
+    move(repo);
+    const r = gitTry(repo, ['commit', '-m', 'promote the draft'], human);
+    expect(r.stderr).toMatch(ORIGIN);
+    expect(r.stderr).toContain(drafted.slice(0, 7));
+    expect(r.status).toBe(1);
+  });
+
+  it('pre-receive rejects the move when the draft and its note landed in an earlier push', () => {
+    const repo = setup();
+    const bare = server(repo);
+    annotate(repo, humanDraft(repo));
+    expect(pushPast(repo, bare, ['main', 'refs/notes/ai']).status).toBe(0);
+    move(repo);
+    commitPast(repo, 'promote the draft');
+    const r = pushPast(repo, bare, ['main']);
+    expect(r.stderr).toMatch(ORIGIN);
+    expect(r.status).not.toBe(0);
+  });
+
+  it('pre-receive rejects the move pushed with the note that gives the draft to an AI', () => {
+    const repo = setup();
+    const bare = server(repo);
+    const drafted = humanDraft(repo);
+    expect(pushPast(repo, bare, ['main']).status).toBe(0);
+    annotate(repo, drafted);
+    move(repo);
+    commitPast(repo, 'promote the draft');
+    const r = pushPast(repo, bare, ['main', 'refs/notes/ai']);
+    expect(r.stderr).toMatch(ORIGIN);
+    expect(r.status).not.toBe(0);
+  });
+
+  it('a note that gives the draft\'s lines to a person, or another file to an AI, changes nothing', () => {
+    const repo = setup();
+    const drafted = humanDraft(repo);
+    annotate(repo, drafted, NOTE.replace('s_0123456789abcd::t_0123456789abcd 1-8', 'h_fedcba98765432 1-8'));
+    annotate(repo, commit(repo, { 'scratch/other.jsonl': DRAFT.replace(/prime/g, 'square') }, 'other'), NOTE.replace('scratch/t1.jsonl', 'scratch/elsewhere.jsonl'));
+    move(repo);
+    expect(gitTry(repo, ['commit', '-m', 'promote my draft'], human).status).toBe(0);
+  });
+});
+
 describe('the index', () => {
   const indexDir = (repo: string) => path.join(repo, '.git', 'cleanroom', 'lineage');
+  const indexFile = (dir: string) => path.join(dir, 'index.bin');
+  /** Hands the index's bytes (its digest left off), where its tables start and its header to `change`. */
+  function alter(dir: string, change: (raw: Buffer, tables: number, header: { chunks: number }) => void): Buffer {
+    const raw = fs.readFileSync(indexFile(dir));
+    const eol = raw.indexOf('\n', raw.indexOf('\n') + 1);
+    const header = JSON.parse(raw.toString('utf8', raw.indexOf('\n') + 1, eol)) as { chunks: number };
+    const body = raw.subarray(0, raw.length - 32);
+    change(body, Math.ceil((eol + 1) / 8) * 8, header);
+    fs.writeFileSync(indexFile(dir), raw);
+    return body;
+  }
+  /** The chunk table's hashes in descending order (each 8 bytes kept whole). */
+  function reverseChunks(raw: Buffer, tables: number, chunks: number): void {
+    const hashes = Buffer.from(raw.subarray(tables, tables + 8 * chunks));
+    for (let i = 0; i < chunks; i++) hashes.copy(raw, tables + 8 * (chunks - 1 - i), 8 * i, 8 * i + 8);
+  }
+  /** Changes the index, then writes the digest that matches the change. */
+  function redigest(dir: string, change: (raw: Buffer, tables: number, header: { chunks: number }) => void): void {
+    const body = alter(dir, change);
+    fs.writeFileSync(indexFile(dir), Buffer.concat([body, createHash('sha256').update(body).digest()]));
+  }
   /** Builds the index, then hands it to `spoil` before the move is judged. */
   function spoiled(spoil: (dir: string) => void): { status: number; stdout: string } {
     const repo = setup();
     draft(repo);
     expect(cleanroom(repo, ['lineage', 'rebuild'], human).status).toBe(0);
-    expect(fs.readFileSync(path.join(indexDir(repo), 'entries.jsonl'), 'utf8')).toContain('scratch/t1.jsonl');
+    expect(fs.readFileSync(indexFile(indexDir(repo)), 'utf8')).toContain('scratch/t1.jsonl');
     spoil(indexDir(repo));
     move(repo);
     return cleanroom(repo, ['check', '--staged'], human);
@@ -273,11 +353,14 @@ describe('the index', () => {
 
   it.each([
     ['deleted', (dir: string) => fs.rmSync(dir, { recursive: true })],
-    ['truncated', (dir: string) => fs.truncateSync(path.join(dir, 'entries.jsonl'), 0)],
-    ['cut short', (dir: string) => fs.truncateSync(path.join(dir, 'entries.jsonl'), 20)],
-    ['state without entries', (dir: string) => fs.rmSync(path.join(dir, 'entries.jsonl'))],
-    ['garbage planted', (dir: string) => fs.writeFileSync(path.join(dir, 'entries.jsonl'), '{"c": "zz", "h": 12}\nnot json\n\0\0\0\n')],
-    ['state planted', (dir: string) => fs.writeFileSync(path.join(dir, 'state.json'), '{"v":1,"key":"x","tips":[],"bytes":0,"sha256":""}')],
+    ['truncated', (dir: string) => fs.truncateSync(indexFile(dir), 0)],
+    ['cut short', (dir: string) => fs.truncateSync(indexFile(dir), Math.floor(fs.statSync(indexFile(dir)).size / 2))],
+    ['garbage planted', (dir: string) => fs.writeFileSync(indexFile(dir), 'cleanroom-lineage\n{"v":2}\nnot json\n\0\0\0\n')],
+    ['altered (one byte of its tables)', (dir: string) => alter(dir, (raw, tables) => (raw[tables] = (raw[tables] as number) ^ 1))],
+    // The rest keep the digest whole: a file that checks out must still describe what was asked.
+    ['reordered, digest recomputed', (dir: string) => redigest(dir, (raw, tables, h) => reverseChunks(raw, tables, h.chunks))],
+    ['of another policy, digest recomputed', (dir: string) => redigest(dir, (raw) => raw.write('0', raw.indexOf('"key":"') + 7, 'latin1'))],
+    ['claiming more chunks than it holds, digest recomputed', (dir: string) => redigest(dir, (raw) => raw.write('9', raw.indexOf('"chunks":') + 9, 'latin1'))],
   ])('an index %s cannot admit the move', (_, spoil) => {
     const r = spoiled(spoil);
     expect(r.stdout).toMatch(ORIGIN);
@@ -299,11 +382,11 @@ describe('the index', () => {
     expect(r.status).toBe(1);
   });
 
-  it('planted entries only add suspicion: a person\'s own file stays allowed', () => {
+  it('a planted or damaged index only costs a walk: a person\'s own file stays allowed', () => {
     const repo = setup();
     draft(repo);
     expect(cleanroom(repo, ['lineage', 'rebuild'], human).status).toBe(0);
-    fs.appendFileSync(path.join(indexDir(repo), 'entries.jsonl'), 'garbage\n{"c":1}\n');
+    fs.appendFileSync(indexFile(indexDir(repo)), 'garbage\n{"c":1}\n');
     write(repo, 'benchmarks/own.jsonl', Array.from({ length: 8 }, (_, i) => `{"case": ${i}, "input": "hand-written input ${i}"}\n`).join(''));
     git(repo, ['add', '-A']);
     expect(cleanroom(repo, ['check', '--staged'], human).status).toBe(0);

@@ -7,13 +7,15 @@ import { createHash } from 'node:crypto';
 import { ruleFor } from '../decide/decide.js';
 import type { Change } from '../git/engine.js';
 import { gitOk, runGit } from '../git/exec.js';
-import type { InspectContext } from '../inspect.js';
+import { notesIndex, type InspectContext } from '../inspect.js';
+import { GIT_AI_NOTES_REF, parseGitAiNote } from '../provenance/git-ai.js';
+import { WHOLE_TEXT_MAX } from '../signals/detect.js';
 import type { Policy } from '../policy/policy.js';
 import { catalog } from '../signals/catalog.js';
 import type { Signal } from '../signals/signal.js';
 import { addedChunks, containment, substantiveChunks, type Chunk } from './chunks.js';
 import { chunkWrites, LineageIndex } from './index.js';
-import { loadStore, saveStore, type StoredWrite } from './store.js';
+import { loadSnapshot, saveSnapshot, type StoredWrite } from './store.js';
 import { walkAssistantWrites, type AssistantWrite } from './walk.js';
 
 /** Fewer distinct assistant chunks than this in what a change adds is too little to call it a
@@ -40,6 +42,8 @@ class Lineage {
     /** Revisions resolved when the index opened (HEAD). */
     private readonly resolved: ReadonlyMap<string, string>,
     private readonly ctx: InspectContext,
+    /** The git-ai notes this run's verdicts see. */
+    private readonly notes: Notes,
   ) {}
 
   private pending: Promise<void> = Promise.resolve();
@@ -50,17 +54,66 @@ class Lineage {
       const tips = await Promise.all(revs.map((r) => (OID.test(r) ? r : (this.resolved.get(r) ?? this.ctx.engine.resolve(r).catch(() => null)))));
       const missing = [...new Set(tips)].filter((t): t is string => t !== null && !this.covered.has(t));
       if (missing.length === 0) return;
-      for (const w of await walkAndChunk(this.ctx, missing, [...this.covered])) this.index.add(w);
+      for (const w of await walkAndChunk(this.ctx, missing, [...this.covered], this.notes)) this.index.add(w);
       for (const t of missing) this.covered.add(t);
     });
     return this.pending;
   }
 }
 
-async function walkAndChunk(ctx: InspectContext, include: readonly string[], exclude: readonly string[], onCommit?: () => void): Promise<StoredWrite[]> {
+/** git-ai's notes as one notes commit holds them. */
+interface Notes {
+  readonly tip: string | null;
+  /** commit → note blob */
+  readonly byCommit: ReadonlyMap<string, string>;
+}
+
+async function notesAt(ctx: InspectContext, rev: string | null): Promise<Notes> {
+  const tip = rev === null ? null : await ctx.engine.resolve(rev).catch(() => null);
+  return { tip, byCommit: tip === null ? new Map() : await notesIndex(ctx, tip) };
+}
+
+async function walkAndChunk(
+  ctx: InspectContext,
+  include: readonly string[],
+  exclude: readonly string[],
+  notes: Notes,
+  opts: { onCommit?: (() => void) | undefined; noWalk?: boolean } = {},
+): Promise<StoredWrite[]> {
   const writes: AssistantWrite[] = [];
-  await walkAssistantWrites(ctx.repo, ctx.policy.assistants, { include, exclude }, (w) => writes.push(w), onCommit);
-  return chunkWrites(ctx.engine, writes);
+  const range = { include, exclude, noWalk: opts.noWalk ?? false };
+  await walkAssistantWrites(ctx.repo, ctx.policy.assistants, range, (w) => writes.push(w), opts.onCommit, notes.byCommit);
+  return chunkWrites(ctx.engine, await attributed(ctx, writes));
+}
+
+/**
+ * The writes that count: an assistant-made commit's all, and of a commit only its git-ai note
+ * speaks for, those the note gives to an AI session (named after its agent). A note too large to
+ * read gives its commit's every write to an AI: what cannot be read adds suspicion, never removes it.
+ */
+async function attributed(ctx: InspectContext, writes: readonly AssistantWrite[]): Promise<AssistantWrite[]> {
+  const notes = [...new Set(writes.flatMap((w) => (w.note === undefined ? [] : [w.note])))];
+  if (notes.length === 0) return [...writes];
+  const parsed = await ctx.engine.readBlobs(notes, (_, content) =>
+    content.length > WHOLE_TEXT_MAX ? null : new Map(parseGitAiNote(Buffer.from(content).toString('utf8')).map((a) => [a.path, a.agent])),
+  );
+  const byNote = new Map(notes.map((n, i) => [n, parsed[i] ?? null]));
+  return writes.flatMap((w) => {
+    if (w.note === undefined) return [w];
+    const agents = byNote.get(w.note);
+    if (agents === null) return [w];
+    const agent = agents?.get(w.path);
+    return agent === undefined ? [] : [{ ...w, assistant: agent }];
+  });
+}
+
+/** The writes of the commits whose note `to` adds or changes against `from` (each commit alone). */
+async function notesChanged(ctx: InspectContext, from: Notes, to: Notes): Promise<StoredWrite[]> {
+  if (from.tip === to.tip) return [];
+  const changed = [...to.byCommit].flatMap(([commit, note]) => (OID.test(commit) && from.byCommit.get(commit) !== note ? [commit] : []));
+  // A notes tree may name commits this repository no longer has (rewritten, collected), or objects
+  // that are no commits: their notes describe nothing here.
+  return walkAndChunk(ctx, await existing(ctx, changed, ['commit']), [], to, { noWalk: true });
 }
 
 const OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -82,39 +135,51 @@ async function refTips(ctx: InspectContext, revs: readonly string[]): Promise<{ 
   return { refs: [...new Set(refs)].sort(), resolved };
 }
 
-/** The ids of `tips` that this repository still has (a rewritten ref's old tip may be gone). */
-async function existing(ctx: InspectContext, tips: readonly string[]): Promise<string[]> {
+/** The ids of `tips` this repository still has (a rewritten ref's old tip may be gone), of one
+ *  of `types` (a ref may name a tag). */
+async function existing(ctx: InspectContext, tips: readonly string[], types: readonly string[] = ['commit', 'tag']): Promise<string[]> {
   if (tips.length === 0) return [];
-  const out = await gitOk(['cat-file', '--batch-check=%(objectname)'], { cwd: ctx.repo.cwd, env: ctx.repo.env, input: `${tips.join('\n')}\n` });
+  const out = await gitOk(['cat-file', '--batch-check=%(objectname) %(objecttype)'], { cwd: ctx.repo.cwd, env: ctx.repo.env, input: `${tips.join('\n')}\n` });
   const found = new Set(out.toString('utf8').split('\n'));
-  return tips.filter((t) => found.has(t));
+  return tips.filter((t) => types.some((type) => found.has(`${t} ${type}`)));
 }
 
 /**
- * Opens the index: the store's entries, plus a walk of what the refs reach beyond the tips the
- * store covers (all of history when the store is missing or not trusted), saved back for the next
- * run. Only ref history is saved: what `extra` tips reach beyond the refs (a push's own commits,
- * quarantined, perhaps about to be rejected) is indexed in memory, and saved once a ref reaches it.
- * git walks while node reads the store and fills the index.
+ * Opens the index: the snapshot on disk, plus a walk of what the refs reach beyond the tips it
+ * covers (all of history when it is missing or not trusted), and of the commits whose git-ai
+ * notes changed since, saved back for the next run. Only ref history (and refs/notes/ai) is
+ * saved: what `extra` tips reach beyond the refs (a push's own commits, quarantined, perhaps about
+ * to be rejected) and what the notes at `notesRev` (pushed ones) say beyond refs/notes/ai is
+ * indexed in memory, and saved once a ref holds it. git walks while node reads the snapshot.
  */
-export async function openLineage(ctx: InspectContext, opts: { onCommit?: () => void; rebuild?: boolean } = {}, revs: readonly string[] = []): Promise<Lineage> {
+export async function openLineage(
+  ctx: InspectContext,
+  opts: { onCommit?: () => void; rebuild?: boolean } = {},
+  revs: readonly string[] = [],
+  notesRev: string = GIT_AI_NOTES_REF,
+): Promise<Lineage> {
   const key = detectorKey(ctx.policy, ctx.repo.objectFormat);
   const refsRead = refTips(ctx, revs);
-  const stored = opts.rebuild ? { tips: [], writes: [], appendable: false } : loadStore(ctx.repo.commonDir, key);
-  const { refs, resolved } = await refsRead;
+  const refNotesRead = notesAt(ctx, GIT_AI_NOTES_REF);
+  const runNotesRead = notesRev === GIT_AI_NOTES_REF ? refNotesRead : notesAt(ctx, notesRev);
+  const stored = opts.rebuild ? null : loadSnapshot(ctx.repo.commonDir, key);
+  const [{ refs, resolved }, refNotes, runNotes] = await Promise.all([refsRead, refNotesRead, runNotesRead]);
   const beyond = [...new Set(resolved.values())].filter((t) => !refs.includes(t));
-  const extraWalk = walkAndChunk(ctx, beyond, refs);
-  const same = stored.appendable && stored.tips.length === refs.length && stored.tips.every((t, i) => t === refs[i]);
-  const refsWalk = same ? Promise.resolve([]) : existing(ctx, stored.tips).then((base) => walkAndChunk(ctx, refs, base, opts.onCommit));
+  const extraWalk = Promise.all([walkAndChunk(ctx, beyond, refs, runNotes), notesChanged(ctx, refNotes, runNotes)]);
+  const same = stored !== null && stored.notes === refNotes.tip && stored.tips.length === refs.length && stored.tips.every((t, i) => t === refs[i]);
+  const refsWalk = same
+    ? Promise.resolve([[], []])
+    : Promise.all([
+        existing(ctx, stored?.tips ?? []).then((base) => walkAndChunk(ctx, refs, base, refNotes, { onCommit: opts.onCommit })),
+        // A full walk reads every note already; an update reads those that changed.
+        stored ? notesAt(ctx, stored.notes).then((old) => notesChanged(ctx, old, refNotes)) : [],
+      ]);
   // Both walks are awaited together, so neither can fail unheard.
-  const walked = Promise.all([refsWalk, extraWalk]);
-  walked.catch(() => undefined);
-  const index = new LineageIndex();
-  for (const w of stored.writes) index.add(w);
-  const [added, inMemory] = await walked;
-  for (const w of [...added, ...inMemory]) index.add(w);
-  if (!same) saveStore(ctx.repo.commonDir, key, refs, added, [...stored.writes, ...added], stored.appendable);
-  return new Lineage(index, new Set([...refs, ...beyond]), resolved, ctx);
+  const [added, inMemory] = (await Promise.all([refsWalk, extraWalk])).map((parts) => parts.flat());
+  const index = new LineageIndex(stored);
+  for (const w of [...(added ?? []), ...(inMemory ?? [])]) index.add(w);
+  if (!same) saveSnapshot(ctx.repo.commonDir, key, refs, refNotes.tip, stored, added ?? []);
+  return new Lineage(index, new Set([...refs, ...beyond]), resolved, ctx, runNotes);
 }
 
 /** Per run: the index once opened, and the tips every question of the run sees beyond the refs. */
@@ -138,7 +203,14 @@ export function coverLineage(ctx: InspectContext, tips: readonly string[]): void
  * `revs`: what the verdict sees beyond the refs (the pushed tip, HEAD); one that does not resolve
  * (an unborn HEAD) adds nothing.
  */
-export async function lineageSignals(ctx: InspectContext, changes: readonly Change[], flagged: readonly Signal[], revs: readonly string[]): Promise<Signal[]> {
+export async function lineageSignals(
+  ctx: InspectContext,
+  changes: readonly Change[],
+  flagged: readonly Signal[],
+  revs: readonly string[],
+  chunked: ReadonlyMap<string, readonly Chunk[]> = new Map(),
+  notes: string = GIT_AI_NOTES_REF,
+): Promise<Signal[]> {
   const signalled = new Set(flagged.map((s) => s.path));
   // review-always paths need a review whoever wrote them: where they came from changes nothing.
   const asked = changes.filter(
@@ -147,22 +219,22 @@ export async function lineageSignals(ctx: InspectContext, changes: readonly Chan
   if (asked.length === 0) return [];
   const run = runOf(ctx);
   const tips = [...run.visible, ...revs];
-  const lineage = await (run.opened ??= openLineage(ctx, {}, tips));
+  const lineage = await (run.opened ??= openLineage(ctx, {}, tips, notes));
   await lineage.cover(tips);
   const index = lineage.index;
   if (index.empty) return [];
-  const after = await ctx.engine.readBlobs(
-    asked.map((c) => c.newOid as string),
-    (_, content) => substantiveChunks(content),
-  );
+  // Read here only what the caller did not already read.
+  const unread = [...new Set(asked.map((c) => c.newOid as string).filter((oid) => !chunked.has(oid)))];
+  const read = await ctx.engine.readBlobs(unread, (_, content) => substantiveChunks(content));
+  const chunksOf = new Map([...chunked, ...unread.map((oid, i) => [oid, read[i] as Chunk[]] as const)]);
   // The old side matters only where the new content could be a copy at all.
-  const suspects = asked.map((c, i) => ({ c, after: after[i] as Chunk[] })).filter(({ after: a }) => containment(a, index.originOfChunk).distinctMatched >= MIN_MATCHED_CHUNKS);
+  const suspects = asked.map((c) => ({ c, after: chunksOf.get(c.newOid as string) as readonly Chunk[] })).filter(({ after: a }) => containment(a, index.originOfChunk).distinctMatched >= MIN_MATCHED_CHUNKS);
   const withOld = suspects.filter(({ c }) => c.oldOid && REGULAR.has(c.oldMode ?? ''));
   const before = await ctx.engine.readBlobs(
     withOld.map(({ c }) => c.oldOid as string),
     (_, content) => substantiveChunks(content),
   );
-  const old = new Map(withOld.map(({ c }, i) => [c, before[i] as Chunk[]]));
+  const old = new Map(withOld.map(({ c }, i) => [c, before[i] as readonly Chunk[]]));
   return suspects.flatMap(({ c, after: a }) => {
     const found = lineageSignal(index, c, addedChunks(a, old.get(c) ?? null), ctx.policy.assistants.lineageShare);
     return found ? [found] : [];

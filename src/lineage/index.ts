@@ -1,19 +1,13 @@
 /**
  * The lineage index in memory: which substantive chunks (chunks.ts) assistant-made commits wrote,
- * each with the first write it is known from, and which blobs they wrote whole. Built from the
- * store (store.ts) and from walks of history not yet indexed (walk.ts).
+ * each with the first write it is known from, and which blobs they wrote whole. The snapshot on
+ * disk (store.ts) is searched where it lies; what walks of history not yet indexed (walk.ts) add
+ * is held beside it.
  */
 import type { GitEngine } from '../git/engine.js';
 import { addedChunks, substantiveChunks } from './chunks.js';
-import type { StoredWrite } from './store.js';
+import type { Origin, Snapshot, StoredWrite } from './store.js';
 import type { AssistantWrite } from './walk.js';
-
-export interface Origin {
-  readonly commit: string;
-  readonly assistant: string;
-  readonly path: string;
-  readonly blob: string;
-}
 
 /**
  * chunk hash → origin id, open addressing over typed arrays: the index is filled with every
@@ -59,40 +53,46 @@ class ChunkTable {
 }
 
 export class LineageIndex {
-  private readonly origins: Origin[] = [];
+  /** Ids below this are the snapshot's; the others, less it, index `added`. */
+  private readonly base: number;
+  private readonly added: Origin[] = [];
   private readonly chunkOrigin = new ChunkTable();
   private readonly blobOrigin = new Map<string, number>();
   /** commit + path: the same write walked twice (a tip indexed again) is one origin. */
   private readonly known = new Set<string>();
 
+  constructor(private readonly snapshot: Snapshot | null = null) {
+    this.base = snapshot?.size ?? 0;
+  }
+
   add(w: StoredWrite): void {
     const key = `${w.commit}\0${w.path}`;
     if (this.known.has(key) || w.hashes.length === 0) return;
     this.known.add(key);
-    const id = this.origins.push({ commit: w.commit, assistant: w.assistant, path: w.path, blob: w.blob }) - 1;
+    const id = this.base + this.added.push({ commit: w.commit, assistant: w.assistant, path: w.path, blob: w.blob }) - 1;
     if (!this.blobOrigin.has(w.blob)) this.blobOrigin.set(w.blob, id);
     for (const h of w.hashes) this.chunkOrigin.add(h, id);
   }
 
   get empty(): boolean {
-    return this.origins.length === 0;
+    return this.size === 0;
   }
 
   /** Assistant-written files known. */
   get size(): number {
-    return this.origins.length;
+    return this.base + this.added.length;
   }
 
-  /** The origin a chunk is first known from. */
-  originOfChunk = (hash: number): number | undefined => this.chunkOrigin.get(hash);
+  /** The origin a chunk is first known from (the snapshot's writes come first). */
+  originOfChunk = (hash: number): number | undefined => this.snapshot?.originOfChunk(hash) ?? this.chunkOrigin.get(hash);
 
   /** The first assistant write of exactly this blob, if any. */
   originOfBlob(oid: string): number | undefined {
-    return this.blobOrigin.get(oid);
+    return this.snapshot?.originOfBlob(oid) ?? this.blobOrigin.get(oid);
   }
 
   origin(id: number): Origin {
-    return this.origins[id] as Origin;
+    return id < this.base ? (this.snapshot as Snapshot).origin(id) : (this.added[id - this.base] as Origin);
   }
 }
 

@@ -1,29 +1,38 @@
 /**
- * The lineage index on disk: `<git common dir>/cleanroom/lineage/`, inside the git directory
- * (never committed, never in a ref a pusher controls), shared by every worktree.
+ * The lineage index on disk: `<git common dir>/cleanroom/lineage/index.bin`, inside the git
+ * directory (never committed, never in a ref a pusher controls), shared by every worktree.
  *
- * - `entries.jsonl`: one assistant-written file a line (commit, assistant, path, blob, the chunk
- *   hashes it added). It only ever lists assistant writes, so an extra line can only add suspicion.
- * - `state.json`: the ref tips whose whole history the entries cover, the length of the entries
- *   file they were written with, and a SHA-256 over both. Absence is only believed for history
- *   below those tips; a missing, truncated or altered file makes the state count for nothing, and
- *   the history is walked again. Lines appended past the recorded length (a writer that died
- *   before it wrote the state, or a planted line) are read as well: they can only add suspicion.
+ * One file, read whole by one read and searched where it lies: a verdict asks about a handful of
+ * files, so nothing is decoded that they do not ask about.
  *
- * Writers take `lineage.lock`; a writer that cannot take it leaves the disk alone (its verdict
- * uses what it walked in memory). Failing to write never changes a verdict, failing to read
- * means walking.
+ * - a header line (JSON): the format, the detector key (gate.ts), the ref tips whose whole
+ *   history the file covers, the refs/notes/ai commit whose git-ai notes it applied, and how many
+ *   origins, chunks and blobs it holds;
+ * - the chunk table: the chunk hashes (chunks.ts) assistant writes added, ascending, each with
+ *   the origin it is first known from;
+ * - the blob table: the blobs assistant writes put down whole, ascending, each with its origin;
+ * - the origins (JSON, decoded only when a verdict names one): commit, assistant, path, blob;
+ * - a SHA-256 of all of the above.
+ *
+ * Absence from the tables is believed only for history below the recorded tips, and only from a
+ * file whose digest, header, sizes and order all hold: anything else (missing, unreadable, cut
+ * short, altered, out of order, another detector's) counts for nothing and the history is walked
+ * again. The file is replaced whole (written beside it, then renamed), so a reader sees the old
+ * file or the new one. Writers take `lineage.lock`; a writer that cannot take it leaves the disk
+ * alone (its verdict uses what it walked in memory). Failing to write never changes a verdict.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { CleanroomError } from '../errors.js';
 import { ledgerDir } from '../layout.js';
 import { takeLock } from '../provenance/ledger.js';
 
-const FORMAT = 1;
-const ENTRIES = 'entries.jsonl';
-const STATE = 'state.json';
+const FORMAT = 2;
+const MAGIC = 'cleanroom-lineage\n';
+const FILE = 'index.bin';
 const LOCK = 'lineage.lock';
+const DIGEST_BYTES = 32;
 const OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 
 export interface StoredWrite {
@@ -35,102 +44,260 @@ export interface StoredWrite {
   readonly hashes: readonly number[];
 }
 
-export interface Stored {
-  /** Tips whose history the entries cover; empty when the state is missing or not to be trusted. */
-  readonly tips: readonly string[];
-  readonly writes: readonly StoredWrite[];
-  /** False when the entries file must be written anew rather than appended to. */
-  readonly appendable: boolean;
+/** An assistant write the index names as the first source of some bytes. */
+export interface Origin {
+  readonly commit: string;
+  readonly assistant: string;
+  readonly path: string;
+  readonly blob: string;
 }
 
 export function lineageDir(commonDir: string): string {
   return path.join(ledgerDir(commonDir), 'lineage');
 }
 
-const digest = (key: string, tips: readonly string[], entries: Buffer): string =>
-  createHash('sha256').update(`${FORMAT}\n${key}\n${tips.join('\n')}\n\n`).update(entries).digest('hex');
-
-export function encodeWrite(w: StoredWrite): string {
-  return `${JSON.stringify({ c: w.commit, a: w.assistant, p: w.path, b: w.blob, h: w.hashes.map((h) => h.toString(36)).join(',') })}\n`;
+/** Index of `key` in ascending `keys`, or -1. */
+function search(keys: Float64Array, key: number): number {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = keys[mid] as number;
+    if (k < key) lo = mid + 1;
+    else if (k > key) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
 }
 
-function decodeWrite(line: string): StoredWrite | null {
-  let o: unknown;
+/** The index as the disk holds it, checked whole when read. */
+export class Snapshot {
+  private decoded: Origin[] | null = null;
+
+  constructor(
+    /** Tips whose whole history the snapshot covers. */
+    readonly tips: readonly string[],
+    /** The refs/notes/ai commit whose git-ai notes it applied. */
+    readonly notes: string | null,
+    private readonly chunkKeys: Float64Array,
+    private readonly chunkOrigins: Int32Array,
+    /** Blob ids, `oidBytes` each, ascending. */
+    private readonly blobKeys: Buffer,
+    private readonly blobOrigins: Int32Array,
+    private readonly oidBytes: number,
+    readonly size: number,
+    private readonly originsJson: Buffer,
+    private readonly file: string,
+  ) {}
+
+  /** The origin a chunk is first known from. */
+  originOfChunk(hash: number): number | undefined {
+    const at = search(this.chunkKeys, hash);
+    return at === -1 ? undefined : this.chunkOrigins[at];
+  }
+
+  /** The first assistant write of exactly this blob, if any. */
+  originOfBlob(oid: string): number | undefined {
+    if (oid.length !== this.oidBytes * 2) return undefined;
+    const key = Buffer.from(oid, 'hex');
+    const n = this.oidBytes;
+    let lo = 0;
+    let hi = this.blobOrigins.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const order = this.blobKeys.compare(key, 0, n, mid * n, mid * n + n);
+      if (order < 0) lo = mid + 1;
+      else if (order > 0) hi = mid - 1;
+      else return this.blobOrigins[mid];
+    }
+    return undefined;
+  }
+
+  origin(id: number): Origin {
+    return this.origins()[id] as Origin;
+  }
+
+  /** Every origin, in id order (decoded on first use: only a verdict that names one needs it). */
+  origins(): readonly Origin[] {
+    if (this.decoded) return this.decoded;
+    let rows: unknown;
+    try {
+      rows = JSON.parse(this.originsJson.toString('utf8'));
+    } catch {
+      rows = null;
+    }
+    const valid =
+      Array.isArray(rows) &&
+      rows.length === this.size &&
+      rows.every((r) => Array.isArray(r) && r.length === 4 && r.every((f) => typeof f === 'string') && OID.test(r[0] as string) && OID.test(r[3] as string));
+    // The digest held, so this is a writer's fault, not a reader's: say so rather than guess.
+    if (!valid) throw new CleanroomError('EGIT', `the lineage index ${this.file} names origins it cannot describe; run \`cleanroom lineage rebuild\``);
+    this.decoded = (rows as string[][]).map(([commit, assistant, p, blob]) => ({ commit, assistant, path: p, blob }) as Origin);
+    return this.decoded;
+  }
+
+  /** Each chunk hash with its origin, ascending. */
+  chunks(): { readonly keys: Float64Array; readonly origins: Int32Array } {
+    return { keys: this.chunkKeys, origins: this.chunkOrigins };
+  }
+
+  /** Each blob with its origin. */
+  blobs(): Map<string, number> {
+    const n = this.oidBytes;
+    const blobs = new Map<string, number>();
+    this.blobOrigins.forEach((origin, i) => blobs.set(this.blobKeys.toString('hex', i * n, i * n + n), origin));
+    return blobs;
+  }
+}
+
+interface Header {
+  readonly v: number;
+  readonly key: string;
+  readonly tips: readonly string[];
+  readonly notes: string | null;
+  readonly origins: number;
+  readonly chunks: number;
+  readonly blobs: number;
+  readonly oidBytes: number;
+}
+
+const count = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+
+function parseHeader(raw: Buffer, key: string): { header: Header; end: number } | null {
+  if (raw.toString('latin1', 0, MAGIC.length) !== MAGIC) return null;
+  const eol = raw.indexOf(0x0a, MAGIC.length);
+  if (eol === -1) return null;
+  let h: Partial<Header> | null;
   try {
-    o = JSON.parse(line);
+    h = JSON.parse(raw.toString('utf8', MAGIC.length, eol)) as Partial<Header> | null;
   } catch {
     return null;
   }
-  const r = o as { c?: unknown; a?: unknown; p?: unknown; b?: unknown; h?: unknown } | null;
-  if (typeof r !== 'object' || r === null) return null;
-  if (typeof r.c !== 'string' || !OID.test(r.c) || typeof r.b !== 'string' || !OID.test(r.b)) return null;
-  if (typeof r.a !== 'string' || typeof r.p !== 'string' || typeof r.h !== 'string') return null;
-  const hashes = r.h === '' ? [] : r.h.split(',').map((h) => parseInt(h, 36));
-  if (hashes.some((h) => !Number.isSafeInteger(h) || h < 0)) return null;
-  return { commit: r.c, assistant: r.a, path: r.p, blob: r.b, hashes };
+  if (typeof h !== 'object' || h === null || h.v !== FORMAT || h.key !== key) return null;
+  if (!Array.isArray(h.tips) || !h.tips.every((t) => typeof t === 'string' && OID.test(t))) return null;
+  if (h.notes !== null && (typeof h.notes !== 'string' || !OID.test(h.notes))) return null;
+  if (!count(h.origins) || !count(h.chunks) || !count(h.blobs) || (h.oidBytes !== 20 && h.oidBytes !== 32)) return null;
+  return { header: h as Header, end: eol + 1 };
 }
 
-function readIfThere(file: string): Buffer | null {
+const aligned = (offset: number): number => Math.ceil(offset / 8) * 8;
+
+/** A copy of `bytes` as a typed array (a Buffer from a read need not sit at an aligned offset). */
+function typed<T extends Float64Array | Int32Array>(make: new (n: number) => T, bytes: Buffer, n: number): T {
+  const out = new make(n);
+  new Uint8Array(out.buffer).set(bytes);
+  return out;
+}
+
+/** Origins in range, keys strictly ascending: what binary search needs to answer absence truly. */
+function chunksHold(keys: Float64Array, origins: Int32Array, size: number): boolean {
+  let last = -1;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as number;
+    const o = origins[i] as number;
+    if (!(k > last) || !Number.isSafeInteger(k) || o < 0 || o >= size) return false;
+    last = k;
+  }
+  return true;
+}
+
+function blobsHold(keys: Buffer, origins: Int32Array, oidBytes: number, size: number): boolean {
+  for (let i = 0; i < origins.length; i++) {
+    const o = origins[i] as number;
+    if (o < 0 || o >= size) return false;
+    // this blob against the one before it: strictly greater
+    if (i > 0 && keys.compare(keys, (i - 1) * oidBytes, i * oidBytes, i * oidBytes, (i + 1) * oidBytes) <= 0) return false;
+  }
+  return true;
+}
+
+/** What the disk says for the detectors keyed `key`, or null (walk the history). Never throws. */
+export function loadSnapshot(commonDir: string, key: string): Snapshot | null {
+  const file = path.join(lineageDir(commonDir), FILE);
+  let raw: Buffer;
   try {
-    return fs.readFileSync(file);
+    raw = fs.readFileSync(file);
   } catch {
     // Missing or unreadable alike: nothing is believed from it, and the history is walked.
     return null;
   }
-}
-
-/** What the disk says for the detectors keyed `key`. Never throws: what cannot be read is walked. */
-export function loadStore(commonDir: string, key: string): Stored {
-  const dir = lineageDir(commonDir);
-  const entries = readIfThere(path.join(dir, ENTRIES)) ?? Buffer.alloc(0);
-  const writes = entries
-    .toString('utf8')
-    .split('\n')
-    .map((line) => (line === '' ? null : decodeWrite(line)))
-    .filter((w): w is StoredWrite => w !== null);
-  const state = parseState(readIfThere(path.join(dir, STATE)));
-  const trusted =
-    state !== null &&
-    state.key === key &&
-    state.bytes <= entries.length &&
-    digest(key, state.tips, entries.subarray(0, state.bytes)) === state.sha256;
-  // An untrusted state is worth nothing; its entries are still assistant writes (or garbage that
-  // parses as one, which only adds suspicion), but the file is rewritten whole from a fresh walk.
-  return trusted ? { tips: state.tips, writes, appendable: true } : { tips: [], writes: [], appendable: false };
-}
-
-function parseState(raw: Buffer | null): { key: string; tips: string[]; bytes: number; sha256: string } | null {
-  if (raw === null) return null;
-  let o: unknown;
-  try {
-    o = JSON.parse(raw.toString('utf8'));
-  } catch {
-    return null;
-  }
-  const s = o as { v?: unknown; key?: unknown; tips?: unknown; bytes?: unknown; sha256?: unknown } | null;
-  if (typeof s !== 'object' || s === null || s.v !== FORMAT || typeof s.key !== 'string' || typeof s.sha256 !== 'string') return null;
-  if (!Array.isArray(s.tips) || !s.tips.every((t) => typeof t === 'string' && OID.test(t))) return null;
-  if (typeof s.bytes !== 'number' || !Number.isSafeInteger(s.bytes) || s.bytes < 0) return null;
-  return { key: s.key, tips: s.tips as string[], bytes: s.bytes, sha256: s.sha256 };
-}
-
-function replace(file: string, data: string | Buffer): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(tmp, data, { mode: 0o644 });
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
+  if (raw.length < DIGEST_BYTES) return null;
+  const body = raw.subarray(0, raw.length - DIGEST_BYTES);
+  if (!createHash('sha256').update(body).digest().equals(raw.subarray(body.length))) return null;
+  const parsed = parseHeader(body, key);
+  if (!parsed) return null;
+  const { header: h, end } = parsed;
+  const chunksAt = aligned(end);
+  const chunkOriginsAt = chunksAt + 8 * h.chunks;
+  const blobsAt = chunkOriginsAt + 4 * h.chunks;
+  const blobOriginsAt = blobsAt + h.oidBytes * h.blobs;
+  const originsAt = blobOriginsAt + 4 * h.blobs;
+  if (originsAt > body.length) return null;
+  const chunkKeys = typed(Float64Array, body.subarray(chunksAt, chunkOriginsAt), h.chunks);
+  const chunkOrigins = typed(Int32Array, body.subarray(chunkOriginsAt, blobsAt), h.chunks);
+  const blobKeys = body.subarray(blobsAt, blobOriginsAt);
+  const blobOrigins = typed(Int32Array, body.subarray(blobOriginsAt, originsAt), h.blobs);
+  if (!chunksHold(chunkKeys, chunkOrigins, h.origins) || !blobsHold(blobKeys, blobOrigins, h.oidBytes, h.origins)) return null;
+  return new Snapshot(h.tips, h.notes, chunkKeys, chunkOrigins, blobKeys, blobOrigins, h.oidBytes, h.origins, body.subarray(originsAt), file);
 }
 
 /**
- * Records that the history below `tips` is indexed: `added` appended to the entries (or, when the
- * file on disk was not to be trusted, `all` written in its place), then the state. Returns false
- * when nothing was written (another writer holds the lock, or the folder is not writable).
+ * The snapshot of `base` plus `added` (writes already in `base` are not added twice; a chunk or
+ * blob keeps the first origin it is known from), as the bytes of the file.
  */
-export function saveStore(commonDir: string, key: string, tips: readonly string[], added: readonly StoredWrite[], all: readonly StoredWrite[], appendable: boolean): boolean {
+export function encodeSnapshot(key: string, tips: readonly string[], notes: string | null, base: Snapshot | null, added: readonly StoredWrite[]): Buffer {
+  const origins: Origin[] = [...(base?.origins() ?? [])];
+  const known = new Set(origins.map((o) => `${o.commit}\0${o.path}`));
+  const blobs = base?.blobs() ?? new Map<string, number>();
+  const baseChunks = base?.chunks() ?? { keys: new Float64Array(0), origins: new Int32Array(0) };
+  const fresh = new Map<number, number>();
+  for (const w of added) {
+    const id = `${w.commit}\0${w.path}`;
+    if (known.has(id) || w.hashes.length === 0) continue;
+    known.add(id);
+    const origin = origins.push({ commit: w.commit, assistant: w.assistant, path: w.path, blob: w.blob }) - 1;
+    if (!blobs.has(w.blob)) blobs.set(w.blob, origin);
+    for (const h of w.hashes) if (!fresh.has(h) && search(baseChunks.keys, h) === -1) fresh.set(h, origin);
+  }
+  // The base is ascending already: only the new chunks are sorted, then the two are merged.
+  const freshKeys = Float64Array.from(fresh.keys()).sort();
+  const n = baseChunks.keys.length + freshKeys.length;
+  const chunkKeys = new Float64Array(n);
+  const chunkOrigins = new Int32Array(n);
+  for (let i = 0, a = 0, b = 0; i < n; i++) {
+    const takeBase = b >= freshKeys.length || (a < baseChunks.keys.length && (baseChunks.keys[a] as number) < (freshKeys[b] as number));
+    if (takeBase) {
+      chunkKeys[i] = baseChunks.keys[a] as number;
+      chunkOrigins[i] = baseChunks.origins[a++] as number;
+    } else {
+      const k = freshKeys[b++] as number;
+      chunkKeys[i] = k;
+      chunkOrigins[i] = fresh.get(k) as number;
+    }
+  }
+  const blobIds = [...blobs.keys()].sort();
+  const oidBytes = blobIds.length > 0 ? (blobIds[0] as string).length / 2 : tips[0] ? (tips[0] as string).length / 2 : 20;
+  const header = Buffer.from(`${MAGIC}${JSON.stringify({ v: FORMAT, key, tips, notes, origins: origins.length, chunks: n, blobs: blobIds.length, oidBytes })}\n`);
+  const pad = Buffer.alloc(aligned(header.length) - header.length);
+  const body = Buffer.concat([
+    header,
+    pad,
+    Buffer.from(chunkKeys.buffer),
+    Buffer.from(chunkOrigins.buffer),
+    Buffer.from(blobIds.join(''), 'hex'),
+    Buffer.from(Int32Array.from(blobIds, (b) => blobs.get(b) as number).buffer),
+    Buffer.from(JSON.stringify(origins.map((o) => [o.commit, o.assistant, o.path, o.blob]))),
+  ]);
+  return Buffer.concat([body, createHash('sha256').update(body).digest()]);
+}
+
+/**
+ * Records that the history below `tips` (and the git-ai notes of `notes`) is indexed: `base` and
+ * `added` written as one new file.
+ * Returns false when nothing was written (another writer holds the lock, or the folder is not
+ * writable).
+ */
+export function saveSnapshot(commonDir: string, key: string, tips: readonly string[], notes: string | null, base: Snapshot | null, added: readonly StoredWrite[]): boolean {
   const dir = lineageDir(commonDir);
   const lock = path.join(dir, LOCK);
   try {
@@ -139,17 +306,14 @@ export function saveStore(commonDir: string, key: string, tips: readonly string[
   } catch {
     return false;
   }
+  const file = path.join(dir, FILE);
+  const tmp = `${file}.${process.pid}.tmp`;
   try {
-    const file = path.join(dir, ENTRIES);
-    if (appendable) {
-      if (added.length > 0) fs.appendFileSync(file, added.map(encodeWrite).join(''));
-    } else {
-      replace(file, all.map(encodeWrite).join(''));
-    }
-    const entries = fs.readFileSync(file);
-    replace(path.join(dir, STATE), `${JSON.stringify({ v: FORMAT, key, tips, bytes: entries.length, sha256: digest(key, tips, entries) })}\n`);
+    fs.writeFileSync(tmp, encodeSnapshot(key, tips, notes, base, added), { mode: 0o644 });
+    fs.renameSync(tmp, file);
     return true;
   } catch {
+    fs.rmSync(tmp, { force: true });
     return false;
   } finally {
     fs.rmSync(lock, { force: true });
@@ -158,5 +322,5 @@ export function saveStore(commonDir: string, key: string, tips: readonly string[
 
 /** Forgets the index (`cleanroom lineage rebuild` starts from nothing). */
 export function removeStore(commonDir: string): void {
-  for (const name of [STATE, ENTRIES]) fs.rmSync(path.join(lineageDir(commonDir), name), { force: true });
+  fs.rmSync(path.join(lineageDir(commonDir), FILE), { force: true });
 }

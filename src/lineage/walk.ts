@@ -17,6 +17,9 @@ export interface AssistantWrite {
   /** The blob this path held before (a modification), whose lines are not the assistant's. */
   readonly oldOid: string | null;
   readonly newOid: string;
+  /** For a commit whose own signals say nothing: its git-ai note, which must attribute this path
+   *  to an AI for the write to count (gate.ts reads it). */
+  readonly note?: string;
 }
 
 /**
@@ -33,15 +36,17 @@ const NUL = 0;
 
 /**
  * Streams `git log` over `include --not exclude` (ids only: they reach git through --stdin, never
- * as options) and hands each assistant-made commit's writes to `onWrite`; `onCommit` hears of
- * every commit read (progress).
+ * as options; `noWalk`: those commits alone) and hands each assistant-made commit's writes to
+ * `onWrite`, and those of each commit `noted` holds a git-ai note for (commit → note blob) with
+ * that note; `onCommit` hears of every commit read (progress).
  */
 export async function walkAssistantWrites(
   repo: RepoContext,
   rules: AssistantRules,
-  range: { readonly include: readonly string[]; readonly exclude: readonly string[] },
+  range: { readonly include: readonly string[]; readonly exclude: readonly string[]; readonly noWalk?: boolean },
   onWrite: (w: AssistantWrite) => void,
   onCommit?: () => void,
+  noted: ReadonlyMap<string, string> = new Map(),
 ): Promise<void> {
   if (range.include.length === 0) return;
   for (const id of [...range.include, ...range.exclude]) {
@@ -55,7 +60,7 @@ export async function walkAssistantWrites(
     if (!eof && buf.length < retryAt) return;
     let pos = 0;
     for (;;) {
-      const parsed = parseRecord(buf, pos, eof, rules, onWrite);
+      const parsed = parseRecord(buf, pos, eof, rules, noted, onWrite);
       if (parsed === null) break;
       pos = parsed.next;
       onCommit?.();
@@ -63,7 +68,7 @@ export async function walkAssistantWrites(
     buf = buf.subarray(pos);
     retryAt = buf.length * 2;
   };
-  await gitOk(LOG_ARGS, {
+  await gitOk(range.noWalk ? [...LOG_ARGS, '--no-walk'] : LOG_ARGS, {
     cwd: repo.cwd,
     env: repo.env,
     input: [...range.include, ...range.exclude.map((id) => `^${id}`)].join('\n') + '\n',
@@ -82,7 +87,14 @@ function skipSeparators(buf: Buffer, pos: number): number {
 }
 
 /** One commit's record from `start`, or null when the buffer does not hold all of it yet. */
-function parseRecord(buf: Buffer, start: number, eof: boolean, rules: AssistantRules, onWrite: (w: AssistantWrite) => void): { next: number } | null {
+function parseRecord(
+  buf: Buffer,
+  start: number,
+  eof: boolean,
+  rules: AssistantRules,
+  noted: ReadonlyMap<string, string>,
+  onWrite: (w: AssistantWrite) => void,
+): { next: number } | null {
   const at = skipSeparators(buf, start);
   const fields: string[] = [];
   let pos = at;
@@ -105,17 +117,19 @@ function parseRecord(buf: Buffer, start: number, eof: boolean, rules: AssistantR
   const author: Identity = { name: authorName, email: authorEmail };
   const committer: Identity = { name: committerName, email: committerEmail };
   const assistant = assistantLabel(commitSignals({ message, author, committer }, rules));
+  const note = assistant === null ? noted.get(commit) : undefined;
   pos += 2;
   const writes: AssistantWrite[] = [];
   while (buf[pos] === 0x3a) {
     const metaEnd = buf.indexOf(NUL, pos);
     const pathEnd = metaEnd === -1 ? -1 : buf.indexOf(NUL, metaEnd + 1);
     if (pathEnd === -1) return null;
-    if (assistant !== null) {
+    if (assistant !== null || note !== undefined) {
       // ":<old mode> <new mode> <old oid> <new oid> <status>"
       const [oldMode = '', newMode = '', oldOid = '', newOid = '', status = ''] = buf.toString('latin1', pos + 1, metaEnd).split(' ');
       if ((status === 'A' || status === 'M' || status === 'T') && REGULAR.has(newMode)) {
-        writes.push({ commit, assistant, path: buf.toString('utf8', metaEnd + 1, pathEnd), oldOid: status === 'M' && REGULAR.has(oldMode) ? oldOid : null, newOid });
+        const write = { commit, assistant: assistant ?? 'git-ai', path: buf.toString('utf8', metaEnd + 1, pathEnd), oldOid: status === 'M' && REGULAR.has(oldMode) ? oldOid : null, newOid };
+        writes.push(note === undefined ? write : { ...write, note });
       }
     }
     pos = pathEnd + 1;
