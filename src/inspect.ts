@@ -305,7 +305,20 @@ interface HistoryOptions {
 
 /** Recorded commits: only what the commit itself carries (the server sees nothing else). */
 export async function inspectCommits(ctx: InspectContext, range: CommitRange, tip: Tip, opts: HistoryOptions = {}): Promise<Subject[]> {
-  return (await inspectHistory(ctx, range, [tip], opts))[0] as Subject[];
+  return (await inspectRange(ctx, range, tip, opts)).subjects;
+}
+
+/** A range judged. `unlisted`: the commits whose changes were never listed (a long walk's, that
+ *  change nothing outside folders that cannot hold a protected path, against every parent); each
+ *  stands as a subject with no change, whether it changed such files or nothing at all. */
+export interface JudgedRange {
+  readonly subjects: Subject[];
+  readonly unlisted: ReadonlySet<string>;
+}
+
+export async function inspectRange(ctx: InspectContext, range: CommitRange, tip: Tip, opts: HistoryOptions = {}): Promise<JudgedRange> {
+  const { subjects, unlisted } = await inspectHistory(ctx, range, [tip], opts);
+  return { subjects: subjects[0] as Subject[], unlisted };
 }
 
 /**
@@ -314,7 +327,7 @@ export async function inspectCommits(ctx: InspectContext, range: CommitRange, ti
  * once however many tips reach a commit. Returns each tip's subjects, in rev-list order.
  */
 export async function inspectTips(ctx: InspectContext, tips: readonly Tip[], exclude: readonly string[]): Promise<Subject[][]> {
-  return inspectHistory(ctx, { include: [...new Set(tips.map((t) => t.rev))], exclude }, tips);
+  return (await inspectHistory(ctx, { include: [...new Set(tips.map((t) => t.rev))], exclude }, tips)).subjects;
 }
 
 /**
@@ -324,7 +337,7 @@ export async function inspectTips(ctx: InspectContext, tips: readonly Tip[], exc
  * the answer. The merges of a batch that touch a protected path are diffed against their other
  * parents by one git process.
  */
-async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: readonly Tip[], opts: HistoryOptions = {}): Promise<Subject[][]> {
+async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: readonly Tip[], opts: HistoryOptions = {}): Promise<{ subjects: Subject[][]; unlisted: ReadonlySet<string> }> {
   const { onProgress, batch: size = BATCH } = opts;
   const listed = await ctx.engine.listCommits(range);
   // Refused before anything is diffed: a wide octopus costs a diff per parent.
@@ -410,7 +423,7 @@ async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: rea
   if (order.length === 0 && listed.length > 0) onProgress?.(listed.length, listed.length);
   const subjects: Subject[][] = tips.map(() => []);
   judged.forEach((each, i) => tipsOf(i).forEach((t, k) => (subjects[t] as Subject[]).push(each[k] as Subject)));
-  return subjects;
+  return { subjects, unlisted: mayTouch ? new Set(listed.flatMap((c) => (mayTouch.has(c.oid) ? [] : [c.oid]))) : new Set() };
 }
 
 /** Walks shorter than this diff every commit (and so list every path each one changed). */
