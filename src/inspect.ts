@@ -309,8 +309,8 @@ export async function inspectCommits(ctx: InspectContext, range: CommitRange, ti
 }
 
 /** A range judged. `unlisted`: the commits whose changes were never listed (a long walk's, that
- *  change nothing outside folders that cannot hold a protected path, against every parent); each
- *  stands as a subject with no change, whether it changed such files or nothing at all. */
+ *  changed files only in folders that cannot hold a protected path, against every parent); each
+ *  stands as a subject with no change. */
 export interface JudgedRange {
   readonly subjects: Subject[];
   readonly unlisted: ReadonlySet<string>;
@@ -347,15 +347,8 @@ async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: rea
   // A long walk diffs only the commits that may touch a protected path; the others changed
   // nothing outside folders that cannot hold one, and stand as commits with no listed change.
   const mayTouch = listed.length >= NARROW_FROM ? await commitsThatMayTouch(ctx, range, tips[0] as Tip) : null;
-  const order = mayTouch ? listed.flatMap((c, i) => (mayTouch.has(c.oid) ? [i] : [])) : listed.map((_, i) => i);
   const judged: Subject[][] = [];
-  if (mayTouch) {
-    listed.forEach((c, i) => {
-      if (mayTouch.has(c.oid)) return;
-      const subject = unprotected(c.oid, []);
-      judged[i] = tipsOf(i).map(() => subject);
-    });
-  }
+  const { order, unlisted } = mayTouch ? leftOut(listed, mayTouch, (i, subject) => (judged[i] = tipsOf(i).map(() => subject))) : { order: listed.map((_, i) => i), unlisted: new Set<string>() };
   const skipped = listed.length - order.length;
   onProgress?.(0, listed.length);
   // Each commit is judged as soon as git has diffed it, while git goes on with the rest. Only
@@ -423,7 +416,30 @@ async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: rea
   if (order.length === 0 && listed.length > 0) onProgress?.(listed.length, listed.length);
   const subjects: Subject[][] = tips.map(() => []);
   judged.forEach((each, i) => tipsOf(i).forEach((t, k) => (subjects[t] as Subject[]).push(each[k] as Subject)));
-  return { subjects, unlisted: mayTouch ? new Set(listed.flatMap((c) => (mayTouch.has(c.oid) ? [] : [c.oid]))) : new Set() };
+  return { subjects, unlisted };
+}
+
+/**
+ * The listed commits a narrowed walk still diffs (`order`, indices into `listed`), and those it
+ * leaves out, each handed to `stand` as a subject with no change. A commit the walk did not keep
+ * changed nothing outside folders that cannot hold a protected path, against every parent: with its
+ * first parent's tree it changed nothing at all (an empty commit), else it changed only such files
+ * and is `unlisted`. One whose first parent is not listed (a root, a child of an excluded commit)
+ * is diffed, as are the kept ones.
+ */
+function leftOut(listed: readonly ListedCommit[], kept: ReadonlySet<string>, stand: (index: number, subject: Subject) => void): { order: number[]; unlisted: Set<string> } {
+  const trees = new Map(listed.map((c) => [c.oid, c.tree]));
+  const order: number[] = [];
+  const unlisted = new Set<string>();
+  listed.forEach((c, i) => {
+    const parentTree = c.parents[0] === undefined ? undefined : trees.get(c.parents[0]);
+    if (kept.has(c.oid) || parentTree === undefined) order.push(i);
+    else {
+      if (parentTree !== c.tree) unlisted.add(c.oid);
+      stand(i, unprotected(c.oid, []));
+    }
+  });
+  return { order, unlisted };
 }
 
 /** Walks shorter than this diff every commit (and so list every path each one changed). */

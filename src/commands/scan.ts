@@ -62,21 +62,18 @@ function firedIn(subjects: readonly Subject[], activity: ReadonlyMap<string, Fir
  * The audit still shows it as assistant activity, beside the verdict and never in it. Such
  * commits are few, so reading their messages costs little.
  */
-async function activityWithoutContent(ctx: InspectContext, judged: JudgedRange & { readonly range: CommitRange }): Promise<Map<string, FiredCommit>> {
+async function activityWithoutContent(ctx: InspectContext, judged: JudgedRange): Promise<Map<string, FiredCommit>> {
   const protectedPath = (path: string) => ruleFor(ctx.policy, path) !== null;
-  const listedQuiet = judged.subjects.filter(
+  // A commit whose changes a long walk never listed stands with none, yet changed unprotected
+  // files, as most of a history does.
+  const quiet = judged.subjects.filter(
     (s) =>
       s.commit !== null &&
+      !judged.unlisted.has(s.commit) &&
       s.signals.length + s.pathSignals.length === 0 &&
       s.changes.every((c) => c.status === 'deleted' || !protectedPath(c.path)) &&
       (s.changes.length === 0 || s.changes.some((c) => protectedPath(c.path))),
   );
-  // A commit whose changes a long walk never listed stands with none: only those that really
-  // changed nothing (empty commits, merges the same as every parent) are quiet; the others
-  // changed unprotected files only, as most of a history does.
-  const unlisted = listedQuiet.filter((s) => judged.unlisted.has(s.commit as string));
-  const changing = unlisted.length > 0 ? await ctx.engine.commitsOutside(judged.range, []) : new Set<string>();
-  const quiet = listedQuiet.filter((s) => !judged.unlisted.has(s.commit as string) || !changing.has(s.commit as string));
   const found = await Promise.all(
     quiet.map(async (s) => {
       const signals = commitSignals(await ctx.engine.readCommit(s.commit as string), ctx.policy.assistants);

@@ -1,7 +1,7 @@
 import { CleanroomError } from '../errors.js';
 import { CatFileBatch, type GitObject } from './cat-file.js';
 import { BULK_MIN, readObjectsInBulk } from './cat-file-bulk.js';
-import { readEachBlob, type Change, type ChangeStatus, type CommitInfo, type GitEngine, type TreeFile } from './engine.js';
+import { readEachBlob, type Change, type ChangeStatus, type CommitInfo, type GitEngine, type ListedCommit, type TreeFile } from './engine.js';
 import { gitOk, runGit, type GitResult } from './exec.js';
 import { openLogView } from './log-view.js';
 import { checkObjectId, isUtf8Encoding, parseCommit } from './objects.js';
@@ -131,15 +131,15 @@ export function openPlumbingEngine(
     async listCommits(range) {
       // git 2.39 refuses `--not` on stdin; a caret on each excluded revision means the same.
       const input = [...range.include.map(checkRev), ...range.exclude.map((r) => `^${checkRev(r)}`), ''].join('\n');
-      const out = await gitOk(['rev-list', '--parents', '--stdin'], { ...opts, input });
-      return out
-        .toString('latin1')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => {
-          const [oid = '', ...parents] = line.split(' ');
-          return { oid, parents };
-        });
+      // Each commit as two lines: `commit <oid> <parents...>`, then its tree.
+      const out = await gitOk(['rev-list', '--parents', '--format=%T', '--stdin'], { ...opts, input });
+      const lines = out.toString('latin1').split('\n');
+      const listed: ListedCommit[] = [];
+      for (let i = 0; i + 1 < lines.length; i += 2) {
+        const [, oid = '', ...parents] = (lines[i] as string).split(' ');
+        listed.push({ oid, parents, tree: lines[i + 1] as string });
+      }
+      return listed;
     },
 
     async commitsOutside(range, folders) {
