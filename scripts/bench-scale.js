@@ -22,7 +22,8 @@ const GENERATOR = 2;
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CLI = path.join(ROOT, 'bin', 'cleanroom.js');
 const HOOKS = path.join(ROOT, 'hooks');
-const CACHE = path.join(os.tmpdir(), `cleanroom-bench-scale-${GENERATOR}`);
+/** BENCH_SCALE_CACHE: a folder of one's own for it, where nothing else cleans os.tmpdir(). */
+const CACHE = path.join(process.env.BENCH_SCALE_CACHE ?? os.tmpdir(), `cleanroom-bench-scale-${GENERATOR}`);
 const READY = path.join(CACHE, 'ready.json');
 const CLIENT = path.join(CACHE, 'client');
 const PRISTINE = path.join(CACHE, 'server.git');
@@ -118,7 +119,6 @@ function build() {
   git(CLIENT, ['fast-import', '--quiet', '--force'], historyStream(base));
   git(CLIENT, ['branch', '-D', 'side']);
   git(CLIENT, ['tag', 'base', base]);
-  git(CLIENT, ['repack', '-adq']);
   const count = (args) => Number(git(CLIENT, ['rev-list', '--count', ...args]));
   // A tenth of the history, for memory against history length.
   let tail = 8000;

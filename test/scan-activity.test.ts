@@ -75,7 +75,7 @@ describe('assistant activity in a long history (whose walk lists only what may t
     const stream = Array.from({ length: 2100 }, (_, i) => {
       const file = [`M 100644 inline src/f${i % 50}.txt`, `data ${String(i).length}`, `${i}`];
       if (i === 1000) return commit(i, `Assistant code\n\n${CLAUDE}`, file);
-      if (i === 2000) return commit(i, `Trigger CI again\n\n${CLAUDE}`, []);
+      if (i === 2000 || i === 0) return commit(i, `Trigger CI again\n\n${CLAUDE}`, []);
       return commit(i, `c${i}`, file);
     }).join('\n');
     gitRaw(repo, ['fast-import', '--quiet'], cleanEnv(), `${stream}\n`);
@@ -88,5 +88,10 @@ describe('assistant activity in a long history (whose walk lists only what may t
     const found = (JSON.parse(r.stdout) as { commitsWithSignals: { commit: string }[] }).commitsWithSignals.map((c) => c.commit);
     expect(found).toContain(empty);
     expect(found).not.toContain(code);
+    // The first commit of a range: its parent is outside the walk, and it is found empty all the same.
+    const first = git(repo, ['rev-parse', 'main~2099']);
+    const ranged = cleanroom(repo, ['scan', '--format', 'json', `${first}~1..main`]);
+    expect(ranged.status, ranged.stderr).toBe(0);
+    expect((JSON.parse(ranged.stdout) as { commitsWithSignals: { commit: string }[] }).commitsWithSignals.map((c) => c.commit)).toEqual([empty, first]);
   });
 });
