@@ -347,7 +347,8 @@ async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: rea
   // A long walk diffs only the commits that may touch a protected path; the others changed
   // nothing outside folders that cannot hold one, and stand as commits with no listed change.
   const mayTouch = listed.length >= NARROW_FROM ? await commitsThatMayTouch(ctx, range, tips[0] as Tip) : null;
-  const judged: Subject[][] = [];
+  // Filled out of order, so made whole first: an array grown with holes falls back to a slow dictionary.
+  const judged: Subject[][] = new Array<Subject[]>(listed.length).fill(NOT_YET);
   const { order, unlisted } = mayTouch ? leftOut(listed, mayTouch, (i, subject) => (judged[i] = tipsOf(i).map(() => subject))) : { order: listed.map((_, i) => i), unlisted: new Set<string>() };
   const skipped = listed.length - order.length;
   onProgress?.(0, listed.length);
@@ -441,6 +442,9 @@ function leftOut(listed: readonly ListedCommit[], kept: ReadonlySet<string>, sta
   });
   return { order, unlisted };
 }
+
+/** A commit's place in the judged list before it is judged. */
+const NOT_YET: Subject[] = [];
 
 /** Walks shorter than this diff every commit (and so list every path each one changed). */
 const NARROW_FROM = 2000;

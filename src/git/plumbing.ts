@@ -133,11 +133,15 @@ export function openPlumbingEngine(
       const input = [...range.include.map(checkRev), ...range.exclude.map((r) => `^${checkRev(r)}`), ''].join('\n');
       // Each commit as two lines: `commit <oid> <parents...>`, then its tree.
       const out = await gitOk(['rev-list', '--parents', '--format=%T', '--stdin'], { ...opts, input });
-      const lines = out.toString('latin1').split('\n');
+      const text = out.toString('latin1');
       const listed: ListedCommit[] = [];
-      for (let i = 0; i + 1 < lines.length; i += 2) {
-        const [, oid = '', ...parents] = (lines[i] as string).split(' ');
-        listed.push({ oid, parents, tree: lines[i + 1] as string });
+      for (let pos = 0; pos < text.length; ) {
+        const end = text.indexOf('\n', pos);
+        const treeEnd = text.indexOf('\n', end + 1);
+        if (end < 0 || treeEnd < 0) break;
+        const [, oid = '', ...parents] = text.slice(pos, end).split(' ');
+        listed.push({ oid, parents, tree: text.slice(end + 1, treeEnd) });
+        pos = treeEnd + 1;
       }
       return listed;
     },
