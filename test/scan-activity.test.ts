@@ -93,5 +93,5 @@ describe('assistant activity in a long history (whose walk lists only what may t
     const ranged = cleanroom(repo, ['scan', '--format', 'json', `${first}~1..main`]);
     expect(ranged.status, ranged.stderr).toBe(0);
     expect((JSON.parse(ranged.stdout) as { commitsWithSignals: { commit: string }[] }).commitsWithSignals.map((c) => c.commit)).toEqual([empty, first]);
-  });
+  }, 180_000);
 });
