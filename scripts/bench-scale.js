@@ -14,7 +14,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { median, runAlone } from './bench-shapes.js';
 
 /** Bump when anything below changes what is built: the cache is keyed on it. */
 const GENERATOR = 2;
@@ -183,12 +183,6 @@ function push(mode) {
   return { pushMs, ...(mode === 'noop' ? { ms: NaN, cpuMs: NaN, rss: NaN } : readTime(HOOK_LOG)), status: r.status, stderr: r.stderr };
 }
 
-const median = (xs) => {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
 const mb = (x) => (Number.isFinite(x) ? (x / 1e6).toFixed(0) : '–');
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '–');
@@ -253,12 +247,4 @@ export async function benchScale({ runs = 3, rebuild = false } = {}) {
   return { section: lines.join('\n'), unexpected };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, rebuild: { type: 'boolean', default: false } } });
-  const { section, unexpected } = await benchScale({ runs: Math.max(1, Number(values.runs)), rebuild: values.rebuild });
-  console.log(section);
-  if (unexpected.length) {
-    log(`\n${unexpected.length} unexpected result(s):\n${unexpected.join('\n')}`);
-    process.exitCode = 1;
-  }
-}
+if (import.meta.url === `file://${process.argv[1]}`) await runAlone(benchScale);
