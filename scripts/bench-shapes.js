@@ -124,7 +124,7 @@ function push(name, refs, mode) {
   return { ms, hookMs, status: r.status, stderr: r.stderr };
 }
 
-const median = (xs) => {
+export const median = (xs) => {
   const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
   if (s.length === 0) return NaN;
   const m = Math.floor(s.length / 2);
@@ -176,12 +176,15 @@ export async function benchShapes({ runs = 3, rebuild = false } = {}) {
   return { section: lines.join('\n'), unexpected };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** A bench section run on its own (`node scripts/bench-<name>.js [--runs N] [--rebuild]`): its table on stdout, surprises on stderr. */
+export async function runAlone(bench) {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, rebuild: { type: 'boolean', default: false } } });
-  const { section, unexpected } = await benchShapes({ runs: Math.max(1, Number(values.runs)), rebuild: values.rebuild });
+  const { section, unexpected } = await bench({ runs: Math.max(1, Number(values.runs)), rebuild: values.rebuild });
   console.log(section);
   if (unexpected.length) {
     log(`\n${unexpected.length} unexpected result(s):\n${unexpected.join('\n')}`);
     process.exitCode = 1;
   }
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) await runAlone(benchShapes);

@@ -15,9 +15,10 @@
 // Writes the tables to bench/RESULTS.md and a summary between the bench markers of bench/README.md.
 //
 // Lineage (the index build, a push with and without it) and push shapes (many tags, a wide octopus,
-// a long history) have fixtures of their own: scripts/bench-lineage.js, scripts/bench-shapes.js.
+// a long history) have fixtures of their own: scripts/bench-lineage.js, scripts/bench-shapes.js;
+// so has scale (a 100,000-commit history: scan, check --range and a push of it): scripts/bench-scale.js.
 //
-// Usage: npm run bench [-- --runs N] [--rebuild] [--no-write] [--only local,server,history,lineage,shapes]
+// Usage: npm run bench [-- --runs N] [--rebuild] [--no-write] [--only local,server,history,lineage,shapes,scale]
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import { once } from 'node:events';
@@ -27,6 +28,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchLineage } from './bench-lineage.js';
 import { benchShapes } from './bench-shapes.js';
+import { benchScale } from './bench-scale.js';
 
 /** Bump when anything below changes what is built: the cache is keyed on it. */
 const GENERATOR = 3;
@@ -619,10 +621,12 @@ async function main() {
   // Lineage and the push shapes need none of the large repository.
   const lineage = wants('lineage') ? await benchLineage({ runs: RUNS, log, unexpected }) : null;
   const shapes = wants('shapes') ? await benchShapes({ runs: RUNS, rebuild: opt.rebuild }) : null;
-  unexpected.push(...(shapes?.unexpected ?? []));
-  if (ONLY && [...ONLY].every((s) => s === 'lineage' || s === 'shapes')) {
+  const scale = wants('scale') ? await benchScale({ runs: RUNS, rebuild: opt.rebuild }) : null;
+  unexpected.push(...(shapes?.unexpected ?? []), ...(scale?.unexpected ?? []));
+  if (ONLY && [...ONLY].every((s) => s === 'lineage' || s === 'shapes' || s === 'scale')) {
     if (lineage) console.log([lineage.section, '', ...lineage.budgets.map((b) => `- ${b.text}`)].join('\n'));
     if (shapes) console.log(shapes.section);
+    if (scale) console.log(scale.section);
     process.exitCode = unexpected.length ? 1 : 0;
     return;
   }
@@ -754,6 +758,7 @@ async function main() {
 
   if (lineage) sections.push(lineage.section);
   if (shapes) sections.push(shapes.section);
+  if (scale) sections.push(scale.section);
 
   // Budgets: one line per workload, each budget's verdict on it.
   const budget = [...(lineage?.budgets ?? [])];

@@ -321,7 +321,20 @@ interface HistoryOptions {
 
 /** Recorded commits: only what the commit itself carries (the server sees nothing else). */
 export async function inspectCommits(ctx: InspectContext, range: CommitRange, tip: Tip, opts: HistoryOptions = {}): Promise<Subject[]> {
-  return (await inspectHistory(ctx, range, [tip], opts))[0] as Subject[];
+  return (await inspectRange(ctx, range, tip, opts)).subjects;
+}
+
+/** A range judged. `unlisted`: the commits whose changes were never listed (a long walk's, that
+ *  changed files only in folders that cannot hold a protected path, against every parent); each
+ *  stands as a subject with no change. */
+export interface JudgedRange {
+  readonly subjects: Subject[];
+  readonly unlisted: ReadonlySet<string>;
+}
+
+export async function inspectRange(ctx: InspectContext, range: CommitRange, tip: Tip, opts: HistoryOptions = {}): Promise<JudgedRange> {
+  const { subjects, unlisted } = await inspectHistory(ctx, range, [tip], opts);
+  return { subjects: subjects[0] as Subject[], unlisted };
 }
 
 /**
@@ -330,7 +343,7 @@ export async function inspectCommits(ctx: InspectContext, range: CommitRange, ti
  * once however many tips reach a commit. Returns each tip's subjects, in rev-list order.
  */
 export async function inspectTips(ctx: InspectContext, tips: readonly Tip[], exclude: readonly string[]): Promise<Subject[][]> {
-  return inspectHistory(ctx, { include: [...new Set(tips.map((t) => t.rev))], exclude }, tips);
+  return (await inspectHistory(ctx, { include: [...new Set(tips.map((t) => t.rev))], exclude }, tips)).subjects;
 }
 
 /**
@@ -340,7 +353,7 @@ export async function inspectTips(ctx: InspectContext, tips: readonly Tip[], exc
  * the answer. The merges of a batch that touch a protected path are diffed against their other
  * parents by one git process.
  */
-async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: readonly Tip[], opts: HistoryOptions = {}): Promise<Subject[][]> {
+async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: readonly Tip[], opts: HistoryOptions = {}): Promise<{ subjects: Subject[][]; unlisted: ReadonlySet<string> }> {
   const { onProgress, batch: size = BATCH } = opts;
   const listed = await ctx.engine.listCommits(range);
   // Refused before anything is diffed: a wide octopus costs a diff per parent.
@@ -350,15 +363,9 @@ async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: rea
   // A long walk diffs only the commits that may touch a protected path; the others changed
   // nothing outside folders that cannot hold one, and stand as commits with no listed change.
   const mayTouch = listed.length >= NARROW_FROM ? await commitsThatMayTouch(ctx, range, tips[0] as Tip) : null;
-  const order = mayTouch ? listed.flatMap((c, i) => (mayTouch.has(c.oid) ? [i] : [])) : listed.map((_, i) => i);
-  const judged: Subject[][] = [];
-  if (mayTouch) {
-    listed.forEach((c, i) => {
-      if (mayTouch.has(c.oid)) return;
-      const subject = unprotected(c.oid, []);
-      judged[i] = tipsOf(i).map(() => subject);
-    });
-  }
+  // Filled out of order, so made whole first: an array grown with holes falls back to a slow dictionary.
+  const judged: Subject[][] = new Array<Subject[]>(listed.length).fill(NOT_YET);
+  const { order, unlisted } = mayTouch ? leftOut(listed, mayTouch, (i, subject) => (judged[i] = tipsOf(i).map(() => subject))) : { order: listed.map((_, i) => i), unlisted: new Set<string>() };
   const skipped = listed.length - order.length;
   onProgress?.(0, listed.length);
   // Each commit is judged as soon as git has diffed it, while git goes on with the rest. Only
@@ -426,8 +433,34 @@ async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: rea
   if (order.length === 0 && listed.length > 0) onProgress?.(listed.length, listed.length);
   const subjects: Subject[][] = tips.map(() => []);
   judged.forEach((each, i) => tipsOf(i).forEach((t, k) => (subjects[t] as Subject[]).push(each[k] as Subject)));
-  return subjects;
+  return { subjects, unlisted };
 }
+
+/**
+ * The listed commits a narrowed walk still diffs (`order`, indices into `listed`), and those it
+ * leaves out, each handed to `stand` as a subject with no change. A commit the walk did not keep
+ * changed nothing outside folders that cannot hold a protected path, against every parent: with its
+ * first parent's tree it changed nothing at all (an empty commit), else it changed only such files
+ * and is `unlisted`. One whose first parent is not listed (a root, a child of an excluded commit)
+ * is diffed, as are the kept ones.
+ */
+function leftOut(listed: readonly ListedCommit[], kept: ReadonlySet<string>, stand: (index: number, subject: Subject) => void): { order: number[]; unlisted: Set<string> } {
+  const trees = new Map(listed.map((c) => [c.oid, c.tree]));
+  const order: number[] = [];
+  const unlisted = new Set<string>();
+  listed.forEach((c, i) => {
+    const parentTree = c.parents[0] === undefined ? undefined : trees.get(c.parents[0]);
+    if (kept.has(c.oid) || parentTree === undefined) order.push(i);
+    else {
+      if (parentTree !== c.tree) unlisted.add(c.oid);
+      stand(i, unprotected(c.oid, []));
+    }
+  });
+  return { order, unlisted };
+}
+
+/** A commit's place in the judged list before it is judged. */
+const NOT_YET: Subject[] = [];
 
 /** Walks shorter than this diff every commit (and so list every path each one changed). */
 const NARROW_FROM = 2000;

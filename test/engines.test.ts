@@ -47,13 +47,14 @@ const cliStagedPorcelain = (cwd: string, env: Env = cleanEnv(), base = 'HEAD') =
 const cliTrees = (cwd: string, a: string, b: string, env: Env = cleanEnv()) =>
   parseRawDiff(gitRaw(cwd, ['diff-tree', '-r', ...DIFF_FLAGS, a, b, '--'], env));
 const cliRevList = (cwd: string, range: CommitRange, env: Env = cleanEnv()) =>
-  gitRaw(cwd, ['rev-list', '--parents', ...range.include, '--not', ...range.exclude, '--'], env)
+  gitRaw(cwd, ['rev-list', '--parents', '--format=%T', ...range.include, '--not', ...range.exclude, '--'], env)
     .toString('utf8')
-    .split('\n')
+    .split('commit ')
     .filter(Boolean)
-    .map((line) => {
+    .map((entry) => {
+      const [line = '', tree = ''] = entry.split('\n');
       const [oid = '', ...parents] = line.split(' ');
-      return { oid, parents };
+      return { oid, parents, tree };
     });
 const cliRevParse = (cwd: string, rev: string, env: Env = cleanEnv()) => git(cwd, ['rev-parse', '--verify', '-q', `${rev}^{commit}`], env);
 function cliFileAt(cwd: string, rev: string, file: string, env: Env = cleanEnv()): Buffer | null {

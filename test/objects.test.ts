@@ -128,8 +128,8 @@ describe.each(['plumbing', 'isomorphic'] as const)('the %s engine reads the real
       const read = await engine.readCommit('main');
       expect(read).toMatchObject({ oid: hidden, parents: [head], message: `assistant\n\n${TRAILER}\n` });
       expect(await engine.listCommits({ include: ['main'], exclude: [] })).toEqual([
-        { oid: hidden, parents: [head] },
-        { oid: head, parents: [] },
+        { oid: hidden, parents: [head], tree },
+        { oid: head, parents: [], tree },
       ]);
     } finally {
       await engine.close();

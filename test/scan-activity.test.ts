@@ -4,7 +4,7 @@
  * text, JSON and HTML, and `check --range` agrees that nothing is blocked.
  */
 import { describe, expect, it } from 'vitest';
-import { cleanroom, git, initRepo, write } from './helpers/git.js';
+import { cleanEnv, cleanroom, git, gitRaw, initRepo, write } from './helpers/git.js';
 import { writePolicy } from './helpers/policy.js';
 
 const CLAUDE = 'Co-Authored-By: Claude Sonnet 5 <noreply@anthropic.com>';
@@ -63,4 +63,35 @@ describe('assistant activity that changes no protected content', () => {
   it('passes check --range', () => {
     expect(cleanroom(h.repo, ['check', '--range', `${h.base}..HEAD`]).status).toBe(0);
   });
+});
+
+describe('assistant activity in a long history (whose walk lists only what may touch a protected path)', () => {
+  it('reports an empty commit and leaves out a commit that changed unprotected files only', () => {
+    const { repo } = history();
+    // Enough commits for the walk to narrow itself to those that may touch a protected path.
+    const who = (i: number) => `committer A <a@example.org> ${1_700_000_000 + i} +0000`;
+    const commit = (i: number, message: string, change: string[]) =>
+      [`commit refs/heads/main`, who(i), `data ${Buffer.byteLength(message)}`, message, ...(i === 0 ? ['from refs/heads/main^0'] : []), ...change, ''].join('\n');
+    const stream = Array.from({ length: 2100 }, (_, i) => {
+      const file = [`M 100644 inline src/f${i % 50}.txt`, `data ${String(i).length}`, `${i}`];
+      if (i === 1000) return commit(i, `Assistant code\n\n${CLAUDE}`, file);
+      if (i === 2000 || i === 0) return commit(i, `Trigger CI again\n\n${CLAUDE}`, []);
+      return commit(i, `c${i}`, file);
+    }).join('\n');
+    gitRaw(repo, ['fast-import', '--quiet'], cleanEnv(), `${stream}\n`);
+    const code = git(repo, ['rev-parse', 'main~1099']);
+    const empty = git(repo, ['rev-parse', 'main~99']);
+    expect(git(repo, ['log', '-1', '--format=%s', code])).toBe('Assistant code');
+    expect(git(repo, ['log', '-1', '--format=%s', empty])).toBe('Trigger CI again');
+    const r = cleanroom(repo, ['scan', '--format', 'json']);
+    expect(r.status, r.stderr).toBe(0);
+    const found = (JSON.parse(r.stdout) as { commitsWithSignals: { commit: string }[] }).commitsWithSignals.map((c) => c.commit);
+    expect(found).toContain(empty);
+    expect(found).not.toContain(code);
+    // The first commit of a range: its parent is outside the walk, and it is found empty all the same.
+    const first = git(repo, ['rev-parse', 'main~2099']);
+    const ranged = cleanroom(repo, ['scan', '--format', 'json', `${first}~1..main`]);
+    expect(ranged.status, ranged.stderr).toBe(0);
+    expect((JSON.parse(ranged.stdout) as { commitsWithSignals: { commit: string }[] }).commitsWithSignals.map((c) => c.commit)).toEqual([empty, first]);
+  }, 180_000);
 });

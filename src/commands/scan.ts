@@ -5,7 +5,7 @@ import { decide, ruleFor } from '../decide/decide.js';
 import type { Subject } from '../decide/verdict.js';
 import { CleanroomError } from '../errors.js';
 import type { CommitRange } from '../git/engine.js';
-import { inspectCommits, type InspectContext } from '../inspect.js';
+import { inspectRange, type InspectContext, type JudgedRange } from '../inspect.js';
 import type { Io } from '../io.js';
 import { renderHtml, type FiredCommit } from '../report/html.js';
 import { renderJson } from '../report/json.js';
@@ -62,11 +62,14 @@ function firedIn(subjects: readonly Subject[], activity: ReadonlyMap<string, Fir
  * The audit still shows it as assistant activity, beside the verdict and never in it. Such
  * commits are few, so reading their messages costs little.
  */
-async function activityWithoutContent(ctx: InspectContext, subjects: readonly Subject[]): Promise<Map<string, FiredCommit>> {
+async function activityWithoutContent(ctx: InspectContext, judged: JudgedRange): Promise<Map<string, FiredCommit>> {
   const protectedPath = (path: string) => ruleFor(ctx.policy, path) !== null;
-  const quiet = subjects.filter(
+  // A commit whose changes a long walk never listed stands with none, yet changed unprotected
+  // files, as most of a history does.
+  const quiet = judged.subjects.filter(
     (s) =>
       s.commit !== null &&
+      !judged.unlisted.has(s.commit) &&
       s.signals.length + s.pathSignals.length === 0 &&
       s.changes.every((c) => c.status === 'deleted' || !protectedPath(c.path)) &&
       (s.changes.length === 0 || s.changes.some((c) => protectedPath(c.path))),
@@ -96,11 +99,11 @@ async function scanRange(
   ctx: InspectContext,
   text: string | undefined,
   onProgress?: (done: number, total: number) => void,
-): Promise<{ range: CommitRange; subjects: Subject[] }> {
+): Promise<JudgedRange & { range: CommitRange }> {
   const range = text === undefined ? { include: [ALL_OF_HEAD], exclude: [] } : parseRange(text);
   const resolve = (revs: readonly string[]) => Promise.all(revs.map((r) => ctx.engine.resolve(r)));
   const resolved: CommitRange = { include: await resolve(range.include), exclude: await resolve(range.exclude) };
-  return { range: resolved, subjects: await inspectCommits(ctx, resolved, { rev: resolved.include[0] ?? '' }, { onProgress }) };
+  return { range: resolved, ...(await inspectRange(ctx, resolved, { rev: resolved.include[0] ?? '' }, { onProgress })) };
 }
 
 const scan: Command = {
@@ -121,10 +124,11 @@ const scan: Command = {
     const progress = progressLine(io.stderr);
     try {
       const spec = positionals[0];
-      const { range, subjects } = await scanRange(ctx, spec, progress?.report);
+      const judged = await scanRange(ctx, spec, progress?.report);
+      const { range, subjects } = judged;
       progress?.clear();
       const verdict = decide({ policy: ctx.policy, subjects });
-      const activity = await activityWithoutContent(ctx, subjects);
+      const activity = await activityWithoutContent(ctx, judged);
       const fired = firedIn(subjects, activity);
       const report =
         format === 'json'

@@ -42,6 +42,8 @@ export interface CommitRange {
 export interface ListedCommit {
   readonly oid: string;
   readonly parents: readonly string[];
+  /** Its tree: a commit with its first parent's tree changed nothing against it. */
+  readonly tree: string;
 }
 
 /** A file recorded in the index or a tree. */

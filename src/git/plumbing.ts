@@ -1,7 +1,7 @@
 import { CleanroomError } from '../errors.js';
 import { CatFileBatch, type GitObject } from './cat-file.js';
 import { BULK_MIN, readObjectsInBulk } from './cat-file-bulk.js';
-import { readEachBlob, type Change, type ChangeStatus, type CommitInfo, type GitEngine, type TreeFile } from './engine.js';
+import { readEachBlob, type Change, type ChangeStatus, type CommitInfo, type GitEngine, type ListedCommit, type TreeFile } from './engine.js';
 import { gitOk, runGit, type GitResult } from './exec.js';
 import { openLogView } from './log-view.js';
 import { checkObjectId, isUtf8Encoding, parseCommit } from './objects.js';
@@ -131,15 +131,19 @@ export function openPlumbingEngine(
     async listCommits(range) {
       // git 2.39 refuses `--not` on stdin; a caret on each excluded revision means the same.
       const input = [...range.include.map(checkRev), ...range.exclude.map((r) => `^${checkRev(r)}`), ''].join('\n');
-      const out = await gitOk(['rev-list', '--parents', '--stdin'], { ...opts, input });
-      return out
-        .toString('latin1')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => {
-          const [oid = '', ...parents] = line.split(' ');
-          return { oid, parents };
-        });
+      // Each commit as two lines: `commit <oid> <parents...>`, then its tree.
+      const out = await gitOk(['rev-list', '--parents', '--format=%T', '--stdin'], { ...opts, input });
+      const text = out.toString('latin1');
+      const listed: ListedCommit[] = [];
+      for (let pos = 0; pos < text.length; ) {
+        const end = text.indexOf('\n', pos);
+        const treeEnd = text.indexOf('\n', end + 1);
+        if (end < 0 || treeEnd < 0) break;
+        const [, oid = '', ...parents] = text.slice(pos, end).split(' ');
+        listed.push({ oid, parents, tree: text.slice(end + 1, treeEnd) });
+        pos = treeEnd + 1;
+      }
+      return listed;
     },
 
     async commitsOutside(range, folders) {

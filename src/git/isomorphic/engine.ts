@@ -436,6 +436,7 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
       readonly oid: string;
       readonly date: number;
       readonly parents: readonly string[];
+      readonly tree: string;
     }
     const parsed = new Map<string, Node>();
     const parse = async (oid: string): Promise<Node> => {
@@ -443,7 +444,7 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
       if (known) return known;
       const loaded = await commit(oid);
       if (!loaded) throw new CleanroomError('EGIT', `git rev-list failed: fatal: bad object ${oid}`);
-      const node = { oid, date: loaded.date, parents: await walkParents(loaded) };
+      const node = { oid, date: loaded.date, parents: await walkParents(loaded), tree: loaded.tree };
       parsed.set(oid, node);
       return node;
     };
@@ -487,7 +488,7 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
       }
       if (!excluded) {
         lastDate = node.date;
-        out.push({ oid: node.oid, parents: node.parents });
+        out.push({ oid: node.oid, parents: node.parents, tree: node.tree });
         continue;
       }
       const head = queue[0];
