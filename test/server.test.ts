@@ -665,7 +665,8 @@ describe('pre-receive over git daemon', () => {
     daemon = spawn(
       'git',
       ['daemon', '--reuseaddr', '--listen=127.0.0.1', `--port=${port}`, `--base-path=${serverRoot}`, '--export-all', '--enable=receive-pack', serverRoot],
-      { env: cleanEnv(), stdio: ['ignore', 'ignore', 'pipe'] },
+      // Killed in afterAll; the timeout is the backstop should this block's tests stall past their own.
+      { env: cleanEnv(), stdio: ['ignore', 'ignore', 'pipe'], timeout: 5 * CHILD_TIMEOUT_MS },
     );
     daemon.stderr?.on('data', (d: Buffer) => (daemonLog += d.toString('utf8')));
     await waitForPort(port, daemon, () => daemonLog);
