@@ -31,7 +31,7 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS
     HOME: home,
     XDG_CONFIG_HOME: path.join(home, '.config'),
     GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: path.join(home, 'gitconfig-empty'),
+    GIT_CONFIG_GLOBAL: path.join(home, 'gitconfig'),
     GIT_AUTHOR_NAME: HUMAN.name,
     GIT_AUTHOR_EMAIL: HUMAN.email,
     GIT_COMMITTER_NAME: HUMAN.name,
@@ -50,7 +50,9 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS
   }
   return env;
 }
-fs.writeFileSync(path.join(home, 'gitconfig-empty'), '');
+// Git's defaults, but for the housekeeping git starts after every commit and push (`git maintenance
+// run --auto`): a process of its own each time, in repositories far too small for it to do anything.
+fs.writeFileSync(path.join(home, 'gitconfig'), '[maintenance]\n\tauto = false\n[receive]\n\tautogc = false\n');
 
 let counter = 0;
 export function tempDir(label = 'repo'): string {
