@@ -61,6 +61,24 @@ export function tempDir(label = 'repo'): string {
   return dir;
 }
 
+const templates = new Map<string, string>();
+/**
+ * A fresh copy of a folder `build` fills once per test file and key (a seeded bare repository,
+ * say): each test still gets repositories of its own to change, without running the same git
+ * commands again to make them.
+ */
+export function fixtureCopy(key: string, build: (dir: string) => void, label = 'fixture'): string {
+  let template = templates.get(key);
+  if (template === undefined) {
+    template = tempDir(`${label}-template`);
+    build(template);
+    templates.set(key, template);
+  }
+  const dir = tempDir(label);
+  fs.cpSync(template, dir, { recursive: true, verbatimSymlinks: true });
+  return dir;
+}
+
 export interface Run {
   status: number;
   stdout: string;
