@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { pae, PAYLOAD_TYPE, serializeEnvelope } from '../src/attest/dsse.js';
 import { decodeBase64 } from '../src/attest/dsse.js';
 import { keyName } from '../src/cache-dir.js';
-import { cleanEnv, cleanroom, git, gitTry, HOOKS, initRepo, installHooks, ROOT, tempDir, write, type Run } from './helpers/git.js';
+import { cleanEnv, cleanroom, fixtureCopy, git, gitTry, HOOKS, initRepo, installHooks, ROOT, tempDir, write, type Run, CHILD_TIMEOUT_MS } from './helpers/git.js';
 import { EXAMPLE_POLICY, gatedRepo } from './helpers/policy.js';
 
 const REPOSITORY = 'urn:uuid:5b0e8f0e-6d1c-4a4e-9a57-3f1f3c2a9d10';
@@ -34,7 +34,7 @@ const aliceLine = (options = ''): string => `alice@example.org namespaces="clean
 function signedReview(repo: string, files: readonly string[], key: string, predicate: Record<string, unknown> = {}): string {
   const subject = files.map((name) => {
     const gitBlob = git(repo, ['rev-parse', `:${name}`]);
-    const sha256 = execFileSync('sha256sum', { input: fs.readFileSync(path.join(repo, name)) }).toString().slice(0, 64);
+    const sha256 = execFileSync('sha256sum', { input: fs.readFileSync(path.join(repo, name)), timeout: CHILD_TIMEOUT_MS }).toString().slice(0, 64);
     return { name, digest: { gitBlob, sha256 } };
   });
   const statement = {
@@ -61,14 +61,16 @@ interface Server {
 /** A bare repository with the shipped pre-receive and its own policy outside it, seeded with a
  *  main whose tree holds the example policy and an allowed_signers naming alice. */
 function makeServer(signers = `${aliceLine()}\n`, policy = EXAMPLE_POLICY): Server {
-  const seed = initRepo();
-  write(seed, '.cleanroom/policy.yaml', policy);
-  write(seed, '.cleanroom/allowed_signers', signers);
-  git(seed, ['add', '-A']);
-  git(seed, ['commit', '-q', '-m', 'policy and reviewers']);
-  const bare = path.join(tempDir('served'), 'srv.git');
-  git(seed, ['init', '-q', '--bare', '-b', 'main', bare]);
-  git(seed, ['push', '-q', `file://${bare}`, 'main']);
+  const served = fixtureCopy(JSON.stringify([signers, policy]), (dir) => {
+    const seed = initRepo();
+    write(seed, '.cleanroom/policy.yaml', policy);
+    write(seed, '.cleanroom/allowed_signers', signers);
+    git(seed, ['add', '-A']);
+    git(seed, ['commit', '-q', '-m', 'policy and reviewers']);
+    git(seed, ['init', '-q', '--bare', '-b', 'main', path.join(dir, 'srv.git')]);
+    git(seed, ['push', '-q', `file://${path.join(dir, 'srv.git')}`, 'main']);
+  }, 'served');
+  const bare = path.join(served, 'srv.git');
   const config = tempDir('server-config');
   fs.writeFileSync(path.join(config, 'policy.yaml'), policy);
   fs.writeFileSync(path.join(config, 'allowed_signers'), signers);
@@ -417,7 +419,7 @@ describe('aliases a checkout makes (issue 19)', () => {
   it('an assistant commit writing through each alias is blocked by the server and check --range', () => {
     const server = makeServer(`${aliceLine()}\n`, policy);
     const client = clone(server);
-    const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: client, env: human, input: '{"task": 1}\n' }).toString().trim();
+    const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: client, env: human, input: '{"task": 1}\n', timeout: CHILD_TIMEOUT_MS }).toString().trim();
     for (const name of [...ALIASES, 'src/BENCH~1.txt', 'notes./x']) git(client, ['update-index', '--add', '--cacheinfo', `100644,${blob},${name}`]);
     const tip = assistantCommit(client, 'tasks');
     const r = push(client, ['origin', 'HEAD:main']);

@@ -10,12 +10,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cleanroom, git, gitTry, HOOKS, initRepo, installHooks, tempDir, write } from './helpers/git.js';
+import { cleanEnv, cleanroom, git, gitTry, HOOKS, initRepo, installHooks, tempDir, write, CHILD_TIMEOUT_MS } from './helpers/git.js';
 import { EXAMPLE_POLICY, writePolicy } from './helpers/policy.js';
 
 const keys = tempDir('keys');
 const aliceKey = path.join(keys, 'alice');
-execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'alice', '-f', aliceKey], { env: cleanEnv() });
+execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'alice', '-f', aliceKey], { env: cleanEnv(), timeout: CHILD_TIMEOUT_MS });
 const ALICE = `alice@example.org namespaces="cleanroom-review-v1" ${fs.readFileSync(`${aliceKey}.pub`, 'utf8').trim().split(' ').slice(0, 2).join(' ')}`;
 
 const human = cleanEnv();

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { openEngine } from '../src/git/preflight.js';
 import { discoverRepo } from '../src/git/repo.js';
 import { commitProblem, parseCommit, tagProblem, type ObjectFormat } from '../src/git/objects.js';
-import { cleanEnv, cleanroom, git, gitRaw, gitTry, HOOKS, initRepo, tempDir, write, type Run } from './helpers/git.js';
+import { cleanEnv, cleanroom, fixtureCopy, git, gitRaw, gitTry, HOOKS, initRepo, tempDir, write, type Run } from './helpers/git.js';
 import { EXAMPLE_POLICY, gatedRepo } from './helpers/policy.js';
 
 const TRAILER = 'Co-authored-by: Claude <noreply@anthropic.com>';
@@ -150,13 +150,15 @@ interface Server {
  *  policy outside it, and a clone to push from; `policy` replaces the example policy. */
 function makeServer(opts: { format?: ObjectFormat; policy?: string; gitConfig?: [string, string][] } = {}): Server {
   const format = opts.format ?? 'sha1';
-  const seed = initRepo([`--object-format=${format}`]);
-  write(seed, '.cleanroom/policy.yaml', opts.policy ?? EXAMPLE_POLICY);
-  git(seed, ['add', '-A']);
-  git(seed, ['commit', '-q', '-m', 'policy']);
-  const bare = path.join(tempDir('served'), 'server.git');
-  git(path.dirname(bare), ['init', '-q', '--bare', '-b', 'main', `--object-format=${format}`, bare]);
-  git(seed, ['push', '-q', bare, 'main']);
+  const served = fixtureCopy(JSON.stringify([format, opts.policy]), (dir) => {
+    const seed = initRepo([`--object-format=${format}`]);
+    write(seed, '.cleanroom/policy.yaml', opts.policy ?? EXAMPLE_POLICY);
+    git(seed, ['add', '-A']);
+    git(seed, ['commit', '-q', '-m', 'policy']);
+    git(dir, ['init', '-q', '--bare', '-b', 'main', `--object-format=${format}`, 'server.git']);
+    git(seed, ['push', '-q', path.join(dir, 'server.git'), 'main']);
+  }, 'served');
+  const bare = path.join(served, 'server.git');
   const config = tempDir('server-config');
   fs.writeFileSync(path.join(config, 'policy.yaml'), opts.policy ?? EXAMPLE_POLICY);
   fs.writeFileSync(path.join(config, 'allowed_signers'), '');

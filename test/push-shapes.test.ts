@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cleanroom, git, gitTry, HOOKS, HUMAN, initRepo, tempDir, write } from './helpers/git.js';
+import { cleanEnv, cleanroom, git, gitTry, HOOKS, HUMAN, initRepo, tempDir, write, CHILD_TIMEOUT_MS } from './helpers/git.js';
 import { EXAMPLE_POLICY } from './helpers/policy.js';
 import { mayHoldProtected } from '../src/inspect.js';
 
@@ -20,7 +20,7 @@ const ME = `${HUMAN.name} <${HUMAN.email}> ${WHEN}`;
 const human = cleanEnv();
 const keys = tempDir('keys');
 const alice = { key: path.join(keys, 'alice') };
-execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'alice', '-f', alice.key], { env: human });
+execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'alice', '-f', alice.key], { env: human, timeout: CHILD_TIMEOUT_MS });
 const ALICE_SIGNER = `alice@example.org namespaces="cleanroom-review-v1" ${fs.readFileSync(`${alice.key}.pub`, 'utf8').trim().split(' ').slice(0, 2).join(' ')}`;
 
 /** What the gate told the pusher about one ref (the text after "cleanroom pre-receive <ref>: "). */
@@ -70,7 +70,7 @@ function tracedPush(repo: string, args: string[]): { status: number; stderr: str
 
 /** `git fast-import` for many commits in one process; `marks` maps a mark to its commit. */
 function fastImport(repo: string, stream: string): void {
-  execFileSync('git', ['fast-import', '--quiet'], { cwd: repo, env: cleanEnv(), input: stream });
+  execFileSync('git', ['fast-import', '--quiet'], { cwd: repo, env: cleanEnv(), input: stream, timeout: CHILD_TIMEOUT_MS });
 }
 const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
 
@@ -102,15 +102,15 @@ describe('many refs at one commit', () => {
     git(client, ['commit', '-q', '-m', 'data']);
     const tip = git(client, ['rev-parse', 'HEAD']);
     // 300 lightweight tags and 100 annotated ones (each its own tag object, peeled to the same commit).
-    execFileSync('git', ['update-ref', '--stdin'], { cwd: client, env: cleanEnv(), input: Array.from({ length: 300 }, (_, i) => `create refs/tags/light${i} ${tip}\n`).join('') });
+    execFileSync('git', ['update-ref', '--stdin'], { cwd: client, env: cleanEnv(), input: Array.from({ length: 300 }, (_, i) => `create refs/tags/light${i} ${tip}\n`).join(''), timeout: CHILD_TIMEOUT_MS });
     const tagDir = tempDir('tags');
     const tagFiles = Array.from({ length: 100 }, (_, i) => {
       const file = path.join(tagDir, `t${i}`);
       fs.writeFileSync(file, `object ${tip}\ntype commit\ntag heavy${i}\ntagger ${ME}\n\nrelease ${i}\n`);
       return file;
     });
-    const tagOids = execFileSync('git', ['hash-object', '-t', 'tag', '-w', '--stdin-paths'], { cwd: client, env: cleanEnv(), input: `${tagFiles.join('\n')}\n`, encoding: 'utf8' }).trim().split('\n');
-    execFileSync('git', ['update-ref', '--stdin'], { cwd: client, env: cleanEnv(), input: tagOids.map((oid, i) => `create refs/tags/heavy${i} ${oid}\n`).join('') });
+    const tagOids = execFileSync('git', ['hash-object', '-t', 'tag', '-w', '--stdin-paths'], { cwd: client, env: cleanEnv(), input: `${tagFiles.join('\n')}\n`, encoding: 'utf8', timeout: CHILD_TIMEOUT_MS }).trim().split('\n');
+    execFileSync('git', ['update-ref', '--stdin'], { cwd: client, env: cleanEnv(), input: tagOids.map((oid, i) => `create refs/tags/heavy${i} ${oid}\n`).join(''), timeout: CHILD_TIMEOUT_MS });
 
     const r = tracedPush(client, ['origin', 'main', '--tags']);
     expect(r.stderr).toContain('refs/heads/main: allowed (checked 1 path in 1 commit, 1 protected');
@@ -189,7 +189,7 @@ describe('octopus merges', () => {
     const tree = git(client, ['write-tree']);
     const parent = git(client, ['rev-parse', 'HEAD']);
     const raw = `tree ${tree}\n${`parent ${parent}\n`.repeat(2000)}author ${ME}\ncommitter ${ME}\n\nwide\n\n${TRAILER}\n`;
-    const wide = execFileSync('git', ['hash-object', '-t', 'commit', '-w', '--stdin'], { cwd: client, env: cleanEnv(), input: raw, encoding: 'utf8' }).trim();
+    const wide = execFileSync('git', ['hash-object', '-t', 'commit', '-w', '--stdin'], { cwd: client, env: cleanEnv(), input: raw, encoding: 'utf8', timeout: CHILD_TIMEOUT_MS }).trim();
     const r = tracedPush(client, ['origin', `${wide}:refs/heads/main`]);
     expect(r.stderr).toContain(`commit ${wide} has 2000 parents, more than the 128 the policy allows`);
     expect(r.status).not.toBe(0);

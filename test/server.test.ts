@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanEnv, cleanroom, git, gitTry, HOOKS, initRepo, tempDir, write, type Run, CHILD_TIMEOUT_MS } from './helpers/git.js';
+import { cleanEnv, cleanroom, fixtureCopy, git, gitTry, HOOKS, initRepo, tempDir, write, type Run, CHILD_TIMEOUT_MS } from './helpers/git.js';
 import { EXAMPLE_POLICY } from './helpers/policy.js';
 
 const keys = tempDir('keys');
@@ -59,8 +59,11 @@ let serial = 0;
 function makeServer(opts: { policy?: string | null; signers?: string[] | null } = {}): Server {
   const name = `srv${++serial}`;
   const bare = path.join(serverRoot, `${name}.git`);
-  git(serverRoot, ['init', '-q', '--bare', '-b', 'main', bare]);
-  git(seed, ['push', '-q', `file://${bare}`, 'main', 'legacy']);
+  const pushed = fixtureCopy('seeded', (dir) => {
+    git(seed, ['init', '-q', '--bare', '-b', 'main', dir]);
+    git(seed, ['push', '-q', `file://${dir}`, 'main', 'legacy']);
+  });
+  fs.renameSync(pushed, bare);
   // The server's own policy folder, outside the repository.
   const config = tempDir('server-config');
   const policyFile = path.join(config, 'policy.yaml');
@@ -665,7 +668,8 @@ describe('pre-receive over git daemon', () => {
     daemon = spawn(
       'git',
       ['daemon', '--reuseaddr', '--listen=127.0.0.1', `--port=${port}`, `--base-path=${serverRoot}`, '--export-all', '--enable=receive-pack', serverRoot],
-      { env: cleanEnv(), stdio: ['ignore', 'ignore', 'pipe'] },
+      // Killed in afterAll; the timeout is the backstop should this block's tests stall past their own.
+      { env: cleanEnv(), stdio: ['ignore', 'ignore', 'pipe'], timeout: 5 * CHILD_TIMEOUT_MS },
     );
     daemon.stderr?.on('data', (d: Buffer) => (daemonLog += d.toString('utf8')));
     await waitForPort(port, daemon, () => daemonLog);

@@ -31,7 +31,7 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS
     HOME: home,
     XDG_CONFIG_HOME: path.join(home, '.config'),
     GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: path.join(home, 'gitconfig-empty'),
+    GIT_CONFIG_GLOBAL: path.join(home, 'gitconfig'),
     GIT_AUTHOR_NAME: HUMAN.name,
     GIT_AUTHOR_EMAIL: HUMAN.email,
     GIT_COMMITTER_NAME: HUMAN.name,
@@ -50,12 +50,32 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS
   }
   return env;
 }
-fs.writeFileSync(path.join(home, 'gitconfig-empty'), '');
+// Git's defaults, but for the housekeeping git starts after every commit and push (`git maintenance
+// run --auto`): a process of its own each time, in repositories far too small for it to do anything.
+fs.writeFileSync(path.join(home, 'gitconfig'), '[maintenance]\n\tauto = false\n[receive]\n\tautogc = false\n');
 
 let counter = 0;
 export function tempDir(label = 'repo'): string {
   const dir = path.join(tmpRoot, `${label}-${++counter}`);
   fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+const templates = new Map<string, string>();
+/**
+ * A fresh copy of a folder `build` fills once per test file and key (a seeded bare repository,
+ * say): each test still gets repositories of its own to change, without running the same git
+ * commands again to make them.
+ */
+export function fixtureCopy(key: string, build: (dir: string) => void, label = 'fixture'): string {
+  let template = templates.get(key);
+  if (template === undefined) {
+    template = tempDir(`${label}-template`);
+    build(template);
+    templates.set(key, template);
+  }
+  const dir = tempDir(label);
+  fs.cpSync(template, dir, { recursive: true, verbatimSymlinks: true });
   return dir;
 }
 
