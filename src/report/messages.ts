@@ -25,14 +25,19 @@ export function scopeText(v: Verdict, scope: string): string {
 }
 
 export function headline(v: Verdict): string {
-  const n = plural(v.findings.length, 'protected change');
+  const forbidden = v.findings.filter((f) => f.reason === 'forbidden').length;
+  const review = v.findings.length - forbidden;
+  const n = plural(review, 'protected change');
+  const banned = plural(forbidden, 'protected change');
   switch (v.outcome) {
     case 'allowed':
       return 'allowed';
     case 'blocked':
-      return `blocked: ${n} need${v.findings.length === 1 ? 's' : ''} a human review`;
+      if (forbidden === 0) return `blocked: ${n} need${review === 1 ? 's' : ''} a human review`;
+      return `blocked: ${banned} only a person may make${review > 0 ? `, ${review} more need${review === 1 ? 's' : ''} a human review` : ''}`;
     case 'warned':
-      return `warning: ${n} would need a human review (mode: warn, not blocking)`;
+      if (forbidden === 0) return `warning: ${n} would need a human review (mode: warn, not blocking)`;
+      return `warning: ${banned} only a person may make${review > 0 ? `, ${review} more would need a human review` : ''} (mode: warn, not blocking)`;
   }
 }
 
@@ -50,6 +55,8 @@ export function reasonText(f: Finding): string {
       return 'this path needs a review for every change (review-always)';
     case 'link':
       return 'a symlink or submodule here would show content from outside the protected paths; no review admits it';
+    case 'forbidden':
+      return 'assistant-generated content in a path only a person may write (forbid-assistant); no review admits it';
   }
 }
 
@@ -59,6 +66,10 @@ export function fixCommands(f: Finding): string[] {
   if (f.reason === 'link') {
     const undo = f.commit === null ? `git restore --staged -- ${p}    # leave the link out of this commit` : `git rebase -i ${f.commit.slice(0, 12)}^    # take the link out of commit ${f.commit.slice(0, 12)}`;
     return [`replace ${p} with a copy of what it points at, and have that content reviewed`, undo];
+  }
+  if (f.reason === 'forbidden') {
+    const undo = f.commit === null ? `git restore --staged -- ${p}    # leave it out of this commit` : `git rebase -i ${f.commit.slice(0, 12)}^    # take it out of commit ${f.commit.slice(0, 12)}`;
+    return [undo, `a person writes ${p} themselves, outside any assistant, and commits it`];
   }
   // No review can sign for an absence: a deletion in the policy's folder is a person's own act.
   if (f.status === 'deleted') {
@@ -76,6 +87,16 @@ export function fixCommands(f: Finding): string[] {
 
 export const REVIEW_NOTE =
   'A human must review this content and sign for it (cleanroom attest) before it may enter a protected path.';
+
+export const FORBID_NOTE =
+  'Only a person may write content under a forbid-assistant path: an assistant may not produce it, and a review does not change that.';
+
+/** The closing notes a verdict's findings call for. */
+export function closingNotes(v: Verdict): string[] {
+  const forbidden = v.findings.some((f) => f.reason === 'forbidden');
+  const others = v.findings.some((f) => f.reason !== 'forbidden');
+  return [...(forbidden ? [FORBID_NOTE] : []), ...(others ? [REVIEW_NOTE] : [])];
+}
 
 export function reviewedText(r: ReviewedChange): string {
   const commit = r.commit ? ` in commit ${r.commit.slice(0, 12)}` : '';
