@@ -19,6 +19,7 @@ const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   scan: async () => (await import('./commands/scan.js')).default,
   init: async () => (await import('./commands/init.js')).default,
   record: async () => (await import('./commands/record.js')).default,
+  guard: async () => (await import('./commands/guard.js')).default,
   demo: async () => (await import('./commands/demo.js')).default,
   lineage: async () => (await import('./commands/lineage.js')).default,
 };
@@ -32,6 +33,7 @@ const SUMMARIES: Record<CommandName, string> = {
   scan: 'audit history: every assistant-made protected change and whether a review covers it',
   init: 'write .cleanroom/policy.yaml and wire the hooks into this repository',
   record: "record the files an assistant's tool call wrote (run by the assistant's own hook)",
+  guard: "refuse an assistant's write into a forbid-assistant path before it happens (run by its hook)",
   demo: 'walk a scratch repository through a blocked assistant commit and a passing human one',
   lineage: 'rebuild the index of content assistant-made commits wrote (`lineage rebuild`)',
 };

@@ -102,3 +102,24 @@ export function reviewedText(r: ReviewedChange): string {
   const commit = r.commit ? ` in commit ${r.commit.slice(0, 12)}` : '';
   return `${r.path}${commit}: reviewed by ${r.principals.join(', ')}`;
 }
+
+/** What an assistant's pre-tool guard tells the assistant when it refuses a write (the agent reads it). */
+export function guardDeniedText(hits: readonly { path: string; rule: { pattern: string; origin: string } }[]): string {
+  const paths = hits.map((h) => h.path).join(', ');
+  const rules = [...new Set(hits.map((h) => `${h.rule.pattern} (forbid-assistant, ${h.rule.origin})`))].join('; ');
+  return (
+    `cleanroom: refused: an assistant may not write ${paths}. The repository's policy says only a person may write this content: ${rules}. ` +
+    'No review can admit an assistant\'s version, and writing it elsewhere to move it in later is caught too (its lineage is traced). ' +
+    'Do not write it; tell the user that a human must write this file themselves.'
+  );
+}
+
+/** What the guard tells the assistant when it lets a write into a protected path through. */
+export function guardReviewText(hits: readonly { path: string; rule: { pattern: string; require: string; origin: string } }[]): string {
+  const paths = hits.map((h) => h.path).join(', ');
+  const rules = [...new Set(hits.map((h) => `${h.rule.pattern} (${h.rule.require}, ${h.rule.origin})`))].join('; ');
+  return (
+    `cleanroom: ${paths} is protected: ${rules}. The write may go ahead, but content an assistant writes there cannot be committed until a human reviews it and signs for it (cleanroom attest). ` +
+    'Tell the user that a human review will be needed before commit.'
+  );
+}
