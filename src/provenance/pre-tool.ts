@@ -150,10 +150,10 @@ export function shellWriteTargets(command: string): string[] {
   for (const words of simpleCommands(command)) {
     const operands: string[] = [];
     for (let i = 0; i < words.length; i++) {
-      const w = words[i] as string;
-      const redirect = /^(?:\d*|&)>{1,2}\|?(.*)$/.exec(w);
+      const { text: w, quoted } = words[i] as Word;
+      const redirect = quoted ? null : /^(?:\d*|&)>{1,2}\|?(.*)$/.exec(w);
       if (redirect) {
-        const target = redirect[1] !== '' ? redirect[1] : words[++i];
+        const target = redirect[1] !== '' ? redirect[1] : words[++i]?.text;
         if (target !== undefined && !target.startsWith('&')) targets.push(target);
         continue;
       }
@@ -172,15 +172,23 @@ export function shellWriteTargets(command: string): string[] {
   return targets.filter((t) => t !== '' && t !== '/dev/null');
 }
 
-/** The words of each simple command, quotes removed; separated at ; & | && || and newlines.
- *  Here-document bodies and substitutions are not followed. */
-function simpleCommands(line: string): string[][] {
-  const commands: string[][] = [];
-  let words: string[] = [];
+/** A word of a command line, quotes removed; `quoted` when any of it was quoted (then it is no operator). */
+interface Word {
+  readonly text: string;
+  readonly quoted: boolean;
+}
+
+/** The words of each simple command; separated at ; & | && || and newlines. Here-document
+ *  bodies and substitutions are not followed. */
+function simpleCommands(line: string): Word[][] {
+  const commands: Word[][] = [];
+  let words: Word[] = [];
   let word: string | null = null;
+  let quoted = false;
   const end = () => {
-    if (word !== null) words.push(word);
+    if (word !== null) words.push({ text: word, quoted });
     word = null;
+    quoted = false;
   };
   for (let i = 0; i < line.length; i++) {
     const c = line[i] as string;
@@ -188,6 +196,7 @@ function simpleCommands(line: string): string[][] {
       const close = line.indexOf(c, i + 1);
       const stop = close < 0 ? line.length : close;
       word = (word ?? '') + line.slice(i + 1, stop);
+      quoted = true;
       i = stop;
     } else if (c === '\\' && i + 1 < line.length) {
       word = (word ?? '') + line[++i];
