@@ -15,9 +15,10 @@
 // Writes the tables to bench/RESULTS.md and between the bench markers of README.md's "Speed".
 //
 // Lineage (the index build, a push with and without it) and push shapes (many tags, a wide octopus,
-// a long history) have fixtures of their own: scripts/bench-lineage.js, scripts/bench-shapes.js.
+// a long history) have fixtures of their own: scripts/bench-lineage.js, scripts/bench-shapes.js;
+// so has the assistant guard (a fresh process per tool call): scripts/bench-guard.js.
 //
-// Usage: npm run bench [-- --runs N] [--rebuild] [--no-write] [--only local,server,history,lineage,shapes]
+// Usage: npm run bench [-- --runs N] [--rebuild] [--no-write] [--only local,server,history,lineage,shapes,guard]
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import { once } from 'node:events';
@@ -27,6 +28,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchLineage } from './bench-lineage.js';
 import { benchShapes } from './bench-shapes.js';
+import { benchGuard } from './bench-guard.js';
 
 /** Bump when anything below changes what is built: the cache is keyed on it. */
 const GENERATOR = 3;
@@ -620,9 +622,12 @@ async function main() {
   const lineage = wants('lineage') ? await benchLineage({ runs: RUNS, log, unexpected }) : null;
   const shapes = wants('shapes') ? await benchShapes({ runs: RUNS, rebuild: opt.rebuild }) : null;
   unexpected.push(...(shapes?.unexpected ?? []));
-  if (ONLY && [...ONLY].every((s) => s === 'lineage' || s === 'shapes')) {
+  const guard = wants('guard') ? await benchGuard({ runs: RUNS }) : null;
+  unexpected.push(...(guard?.unexpected ?? []));
+  if (ONLY && [...ONLY].every((s) => s === 'lineage' || s === 'shapes' || s === 'guard')) {
     if (lineage) console.log([lineage.section, '', ...lineage.budgets.map((b) => `- ${b.text}`)].join('\n'));
     if (shapes) console.log(shapes.section);
+    if (guard) console.log([guard.section, '', ...guard.budgets.map((b) => `- ${b.text}`)].join('\n'));
     process.exitCode = unexpected.length ? 1 : 0;
     return;
   }
@@ -754,9 +759,10 @@ async function main() {
 
   if (lineage) sections.push(lineage.section);
   if (shapes) sections.push(shapes.section);
+  if (guard) sections.push(guard.section);
 
   // Budgets: one line per workload, each budget's verdict on it.
-  const budget = [...(lineage?.budgets ?? [])];
+  const budget = [...(lineage?.budgets ?? []), ...(guard?.budgets ?? [])];
   const mark = (ok) => `**${ok ? 'PASS' : 'FAIL'}**`;
   const peakOf = (r) => Math.max(Number.isFinite(r.largest) ? r.largest : 0, Number.isFinite(r.tree) ? r.tree : 0);
   if (local) {
