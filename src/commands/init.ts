@@ -125,7 +125,11 @@ function wireHooksFolder(workTree: string, hooksDir: string, say: (s: string) =>
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** How one assistant shows in a project, and where its hooks run `cleanroom record`. */
+/** What init wires into an assistant's hooks: `cleanroom record` after its tool calls, `cleanroom
+ *  guard` before them. */
+type Use = 'record' | 'guard';
+
+/** How one assistant shows in a project, and where its hooks run `cleanroom record` and `cleanroom guard`. */
 interface AgentWiring {
   readonly agent: AgentName;
   readonly name: string;
@@ -225,10 +229,6 @@ const AGENT_WIRINGS: readonly AgentWiring[] = [
 ];
 
 class Refusal extends Error {}
-
-/** What init wires into an assistant's hooks: `cleanroom record` after its tool calls, `cleanroom
- *  guard` before them. */
-type Use = 'record' | 'guard';
 
 /** Whether a hook command line runs `cleanroom <use> <agent>`, however cleanroom is reached. */
 function runsFor(use: Use, agent: AgentName, command: string): boolean {

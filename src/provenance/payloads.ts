@@ -266,6 +266,11 @@ const PARSERS: Record<AgentName, (d: Json) => HookPayload> = { 'claude-code': cl
 
 /** Parses one hook invocation's stdin; a PayloadError says why it is not a hook payload at all. */
 export function parsePayload(agent: AgentName, text: string): HookPayload {
+  return PARSERS[agent](hookJson(text));
+}
+
+/** A hook's stdin as the JSON object every assistant sends; a PayloadError says why it is not one. */
+export function hookJson(text: string): Json {
   if (text.trim() === '') throw new PayloadError('empty payload on stdin');
   let data: unknown;
   try {
@@ -275,5 +280,5 @@ export function parsePayload(agent: AgentName, text: string): HookPayload {
   }
   const d = obj(data);
   if (!d) throw new PayloadError(`payload is JSON but not an object (${Array.isArray(data) ? 'an array' : typeof data})`);
-  return PARSERS[agent](d);
+  return d;
 }

@@ -4,7 +4,7 @@
  * out. Field names follow each assistant's hook documentation (shared/research/fingerprints.md §2),
  * as payloads.ts does for the calls that already ran; a tool that writes nothing answers no files.
  */
-import { first, obj, PayloadError, patchFiles, str, type AgentName, type Json } from './payloads.js';
+import { first, hookJson, obj, patchFiles, str, type AgentName, type Json } from './payloads.js';
 
 /** A tool call about to run. */
 export interface PlannedCall {
@@ -117,16 +117,7 @@ const PARSERS: Record<AgentName, (d: Json) => PlannedCall> = { 'claude-code': cl
 
 /** Parses one pre-tool hook invocation's stdin; a PayloadError says why it is not a payload at all. */
 export function parsePreTool(agent: AgentName, text: string): PlannedCall {
-  if (text.trim() === '') throw new PayloadError('empty payload on stdin');
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new PayloadError(`payload is not JSON (${(e as Error).message}; ${text.length} characters)`);
-  }
-  const d = obj(data);
-  if (!d) throw new PayloadError(`payload is JSON but not an object (${Array.isArray(data) ? 'an array' : typeof data})`);
-  const planned = PARSERS[agent](d);
+  const planned = PARSERS[agent](hookJson(text));
   // A patch can also arrive through the shell (`apply_patch <<'EOF'`): its paths are known exactly.
   return planned.command === null ? planned : { ...planned, files: [...planned.files, ...patched(planned.command)] };
 }
