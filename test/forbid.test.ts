@@ -211,6 +211,21 @@ describe('forbid-assistant at the gates and in the reports', () => {
     expect(ok.status).toBe(0);
   });
 
+  it('verify: a review does not cover assistant content under a ban that review-always also holds; it covers a person\'s', () => {
+    const repo = setup();
+    write(repo, 'benchmarks/gold/a.json', TASKS);
+    git(repo, ['add', '.'], human);
+    attest(repo);
+    const bad = commitPast(repo, {}, `gold\n\n${TRAILER}`);
+    const v = cleanroom(repo, ['verify', bad], human);
+    expect(v.stdout).toContain('FORBIDDEN   benchmarks/gold/a.json');
+    expect(v.status).toBe(1);
+    git(repo, ['commit', '-q', '--amend', '-m', 'gold, by a person'], human);
+    const ok = cleanroom(repo, ['verify', 'HEAD'], human);
+    expect(ok.stdout).toContain('covered     benchmarks/gold/a.json');
+    expect(ok.status).toBe(0);
+  });
+
   it('policy check shows the ban and its exceptions; a bad exclude is refused with its position', () => {
     const repo = setup();
     const ok = cleanroom(repo, ['policy', 'check', '.cleanroom/policy.yaml'], human);

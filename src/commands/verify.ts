@@ -2,7 +2,7 @@ import type { Command } from '../cli.js';
 import { decide, requirementOf, ruleFor } from '../decide/decide.js';
 import type { Change } from '../git/engine.js';
 import { inspectCommit, type InspectContext } from '../inspect.js';
-import { reviewKey } from '../decide/verdict.js';
+import { reviewKey, type RuleRef } from '../decide/verdict.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { printableBlock } from '../report/escape.js';
@@ -19,13 +19,13 @@ judged as the gate judges it, and no review covers it. Exit 0 when everything pr
 covered, 1 when something is not.`;
 
 /**
- * For the changes under a ban that asks no review of a person (forbid-assistant), whether each is
- * assistant-made, judged as the gate judges the commit; undefined when the commit brings none.
+ * For the changes under a ban (forbid-assistant), whether each is assistant-made, judged as the
+ * gate judges the commit; undefined when the commit brings none.
  */
 async function forbiddenIn(ctx: InspectContext, oid: string, changes: readonly Change[]): Promise<Map<string, boolean> | undefined> {
   const banned = changes.filter((c) => {
     const rule = ruleFor(ctx.policy, c.path);
-    return rule !== null && requirementOf(rule, true) === 'forbidden' && requirementOf(rule, false) === null;
+    return rule !== null && requirementOf(rule, true) === 'forbidden';
   });
   if (banned.length === 0) return undefined;
   const verdict = decide({ policy: ctx.policy, subjects: [await inspectCommit(ctx, oid)] });
@@ -51,9 +51,14 @@ const verify: Command = {
       let missing = 0;
       for (const c of changes) {
         const banned = forbidden?.get(c.path);
-        if (banned !== undefined) {
-          if (banned) missing++;
-          out.push(`  ${banned ? 'FORBIDDEN  ' : 'by a person'} ${c.path} (blob ${(c.newOid ?? '').slice(0, 12)}): ${banned ? 'assistant-made, and only a person may write it (forbid-assistant); no review admits it' : 'forbid-assistant, and no assistant signal'}`);
+        if (banned === true) {
+          missing++;
+          out.push(`  FORBIDDEN   ${c.path} (blob ${(c.newOid ?? '').slice(0, 12)}): assistant-made, and only a person may write it (forbid-assistant); no review admits it`);
+          continue;
+        }
+        // A person's change under a ban passes unreviewed, unless a review-always rule also holds it.
+        if (banned === false && requirementOf(ruleFor(ctx.policy, c.path) as RuleRef, false) === null) {
+          out.push(`  by a person ${c.path} (blob ${(c.newOid ?? '').slice(0, 12)}): forbid-assistant, and no assistant signal`);
           continue;
         }
         const who = reviewed.get(reviewKey(c.path, c.newOid ?? ''));
