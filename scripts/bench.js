@@ -16,9 +16,10 @@
 //
 // Lineage (the index build, a push with and without it) and push shapes (many tags, a wide octopus,
 // a long history) have fixtures of their own: scripts/bench-lineage.js, scripts/bench-shapes.js;
-// so has scale (a 100,000-commit history: scan, check --range and a push of it): scripts/bench-scale.js.
+// so have scale (a 100,000-commit history: scan, check --range and a push of it): scripts/bench-scale.js,
+// and the assistant guard (a fresh process per tool call): scripts/bench-guard.js.
 //
-// Usage: npm run bench [-- --runs N] [--rebuild] [--no-write] [--only local,server,history,lineage,shapes,scale]
+// Usage: npm run bench [-- --runs N] [--rebuild] [--no-write] [--only local,server,history,lineage,shapes,scale,guard]
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import { once } from 'node:events';
@@ -29,6 +30,7 @@ import { parseArgs } from 'node:util';
 import { benchLineage } from './bench-lineage.js';
 import { benchShapes } from './bench-shapes.js';
 import { benchScale } from './bench-scale.js';
+import { benchGuard } from './bench-guard.js';
 
 /** Bump when anything below changes what is built: the cache is keyed on it. */
 const GENERATOR = 3;
@@ -622,11 +624,13 @@ async function main() {
   const lineage = wants('lineage') ? await benchLineage({ runs: RUNS, log, unexpected }) : null;
   const shapes = wants('shapes') ? await benchShapes({ runs: RUNS, rebuild: opt.rebuild }) : null;
   const scale = wants('scale') ? await benchScale({ runs: RUNS, rebuild: opt.rebuild }) : null;
-  unexpected.push(...(shapes?.unexpected ?? []), ...(scale?.unexpected ?? []));
-  if (ONLY && [...ONLY].every((s) => s === 'lineage' || s === 'shapes' || s === 'scale')) {
+  const guard = wants('guard') ? await benchGuard({ runs: RUNS }) : null;
+  unexpected.push(...(shapes?.unexpected ?? []), ...(scale?.unexpected ?? []), ...(guard?.unexpected ?? []));
+  if (ONLY && [...ONLY].every((s) => s === 'lineage' || s === 'shapes' || s === 'scale' || s === 'guard')) {
     if (lineage) console.log([lineage.section, '', ...lineage.budgets.map((b) => `- ${b.text}`)].join('\n'));
     if (shapes) console.log(shapes.section);
     if (scale) console.log(scale.section);
+    if (guard) console.log([guard.section, '', ...guard.budgets.map((b) => `- ${b.text}`)].join('\n'));
     process.exitCode = unexpected.length ? 1 : 0;
     return;
   }
@@ -759,9 +763,10 @@ async function main() {
   if (lineage) sections.push(lineage.section);
   if (shapes) sections.push(shapes.section);
   if (scale) sections.push(scale.section);
+  if (guard) sections.push(guard.section);
 
   // Budgets: one line per workload, each budget's verdict on it.
-  const budget = [...(lineage?.budgets ?? [])];
+  const budget = [...(lineage?.budgets ?? []), ...(guard?.budgets ?? [])];
   const mark = (ok) => `**${ok ? 'PASS' : 'FAIL'}**`;
   const peakOf = (r) => Math.max(Number.isFinite(r.largest) ? r.largest : 0, Number.isFinite(r.tree) ? r.tree : 0);
   if (local) {

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { judgedRule, ruleFor } from './decide/decide.js';
+import { judgedRule, requirementOf, ruleFor } from './decide/decide.js';
 import { mayAlias, SYMLINK_MODE } from './decide/links.js';
 import type { Subject } from './decide/verdict.js';
 import type { Change, CommitInfo, CommitRange, GitEngine, Identity, ListedCommit, TreeFile } from './git/engine.js';
@@ -55,11 +55,13 @@ async function linkTargetsOf(ctx: InspectContext, changes: readonly Change[]): P
 }
 
 /** The protected changes that will need a review: all of them once anything looks
- *  assistant-made, else those under review-always. (decide() makes the exact call.) */
+ *  assistant-made (but those under a ban, which no review admits), else those that need one
+ *  whoever made them. (decide() makes the exact call.) */
 function needingReview(policy: Policy, changes: readonly Change[], assistantMade: boolean): Change[] {
   return changes.filter((c) => {
     const rule = judgedRule(policy, c);
-    return rule !== null && (assistantMade || rule.require === 'review-always');
+    // A person's change under a ban may still need one (RuleRef.humanRule), signals elsewhere or not.
+    return rule !== null && ((assistantMade && requirementOf(rule, true) === 'review') || requirementOf(rule, false) === 'review');
   });
 }
 

@@ -16,7 +16,10 @@ const BUILD = 'build-1';
 function comparable(p: Policy) {
   return {
     ...p,
-    protect: p.protect.map(({ matches, ...rest }) => ({ ...rest, probe: ['datasets/a', 'Benchmarks/x', 'evals/private/y', 'src/z'].map(matches) })),
+    protect: p.protect.map(({ matches, reaches, ...rest }) => {
+      const probes = ['datasets/a', 'Benchmarks/x', 'evals/private/y', 'src/z', 'benchmarks/README.md', 'benchmarks/readme.md'];
+      return { ...rest, probe: probes.map(matches), reach: probes.map(reaches) };
+    }),
     assistants: { ...p.assistants, markers: p.assistants.markers.map(String), trailers: p.assistants.trailers.map(String), identities: p.assistants.identities.map(String) },
   };
 }
@@ -38,6 +41,23 @@ describe('cachedPolicy', () => {
     expect(comparable(first)).toEqual(comparable(parsePolicy(text, 'a.yaml', '/repo/.cleanroom')));
     expect(comparable(again)).toEqual(comparable(parsePolicy(text, 'b.yaml', '/elsewhere')));
     expect(again.review.allowedSigners).toBe('/elsewhere/allowed_signers');
+  });
+
+  it('keeps a ban and its excludes: a hit protects what a fresh parse protects', async () => {
+    const text = unique().replace(/protect:\n/, 'protect:\n  - path: "benchmarks/**"\n    require: forbid-assistant\n    exclude: ["benchmarks/README.md"]\n');
+    await cachedPolicy(text, 'a.yaml', '/r', BUILD, async () => parsePolicy(text, 'a.yaml', '/r'));
+    const hit = await cachedPolicy(text, 'a.yaml', '/r', BUILD, async () => {
+      throw new Error('not served from the cache');
+    });
+    expect(comparable(hit)).toEqual(comparable(parsePolicy(text, 'a.yaml', '/r')));
+    const rule = hit.protect[0];
+    expect([rule?.require, rule?.exclude, rule?.matches('benchmarks/README.md'), rule?.matches('benchmarks/readme.md'), rule?.reaches('benchmarks/README.md')]).toEqual([
+      'forbid-assistant',
+      ['benchmarks/README.md'],
+      false,
+      true,
+      true,
+    ]);
   });
 
   it('keeps an absolute allowed_signers path absolute, whichever folder asks', async () => {

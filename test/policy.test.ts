@@ -202,8 +202,8 @@ describe('parsePolicy rejects', () => {
       EXAMPLE.replace('    require: review-always', '    requir: review-always'),
       'EPOLICY_INVALID',
       [
-        `${SOURCE}:9:5: missing key "require" in protect[2]; expected one of review-if-assistant, review-always`,
-        `${SOURCE}:10:5: unknown key "requir"; expected one of path, require`,
+        `${SOURCE}:9:5: missing key "require" in protect[2]; expected one of review-if-assistant, review-always, forbid-assistant`,
+        `${SOURCE}:10:5: unknown key "requir"; expected one of path, require, exclude`,
       ],
     ],
     [
@@ -226,7 +226,7 @@ describe('parsePolicy rejects', () => {
       'a protect entry that is a string',
       yaml('version: 1', 'protect:', '  - "benchmarks/**"'),
       'EPOLICY_INVALID',
-      [`${SOURCE}:3:5: protect[0]: found a string; expected a protect entry, a mapping with path, require`],
+      [`${SOURCE}:3:5: protect[0]: found a string; expected a protect entry, a mapping with path, require, exclude`],
     ],
     [
       'a protect entry without path',
@@ -238,7 +238,7 @@ describe('parsePolicy rejects', () => {
       'an unknown requirement',
       MINIMAL.replace('review-if-assistant', 'review'),
       'EPOLICY_INVALID',
-      [`${SOURCE}:4:14: protect[0].require: found "review"; expected one of review-if-assistant, review-always`],
+      [`${SOURCE}:4:14: protect[0].require: found "review"; expected one of review-if-assistant, review-always, forbid-assistant`],
     ],
     ['an unknown mode', MINIMAL + 'mode: enforced\n', 'EPOLICY_INVALID', [`${SOURCE}:5:7: mode: found "enforced"; expected one of enforce, warn`]],
     ['mode as a list', MINIMAL + 'mode: [warn]\n', 'EPOLICY_INVALID', [`${SOURCE}:5:7: mode: found a list; expected one of enforce, warn`]],
@@ -353,7 +353,7 @@ describe('parsePolicy rejects', () => {
 
   it('self-referencing aliases without looping', () => {
     const { lines } = rejection(yaml('version: 1', 'protect: &p [*p]'));
-    expect(lines).toEqual([`${SOURCE}:2:13: protect[0]: found a list; expected a protect entry, a mapping with path, require`]);
+    expect(lines).toEqual([`${SOURCE}:2:13: protect[0]: found a list; expected a protect entry, a mapping with path, require, exclude`]);
   });
 });
 

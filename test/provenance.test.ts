@@ -485,6 +485,7 @@ describe('cleanroom init --agents', () => {
   const read = (repo: string, file: string) => fs.readFileSync(path.join(repo, file), 'utf8');
   const json = (repo: string, file: string) => JSON.parse(read(repo, file)) as Record<string, any>;
   const RECORD = `${CLI} record`;
+  const GUARD = `${CLI} guard`;
 
   it('merges into the hook files of the assistants the project uses, keeps what is there, and a second run changes nothing', () => {
     const repo = project();
@@ -509,14 +510,25 @@ describe('cleanroom init --agents', () => {
       otherHook,
       { matcher: 'Write|Edit|MultiEdit|NotebookEdit|Bash', hooks: [{ type: 'command', command: `${RECORD} claude-code` }] },
     ]);
-    expect(claude.hooks.PreToolUse).toEqual([{ matcher: 'Bash', hooks: [{ type: 'command', command: `${RECORD} claude-code` }] }]);
+    expect(claude.hooks.PreToolUse).toEqual([
+      { matcher: 'Bash', hooks: [{ type: 'command', command: `${RECORD} claude-code` }] },
+      { matcher: 'Write|Edit|MultiEdit|NotebookEdit|Bash', hooks: [{ type: 'command', command: `${GUARD} claude-code` }] },
+    ]);
+    expect(r.stdout).toContain(`  Claude Code: .claude/settings.json: merged: \`${GUARD} claude-code\` on PreToolUse (Write|Edit|MultiEdit|NotebookEdit|Bash)`);
     expect(read(repo, '.claude/settings.json')).toMatch(/^ {4}"permissions"/m);
     expect(json(repo, '.codex/hooks.json').hooks.PostToolUse[0].matcher).toBe('apply_patch|Edit|Write|Bash');
     expect(json(repo, '.cursor/hooks.json')).toEqual({
       version: 1,
-      hooks: { afterFileEdit: [{ command: './hooks/format.sh' }, { command: `${RECORD} cursor` }], afterShellExecution: [{ command: `${RECORD} cursor` }] },
+      hooks: {
+        afterFileEdit: [{ command: './hooks/format.sh' }, { command: `${RECORD} cursor` }],
+        afterShellExecution: [{ command: `${RECORD} cursor` }],
+        preToolUse: [{ command: `${GUARD} cursor` }],
+        beforeShellExecution: [{ command: `${GUARD} cursor` }],
+      },
     });
     expect(json(repo, '.gemini/settings.json').hooks.AfterTool[0].hooks[0]).toEqual({ name: 'cleanroom-record', type: 'command', command: `${RECORD} gemini` });
+    expect(json(repo, '.gemini/settings.json').hooks.BeforeTool[1]).toEqual({ matcher: 'write_file|replace|run_shell_command', hooks: [{ name: 'cleanroom-guard', type: 'command', command: `${GUARD} gemini` }] });
+    expect(json(repo, '.codex/hooks.json').hooks.PreToolUse[1]).toEqual({ matcher: 'apply_patch|Edit|Write|Bash', hooks: [{ type: 'command', command: `${GUARD} codex` }] });
 
     const files = ['.claude/settings.json', '.codex/hooks.json', '.cursor/hooks.json', '.gemini/settings.json'];
     const before = files.map((f) => read(repo, f));
@@ -524,6 +536,7 @@ describe('cleanroom init --agents', () => {
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('  Claude Code: .claude/settings.json: already records (PostToolUse (Write|Edit|MultiEdit|NotebookEdit|Bash), PreToolUse (Bash))');
     expect(again.stdout).toContain('  Cursor: .cursor/hooks.json: already records (afterFileEdit, afterShellExecution)');
+    expect(again.stdout).toContain('  Cursor: .cursor/hooks.json: already guards (preToolUse, beforeShellExecution)');
     expect(files.map((f) => read(repo, f))).toEqual(before);
   });
 
@@ -539,7 +552,7 @@ describe('cleanroom init --agents', () => {
     expect(r.stdout).toContain('  Copilot CLI: .github/hooks/cleanroom.json: merged:');
     expect(json(repo, '.github/hooks/cleanroom.json').hooks).toEqual({
       PostToolUse: [{ type: 'command', bash: `${RECORD} copilot`, timeoutSec: 5 }],
-      PreToolUse: [{ type: 'command', bash: `${RECORD} copilot` }],
+      PreToolUse: [{ type: 'command', bash: `${RECORD} copilot` }, { type: 'command', bash: `${GUARD} copilot` }],
     });
   });
 

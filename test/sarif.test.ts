@@ -92,7 +92,7 @@ describe('cleanroom check --format sarif', () => {
     expect(text).toContain(`git rebase -i ${sha.slice(0, 12)}^`);
   });
 
-  it('lists the same ordered rules on every run, each with help naming cleanroom attest', () => {
+  it('lists the same ordered rules on every run, each with help naming what resolves it', () => {
     const { repo, base } = repoWithPolicy();
     const { run } = checkRange(repo, `${base}..HEAD`);
     const rules = run.tool.driver.rules as { id: string; name: string; shortDescription: { text: string }; fullDescription: { text: string }; help: { text: string } }[];
@@ -100,11 +100,14 @@ describe('cleanroom check --format sarif', () => {
       ['CR001', 'assistant-content-unreviewed'],
       ['CR002', 'review-always-unreviewed'],
       ['CR003', 'link-into-protected-path'],
+      ['CR004', 'assistant-content-forbidden'],
     ]);
     for (const r of rules) {
       expect(r.shortDescription.text).not.toBe('');
       expect(r.fullDescription.text).not.toBe('');
-      expect(r.help.text).toContain('cleanroom attest');
+      // No review admits forbidden content: its help must not send anyone to sign for it.
+      if (r.id === 'CR004') expect(r.help.text).not.toContain('cleanroom attest');
+      else expect(r.help.text).toContain('cleanroom attest');
     }
   });
 

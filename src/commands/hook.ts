@@ -66,7 +66,7 @@ async function commitBase(ctx: InspectContext, source: string | undefined, sha: 
 /** Kernel convention: a commit that went in with an assistant's help says so in a trailer, so the
  *  server can still see it once the committing process's environment is gone. */
 async function recordAssistance(ctx: InspectContext, file: string, verdict: Verdict): Promise<void> {
-  const assisted = [...verdict.findings.filter((f) => f.reason === 'assistant'), ...verdict.reviewed].flatMap((f) => f.signals);
+  const assisted = [...verdict.findings.filter((f) => f.reason === 'assistant' || f.reason === 'forbidden'), ...verdict.reviewed].flatMap((f) => f.signals);
   if (verdict.outcome === 'blocked' || assisted.length === 0) return;
   await addAssistedBy(ctx, file, assisted);
 }

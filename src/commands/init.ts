@@ -38,7 +38,9 @@ file edited since is left, and named). It keeps the policy, the repository's, an
 hook init did not write.
 
 --agents also wires \`cleanroom record\` into the hooks of each assistant the project uses, so
-what an assistant writes is recorded when it writes it, even if a person commits it later:
+what an assistant writes is recorded when it writes it, even if a person commits it later, and
+\`cleanroom guard\` into their pre-tool hooks, so a write into a forbid-assistant path is refused
+before it happens (docs/agents.md):
 .claude/settings.json (Claude Code), .codex/hooks.json (Codex), .cursor/hooks.json (Cursor),
 .gemini/settings.json (Gemini CLI), .github/hooks/cleanroom.json (Copilot CLI). Entries are merged
 into what is there, and a second run changes nothing.`;
@@ -189,7 +191,11 @@ async function wireHooksFolder(workTree: string, hooksDir: string, env: NodeJS.P
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** How one assistant shows in a project, and where its hooks run `cleanroom record`. */
+/** What init wires into an assistant's hooks: `cleanroom record` after its tool calls, `cleanroom
+ *  guard` before them. */
+type Use = 'record' | 'guard';
+
+/** How one assistant shows in a project, and where its hooks run `cleanroom record` and `cleanroom guard`. */
 interface AgentWiring {
   readonly agent: AgentName;
   readonly name: string;
@@ -200,7 +206,9 @@ interface AgentWiring {
   readonly root: string;
   /** With a matcher: Claude-style groups `{matcher, hooks: [entry]}`; without: entries listed under the event. */
   readonly events: readonly { readonly event: string; readonly matcher?: string }[];
-  readonly entry: (command: string) => Json;
+  /** The pre-tool events `cleanroom guard` answers: file writes, and shell calls where the tool asks first. */
+  readonly guards: readonly { readonly event: string; readonly matcher?: string }[];
+  readonly entry: (command: string, use: Use) => Json;
   /** The entry's key that holds the command line. */
   readonly key: 'command' | 'bash';
   /** Cursor and Copilot refuse a hooks file without `"version": 1`. */
@@ -224,6 +232,7 @@ const AGENT_WIRINGS: readonly AgentWiring[] = [
       { event: 'PostToolUse', matcher: 'Write|Edit|MultiEdit|NotebookEdit|Bash' },
       { event: 'PreToolUse', matcher: 'Bash' },
     ],
+    guards: [{ event: 'PreToolUse', matcher: 'Write|Edit|MultiEdit|NotebookEdit|Bash' }],
     entry: commandEntry,
     key: 'command',
     versioned: false,
@@ -238,6 +247,7 @@ const AGENT_WIRINGS: readonly AgentWiring[] = [
       { event: 'PostToolUse', matcher: 'apply_patch|Edit|Write|Bash' },
       { event: 'PreToolUse', matcher: 'Bash' },
     ],
+    guards: [{ event: 'PreToolUse', matcher: 'apply_patch|Edit|Write|Bash' }],
     entry: commandEntry,
     key: 'command',
     versioned: false,
@@ -249,6 +259,7 @@ const AGENT_WIRINGS: readonly AgentWiring[] = [
     file: '.cursor/hooks.json',
     root: GIT_ROOT,
     events: [{ event: 'afterFileEdit' }, { event: 'afterShellExecution' }],
+    guards: [{ event: 'preToolUse' }, { event: 'beforeShellExecution' }],
     entry: (command) => ({ command }),
     key: 'command',
     versioned: true,
@@ -263,7 +274,8 @@ const AGENT_WIRINGS: readonly AgentWiring[] = [
       { event: 'AfterTool', matcher: 'write_file|replace|run_shell_command' },
       { event: 'BeforeTool', matcher: 'run_shell_command' },
     ],
-    entry: (command) => ({ name: 'cleanroom-record', type: 'command', command }),
+    guards: [{ event: 'BeforeTool', matcher: 'write_file|replace|run_shell_command' }],
+    entry: (command, use) => ({ name: `cleanroom-${use}`, type: 'command', command }),
     key: 'command',
     versioned: false,
   },
@@ -275,6 +287,7 @@ const AGENT_WIRINGS: readonly AgentWiring[] = [
     file: '.github/hooks/cleanroom.json',
     root: GIT_ROOT,
     events: [{ event: 'PreToolUse' }, { event: 'PostToolUse' }],
+    guards: [{ event: 'PreToolUse' }],
     entry: (command) => ({ type: 'command', bash: command }),
     key: 'bash',
     versioned: true,
@@ -283,43 +296,43 @@ const AGENT_WIRINGS: readonly AgentWiring[] = [
 
 class Refusal extends Error {}
 
-/** Whether a hook command line runs `cleanroom record <agent>`, however cleanroom is reached. */
-function recordsFor(agent: AgentName, command: string): boolean {
-  return new RegExp(`cleanroom(?:\\.js)?['"]?[ \\t]+record[ \\t]+['"]?${agent}(?![\\w-])`).test(command);
+/** Whether a hook command line runs `cleanroom <use> <agent>`, however cleanroom is reached. */
+function runsFor(use: Use, agent: AgentName, command: string): boolean {
+  return new RegExp(`cleanroom(?:\\.js)?['"]?[ \\t]+${use}[ \\t]+['"]?${agent}(?![\\w-])`).test(command);
 }
 
 /**
  * Adds our entry to each event of a parsed config, in place, keeping every other entry. An entry
  * that already records for this agent is kept, its command line brought up to date.
  */
-function mergeHooks(w: AgentWiring, config: Json, command: string): { changed: string[]; present: string[] } {
+function mergeHooks(w: AgentWiring, use: Use, config: Json, command: string): { changed: string[]; present: string[] } {
   if (w.versioned && config.version === undefined) config.version = 1;
   const hooks = config.hooks ?? (config.hooks = {});
   if (!isObject(hooks)) throw new Refusal('its "hooks" is not an object');
   const changed: string[] = [];
   const present: string[] = [];
-  for (const { event, matcher } of w.events) {
+  for (const { event, matcher } of use === 'record' ? w.events : w.guards) {
     const list = hooks[event] ?? (hooks[event] = []);
     if (!Array.isArray(list)) throw new Refusal(`its "hooks.${event}" is not a list`);
     const entries = matcher === undefined ? list : list.flatMap((g) => (isObject(g) && Array.isArray(g.hooks) ? g.hooks : []));
-    const ours = entries.find((e): e is Json => isObject(e) && typeof e[w.key] === 'string' && recordsFor(w.agent, e[w.key] as string));
+    const ours = entries.find((e): e is Json => isObject(e) && typeof e[w.key] === 'string' && runsFor(use, w.agent, e[w.key] as string));
     const label = matcher === undefined ? event : `${event} (${matcher})`;
     if (ours?.[w.key] === command) present.push(label);
     else {
       if (ours) ours[w.key] = command;
-      else list.push(matcher === undefined ? w.entry(command) : { matcher, hooks: [w.entry(command)] });
+      else list.push(matcher === undefined ? w.entry(command, use) : { matcher, hooks: [w.entry(command, use)] });
       changed.push(label);
     }
   }
   return { changed, present };
 }
 
-function wireAgent(w: AgentWiring, workTree: string, command: string, journal: InitJournal, say: (s: string) => void): void {
+function wireAgent(w: AgentWiring, use: Use, workTree: string, command: string, journal: InitJournal, say: (s: string) => void): void {
   const file = path.join(workTree, w.file);
   const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
   const byHand = () => {
     const wanted: Json = {};
-    mergeHooks(w, wanted, command);
+    mergeHooks(w, use, wanted, command);
     return JSON.stringify(wanted.hooks);
   };
   try {
@@ -333,9 +346,9 @@ function wireAgent(w: AgentWiring, workTree: string, command: string, journal: I
       }
     }
     if (!isObject(config)) throw new Refusal('it is not a JSON object');
-    const { changed, present } = mergeHooks(w, config, command);
+    const { changed, present } = mergeHooks(w, use, config, command);
     if (changed.length === 0) {
-      say(`  ${w.name}: ${w.file}: already records (${present.join(', ')})`);
+      say(`  ${w.name}: ${w.file}: already ${use === 'record' ? 'records' : 'guards'} (${present.join(', ')})`);
       return;
     }
     const indent = (text && /^([ \t]+)"/m.exec(text)?.[1]) || '  ';
@@ -357,10 +370,12 @@ function wireAgents(workTree: string, local: boolean, journal: InitJournal, say:
       say(`  ${w.name}: not found (no ${w.signs.join(' or ')}); to record it too: mkdir -p ${dir} && cleanroom init --agents`);
       continue;
     }
-    const command = local
-      ? `${w.root}/node_modules/.bin/cleanroom record ${w.agent}`
-      : `${shellQuote(path.join(PACKAGE_ROOT, 'bin', 'cleanroom.js'))} record ${w.agent}`;
-    wireAgent(w, workTree, command, journal, say);
+    for (const use of ['record', 'guard'] as const) {
+      const command = local
+        ? `${w.root}/node_modules/.bin/cleanroom ${use} ${w.agent}`
+        : `${shellQuote(path.join(PACKAGE_ROOT, 'bin', 'cleanroom.js'))} ${use} ${w.agent}`;
+      wireAgent(w, use, workTree, command, journal, say);
+    }
   }
   if (found.length > 0 && !local) {
     say(`  note: these hooks run this installation of cleanroom by its path; with cleanroom in the project (npm install --save-dev ${PACKAGE_NAME}) run init --agents again and they work in every clone`);

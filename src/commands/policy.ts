@@ -17,7 +17,7 @@ check   validates FILE, or else the repository's working-tree ${POLICY_PATH}, or
 schema  prints the policy's JSON Schema (for editors and other tools)`;
 
 function summary(p: Policy): string {
-  const rules = p.protect.map((r) => `  ${r.pattern}  ${r.require}`).join('\n');
+  const rules = p.protect.map((r) => `  ${r.pattern}  ${r.require}${r.exclude.length > 0 ? `  (except ${r.exclude.join(', ')})` : ''}`).join('\n');
   return `${p.source}: valid (mode ${p.mode}, ${plural(p.protect.length, 'protect rule')}, builtin catalog ${p.assistants.builtin ? 'on' : 'off'})\n${rules}\n`;
 }
 

@@ -21,7 +21,8 @@ from the file on disk. A shell call is recorded by comparing the changed files (
 and after it. Always exits 0 and prints nothing, whatever it receives: its own problems go to
 <git common dir>/cleanroom/record.log.`;
 
-async function readStdin(io: Io): Promise<string> {
+/** The hook's stdin, given up on after STDIN_TIMEOUT_MS (guard reads it the same way). */
+export async function readStdin(io: Io): Promise<string> {
   const chunks: Buffer[] = [];
   const stdin = io.stdin as NodeJS.ReadableStream & { destroy?: () => void };
   let timer: NodeJS.Timeout | undefined;

@@ -1,6 +1,6 @@
 import type { Change } from '../git/engine.js';
 import { compileGlob } from '../policy/glob.js';
-import type { Policy, ProtectRule } from '../policy/policy.js';
+import type { Policy, ProtectRule, Requirement } from '../policy/policy.js';
 import type { Signal } from '../signals/signal.js';
 import { refusedLink } from './links.js';
 import { reviewKey, type DecideInput, type Finding, type RejectedAttestation, type ReviewedChange, type RuleRef, type Verdict } from './verdict.js';
@@ -26,6 +26,9 @@ const ATTESTATIONS_PREFIX = '.cleanroom/attestations/';
 const rulesByPolicy = new WeakMap<Policy, Map<string, RuleRef | null>>();
 const RULES_REMEMBERED = 1 << 16;
 
+/** How strict each requirement is: where several rules match, the strictest governs. */
+export const STRICTNESS: Readonly<Record<Requirement, number>> = { 'review-if-assistant': 1, 'review-always': 2, 'forbid-assistant': 3 };
+
 /** The rule that governs a path: of all matching rules, the strictest; on a tie, the first written. */
 export function ruleFor(policy: Policy, path: string): RuleRef | null {
   let known = rulesByPolicy.get(policy);
@@ -41,16 +44,44 @@ export function ruleFor(policy: Policy, path: string): RuleRef | null {
 function findRule(policy: Policy, path: string): RuleRef | null {
   // Before the user's rules: `path: "**", require: review-always` must not ask each review for a review of its own.
   if (isAttestation(path)) return null;
-  let best: ProtectRule | null = null;
-  for (const rule of policy.protect) {
-    if (!rule.matches(path)) continue;
-    if (!best || (best.require === 'review-if-assistant' && rule.require === 'review-always')) best = rule;
-  }
-  if (best) {
-    return { pattern: best.pattern, require: best.require, origin: best.line > 0 ? `${policy.source}:${best.line}` : policy.source };
-  }
-  return isSelf(policy, path) ? SELF_RULE : null;
+  const best = strictestRule(policy, (rule) => rule.matches(path));
+  return best ?? (isSelf(policy, path) ? SELF_RULE : null);
 }
+
+/** Of the rules `applies` accepts, the strictest (the first written on a tie), with the
+ *  review-always rule that holds people to a review under a ban. */
+export function strictestRule(policy: Policy, applies: (rule: ProtectRule) => boolean): RuleRef | null {
+  let best: ProtectRule | null = null;
+  let always: ProtectRule | null = null;
+  for (const rule of policy.protect) {
+    if (!applies(rule)) continue;
+    if (!best || STRICTNESS[rule.require] > STRICTNESS[best.require]) best = rule;
+    if (!always && rule.require === 'review-always') always = rule;
+  }
+  if (!best) return null;
+  const ref = refOf(policy, best);
+  return best.require === 'forbid-assistant' && always ? { ...ref, humanRule: refOf(policy, always) } : ref;
+}
+
+const refOf = (policy: Policy, rule: ProtectRule): RuleRef => ({
+  pattern: rule.pattern,
+  require: rule.require,
+  origin: rule.line > 0 ? `${policy.source}:${rule.line}` : policy.source,
+});
+
+/**
+ * What a protected change needs under its rule: 'forbidden' (assistant-made under a ban; nothing
+ * admits it), 'review' (a human review of exactly this content), or null (it passes). Gatherers
+ * ask this too, to read reviews only where one can count.
+ */
+export function requirementOf(rule: RuleRef, assistantMade: boolean): 'forbidden' | 'review' | null {
+  if (assistantMade) return rule.require === 'forbid-assistant' ? 'forbidden' : 'review';
+  return rule.require === 'review-always' || rule.humanRule !== undefined ? 'review' : null;
+}
+
+/** Whether who made a change can alter what its rule asks (and so where its bytes came from
+ *  matters); false for an unprotected path. */
+export const assistantMatters = (rule: RuleRef | null): boolean => rule !== null && rule.require !== 'review-always';
 
 /** An attestation file, spelt exactly as the readers of reviews look for it. */
 function isAttestation(path: string): boolean {
@@ -89,7 +120,11 @@ export function decide({ policy, subjects }: DecideInput): Verdict {
       if (!rule) continue;
       protectedPaths++;
       const signals = [...subject.signals, ...(ownSignals.get(change.path) ?? [])];
-      if (rule.require === 'review-always' || signals.length > 0) {
+      const needs = requirementOf(rule, signals.length > 0);
+      if (needs === 'forbidden') {
+        // A review cannot launder a ban: none is even looked for.
+        findings.push({ commit: subject.commit, path: change.path, status: change.status, rule, reason: 'forbidden', signals });
+      } else if (needs === 'review') {
         const principals = change.newOid ? subject.reviewed.get(reviewKey(change.path, change.newOid)) : undefined;
         if (principals) {
           reviewed.push({ commit: subject.commit, path: change.path, principals, signals });
@@ -99,7 +134,7 @@ export function decide({ policy, subjects }: DecideInput): Verdict {
           commit: subject.commit,
           path: change.path,
           status: change.status,
-          rule,
+          rule: signals.length > 0 ? rule : (rule.humanRule ?? rule),
           reason: signals.length > 0 ? 'assistant' : 'review-always',
           signals,
         });

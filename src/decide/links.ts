@@ -12,13 +12,11 @@
 import type { Change } from '../git/engine.js';
 import { compileGlob } from '../policy/glob.js';
 import type { Policy, ProtectRule } from '../policy/policy.js';
-import { ruleFor } from './decide.js';
+import { ruleFor, STRICTNESS, strictestRule } from './decide.js';
 import type { RuleRef } from './verdict.js';
 
 export const SYMLINK_MODE = '120000';
 export const GITLINK_MODE = '160000';
-
-const STRICTNESS = { 'review-if-assistant': 1, 'review-always': 2 } as const;
 
 /** For each rule, matchers for the folders its pattern reaches below: the pattern cut at each
  *  top-level "/" (`evals/private/**` reaches below `evals` and `evals/private`). A "/" inside a
@@ -58,9 +56,13 @@ export function ancestorPatterns(pattern: string): string[] | null {
   return cuts;
 }
 
-/** The strictest rule that governs `path` or anything a checkout could show below it. */
+/** The strictest rule that governs `path` or anything a checkout could show below it. An exclude
+ *  does not count here: a link at an excluded path still shows content below it, where the rule
+ *  holds again, and its own target is what counts, not the exception's name. */
 function strictestAtOrBelow(policy: Policy, path: string): RuleRef | null {
   let best: RuleRef | null = ruleFor(policy, path);
+  const reached = strictestRule(policy, (rule) => rule.reaches(path));
+  if (reached !== null && (best === null || STRICTNESS[reached.require] > STRICTNESS[best.require])) best = reached;
   for (const { rule, below } of reach(policy)) {
     if (!below(path)) continue;
     if (best === null || STRICTNESS[rule.require] > STRICTNESS[best.require]) {

@@ -44,6 +44,9 @@ export interface RuleRef {
   readonly require: Requirement;
   /** '<policy file>:<line>', or a description for the built-in rule. */
   readonly origin: string;
+  /** Under forbid-assistant, a review-always rule that also matches: a person's changes still need
+   *  a review, which the ban alone would let pass. */
+  readonly humanRule?: RuleRef;
 }
 
 export interface Finding {
@@ -52,8 +55,9 @@ export interface Finding {
   readonly status: ChangeStatus;
   readonly rule: RuleRef;
   /** 'link': a symlink or submodule that would show unprotected content under a protected path;
-   *  no review admits it. */
-  readonly reason: 'assistant' | 'review-always' | 'link';
+   *  no review admits it. 'forbidden': assistant-made content under forbid-assistant; no review
+   *  admits it either. */
+  readonly reason: 'assistant' | 'review-always' | 'link' | 'forbidden';
   /** The signals that make this change assistant-generated (set-wide ones plus this path's markers). */
   readonly signals: readonly Signal[];
 }

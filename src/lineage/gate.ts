@@ -4,7 +4,7 @@
  * history this verdict can see? Asked only of protected changes nothing else flags already.
  */
 import { createHash } from 'node:crypto';
-import { ruleFor } from '../decide/decide.js';
+import { assistantMatters, ruleFor } from '../decide/decide.js';
 import type { Change } from '../git/engine.js';
 import { gitOk, runGit } from '../git/exec.js';
 import { notesIndex, type InspectContext } from '../inspect.js';
@@ -214,7 +214,7 @@ export async function lineageSignals(
   const signalled = new Set(flagged.map((s) => s.path));
   // review-always paths need a review whoever wrote them: where they came from changes nothing.
   const asked = changes.filter(
-    (c) => c.status !== 'deleted' && c.newOid && REGULAR.has(c.newMode ?? '') && !signalled.has(c.path) && ruleFor(ctx.policy, c.path)?.require === 'review-if-assistant',
+    (c) => c.status !== 'deleted' && c.newOid && REGULAR.has(c.newMode ?? '') && !signalled.has(c.path) && assistantMatters(ruleFor(ctx.policy, c.path)),
   );
   if (asked.length === 0) return [];
   const run = runOf(ctx);

@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { keyName, privateCacheDir, writeCacheFile } from '../cache-dir.js';
-import { compileGlob } from './glob.js';
+import { compileRule } from './glob.js';
 import type { AssistantRules, Policy, ProtectRule, ReviewRules } from './policy.js';
 
 interface Pattern {
@@ -22,7 +22,7 @@ interface Pattern {
 
 /** Everything a Policy holds, as data: regexes as source and flags, globs as written. */
 interface PolicyData extends Pick<Policy, 'repository' | 'mode' | 'caseSensitive' | 'limits'> {
-  readonly protect: readonly Omit<ProtectRule, 'matches'>[];
+  readonly protect: readonly Omit<ProtectRule, 'matches' | 'reaches'>[];
   readonly assistants: { readonly [K in keyof AssistantRules]: AssistantRules[K] extends readonly RegExp[] ? readonly Pattern[] : AssistantRules[K] };
   /** allowed_signers as resolved: the folder it was resolved against is part of the key. */
   readonly review: ReviewRules;
@@ -36,7 +36,7 @@ function toData(p: Policy): PolicyData {
     repository: p.repository,
     mode: p.mode,
     caseSensitive: p.caseSensitive,
-    protect: p.protect.map(({ pattern, require, index, line }) => ({ pattern, require, index, line })),
+    protect: p.protect.map(({ pattern, require, exclude, index, line }) => ({ pattern, require, exclude, index, line })),
     assistants: { ...p.assistants, trailers: patterns(p.assistants.trailers), identities: patterns(p.assistants.identities), markers: patterns(p.assistants.markers) },
     review: { ...p.review },
     limits: p.limits,
@@ -50,7 +50,7 @@ function fromData(d: PolicyData, source: string): Policy {
     repository: d.repository,
     mode: d.mode,
     caseSensitive: d.caseSensitive,
-    protect: d.protect.map((r) => ({ ...r, matches: compileGlob(r.pattern, d.caseSensitive) })),
+    protect: d.protect.map((r) => compileRule(r, d.caseSensitive)),
     assistants: { ...d.assistants, trailers: regexes(d.assistants.trailers), identities: regexes(d.assistants.identities), markers: regexes(d.assistants.markers) },
     review: { ...d.review },
     limits: d.limits,

@@ -34,6 +34,7 @@ const NON_ASCII = /[^\x00-\x7F]/;
 const MAY_ALIAS = /[~:\\]|[. ](?:\/|$)/;
 /** The code points HFS+ ignores in names (git's is_hfs_dotgit skips the same list). */
 const HFS_IGNORABLE = /[\u200C-\u200F\u202A-\u202E\u206A-\u206F\uFEFF]/g;
+const HFS_IGNORABLE_ONE = new RegExp(HFS_IGNORABLE.source);
 
 /** `undefined` when `pattern` is a valid glob, else `<what is wrong>; expected <what is expected>`. */
 export function globError(pattern: string): string | undefined {
@@ -44,6 +45,31 @@ export function globError(pattern: string): string | undefined {
     if (e instanceof BadGlob) return e.message;
     throw e;
   }
+}
+
+/**
+ * An `exclude:` glob: matched exactly as written, never as a checkout may fold it. A protect glob
+ * is broad on purpose (every spelling that lands in the folder is inside it); an exception must be
+ * narrow for the same reason, or `README.md` would also let through `readme.MD`, `README.md.`,
+ * `README.md:x` or `READ~1.MD`, each a file of its own on Linux, and on Windows or macOS possibly
+ * one that lands somewhere else. So letter case and Unicode form count, no short name matches, and
+ * a path that any checkout would write under another spelling is never excluded.
+ * Callers validate with globError first.
+ */
+export function compileExclude(pattern: string): (path: string) => boolean {
+  const re = new RegExp(globSource(pattern, false), 'u');
+  return (path) => !MAY_ALIAS.test(path) && !HFS_IGNORABLE_ONE.test(path) && path === path.normalize('NFC') && re.test(path);
+}
+
+/** A protect entry's matchers: its pattern, less its excludes (see ProtectRule). */
+export function compileRule<T extends { readonly pattern: string; readonly exclude: readonly string[] }>(
+  entry: T,
+  caseSensitive: boolean,
+): T & { matches(path: string): boolean; reaches(path: string): boolean } {
+  const reaches = compileGlob(entry.pattern, caseSensitive);
+  if (entry.exclude.length === 0) return { ...entry, matches: reaches, reaches };
+  const excluded = entry.exclude.map(compileExclude);
+  return { ...entry, matches: (path: string) => reaches(path) && !excluded.some((x) => x(path)), reaches };
 }
 
 /** Callers validate with globError first: an invalid pattern here is a bug, so it throws. */
@@ -106,14 +132,15 @@ function startsWith(path: string, prefix: string, ignoreCase: boolean): boolean 
   return true;
 }
 
-function globSource(raw: string): string {
+/** `aliases`: also match each segment's 8.3 short names (protect globs; never exclude globs). */
+function globSource(raw: string, aliases = true): string {
   const pattern = raw.normalize('NFC');
   const quoted = JSON.stringify(raw);
   if (pattern === '') throw new BadGlob('empty glob; expected a path pattern such as "benchmarks/**"');
   if (pattern.includes('\\')) {
     throw new BadGlob(`glob ${quoted} contains a backslash; expected "/" between segments (a class like [*] matches a literal wildcard)`);
   }
-  const alternatives = expandBraces(pattern, quoted).map((alt) => alternativeSource(alt, quoted));
+  const alternatives = expandBraces(pattern, quoted).map((alt) => alternativeSource(alt, quoted, aliases));
   return `^(?:${alternatives.join('|')})$`;
 }
 
@@ -182,7 +209,7 @@ function classEnd(pattern: string, start: number, quoted: string): number {
   throw new BadGlob(`glob ${quoted} has an unclosed "["; expected a character class like [abc] or [!abc] within one segment`);
 }
 
-function alternativeSource(alt: string, quoted: string): string {
+function alternativeSource(alt: string, quoted: string, aliases: boolean): string {
   if (alt === '') throw new BadGlob(`glob ${quoted} has an alternative that is empty; expected every alternative to name a path`);
   if (alt.startsWith('/')) throw new BadGlob(`glob ${quoted} starts with "/"; expected a path relative to the repository root`);
   if (alt.endsWith('/')) throw new BadGlob(`glob ${quoted} ends with "/"; expected a path, like "dir/**" for a folder and everything in it`);
@@ -201,7 +228,8 @@ function alternativeSource(alt: string, quoted: string): string {
   const body = segments
     .map((seg, i) => {
       if (seg === '**') return '(?:[^/]+/)*';
-      return `(?:${segmentSource(seg, quoted)}|${shortNameSource(seg)})${i < segments.length - 1 ? '/' : ''}`;
+      const name = aliases ? `(?:${segmentSource(seg, quoted)}|${shortNameSource(seg)})` : `(?:${segmentSource(seg, quoted)})`;
+      return `${name}${i < segments.length - 1 ? '/' : ''}`;
     })
     .join('');
   return folderItself ? `${body}(?:/[^/]+)*` : body;

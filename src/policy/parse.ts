@@ -15,11 +15,11 @@ import {
 } from 'yaml';
 import { CleanroomError, type ErrorCode } from '../errors.js';
 import { MAX_POLICY_BYTES, yamlLimitProblem } from '../input-limits.js';
-import { compileGlob, globError } from './glob.js';
+import { compileRule, globError } from './glob.js';
 import { DEFAULT_LIMITS, EMBEDDED_SOURCE, type AssistantRules, type Limits, type Mode, type Policy, type ProtectRule, type Requirement, type ReviewRules } from './policy.js';
 
 const TOP_KEYS = ['version', 'repository', 'mode', 'case_sensitive', 'protect', 'assistants', 'review', 'limits'] as const;
-const PROTECT_KEYS = ['path', 'require'] as const;
+const PROTECT_KEYS = ['path', 'require', 'exclude'] as const;
 const ASSISTANT_KEYS = ['builtin', 'trailers', 'identities', 'environment', 'markers', 'recorded_share', 'lineage_share'] as const;
 /** A staged file counts as assistant-written when at least this share of its added lines were
  *  recorded as an assistant's: a light touch-up keeps most lines, a genuine rewrite keeps few. */
@@ -30,7 +30,7 @@ const DEFAULT_LINEAGE_SHARE = 0.5;
 const REVIEW_KEYS = ['namespace', 'allowed_signers', 'threshold', 'require_user_presence'] as const;
 const LIMIT_KEYS = ['max_parents'] as const;
 const MODES: readonly Mode[] = ['enforce', 'warn'];
-const REQUIREMENTS: readonly Requirement[] = ['review-if-assistant', 'review-always'];
+const REQUIREMENTS: readonly Requirement[] = ['review-if-assistant', 'review-always', 'forbid-assistant'];
 
 // schema/policy.schema.json carries the same three patterns; test/policy.test.ts holds them together.
 const URI = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
@@ -275,6 +275,7 @@ function show(v: Scalar['value']): string {
 interface ProtectEntry {
   readonly pattern: string;
   readonly require: Requirement;
+  readonly exclude: readonly string[];
   readonly index: number;
   readonly line: number;
 }
@@ -319,10 +320,7 @@ function readPolicy(r: Reader, contents: unknown, source: string, baseDir: strin
     repository,
     mode,
     caseSensitive,
-    protect: protect.map((e): ProtectRule => {
-      const matches = compileGlob(e.pattern, caseSensitive);
-      return { ...e, matches };
-    }),
+    protect: protect.map((e): ProtectRule => compileRule(e, caseSensitive)),
     assistants,
     review,
     limits,
@@ -362,11 +360,25 @@ function readProtect(r: Reader, f: Field, embedded: boolean): ProtectEntry[] | u
       requireField === undefined
         ? r.problem(entry.at, `missing key "require" in ${where}; expected one of ${REQUIREMENTS.join(', ')}`)
         : r.oneOf(requireField, `${where}.require`, REQUIREMENTS);
-    if (pathField !== undefined && pattern !== undefined && require !== undefined) {
-      entries.push({ pattern, require, index, line: embedded ? 0 : r.line(pathField.at) });
+    const exclude = readExclude(r, entry.entries.get('exclude'), where);
+    if (pathField !== undefined && pattern !== undefined && require !== undefined && exclude !== undefined) {
+      entries.push({ pattern, require, exclude, index, line: embedded ? 0 : r.line(pathField.at) });
     }
   });
   return entries.length === items.length ? entries : undefined;
+}
+
+/** An entry's exceptions: globs, each checked like a protect path. */
+function readExclude(r: Reader, f: Field | undefined, where: string): string[] | undefined {
+  const expected = 'a glob such as "benchmarks/README.md", matched exactly as written';
+  const globs = r.strings(f, `${where}.exclude`, 'a list of globs', expected, (s) => s !== '');
+  if (globs === undefined) return undefined;
+  let ok = true;
+  globs.forEach(({ value, at }, i) => {
+    const bad = globError(value);
+    if (bad !== undefined) ok = r.problem(at, `${where}.exclude[${i}]: ${bad}`) ?? false;
+  });
+  return ok ? globs.map((g) => g.value) : undefined;
 }
 
 function readAssistants(r: Reader, f: Field | undefined): AssistantRules | undefined {

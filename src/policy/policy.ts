@@ -2,18 +2,27 @@
 /** Policy.source of the policy shipped with cleanroom, used when a repository has none. */
 export const EMBEDDED_SOURCE = '<embedded default>';
 
-export type Requirement = 'review-if-assistant' | 'review-always';
+/** From least to most strict. forbid-assistant: no assistant may produce the content, and no
+ *  review admits it when one did; a person's changes pass. */
+export type Requirement = 'review-if-assistant' | 'review-always' | 'forbid-assistant';
 export type Mode = 'enforce' | 'warn';
 
 export interface ProtectRule {
   /** The glob as written in the policy. */
   readonly pattern: string;
   readonly require: Requirement;
+  /** The entry's `exclude:` globs as written: exceptions inside the pattern (a README in a
+   *  protected folder), matched exactly (glob.ts compileExclude). */
+  readonly exclude: readonly string[];
   /** Index in `protect:` and 1-based line in the policy file (0 for the embedded default), for messages. */
   readonly index: number;
   readonly line: number;
-  /** True when the git path (as stored, '/'-separated) falls under this rule. */
+  /** True when the git path (as stored, '/'-separated) falls under this rule: its pattern matches
+   *  and none of its excludes does. */
   matches(path: string): boolean;
+  /** True when the pattern matches, excludes aside: a symlink or submodule at an excluded path
+   *  could still show content below it, where the rule holds again (decide/links.ts). */
+  reaches(path: string): boolean;
 }
 
 export interface AssistantRules {

@@ -48,12 +48,12 @@ export interface HookPayload {
 
 export class PayloadError extends Error {}
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-const obj = (v: unknown): Json | null => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : null);
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+export const obj = (v: unknown): Json | null => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : null);
+export const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null);
-const first = (...values: unknown[]): string | null => {
+export const first = (...values: unknown[]): string | null => {
   for (const v of values) {
     const s = str(v);
     if (s !== null) return s;
@@ -122,7 +122,8 @@ function result(base: Base, found: { writes?: Found[]; shell?: Omit<ShellCall, '
   return { cwd, writes, shell };
 }
 
-const patchFiles = (input: unknown) => {
+/** The files an apply_patch call's input writes (empty when it holds no patch). */
+export const patchFiles = (input: unknown) => {
   const text = patchText(input);
   return text === null ? [] : patchWrites(text);
 };
@@ -265,6 +266,11 @@ const PARSERS: Record<AgentName, (d: Json) => HookPayload> = { 'claude-code': cl
 
 /** Parses one hook invocation's stdin; a PayloadError says why it is not a hook payload at all. */
 export function parsePayload(agent: AgentName, text: string): HookPayload {
+  return PARSERS[agent](hookJson(text));
+}
+
+/** A hook's stdin as the JSON object every assistant sends; a PayloadError says why it is not one. */
+export function hookJson(text: string): Json {
   if (text.trim() === '') throw new PayloadError('empty payload on stdin');
   let data: unknown;
   try {
@@ -274,5 +280,5 @@ export function parsePayload(agent: AgentName, text: string): HookPayload {
   }
   const d = obj(data);
   if (!d) throw new PayloadError(`payload is JSON but not an object (${Array.isArray(data) ? 'an array' : typeof data})`);
-  return PARSERS[agent](d);
+  return d;
 }

@@ -88,18 +88,19 @@ export function findRepo(dir: string): Repo | null {
 }
 
 /** The path git stores for `abs`, or null outside the work tree or inside `.git`. */
-function repoPath(repo: Repo, abs: string): string | null {
+export function repoPath(repo: Repo, abs: string): string | null {
   const rel = path.relative(repo.workTree, abs);
   if (rel === '' || path.isAbsolute(rel) || rel === '..' || rel.startsWith(`..${path.sep}`)) return null;
   const parts = rel.split(path.sep);
   return parts[0] === '.git' ? null : parts.join('/');
 }
 
-function log(commonDir: string, ctx: RecordContext, agent: string, message: string): void {
+/** Appends a line to `<common dir>/cleanroom/<file>` (record.log unless named), never failing. */
+export function log(commonDir: string, ctx: Pick<RecordContext, 'now'>, agent: string, message: string, name = LOG_FILE): void {
   try {
     const dir = ledgerDir(commonDir);
     fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, LOG_FILE);
+    const file = path.join(dir, name);
     if ((fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0) > LOG_MAX_BYTES) fs.renameSync(file, `${file}.old`);
     fs.appendFileSync(file, `${ctx.now().toISOString()} ${agent}: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
   } catch {

@@ -25,14 +25,19 @@ export function scopeText(v: Verdict, scope: string): string {
 }
 
 export function headline(v: Verdict): string {
-  const n = plural(v.findings.length, 'protected change');
+  const forbidden = v.findings.filter((f) => f.reason === 'forbidden').length;
+  const review = v.findings.length - forbidden;
+  const n = plural(review, 'protected change');
+  const banned = plural(forbidden, 'protected change');
   switch (v.outcome) {
     case 'allowed':
       return 'allowed';
     case 'blocked':
-      return `blocked: ${n} need${v.findings.length === 1 ? 's' : ''} a human review`;
+      if (forbidden === 0) return `blocked: ${n} need${review === 1 ? 's' : ''} a human review`;
+      return `blocked: ${banned} only a person may make${review > 0 ? `, ${review} more need${review === 1 ? 's' : ''} a human review` : ''}`;
     case 'warned':
-      return `warning: ${n} would need a human review (mode: warn, not blocking)`;
+      if (forbidden === 0) return `warning: ${n} would need a human review (mode: warn, not blocking)`;
+      return `warning: ${banned} only a person may make${review > 0 ? `, ${review} more would need a human review` : ''} (mode: warn, not blocking)`;
   }
 }
 
@@ -50,6 +55,8 @@ export function reasonText(f: Finding): string {
       return 'this path needs a review for every change (review-always)';
     case 'link':
       return 'a symlink or submodule here would show content from outside the protected paths; no review admits it';
+    case 'forbidden':
+      return 'assistant-generated content in a path only a person may write (forbid-assistant); no review admits it';
   }
 }
 
@@ -59,6 +66,10 @@ export function fixCommands(f: Finding): string[] {
   if (f.reason === 'link') {
     const undo = f.commit === null ? `git restore --staged -- ${p}    # leave the link out of this commit` : `git rebase -i ${f.commit.slice(0, 12)}^    # take the link out of commit ${f.commit.slice(0, 12)}`;
     return [`replace ${p} with a copy of what it points at, and have that content reviewed`, undo];
+  }
+  if (f.reason === 'forbidden') {
+    const undo = f.commit === null ? `git restore --staged -- ${p}    # leave it out of this commit` : `git rebase -i ${f.commit.slice(0, 12)}^    # take it out of commit ${f.commit.slice(0, 12)}`;
+    return [undo, `a person writes ${p} themselves, outside any assistant, and commits it`];
   }
   // No review can sign for an absence: a deletion in the policy's folder is a person's own act.
   if (f.status === 'deleted') {
@@ -77,7 +88,38 @@ export function fixCommands(f: Finding): string[] {
 export const REVIEW_NOTE =
   'A human must review this content and sign for it (cleanroom attest) before it may enter a protected path.';
 
+export const FORBID_NOTE =
+  'Only a person may write content under a forbid-assistant path: an assistant may not produce it, and a review does not change that.';
+
+/** The closing notes a verdict's findings call for. */
+export function closingNotes(v: Verdict): string[] {
+  const forbidden = v.findings.some((f) => f.reason === 'forbidden');
+  const others = v.findings.some((f) => f.reason !== 'forbidden');
+  return [...(forbidden ? [FORBID_NOTE] : []), ...(others ? [REVIEW_NOTE] : [])];
+}
+
 export function reviewedText(r: ReviewedChange): string {
   const commit = r.commit ? ` in commit ${r.commit.slice(0, 12)}` : '';
   return `${r.path}${commit}: reviewed by ${r.principals.join(', ')}`;
+}
+
+/** What an assistant's pre-tool guard tells the assistant when it refuses a write (the agent reads it). */
+export function guardDeniedText(hits: readonly { path: string; rule: { pattern: string; origin: string } }[]): string {
+  const paths = hits.map((h) => h.path).join(', ');
+  const rules = [...new Set(hits.map((h) => `${h.rule.pattern} (forbid-assistant, ${h.rule.origin})`))].join('; ');
+  return (
+    `cleanroom: refused: an assistant may not write ${paths}. The repository's policy says only a person may write this content: ${rules}. ` +
+    'No review can admit an assistant\'s version, and writing it elsewhere to move it in later is caught too (its lineage is traced). ' +
+    'Do not write it; tell the user that a human must write this file themselves.'
+  );
+}
+
+/** What the guard tells the assistant when it lets a write into a protected path through. */
+export function guardReviewText(hits: readonly { path: string; rule: { pattern: string; require: string; origin: string } }[]): string {
+  const paths = hits.map((h) => h.path).join(', ');
+  const rules = [...new Set(hits.map((h) => `${h.rule.pattern} (${h.rule.require}, ${h.rule.origin})`))].join('; ');
+  return (
+    `cleanroom: ${paths} is protected: ${rules}. The write may go ahead, but content an assistant writes there cannot be committed until a human reviews it and signs for it (cleanroom attest). ` +
+    'Tell the user that a human review will be needed before commit.'
+  );
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Finding, Verdict } from '../decide/verdict.js';
-import { fixCommands, reasonText, REVIEW_NOTE, signalText } from './messages.js';
+import { fixCommands, FORBID_NOTE, reasonText, REVIEW_NOTE, signalText } from './messages.js';
 
 /**
  * SARIF 2.1.0 for code-scanning hosts (GitHub code scanning, GitLab, IDE viewers). The verdict is
@@ -15,6 +15,8 @@ interface RuleText {
   readonly name: string;
   readonly short: string;
   readonly full: string;
+  /** What resolves it, when a review does not. */
+  readonly help?: string;
 }
 
 /** One rule per reason a finding can have. Ids are part of the contract (code scanning keys
@@ -45,6 +47,16 @@ const RULES: Record<Finding['reason'], RuleText> = {
       'A commit adds or retargets a symlink at a protected path, or at a folder a protected pattern reaches below, ' +
       'that points at content the policy protects less (or outside the repository), or puts a submodule there. A ' +
       'checkout would show that content under the protected path, and later changes to it too: no review admits it.',
+  },
+  forbidden: {
+    id: 'CR004',
+    name: 'assistant-content-forbidden',
+    short: 'Assistant-generated content in a path only a person may write',
+    full:
+      'A commit brings content into a path the policy protects with forbid-assistant, and an assistant signal fired ' +
+      '(a trailer, an identity, a content marker, recorded provenance, or lineage from content an assistant first ' +
+      'wrote elsewhere). No review admits it: a person writes that content, or it stays out.',
+    help: `${FORBID_NOTE} Take the change out of the commit that brings it; a person writes that content and commits it.`,
   },
 };
 const RULE_ORDER = Object.keys(RULES) as Finding['reason'][];
@@ -125,7 +137,7 @@ export function renderSarif(v: Verdict, opts: { toolVersion: string; engine?: st
               name: r.name,
               shortDescription: { text: r.short },
               fullDescription: { text: r.full },
-              help: { text: HELP },
+              help: { text: r.help ?? HELP },
             })),
           },
         },

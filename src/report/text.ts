@@ -1,6 +1,6 @@
 import type { Verdict } from '../decide/verdict.js';
 import { printable, quotePath } from './escape.js';
-import { fixCommands, headline, reasonText, reviewedText, REVIEW_NOTE, scopeText, signalText } from './messages.js';
+import { closingNotes, fixCommands, headline, reasonText, reviewedText, scopeText, signalText } from './messages.js';
 
 export interface TextStyle {
   readonly color: boolean;
@@ -53,7 +53,7 @@ export function renderText(v: Verdict, opts: TextStyle & { label: string; scope:
       for (const p of a.problems) lines.push(`    - ${printable(p)}`);
     }
     lines.push('');
-    lines.push(`  ${REVIEW_NOTE}`);
+    for (const note of closingNotes(v)) lines.push(`  ${note}`);
   }
   return `${lines.join('\n')}\n`;
 }
