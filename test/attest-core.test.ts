@@ -529,7 +529,7 @@ describe('verifyEnvelope, with ssh-keygen -Y verify as the second opinion', () =
     const json = JSON.parse(Buffer.from(serializeStatement(statement)).toString()) as { predicate: Record<string, unknown> } & Record<string, unknown>;
     const payload = Buffer.from(JSON.stringify({ ...json, extra: 1, predicate: { ...json.predicate, note: 'x' } }));
     const env: Envelope = { payloadType: PAYLOAD_TYPE, payload, signatures: [{ sig: K.alice.sign(pae(PAYLOAD_TYPE, payload)) }] };
-    expect(verifyEnvelope(Buffer.from(serializeEnvelope(env)), ctx())).toEqual({ ok: true, statement, principals: ['alice@example.org'] });
+    expect(verifyEnvelope(Buffer.from(serializeEnvelope(env)), ctx())).toEqual({ ok: true, statement, principals: ['alice@example.org'], reviewers: [['alice@example.org']] });
   });
 });
 

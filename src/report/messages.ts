@@ -81,3 +81,9 @@ export function reviewedText(r: ReviewedChange): string {
   const commit = r.commit ? ` in commit ${r.commit.slice(0, 12)}` : '';
   return `${r.path}${commit}: reviewed by ${r.principals.join(', ')}`;
 }
+
+/** A reviewer listed in a signers file the gate does not read yet (staged, or only in the work tree). */
+export function signersNotCommitted(gitPath: string, where: 'index' | 'work tree', then = 'then commit the review'): string {
+  const place = where === 'index' ? 'staged' : 'in the work tree but not committed';
+  return `the key is listed in ${gitPath} ${place}; reviews are checked against the committed file (the server against its own copy), and a staged or work-tree change does not count: commit it first, on its own (git add -- ${shellQuote(gitPath)} && git commit -m "Add a reviewer" -- ${shellQuote(gitPath)}), ${then}`;
+}
