@@ -21,6 +21,7 @@ const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   record: async () => (await import('./commands/record.js')).default,
   demo: async () => (await import('./commands/demo.js')).default,
   lineage: async () => (await import('./commands/lineage.js')).default,
+  reviewers: async () => (await import('./commands/reviewers.js')).default,
 };
 
 const SUMMARIES: Record<CommandName, string> = {
@@ -34,10 +35,11 @@ const SUMMARIES: Record<CommandName, string> = {
   record: "record the files an assistant's tool call wrote (run by the assistant's own hook)",
   demo: 'walk a scratch repository through a blocked assistant commit and a passing human one',
   lineage: 'rebuild the index of content assistant-made commits wrote (`lineage rebuild`)',
+  reviewers: 'list, add or remove the keys that may sign reviews (allowed_signers)',
 };
 
 function help(): string {
-  const rows = COMMAND_NAMES.map((name) => `  ${name.padEnd(8)} ${SUMMARIES[name]}`);
+  const rows = COMMAND_NAMES.map((name) => `  ${name.padEnd(9)} ${SUMMARIES[name]}`);
   return [
     'usage: cleanroom <command> [options]',
     '',
