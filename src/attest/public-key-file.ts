@@ -28,10 +28,10 @@ export function parsePublicKeyFile(text: string, source: string): PublicKeyFile 
   const bad = (why: string): never => {
     throw new CleanroomError('EATTEST', `${source}: not an OpenSSH public key: ${why}; expected one line "<key type> <base64 key> [comment]", as ssh-keygen writes to KEY.pub`);
   };
+  if (/^-----BEGIN [A-Z ]*PRIVATE KEY-----/m.test(text)) return bad('this is a private key; pass its .pub file');
   if (lines.length !== 1) return bad(lines.length === 0 ? 'the file holds no key' : `the file holds ${lines.length} lines; give one key`);
   const [type, base64, ...comment] = (lines[0] as string).split(/[ \t]+/);
   if (type === undefined || base64 === undefined) return bad('a key type and a base64 key are needed');
-  if (/^-----BEGIN/.test(type)) return bad('this is a private key; pass its .pub file');
   const blob = Buffer.from(base64, 'base64');
   if (blob.length === 0 || blob.toString('base64') !== base64) return bad(`the text after ${type} is not base64`);
   let key;
