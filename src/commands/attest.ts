@@ -6,7 +6,7 @@ import { createInterface, type Interface } from 'node:readline';
 import { attestationPath, pae, parseEnvelope, serializeEnvelope, type DsseSignature, type Envelope } from '../attest/dsse.js';
 import { ATTESTATION_SUFFIX } from '../layout.js';
 import { addSignature, signPayload, signStatement } from '../attest/sign.js';
-import { signingPublicKey, type PublicKeyFile } from '../attest/public-key-file.js';
+import { signingPublicKey } from '../attest/public-key-file.js';
 import { chooseReviewer } from '../attest/reviewer.js';
 import { envelopeContext, verifyEnvelope } from '../attest/verify.js';
 import type { AllowedSigners } from '../attest/allowed-signers.js';
@@ -181,7 +181,6 @@ function withSignature(envelope: Envelope, sig: DsseSignature): Envelope {
  *  signed; a key the gate would refuse is refused here, with what to do about it. */
 interface Signer {
   readonly key: string;
-  readonly publicKey: PublicKeyFile;
   readonly signers: AllowedSigners;
   readonly reviewer: string;
 }
@@ -192,7 +191,7 @@ async function signerFor(ctx: InspectContext, key: string, wanted: string | unde
   const namespace = ctx.policy.review.namespace;
   const now = new Date();
   const choice = chooseReviewer(signers, publicKey, { namespace, now, wanted, preferred: ctx.vars.config.get('user.email') });
-  if (choice.ok) return { key, publicKey, signers, reviewer: choice.reviewer };
+  if (choice.ok) return { key, signers, reviewer: choice.reviewer };
   if (choice.kind === 'principal') throw new CleanroomError('EATTEST', `${choice.problem}; nothing was signed`);
   const who = `${publicKey.description} (${key})`;
   const pending = (await uncommittedSigners(ctx.repo, ctx.engine, ctx.policy, signers)).find((u) => chooseReviewer(u.signers, publicKey, { namespace, now }).ok);
