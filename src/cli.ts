@@ -23,6 +23,7 @@ const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   demo: async () => (await import('./commands/demo.js')).default,
   lineage: async () => (await import('./commands/lineage.js')).default,
   manifest: async () => (await import('./commands/manifest.js')).default,
+  reviewers: async () => (await import('./commands/reviewers.js')).default,
 };
 
 const SUMMARIES: Record<CommandName, string> = {
@@ -38,10 +39,11 @@ const SUMMARIES: Record<CommandName, string> = {
   demo: 'walk a scratch repository through a blocked assistant commit and a passing human one',
   lineage: 'rebuild the index of content assistant-made commits wrote (`lineage rebuild`)',
   manifest: 'write a release manifest of a snapshot, or check an exported copy against one',
+  reviewers: 'list, add or remove the keys that may sign reviews (allowed_signers)',
 };
 
 function help(): string {
-  const rows = COMMAND_NAMES.map((name) => `  ${name.padEnd(8)} ${SUMMARIES[name]}`);
+  const rows = COMMAND_NAMES.map((name) => `  ${name.padEnd(9)} ${SUMMARIES[name]}`);
   return [
     'usage: cleanroom <command> [options]',
     '',

@@ -17,6 +17,7 @@ import type { RepoContext } from './git/repo.js';
 import { ATTESTATION_DIR, ATTESTATION_SUFFIX } from './layout.js';
 import { isCommittedPolicy } from './policy/load.js';
 import type { Policy } from './policy/policy.js';
+import { signersNotCommitted } from './report/messages.js';
 
 export interface Reviews {
   readonly reviewed: ReadonlyMap<string, readonly string[]>;
@@ -25,17 +26,24 @@ export interface Reviews {
 
 export const NO_REVIEWS: Reviews = { reviewed: new Map(), rejected: [] };
 
+/** Where the policy's allowed_signers is read: from HEAD (`gitPath`) when a committed policy
+ *  names a file inside the repository, else from the file itself. */
+function signersPlace(repo: RepoContext, policy: Policy): { file: string; gitPath: string | null } {
+  const file = policy.review.allowedSigners;
+  const inRepo = repo.workTree ? path.relative(repo.workTree, file) : null;
+  const committed = isCommittedPolicy(policy) && inRepo !== null && !inRepo.startsWith('..') && !path.isAbsolute(inRepo);
+  return { file, gitPath: committed ? inRepo.split(path.sep).join('/') : null };
+}
+
 /**
  * The policy's allowed_signers. A committed policy reads it from the same commit when it lies in
  * the repository, so the working tree cannot add a signer the committed policy does not name.
  */
 export async function allowedSigners(repo: RepoContext, engine: GitEngine, policy: Policy): Promise<AllowedSigners> {
-  const file = policy.review.allowedSigners;
-  const inRepo = repo.workTree ? path.relative(repo.workTree, file) : null;
+  const { file, gitPath } = signersPlace(repo, policy);
   let text: string | null;
   let source = file;
-  if (isCommittedPolicy(policy) && inRepo && !inRepo.startsWith('..') && !path.isAbsolute(inRepo)) {
-    const gitPath = inRepo.split(path.sep).join('/');
+  if (gitPath !== null) {
     source = `${gitPath}@HEAD`;
     const blob = await engine.readFileAt('HEAD', gitPath);
     text = blob ? Buffer.from(blob).toString('utf8') : null;
@@ -43,13 +51,52 @@ export async function allowedSigners(repo: RepoContext, engine: GitEngine, polic
     text = readIfExists(file);
   }
   if (text === null) {
+    const pending = gitPath === null ? [] : await uncommittedSigners(repo, engine, policy, null);
     throw new CleanroomError(
       'EATTEST',
-      `${source}: the policy's allowed_signers file does not exist, so no review can count; add one line per reviewer key: <principal> namespaces="${policy.review.namespace}" <key type> <base64 key>`,
+      pending.length > 0
+        ? `${source}: the policy's allowed_signers file is not committed, so no review can count yet; ${signersNotCommitted(gitPath as string, pending[0]?.where ?? 'work tree')}`
+        : `${source}: the policy's allowed_signers file does not exist, so no review can count; add one line per reviewer key: <principal> namespaces="${policy.review.namespace}" <key type> <base64 key> (cleanroom reviewers add --principal <name> KEY.pub writes it)`,
     );
   }
   const { parseAllowedSigners } = await import('./attest/allowed-signers.js');
   return parseAllowedSigners(text, source);
+}
+
+/** A version of the signers file that the gate does not read: staged, or only in the work tree. */
+export interface UncommittedSigners {
+  readonly where: 'index' | 'work tree';
+  readonly gitPath: string;
+  readonly signers: AllowedSigners;
+}
+
+/**
+ * The signers file as the index and the work tree hold it, where they differ from the committed
+ * one (`committed`, null when HEAD has none) that reviews are checked against. A reviewer added
+ * there counts for nobody until the file is committed; saying so is all these are for. A version
+ * that does not parse is left out: the committed file is the one that must parse.
+ */
+export async function uncommittedSigners(repo: RepoContext, engine: GitEngine, policy: Policy, committed: AllowedSigners | null): Promise<UncommittedSigners[]> {
+  const { gitPath } = signersPlace(repo, policy);
+  if (gitPath === null || !repo.workTree) return [];
+  const { parseAllowedSigners } = await import('./attest/allowed-signers.js');
+  const head = committed === null ? null : await engine.readFileAt('HEAD', gitPath);
+  const dir = gitPath.includes('/') ? gitPath.slice(0, gitPath.lastIndexOf('/')) : '';
+  const staged = (await engine.listFiles('index', dir)).find((f) => f.path === gitPath);
+  const versions: [UncommittedSigners['where'], string | null][] = [
+    ['index', staged ? Buffer.from(await engine.readBlob(staged.oid)).toString('utf8') : null],
+    ['work tree', readIfExists(path.join(repo.workTree, gitPath))],
+  ];
+  const out: UncommittedSigners[] = [];
+  for (const [where, text] of versions) {
+    if (text === null || (head !== null && Buffer.from(head).toString('utf8') === text)) continue;
+    try {
+      out.push({ where, gitPath, signers: parseAllowedSigners(text, `${gitPath} (${where})`) });
+    } catch (e) {
+      if (!(e instanceof CleanroomError)) throw e;
+    }
+  }
+  return out;
 }
 
 function readIfExists(file: string): string | null {
@@ -110,7 +157,7 @@ export async function loadAttestations(
     if (!(e instanceof CleanroomError)) throw e;
     return always({ covered: new Map(), rejected: files.map((f) => ({ file: f.path, problems: [e.message] })) });
   }
-  const { claimedKeys, coverage, coverageKey, indexClaims, relevantEnvelopes, verifyEnvelopeAsync } = await import('./attest/verify.js');
+  const { claimedKeys, coverage, coverageKey, envelopeContext, indexClaims, relevantEnvelopes, verifyEnvelopeAsync } = await import('./attest/verify.js');
   // What each file claims: remembered from an earlier run where it can be (an envelope never
   // changes under its blob id), else read and parsed now. Only the files a question chooses are
   // then read for their signatures.
@@ -143,12 +190,27 @@ export async function loadAttestations(
     now: new Date(),
   };
   // Each file is verified once, its signatures side by side on the thread pool; coverage() then
-  // decides from the verdicts.
+  // decides from the verdicts (and counts review.threshold over all of them).
+  const eachContext = envelopeContext(verifyContext);
   const verdicts = new Map<string, Promise<EnvelopeVerdict>>();
   const verifyOnce = (envelope: { path: string; bytes: Uint8Array }): Promise<EnvelopeVerdict> => {
     let verdict = verdicts.get(envelope.path);
-    if (!verdict) verdicts.set(envelope.path, (verdict = verifyEnvelopeAsync(envelope.bytes, verifyContext)));
+    if (!verdict) verdicts.set(envelope.path, (verdict = verifyEnvelopeAsync(envelope.bytes, eachContext)));
     return verdict;
+  };
+  // A refused review whose key the staged or work-tree signers file lists: the file must be
+  // committed first. Worked out only when something is refused.
+  let pending: Promise<UncommittedSigners[]> | null = null;
+  const withUncommittedSigners = async (rejected: RejectedAttestation[]): Promise<RejectedAttestation[]> => {
+    const uncommitted = await (pending ??= uncommittedSigners(ctx.repo, ctx.engine, policy, signers));
+    if (uncommitted.length === 0) return rejected;
+    const { listsKey } = await import('./attest/allowed-signers.js');
+    const { signatureKeys } = await import('./attest/verify.js');
+    return rejected.map((r) => {
+      const keys = signatureKeys(bytes.get(r.file) ?? new Uint8Array()).filter((k) => !listsKey(signers, k, policy.review.namespace));
+      const listed = uncommitted.find((u) => keys.some((k) => listsKey(u.signers, k, policy.review.namespace)));
+      return listed ? { ...r, problems: [...r.problems, signersNotCommitted(listed.gitPath, listed.where)] } : r;
+    });
   };
   return {
     async attested(needing) {
@@ -158,7 +220,8 @@ export async function loadAttestations(
       const envelopes = chosen.map((f) => ({ path: f.path, bytes: bytes.get(f.path) as Uint8Array }));
       const verified = new Map(await Promise.all(envelopes.map(async (e) => [e.path, await verifyOnce(e)] as const)));
       const found = coverage(envelopes, verifyContext, (e) => verified.get(e.path) as EnvelopeVerdict);
-      return { covered: found.covered, rejected: found.rejected.map((r) => ({ file: r.envelope, problems: r.problems })) };
+      const rejected = found.rejected.map((r) => ({ file: r.envelope, problems: r.problems }));
+      return { covered: found.covered, rejected: rejected.length === 0 ? rejected : await withUncommittedSigners(rejected) };
     },
   };
 }

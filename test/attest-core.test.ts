@@ -529,7 +529,7 @@ describe('verifyEnvelope, with ssh-keygen -Y verify as the second opinion', () =
     const json = JSON.parse(Buffer.from(serializeStatement(statement)).toString()) as { predicate: Record<string, unknown> } & Record<string, unknown>;
     const payload = Buffer.from(JSON.stringify({ ...json, extra: 1, predicate: { ...json.predicate, note: 'x' } }));
     const env: Envelope = { payloadType: PAYLOAD_TYPE, payload, signatures: [{ sig: K.alice.sign(pae(PAYLOAD_TYPE, payload)) }] };
-    expect(verifyEnvelope(Buffer.from(serializeEnvelope(env)), ctx())).toEqual({ ok: true, statement, principals: ['alice@example.org'] });
+    expect(verifyEnvelope(Buffer.from(serializeEnvelope(env)), ctx())).toEqual({ ok: true, statement, principals: ['alice@example.org'], reviewers: [['alice@example.org']] });
   });
 });
 
@@ -566,6 +566,29 @@ describe('threshold counts distinct principals', () => {
   });
 });
 
+describe('threshold counts distinct principals across envelopes (coverage)', () => {
+  const key = () => coverageKey(FILE.name, FILE.gitBlob);
+  const byEach = (signers: readonly (readonly (typeof K)[keyof typeof K][])[], reviewers: readonly string[]) =>
+    signers.map((s, i) => ({ path: `e${i}`, bytes: envelope(review({ reviewer: reviewers[i] as string }), [...s]).bytes }));
+  const cases = [
+    { name: 'alice and bob in two envelopes, threshold 2', files: () => byEach([[K.alice], [K.bob]], ['alice@example.org', 'bob@example.org']), threshold: 2, covered: ['alice@example.org', 'bob@example.org'] },
+    { name: 'alice and bob in one envelope, threshold 2', files: () => byEach([[K.alice, K.bob]], ['alice@example.org']), threshold: 2, covered: ['alice@example.org', 'bob@example.org'] },
+    { name: 'alice+bob co-signed and carol alone, threshold 3', files: () => byEach([[K.alice, K.bob], [K.carol]], ['alice@example.org', 'carol@example.org']), threshold: 3, covered: ['alice@example.org', 'bob@example.org', 'carol@example.org'] },
+    { name: 'two keys of alice in two envelopes, threshold 2', files: () => byEach([[K.alice], [K.alice2]], ['alice@example.org', 'alice@example.org']), threshold: 2, problem: /needs 2 different reviewers \(review\.threshold\) and 1 reviewed it \(alice@example\.org\)/ },
+    { name: 'alice twice, threshold 2', files: () => byEach([[K.alice], [K.alice]], ['alice@example.org', 'alice@example.org']), threshold: 2, problem: /and 1 reviewed it/ },
+    { name: 'a two-named key and one of its names, threshold 2', files: () => byEach([[K.twoNames], [K.alice]], ['twonames@example.org', 'alice@example.org']), threshold: 3, problem: /needs 3 different reviewers .* and 2 reviewed it/ },
+    { name: 'alice and a stranger in two envelopes, threshold 2', files: () => byEach([[K.alice], [K.mallory]], ['alice@example.org', 'mallory@example.org']), threshold: 2, problem: /and 1 reviewed it/ },
+  ];
+  it.each(cases)('$name', (c) => {
+    const result = coverage(c.files(), ctx({ threshold: c.threshold }));
+    if (c.covered) expect(result.covered.get(key())?.principals).toEqual(c.covered);
+    else {
+      expect(result.covered.has(key())).toBe(false);
+      expect(result.rejected.flatMap((r) => r.problems).join('\n')).toMatch(c.problem as RegExp);
+    }
+  });
+});
+
 describe('coverage', () => {
   const other = Buffer.from('something else\n');
   const otherFile = { name: 'datasets/other.csv', gitBlob: 'a'.repeat(40), sha256: sha256(other).toString('hex') };
@@ -581,7 +604,7 @@ describe('coverage', () => {
       ctx(),
     );
     expect([...result.covered.keys()].sort()).toEqual([coverageKey(FILE.name, FILE.gitBlob), coverageKey(otherFile.name, otherFile.gitBlob)].sort());
-    expect(result.covered.get(coverageKey(FILE.name, FILE.gitBlob))).toEqual({ sha256: FILE.sha256, principals: ['alice@example.org'], envelope: '.cleanroom/attestations/a.dsse.json' });
+    expect(result.covered.get(coverageKey(FILE.name, FILE.gitBlob))).toEqual({ sha256: FILE.sha256, principals: ['alice@example.org'], envelope: '.cleanroom/attestations/a.dsse.json', envelopes: ['.cleanroom/attestations/a.dsse.json'] });
     expect(result.rejected).toEqual([{ envelope: '.cleanroom/attestations/b.dsse.json', problems: [expect.stringMatching(/not listed/)] }]);
   });
 
@@ -597,7 +620,7 @@ describe('coverage', () => {
       ],
       ctx(),
     );
-    expect(result.covered.get(coverageKey(FILE.name, FILE.gitBlob))).toEqual({ sha256: FILE.sha256, principals: ['alice@example.org', 'bob@example.org'], envelope: 'a' });
+    expect(result.covered.get(coverageKey(FILE.name, FILE.gitBlob))).toEqual({ sha256: FILE.sha256, principals: ['alice@example.org', 'bob@example.org'], envelope: 'a', envelopes: ['a', 'b'] });
     expect(result.rejected).toEqual([{ envelope: 'c', problems: [expect.stringMatching(/has sha256 b{64}, but a says [0-9a-f]{64}; delete the wrong attestation/)] }]);
   });
 

@@ -13,7 +13,10 @@ import { openPlumbingEngine } from '../src/git/plumbing.js';
 import { discoverRepo } from '../src/git/repo.js';
 import { resolvePolicy } from '../src/policy/load.js';
 import { loadAttestations } from '../src/review.js';
-import { CLI, cleanEnv, cleanroom, git, gitTry, initRepo, installHooks, tempDir, write, CHILD_TIMEOUT_MS } from './helpers/git.js';
+import { attestationPath, serializeEnvelope } from '../src/attest/dsse.js';
+import { signStatement } from '../src/attest/sign.js';
+import { buildStatement } from '../src/attest/statement.js';
+import { CLI, cleanEnv, cleanroom, git, gitRaw, gitTry, initRepo, installHooks, tempDir, write, CHILD_TIMEOUT_MS } from './helpers/git.js';
 import { EXAMPLE_POLICY, writePolicy } from './helpers/policy.js';
 
 const keys = tempDir('keys');
@@ -42,6 +45,19 @@ function setup(policy = EXAMPLE_POLICY, signers = [alice.line(), bob.line()]): s
 
 function attest(repo: string, who: { key: string }, principal: string, extra: string[] = [], env = human) {
   return cleanroom(repo, ['attest', '--yes', '--key', who.key, '--reviewer', principal, ...extra], env);
+}
+
+/** A review of the staged `file` signed by a key the policy may not list: attest refuses to make
+ *  one, but anyone can write one by hand (docs/attestation.md has the recipe). Staged. */
+async function signedByHand(repo: string, file: string, who: { key: string }, principal: string): Promise<string> {
+  const gitBlob = git(repo, ['rev-parse', `:${file}`]);
+  const sha256 = execFileSync('sha256sum', { input: gitRaw(repo, ['cat-file', 'blob', gitBlob]) }).toString().split(' ')[0] as string;
+  const statement = buildStatement({ files: [{ name: file, gitBlob, sha256 }], repository: 'urn:uuid:5b0e8f0e-6d1c-4a4e-9a57-3f1f3c2a9d10', reviewer: principal, reviewedAt: new Date() });
+  const envelope = await signStatement(statement, { key: who.key, namespace: 'cleanroom-review-v1', cwd: repo, env: human });
+  const out = attestationPath(envelope.payload);
+  write(repo, out, serializeEnvelope(envelope));
+  git(repo, ['add', '--', out], human);
+  return out;
 }
 
 describe('attest, then commit', () => {
@@ -97,12 +113,12 @@ describe('attest, then commit', () => {
     expect(r.stderr).toContain('datasets/a.jsonl (added)');
   });
 
-  it('checks only the reviews that name the files in question, and verify still reports them all', () => {
+  it('checks only the reviews that name the files in question, and verify still reports them all', async () => {
     const repo = setup();
     // An old review by someone no longer listed, of a file this commit does not touch.
     write(repo, 'datasets/old.jsonl', 'old\n');
     git(repo, ['add', '.'], human);
-    expect(attest(repo, mallory, 'mallory@example.org').status).toBe(0);
+    await signedByHand(repo, 'datasets/old.jsonl', mallory, 'mallory@example.org');
     git(repo, ['-c', 'core.hooksPath=/dev/null', 'commit', '-q', '-m', 'old review'], human);
     const [old] = fs.readdirSync(path.join(repo, '.cleanroom', 'attestations'));
 
@@ -155,11 +171,11 @@ describe('attest, then commit', () => {
     expect(blocked.reviewed).toHaveLength(69);
   });
 
-  it('does not count a signer missing from allowed_signers, and says why', () => {
+  it('does not count a signer missing from allowed_signers, and says why', async () => {
     const repo = setup();
     write(repo, 'datasets/a.jsonl', '1\n');
     git(repo, ['add', '.'], human);
-    expect(attest(repo, mallory, 'mallory@example.org').status).toBe(0);
+    await signedByHand(repo, 'datasets/a.jsonl', mallory, 'mallory@example.org');
     const r = gitTry(repo, ['commit', '-m', 'data'], agent);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/attestation \.cleanroom\/attestations\/[0-9a-f]{16}\.dsse\.json does not count:\n {4}- .*not (listed|in)/);

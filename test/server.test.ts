@@ -93,8 +93,8 @@ function commit(repo: string, files: Record<string, string | null>, subject: str
   return git(repo, ['rev-parse', 'HEAD']);
 }
 
-function attest(repo: string, who: { key: string }, principal: string, extra: string[] = []): void {
-  const r = cleanroom(repo, ['attest', '--yes', '--key', who.key, '--reviewer', principal, ...extra], human);
+function attest(repo: string, who: { key: string }, principal: string, extra: string[] = [], env = human): void {
+  const r = cleanroom(repo, ['attest', '--yes', '--key', who.key, '--reviewer', principal, ...extra], env);
   expect(r.stderr + r.stdout).toContain(`signed by ${principal}`);
   expect(r.status).toBe(0);
 }
@@ -372,11 +372,12 @@ describe('pre-receive over file://', () => {
     expect(r.status).not.toBe(0);
     expect(refOf(server, 'refs/heads/main')).toBe(before);
 
-    // alice is in the server's file (beside its policy), whatever the repository's file says.
+    // alice is in the server's file (beside its policy), whatever the repository's file says;
+    // attest checks the signer against the policy it is given, here the server's.
     git(client, ['reset', '-q', '--hard', 'HEAD~1']);
     write(client, 'datasets/a.jsonl', '1\n');
     git(client, ['add', '-A']);
-    attest(client, alice, 'alice@example.org');
+    attest(client, alice, 'alice@example.org', [], cleanEnv({ CLEANROOM_POLICY: server.policyFile }));
     const tip = commit(client, {}, 'data', { assistant: true });
     const ok = push(client, ['origin', 'main']);
     expect(ok.stderr).toContain('reviewed: datasets/a.jsonl');

@@ -7,8 +7,8 @@ import { listsKey, matchPatternList, principalsFor, type AllowedSigner, type All
 import { jsonLimitProblem, MAX_ENVELOPE_BYTES } from '../input-limits.js';
 import { decodeBase64, pae, parseEnvelope, PAYLOAD_TYPE, type Envelope } from './dsse.js';
 import { describeKey, SK_USER_PRESENT } from './ssh.js';
-import { verifySshsig, verifySshsigAsync, type SshsigVerdict } from './sshsig.js';
-import { parseReviewedAt, parseStatement, type Statement } from './statement.js';
+import { parseSshsig, verifySshsig, verifySshsigAsync, type SshsigVerdict } from './sshsig.js';
+import { parseReviewedAt, parseStatement, type Statement, type Subject } from './statement.js';
 
 export interface VerifyContext {
   /** review.namespace: the only SSHSIG namespace accepted. */
@@ -23,7 +23,14 @@ export interface VerifyContext {
 }
 
 export type EnvelopeVerdict =
-  | { readonly ok: true; readonly statement: Statement; readonly principals: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly statement: Statement;
+      readonly principals: readonly string[];
+      /** The principals of each signature that counted: what review.threshold is counted over,
+       *  across every envelope that covers the same file (countReviewers). */
+      readonly reviewers: readonly (readonly string[])[];
+    }
   | { readonly ok: false; readonly problems: readonly string[] };
 
 /** reviewedAt may run this far ahead of `now`: reviewers' clocks drift. */
@@ -101,7 +108,7 @@ function judgeEnvelope({ envelope }: ReadEnvelope, checked: readonly SshsigVerdi
     );
   }
   if (matched.length === 0 || statementProblems.length > 0) return fail([...problems, ...statementProblems]);
-  return { ok: true, statement, principals: unique(matched.flatMap((m) => m.principals)).sort() };
+  return { ok: true, statement, principals: unique(matched.flatMap((m) => m.principals)).sort(), reviewers: matched.map((m) => m.principals) };
 }
 
 /** Step 3: the signatures a key listed for the namespace made (with a touch, when the policy asks
@@ -210,6 +217,8 @@ export interface CoverageEntry {
   readonly principals: readonly string[];
   /** Path of the envelope that covers it (the first, when several do). */
   readonly envelope: string;
+  /** Every envelope whose review of it counted, in path order. */
+  readonly envelopes: readonly string[];
 }
 
 export interface Coverage {
@@ -220,6 +229,16 @@ export interface Coverage {
 
 export function coverageKey(name: string, gitBlob: string): string {
   return `${name}\0${gitBlob}`;
+}
+
+/**
+ * The context each envelope is verified in: on its own signers, with review.threshold left to
+ * coverage(), which counts the reviewers of one file over every envelope that reviewed it. Two
+ * people may each sign their own review of the same content, or co-sign one envelope: either way
+ * the same content was approved by both.
+ */
+export function envelopeContext(ctx: VerifyContext): VerifyContext {
+  return { ...ctx, threshold: 1 };
 }
 
 interface EnvelopeFile {
@@ -260,6 +279,19 @@ export function claimedKeys(bytes: Uint8Array): string[] | null {
 }
 
 const utf8 = new TextDecoder();
+
+/** The public keys an envelope's signatures carry, unverified: for explaining a refusal only. */
+export function signatureKeys(bytes: Uint8Array): Uint8Array[] {
+  const parsed = parseEnvelope(bytes);
+  if (!parsed.ok) return [];
+  return parsed.envelope.signatures.flatMap((s) => {
+    try {
+      return [parseSshsig(s.sig).publicKey];
+    } catch {
+      return [];
+    }
+  });
+}
 
 export function indexEnvelopes<T extends EnvelopeFile>(files: readonly T[]): EnvelopeIndex<T> {
   return indexClaims(
@@ -306,26 +338,29 @@ export function relevantEnvelopes<T>(index: EnvelopeIndex<T>, wanted: Iterable<s
   return index.files.filter((_, i) => taken.has(i));
 }
 
-/** Verifies every envelope and maps each (path, blob) that a valid one names to its entry.
- *  `verify` may remember verdicts between calls (the same files judged for many commits). */
+/** Verifies every envelope and maps each (path, blob) that valid ones name, by at least
+ *  review.threshold different reviewers together, to its entry. `verify` is called with
+ *  envelopeContext(ctx) and may remember verdicts between calls (the same files judged for many
+ *  commits). */
 export function coverage(
   envelopes: readonly EnvelopeFile[],
   ctx: VerifyContext,
   verify: (envelope: EnvelopeFile, ctx: VerifyContext) => EnvelopeVerdict = (e, c) => verifyEnvelope(e.bytes, c),
 ): Coverage {
-  const covered = new Map<string, CoverageEntry>();
+  const each = envelopeContext(ctx);
+  const found = new Map<string, CoverageEntry & { readonly subject: Subject; readonly reviewers: readonly (readonly string[])[] }>();
   const rejected: { envelope: string; problems: string[] }[] = [];
   const ordered = [...envelopes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const envelope of ordered) {
     const { path } = envelope;
-    const verdict = verify(envelope, ctx);
+    const verdict = verify(envelope, each);
     if (!verdict.ok) {
       rejected.push({ envelope: path, problems: [...verdict.problems] });
       continue;
     }
     // A blob has one content; two trusted statements disagreeing on its sha256 means one is wrong.
     const conflicts = verdict.statement.subject.flatMap((s) => {
-      const earlier = covered.get(coverageKey(s.name, s.digest.gitBlob));
+      const earlier = found.get(coverageKey(s.name, s.digest.gitBlob));
       return earlier === undefined || earlier.sha256 === s.digest.sha256
         ? []
         : [`subject ${s.name} (blob ${s.digest.gitBlob}) has sha256 ${s.digest.sha256}, but ${earlier.envelope} says ${earlier.sha256}; delete the wrong attestation`];
@@ -336,14 +371,32 @@ export function coverage(
     }
     for (const s of verdict.statement.subject) {
       const key = coverageKey(s.name, s.digest.gitBlob);
-      const earlier = covered.get(key);
-      covered.set(key, {
+      const earlier = found.get(key);
+      found.set(key, {
+        subject: s,
         sha256: s.digest.sha256,
         principals: unique([...(earlier?.principals ?? []), ...verdict.principals]).sort(),
         envelope: earlier?.envelope ?? path,
+        envelopes: [...(earlier?.envelopes ?? []), path],
+        reviewers: [...(earlier?.reviewers ?? []), ...verdict.reviewers],
       });
     }
   }
+  const covered = new Map<string, CoverageEntry>();
+  const short = new Map<string, string[]>();
+  for (const [key, { subject, reviewers, ...entry }] of found) {
+    const count = countReviewers(reviewers);
+    if (count >= ctx.threshold) {
+      covered.set(key, entry);
+      continue;
+    }
+    const problems = short.get(entry.envelope) ?? [];
+    short.set(entry.envelope, problems);
+    problems.push(
+      `${subject.name} (blob ${subject.digest.gitBlob.slice(0, 12)}): the policy needs ${ctx.threshold} different reviewers (review.threshold) and ${count} reviewed it (${entry.principals.join(', ')}); another reviewer must review it too: \`cleanroom attest --cosign ${entry.envelope}\` adds their signature to this review, or \`cleanroom attest\` signs one of their own`,
+    );
+  }
+  for (const [envelope, problems] of short) rejected.push({ envelope, problems });
   return { covered, rejected };
 }
 

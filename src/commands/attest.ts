@@ -3,9 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
-import { attestationPath, pae, parseEnvelope, serializeEnvelope } from '../attest/dsse.js';
+import { attestationPath, pae, parseEnvelope, serializeEnvelope, type DsseSignature, type Envelope } from '../attest/dsse.js';
 import { ATTESTATION_SUFFIX } from '../layout.js';
 import { addSignature, signPayload, signStatement } from '../attest/sign.js';
+import { signingPublicKey } from '../attest/public-key-file.js';
+import { chooseReviewer } from '../attest/reviewer.js';
+import { envelopeContext, verifyEnvelope } from '../attest/verify.js';
+import type { AllowedSigners } from '../attest/allowed-signers.js';
 import { buildStatement, parseStatement } from '../attest/statement.js';
 import type { Command } from '../cli.js';
 import { ruleFor } from '../decide/decide.js';
@@ -16,7 +20,8 @@ import { gitOk, runGit } from '../git/exec.js';
 import type { InspectContext } from '../inspect.js';
 import type { Io } from '../io.js';
 import { printableBlock } from '../report/escape.js';
-import { loadAttestations, reviewsOf } from '../review.js';
+import { shellQuote, signersNotCommitted } from '../report/messages.js';
+import { allowedSigners, loadAttestations, reviewsOf, uncommittedSigners } from '../review.js';
 import { environmentSignals } from '../signals/detect.js';
 import { openContext, parseOptions } from './shared.js';
 
@@ -29,8 +34,13 @@ A PATH may be a file or a folder; its content is taken as staged (the index).
 Shows each file's staged diff (a summary for binary or large files) and asks for a yes per file;
 --yes approves without asking (scripted use). Signs with \`ssh-keygen -Y sign\` (ssh-agent and
 FIDO security keys work): the key from --key, else git's user.signingKey when gpg.format=ssh.
-Writes .cleanroom/attestations/<id>${ATTESTATION_SUFFIX}, stages it, and prints what it covers.
---cosign adds your signature to an existing attestation (review.threshold above 1).
+The review names the principal the policy's allowed_signers lists for that key (git's user.email
+when it is one of several; --reviewer picks another of them); a key not listed there, or not
+valid now, is refused before anything is signed (\`cleanroom reviewers add\` lists a key).
+Writes .cleanroom/attestations/<id>${ATTESTATION_SUFFIX}, stages it, and prints what it covers; an
+attestation already there is never overwritten (the same statement gains the signature).
+--cosign adds your signature to an existing attestation (review.threshold above 1); a review of
+the same content in an attestation of your own counts toward the threshold just the same.
 Refuses to run in an assistant's process: an assistant must not attest its own output.`;
 
 const SHOW_LIMIT = 64 * 1024;
@@ -123,7 +133,99 @@ async function stage(ctx: InspectContext, file: string, text: string): Promise<v
   await gitOk(['add', '--', `:(top,literal)${file}`], { cwd: ctx.repo.cwd, env: ctx.repo.env });
 }
 
-async function cosign(ctx: InspectContext, file: string, key: string, io: Io, asker: Approver): Promise<number> {
+/** What the work tree and the index hold at `file` (either may be missing). */
+async function versionsAt(ctx: InspectContext, file: string): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = [];
+  try {
+    out.push(fs.readFileSync(path.join(ctx.repo.workTree ?? ctx.repo.cwd, file)));
+  } catch {
+    // not in the work tree
+  }
+  const staged = (await ctx.engine.listFiles('index', path.posix.dirname(file))).find((f) => f.path === file);
+  if (staged) out.push(await ctx.engine.readBlob(staged.oid));
+  return out;
+}
+
+/**
+ * Where the envelope goes and what it then holds, so that no signature already there is lost:
+ * a file of the same statement (two reviewers signing the same files in the same second, or a
+ * co-signer whose index holds more than the work tree) keeps its signatures and gains the new
+ * ones; any other file of that name keeps its own, and the new envelope takes the next free name.
+ */
+async function place(ctx: InspectContext, envelope: Envelope, file = attestationPath(envelope.payload)): Promise<{ file: string; envelope: Envelope }> {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? file : file.replace(new RegExp(`${ATTESTATION_SUFFIX.replace(/\./g, '\\.')}$`), `-${n}${ATTESTATION_SUFFIX}`);
+    const existing = (await versionsAt(ctx, candidate)).map(parseEnvelope);
+    const same = existing.every((e) => e.ok && e.envelope.payloadType === envelope.payloadType && Buffer.from(e.envelope.payload).equals(envelope.payload));
+    if (!same) continue;
+    let merged = envelope;
+    for (const sig of existing.flatMap((e) => (e.ok ? e.envelope.signatures : [])).reverse()) merged = withSignature(merged, sig);
+    return { file: candidate, envelope: merged };
+  }
+}
+
+/** The envelope with one more signature, unless its key signed it already (the same claim twice)
+ *  or it is not a signature at all (the verifier reports such a file; it is not ours to keep). */
+function withSignature(envelope: Envelope, sig: DsseSignature): Envelope {
+  try {
+    const added = addSignature(envelope, sig.sig);
+    // Signatures already there come first: co-signing adds to the end.
+    return { ...added, signatures: [added.signatures[added.signatures.length - 1] as DsseSignature, ...envelope.signatures] };
+  } catch (e) {
+    if (e instanceof CleanroomError) return envelope;
+    throw e;
+  }
+}
+
+/** Who signs: the key's principal in the policy's allowed_signers, found before anything is
+ *  signed; a key the gate would refuse is refused here, with what to do about it. */
+interface Signer {
+  readonly key: string;
+  readonly signers: AllowedSigners;
+  readonly reviewer: string;
+}
+
+async function signerFor(ctx: InspectContext, key: string, wanted: string | undefined): Promise<Signer> {
+  const publicKey = await signingPublicKey(key, ctx.repo.env);
+  const signers = await allowedSigners(ctx.repo, ctx.engine, ctx.policy);
+  const namespace = ctx.policy.review.namespace;
+  const now = new Date();
+  const choice = chooseReviewer(signers, publicKey, { namespace, now, wanted, preferred: ctx.vars.config.get('user.email') });
+  if (choice.ok) return { key, signers, reviewer: choice.reviewer };
+  if (choice.kind === 'principal') throw new CleanroomError('EATTEST', `${choice.problem}; nothing was signed`);
+  const who = `${publicKey.description} (${key})`;
+  const pending = (await uncommittedSigners(ctx.repo, ctx.engine, ctx.policy, signers)).find((u) => chooseReviewer(u.signers, publicKey, { namespace, now }).ok);
+  if (pending) throw new CleanroomError('EATTEST', `${who} cannot sign reviews yet, nothing was signed: ${signersNotCommitted(pending.gitPath, pending.where, 'then run cleanroom attest again')}`);
+  const add = `cleanroom reviewers add --principal <name> ${shellQuote(key.endsWith('.pub') ? key : `${key}.pub`)}`;
+  if (choice.kind === 'unlisted') {
+    throw new CleanroomError(
+      'EATTEST',
+      `${who} is not listed in ${signers.source}, so the gate would refuse a review signed with it; nothing was signed. Whoever keeps the reviewers list adds it (${add}) and commits that file; then run cleanroom attest again`,
+    );
+  }
+  throw new CleanroomError(
+    'EATTEST',
+    `${who} cannot sign reviews now: ${choice.problem}; nothing was signed. Sign with a key that is valid for namespace "${namespace}" now, or whoever keeps ${signers.source} updates its line (cleanroom reviewers remove, then ${add}) and commits it`,
+  );
+}
+
+/** The finished review, checked as the gate will check it, before it is written. */
+function checkSigned(ctx: InspectContext, signer: Signer, envelope: Envelope): void {
+  const verdict = verifyEnvelope(
+    Buffer.from(serializeEnvelope(envelope)),
+    envelopeContext({
+      namespace: ctx.policy.review.namespace,
+      allowedSigners: signer.signers,
+      threshold: ctx.policy.review.threshold,
+      requireUserPresence: ctx.policy.review.requireUserPresence,
+      repository: ctx.policy.repository,
+      now: new Date(),
+    }),
+  );
+  if (!verdict.ok) throw new CleanroomError('EATTEST', `the review signed with ${signer.key} would not count, so it was not written: ${verdict.problems.join('; ')}`);
+}
+
+async function cosign(ctx: InspectContext, file: string, signer: Signer, io: Io, asker: Approver): Promise<number> {
   const bytes = fs.readFileSync(path.resolve(io.cwd, file));
   const parsed = parseEnvelope(bytes);
   if (!parsed.ok) throw new CleanroomError('EATTEST', `${file}: ${parsed.problem}`);
@@ -140,11 +242,11 @@ async function cosign(ctx: InspectContext, file: string, key: string, io: Io, as
     await show(ctx, staged, content, io);
     if (!(await asker.approve(`Co-sign the review of ${s.name}?`))) throw new CleanroomError('EATTEST', `not co-signed: ${s.name} was not approved`);
   }
-  const sig = await signPayload(pae(parsed.envelope.payloadType, parsed.envelope.payload), { key, namespace: ctx.policy.review.namespace, cwd: ctx.repo.cwd, env: ctx.repo.env, stderr: io.stderr });
-  const envelope = addSignature(parsed.envelope, sig);
+  const sig = await signPayload(pae(parsed.envelope.payloadType, parsed.envelope.payload), { key: signer.key, namespace: ctx.policy.review.namespace, cwd: ctx.repo.cwd, env: ctx.repo.env, stderr: io.stderr });
   const rel = path.relative(ctx.repo.workTree ?? io.cwd, path.resolve(io.cwd, file)).split(path.sep).join('/');
-  await stage(ctx, rel, serializeEnvelope(envelope));
-  io.stdout.write(`co-signed ${rel} (${envelope.signatures.length} signatures); commit it with the content\n`);
+  const placed = await place(ctx, addSignature(parsed.envelope, sig), rel);
+  await stage(ctx, placed.file, serializeEnvelope(placed.envelope));
+  io.stdout.write(printableBlock(`co-signed ${placed.file} (${placed.envelope.signatures.length} signatures); commit it with the content\n`));
   return EXIT.allowed;
 }
 
@@ -176,13 +278,12 @@ const attest: Command = {
       if (!values.yes && !io.stdin.isTTY) {
         throw new CleanroomError('EATTEST', 'attest asks for a yes per file on a terminal; pass --yes to approve in a script');
       }
-      const key = signingKey(ctx, values.key, io.cwd);
-      if (values.cosign) return await cosign(ctx, values.cosign, key, io, asker);
+      const signer = await signerFor(ctx, signingKey(ctx, values.key, io.cwd), values.reviewer);
+      if (values.cosign) return await cosign(ctx, values.cosign, signer, io, asker);
       if (!ctx.policy.repository) {
         throw new CleanroomError('EATTEST', `the policy (${ctx.policy.source}) has no repository id, which every review must name; add \`repository: urn:uuid:<a fresh UUID>\` and commit it`);
       }
-      const reviewer = values.reviewer ?? ctx.vars.config.get('user.email');
-      if (!reviewer) throw new CleanroomError('EATTEST', 'who reviews? pass --reviewer <principal as in allowed_signers>, or set git config user.email');
+      const { reviewer } = signer;
 
       const files = await filesToReview(ctx, positionals, io.cwd);
       if (files.length === 0) {
@@ -208,8 +309,9 @@ const attest: Command = {
         reviewedAt: new Date(),
         objectFormat: ctx.repo.objectFormat,
       });
-      const envelope = await signStatement(statement, { key, namespace: ctx.policy.review.namespace, cwd: ctx.repo.cwd, env: ctx.repo.env, stderr: io.stderr });
-      const file = attestationPath(envelope.payload);
+      const signed = await signStatement(statement, { key: signer.key, namespace: ctx.policy.review.namespace, cwd: ctx.repo.cwd, env: ctx.repo.env, stderr: io.stderr });
+      checkSigned(ctx, signer, signed);
+      const { file, envelope } = await place(ctx, signed);
       await stage(ctx, file, serializeEnvelope(envelope));
       io.stdout.write(printableBlock(`${file}: signed by ${reviewer}, staged; it covers:\n${approved.map((a) => `  ${a.name} (blob ${a.gitBlob.slice(0, 12)})`).join('\n')}\ncommit it together with the content\n`));
       return EXIT.allowed;

@@ -1,6 +1,6 @@
 /** The commands and hooks by name, apart from their code: the launcher keys its caches by them
  *  without loading the CLI. */
-export const COMMAND_NAMES = ['check', 'hook', 'policy', 'attest', 'verify', 'scan', 'init', 'record', 'guard', 'demo', 'lineage', 'manifest'] as const;
+export const COMMAND_NAMES = ['check', 'hook', 'policy', 'attest', 'verify', 'scan', 'init', 'record', 'guard', 'demo', 'lineage', 'manifest', 'reviewers'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** git am (and rebase --apply) runs neither pre-commit nor the message hooks: it runs

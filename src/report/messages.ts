@@ -123,3 +123,9 @@ export function guardReviewText(hits: readonly { path: string; rule: { pattern: 
     'Tell the user that a human review will be needed before commit.'
   );
 }
+
+/** A reviewer listed in a signers file the gate does not read yet (staged, or only in the work tree). */
+export function signersNotCommitted(gitPath: string, where: 'index' | 'work tree', then = 'then commit the review'): string {
+  const place = where === 'index' ? 'staged' : 'in the work tree but not committed';
+  return `the key is listed in ${gitPath} ${place}; reviews are checked against the committed file (the server against its own copy), and a staged or work-tree change does not count: commit it first, on its own (git add -- ${shellQuote(gitPath)} && git commit -m "Add a reviewer" -- ${shellQuote(gitPath)}), ${then}`;
+}

@@ -3,6 +3,7 @@
  * Nothing here decides or blocks; src/decide weighs the signals against the policy.
  */
 import type { Identity } from '../git/engine.js';
+import { POLICY_PATH } from '../layout.js';
 import type { AssistantRules } from '../policy/policy.js';
 import { catalog, type EnvironmentEntry, type PatternEntry } from './catalog.js';
 import type { Signal } from './signal.js';
@@ -205,12 +206,22 @@ export function commitSignals(
   ];
 }
 
+/**
+ * The repository's policy file holds its own markers as text: a marker never flags that one file
+ * at that one path (git's bytes, no case folding), so a person can commit the policy that defines
+ * them. Every other signal still judges it, and the same text anywhere else is flagged as always.
+ */
+function markersApplyTo(path: string): boolean {
+  return path !== POLICY_PATH;
+}
+
 /** Policy content markers (e.g. a generator's banner comment) in the lines a change adds. */
 export function markerSignals(
   path: string,
   added: readonly { line: number; text: string }[],
   rules: AssistantRules,
 ): Signal[] {
+  if (!markersApplyTo(path)) return [];
   const candidates = policyRules(rules.markers, 'assistants.markers');
   const signals: Signal[] = [];
   for (const { line, text } of added) {
@@ -490,7 +501,7 @@ export function markerSignalsInLarge(
   window = TEXT_WINDOW,
   overlap = WINDOW_OVERLAP,
 ): Signal[] {
-  if (isBinary(after)) return [];
+  if (isBinary(after) || !markersApplyTo(path)) return [];
   const asBuffer = (c: Uint8Array) => (Buffer.isBuffer(c) ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength));
   const content = asBuffer(after);
   const old = before && !isBinary(before) ? asBuffer(before) : null;
