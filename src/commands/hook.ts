@@ -27,7 +27,8 @@ Runs as the named git hook; the shims in hooks/ call this. Reads what git gives 
 
 A pass prints one line per commit, from pre-commit (pre-applypatch under git am) and one per
 push from pre-push, with how many paths and commits were checked, and nothing when no protected
-path is touched; the message hooks say nothing on a pass. -q, or CLEANROOM_QUIET=1, silences
+path is touched; the message hooks say nothing on a pass, unless a review is what let
+assistant content in (then they name it). -q, or CLEANROOM_QUIET=1, silences
 local passes entirely. A block or a warning is always printed in full, and pre-receive always
 prints its verdict: quiet is for a developer's own passes only. NO_COLOR turns colour off.`;
 
@@ -35,10 +36,12 @@ prints its verdict: quiet is for a developer's own passes only. NO_COLOR turns c
  *  commit again) and one per push. */
 const PASS_REPORTED: ReadonlySet<LocalHook> = new Set(['pre-commit', 'pre-applypatch', 'pre-push']);
 
-/** Whether a pass stays silent: asked (-q, CLEANROOM_QUIET), a hook whose commit another hook
- *  reports, or nothing protected touched. */
+/** Whether a pass stays silent: asked (-q, CLEANROOM_QUIET), nothing protected touched, or a
+ *  hook whose commit another hook reports, unless assistant content got in by a review (a
+ *  trailer only the message hooks see): that pass says whose review let it in. */
 function silentPass(hook: LocalHook, verdict: Verdict, quiet: boolean): boolean {
-  return verdict.outcome === 'allowed' && (quiet || !PASS_REPORTED.has(hook) || verdict.checked.protectedPaths === 0);
+  if (verdict.outcome !== 'allowed') return false;
+  return quiet || verdict.checked.protectedPaths === 0 || (!PASS_REPORTED.has(hook) && verdict.reviewed.length === 0);
 }
 
 
