@@ -113,8 +113,8 @@ describe('exclude at the local hooks', () => {
     write(repo, 'benchmarks/README.md', '# How the tasks are built\n');
     git(repo, ['add', '.'], human);
     const ok = gitTry(repo, ['commit', '-m', 'readme'], agent);
-    expect(ok.stderr).toContain('cleanroom pre-commit: allowed');
-    expect(ok.status).toBe(0);
+    // Nothing protected was touched, so the pass says nothing at all.
+    expect([ok.status, ok.stderr]).toEqual([0, '']);
 
     for (const alias of ['benchmarks/readme.MD', 'Benchmarks/README.md', 'benchmarks/README.md.', 'benchmarks/READ~1.MD']) {
       write(repo, alias, TASKS);

@@ -155,7 +155,7 @@ async function versionsAt(ctx: InspectContext, file: string): Promise<Uint8Array
 async function place(ctx: InspectContext, envelope: Envelope, file = attestationPath(envelope.payload)): Promise<{ file: string; envelope: Envelope }> {
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? file : file.replace(new RegExp(`${ATTESTATION_SUFFIX.replace(/\./g, '\\.')}$`), `-${n}${ATTESTATION_SUFFIX}`);
-    const existing = (await versionsAt(ctx, candidate)).map(parseEnvelope);
+    const existing = (await versionsAt(ctx, candidate)).map((bytes) => parseEnvelope(bytes));
     const same = existing.every((e) => e.ok && e.envelope.payloadType === envelope.payloadType && Buffer.from(e.envelope.payload).equals(envelope.payload));
     if (!same) continue;
     let merged = envelope;

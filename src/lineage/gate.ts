@@ -4,6 +4,7 @@
  * history this verdict can see? Asked only of protected changes nothing else flags already.
  */
 import { createHash } from 'node:crypto';
+import { CleanroomError } from '../errors.js';
 import { assistantMatters, ruleFor } from '../decide/decide.js';
 import type { Change } from '../git/engine.js';
 import { gitOk, runGit } from '../git/exec.js';
@@ -120,19 +121,30 @@ const OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 
 /**
  * Every ref's object id (branches, tags, remote-tracking refs, and the refs a host writes by
- * itself: content anywhere in the repository is content someone can copy), and `revs` (HEAD or
- * object ids) resolved by the same process. A rev that does not resolve (an unborn HEAD) is left
- * out.
+ * itself: content anywhere in the repository is content someone can copy), what HEAD and object
+ * ids among `revs` name, and refs/notes/ai's tip: one process, so a repository without git-ai
+ * notes never starts an object reader for them. An unborn HEAD is left out.
  */
-async function refTips(ctx: InspectContext, revs: readonly string[]): Promise<{ refs: string[]; resolved: Map<string, string> }> {
-  const named = [...new Set(revs.filter((r) => r === 'HEAD' || OID.test(r)))];
-  const opts = { cwd: ctx.repo.cwd, env: ctx.repo.env };
-  const both = await runGit(['rev-parse', '--all', ...named], opts);
-  const lines = (both.status === 0 ? both.stdout : await gitOk(['rev-parse', '--all'], opts)).toString('utf8').split('\n').filter(Boolean);
+async function refTips(ctx: InspectContext, revs: readonly string[]): Promise<{ refs: string[]; resolved: Map<string, string>; notesTip: string | null }> {
+  // show-ref exits 1 when there is no ref at all (a repository before its first commit).
+  const listed = await runGit(['show-ref', '--head'], { cwd: ctx.repo.cwd, env: ctx.repo.env });
+  if (listed.status !== 0 && !(listed.status === 1 && listed.stdout.length === 0)) {
+    throw new CleanroomError('EGIT', `git show-ref failed: ${listed.stderr.trim() || `exit ${listed.status}`}`);
+  }
+  const refs = new Set<string>();
   const resolved = new Map<string, string>();
-  if (both.status === 0) named.forEach((r, i) => resolved.set(r, lines[lines.length - named.length + i] as string));
-  const refs = both.status === 0 ? lines.slice(0, lines.length - named.length) : lines;
-  return { refs: [...new Set(refs)].sort(), resolved };
+  let notesTip: string | null = null;
+  for (const line of listed.stdout.toString('utf8').split('\n')) {
+    const space = line.indexOf(' ');
+    if (space < 0) continue;
+    const [oid, name] = [line.slice(0, space), line.slice(space + 1)];
+    if (name === 'HEAD') resolved.set('HEAD', oid);
+    else refs.add(oid);
+    if (name === GIT_AI_NOTES_REF) notesTip = oid;
+  }
+  if (!revs.includes('HEAD')) resolved.delete('HEAD');
+  for (const r of revs) if (OID.test(r)) resolved.set(r, r);
+  return { refs: [...refs].sort(), resolved, notesTip };
 }
 
 /** The ids of `tips` this repository still has (a rewritten ref's old tip may be gone), of one
@@ -160,7 +172,7 @@ export async function openLineage(
 ): Promise<Lineage> {
   const key = detectorKey(ctx.policy, ctx.repo.objectFormat);
   const refsRead = refTips(ctx, revs);
-  const refNotesRead = notesAt(ctx, GIT_AI_NOTES_REF);
+  const refNotesRead = refsRead.then(({ notesTip }) => notesAt(ctx, notesTip));
   const runNotesRead = notesRev === GIT_AI_NOTES_REF ? refNotesRead : notesAt(ctx, notesRev);
   const stored = opts.rebuild ? null : loadSnapshot(ctx.repo.commonDir, key);
   const [{ refs, resolved }, refNotes, runNotes] = await Promise.all([refsRead, refNotesRead, runNotesRead]);
