@@ -12,6 +12,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHILD_TIMEOUT_MS, CLI, ROOT, cleanEnv, cleanroom, git, initRepo, run, tempDir, write } from './helpers/git.js';
 import { makeKey } from './helpers/keys.js';
+import { FORBID_POLICY } from './helpers/forbid.js';
 import { EXAMPLE_POLICY, writePolicy } from './helpers/policy.js';
 
 const alice = makeKey('alice');
@@ -119,6 +120,22 @@ describe('cleanroom manifest', () => {
     const v = cleanroom(outside, ['manifest', 'verify', out, exportOf(r), '--unsigned']);
     expect(v.stdout).toContain('the manifest says the snapshot is not releasable: datasets/new.txt is unreviewed');
     expect(v.status).toBe(1);
+  });
+
+  it('marks assistant content under a forbid-assistant path "forbidden": a review does not release it', () => {
+    const r = initRepo();
+    writePolicy(r, FORBID_POLICY);
+    write(r, '.cleanroom/allowed_signers', `${alice.line}\n`);
+    git(r, ['add', '.']);
+    git(r, ['commit', '-q', '-m', 'policy']);
+    commit(r, 'benchmarks/task.json', '{"task": 1}\n');
+    const signed = cleanroom(r, ['attest', 'benchmarks/task.json', '--yes', '--key', alice.key]);
+    expect(signed.status, signed.stderr).toBe(0);
+    git(r, ['commit', '-q', '-m', 'review']);
+    const res = cleanroom(r, ['manifest', 'HEAD', 'benchmarks', '--unsigned']);
+    expect(res.stderr).toMatch(/forbidden +benchmarks\/task\.json/);
+    expect(JSON.parse(res.stdout).predicate.files).toEqual([expect.objectContaining({ name: 'benchmarks/task.json', status: 'forbidden' })]);
+    expect(res.status).toBe(1);
   });
 
   it('judges the content the snapshot holds: an assistant file a human since replaced does not hold it back', () => {

@@ -54,9 +54,10 @@ export function judgeSnapshot(policy: Policy, snapshot: readonly TreeFile[], his
   return { verdict, releasable: verdict.findings.length === 0, files };
 }
 
-/** A finding no review can answer: a link that shows unprotected content (decide/links.ts). */
+/** A finding no review can answer: a link that shows unprotected content (decide/links.ts), or
+ *  assistant content where the policy requires forbid-assistant (only a person may write it). */
 function noReviewAnswers(f: Finding): boolean {
-  return f.reason === 'link';
+  return f.reason === 'link' || f.reason === 'forbidden';
 }
 
 function unique(xs: readonly string[]): string[] {
