@@ -110,10 +110,11 @@ function readIfExists(file: string): string | null {
 /** The verified statements of one set of attestation files, before any blob is checked. */
 export interface Attested {
   readonly covered: Coverage['covered'];
+  readonly partial: Coverage['partial'];
   readonly rejected: readonly RejectedAttestation[];
 }
 
-const NOTHING_ATTESTED: Attested = { covered: new Map(), rejected: [] };
+const NOTHING_ATTESTED: Attested = { covered: new Map(), partial: new Map(), rejected: [] };
 
 /**
  * The attestation files of one place, read once. A repository keeps every review ever signed, so
@@ -155,7 +156,7 @@ export async function loadAttestations(
     signers = await allowedSigners(ctx.repo, ctx.engine, ctx.policy);
   } catch (e) {
     if (!(e instanceof CleanroomError)) throw e;
-    return always({ covered: new Map(), rejected: files.map((f) => ({ file: f.path, problems: [e.message] })) });
+    return always({ ...NOTHING_ATTESTED, rejected: files.map((f) => ({ file: f.path, problems: [e.message] })) });
   }
   const { claimedKeys, coverage, coverageKey, envelopeContext, indexClaims, relevantEnvelopes, verifyEnvelopeAsync } = await import('./attest/verify.js');
   // What each file claims: remembered from an earlier run where it can be (an envelope never
@@ -221,7 +222,7 @@ export async function loadAttestations(
       const verified = new Map(await Promise.all(envelopes.map(async (e) => [e.path, await verifyOnce(e)] as const)));
       const found = coverage(envelopes, verifyContext, (e) => verified.get(e.path) as EnvelopeVerdict);
       const rejected = found.rejected.map((r) => ({ file: r.envelope, problems: r.problems }));
-      return { covered: found.covered, rejected: rejected.length === 0 ? rejected : await withUncommittedSigners(rejected) };
+      return { covered: found.covered, partial: found.partial, rejected: rejected.length === 0 ? rejected : await withUncommittedSigners(rejected) };
     },
   };
 }

@@ -159,6 +159,28 @@ describe('several reviewers', () => {
     expect(cleanroom(repo, ['check', '--range', 'HEAD~1..HEAD']).status).toBe(0);
   });
 
+  it('offers a reviewer only what they have not signed yet, and the next reviewer what still waits', () => {
+    const repo = setup(twoNeeded);
+    write(repo, 'datasets/a.jsonl', '1\n');
+    write(repo, 'datasets/b.jsonl', '2\n');
+    git(repo, ['add', '.'], human);
+    expect(attest(repo, alice, ['datasets/a.jsonl']).status).toBe(0);
+    const again = attest(repo, alice);
+    expect(again.stderr).toContain('=== datasets/b.jsonl');
+    expect(again.stderr).not.toContain('=== datasets/a.jsonl');
+    expect(again.status).toBe(0);
+    const done = attest(repo, alice);
+    expect(done.stdout).toContain('nothing for alice@example.org to review: 2 staged protected files you reviewed already need another reviewer (review.threshold is 2)');
+    expect(done.status).toBe(0);
+    const second = attest(repo, bob);
+    expect(second.stderr).toContain('=== datasets/a.jsonl');
+    expect(second.stderr).toContain('=== datasets/b.jsonl');
+    expect(second.status).toBe(0);
+    const ok = gitTry(repo, ['commit', '-m', 'data'], agent);
+    expect(ok.stderr).toContain('reviewed by alice@example.org, bob@example.org');
+    expect(ok.status).toBe(0);
+  });
+
   it('does not count two keys of one reviewer as two, in one attestation or two', () => {
     const repo = setup(twoNeeded, [alice.line(), alice2.line(undefined, 'alice@example.org'), bob.line()]);
     write(repo, 'datasets/a.jsonl', '1\n');

@@ -224,6 +224,8 @@ export interface CoverageEntry {
 export interface Coverage {
   /** Keyed by coverageKey(path, gitBlob). */
   readonly covered: Map<string, CoverageEntry>;
+  /** Reviewed, but by fewer different reviewers than review.threshold asks; same keys. */
+  readonly partial: Map<string, CoverageEntry>;
   readonly rejected: readonly { readonly envelope: string; readonly problems: readonly string[] }[];
 }
 
@@ -383,6 +385,7 @@ export function coverage(
     }
   }
   const covered = new Map<string, CoverageEntry>();
+  const partial = new Map<string, CoverageEntry>();
   const short = new Map<string, string[]>();
   for (const [key, { subject, reviewers, ...entry }] of found) {
     const count = countReviewers(reviewers);
@@ -390,6 +393,7 @@ export function coverage(
       covered.set(key, entry);
       continue;
     }
+    partial.set(key, entry);
     const problems = short.get(entry.envelope) ?? [];
     short.set(entry.envelope, problems);
     problems.push(
@@ -397,7 +401,7 @@ export function coverage(
     );
   }
   for (const [envelope, problems] of short) rejected.push({ envelope, problems });
-  return { covered, rejected };
+  return { covered, partial, rejected };
 }
 
 /** True when the blob's actual content has the sha256 the covering statement signed. */

@@ -8,14 +8,14 @@ import { ATTESTATION_SUFFIX } from '../layout.js';
 import { addSignature, signPayload, signStatement } from '../attest/sign.js';
 import { signingPublicKey } from '../attest/public-key-file.js';
 import { chooseReviewer } from '../attest/reviewer.js';
-import { envelopeContext, verifyEnvelope } from '../attest/verify.js';
+import { coverageKey, envelopeContext, verifyEnvelope } from '../attest/verify.js';
 import type { AllowedSigners } from '../attest/allowed-signers.js';
 import { buildStatement, parseStatement } from '../attest/statement.js';
 import type { Command } from '../cli.js';
 import { ruleFor } from '../decide/decide.js';
 import { reviewKey } from '../decide/verdict.js';
 import { CleanroomError, EXIT } from '../errors.js';
-import type { TreeFile } from '../git/engine.js';
+import type { Change, TreeFile } from '../git/engine.js';
 import { gitOk, runGit } from '../git/exec.js';
 import type { InspectContext } from '../inspect.js';
 import type { Io } from '../io.js';
@@ -29,7 +29,8 @@ const usage = `usage: cleanroom attest [PATH...] [--key FILE] [--reviewer PRINCI
        cleanroom attest --cosign ATTESTATION [--key FILE] [--yes]
 
 A human reviews content that must not enter a protected path unreviewed, and signs for it.
-With no PATH: every staged file under a protected path that no valid attestation covers yet.
+With no PATH: every staged file under a protected path that no valid attestation covers yet
+(under review.threshold above 1, less what you signed already: it waits for another reviewer).
 A PATH may be a file or a folder; its content is taken as staged (the index).
 Shows each file's staged diff (a summary for binary or large files) and asks for a yes per file;
 --yes approves without asking (scripted use). Signs with \`ssh-keygen -Y sign\` (ssh-agent and
@@ -61,15 +62,19 @@ export function signingKey(ctx: InspectContext, explicit: string | undefined, cw
 
 /** The staged entries the reviewer named (files or folders), or every protected staged change
  *  that no valid attestation covers yet. */
-async function filesToReview(ctx: InspectContext, paths: string[], cwd: string): Promise<TreeFile[]> {
+async function filesToReview(ctx: InspectContext, paths: string[], cwd: string, reviewer: string): Promise<{ files: TreeFile[]; awaitingOthers: number }> {
   if (paths.length === 0) {
     const changes = (await ctx.engine.stagedChanges()).filter(
       (c) => c.status !== 'deleted' && c.newOid && c.newMode !== '160000' && ruleFor(ctx.policy, c.path) && !c.path.endsWith(ATTESTATION_SUFFIX),
     );
-    const { reviewed } = await reviewsOf(ctx.engine, await (await loadAttestations(ctx, 'index')).attested(changes), changes);
-    return changes
-      .filter((c) => !reviewed.has(reviewKey(c.path, c.newOid ?? '')))
-      .map((c) => ({ path: c.path, oid: c.newOid ?? '', mode: c.newMode ?? '' }));
+    const attested = await (await loadAttestations(ctx, 'index')).attested(changes);
+    const { reviewed } = await reviewsOf(ctx.engine, attested, changes);
+    const open = changes.filter((c) => !reviewed.has(reviewKey(c.path, c.newOid ?? '')));
+    // Under review.threshold above 1, what this reviewer signed already waits for someone else:
+    // a second signature of theirs would not count.
+    const signedByMe = (c: Change) => attested.partial.get(coverageKey(c.path, c.newOid ?? ''))?.principals.includes(reviewer) ?? false;
+    const files = open.filter((c) => !signedByMe(c)).map((c) => ({ path: c.path, oid: c.newOid ?? '', mode: c.newMode ?? '' }));
+    return { files, awaitingOthers: open.length - files.length };
   }
   const root = ctx.repo.workTree ?? cwd;
   const files: TreeFile[] = [];
@@ -81,7 +86,7 @@ async function filesToReview(ctx: InspectContext, paths: string[], cwd: string):
     if (exact.length === 0) throw new CleanroomError('EATTEST', `${p}: not in the index; stage it first (git add -- ${p})`);
     files.push(...exact);
   }
-  return files;
+  return { files, awaitingOthers: 0 };
 }
 
 /** What the reviewer looks at before saying yes. */
@@ -285,9 +290,13 @@ const attest: Command = {
       }
       const { reviewer } = signer;
 
-      const files = await filesToReview(ctx, positionals, io.cwd);
+      const { files, awaitingOthers } = await filesToReview(ctx, positionals, io.cwd, reviewer);
       if (files.length === 0) {
-        io.stdout.write('nothing to review: every staged protected file is already covered by a valid attestation\n');
+        io.stdout.write(
+          awaitingOthers === 0
+            ? 'nothing to review: every staged protected file is already covered by a valid attestation\n'
+            : `nothing for ${printableBlock(reviewer)} to review: ${awaitingOthers} staged protected file${awaitingOthers === 1 ? '' : 's'} you reviewed already need${awaitingOthers === 1 ? 's' : ''} another reviewer (review.threshold is ${ctx.policy.review.threshold}); the rest are covered\n`,
+        );
         return EXIT.allowed;
       }
       const approved: { name: string; gitBlob: string; sha256: string }[] = [];
