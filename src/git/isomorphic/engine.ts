@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import type { FsClient } from 'isomorphic-git';
 import { CleanroomError } from '../../errors.js';
 import { readEachBlob, type Change, type ChangeStatus, type CommitInfo, type CommitRange, type GitEngine, type ListedCommit } from '../engine.js';
+import { canonicalFileMode, S_IFDIR, S_IFLNK, S_IFMT, S_IFREG } from '../modes.js';
 import { isRefName, isUtf8Encoding, parseCommit } from '../objects.js';
 import { emptyTreeOid, type RepoContext } from '../repo.js';
 import { indexFilePath, parseIndex, type CacheTreeNode, type IndexEntry } from './index-file.js';
@@ -29,23 +30,11 @@ const require = createRequire(import.meta.url);
 const git = require('isomorphic-git') as typeof import('isomorphic-git');
 const { FileSystem } = require('isomorphic-git/models') as typeof import('isomorphic-git/models');
 
-const S_IFMT = 0o170000;
-const S_IFREG = 0o100000;
-const S_IFDIR = 0o040000;
-const S_IFLNK = 0o120000;
-const S_IFGITLINK = 0o160000;
 const SLASH = Buffer.from('/');
 const EMPTY_TREE = emptyTreeOid('sha1');
 
 const isDir = (mode: number) => (mode & S_IFMT) === S_IFDIR;
 const isBlob = (mode: number) => (mode & S_IFMT) === S_IFREG || (mode & S_IFMT) === S_IFLNK;
-
-/** git's canon_mode: what tree-walk and diff report whatever odd mode a tree stores (e.g. 100664). */
-function canonMode(mode: number): number {
-  if ((mode & S_IFMT) === S_IFREG) return S_IFREG | (mode & 0o100 ? 0o755 : 0o644);
-  if ((mode & S_IFMT) === S_IFLNK) return S_IFLNK;
-  return isDir(mode) ? S_IFDIR : S_IFGITLINK;
-}
 
 /** One tree entry. Directories of the index list their own children (built on first use);
  *  every other tree is read from the object store when, and only when, a diff needs it. */
@@ -65,7 +54,7 @@ function parseTree(raw: Buffer): Entry[] {
     if (space < 0 || nul < 0 || nul + 21 > raw.length) corrupt('a tree object is truncated');
     let mode = 0;
     for (let i = pos; i < space; i++) mode = mode * 8 + ((raw[i] ?? 0x30) - 0x30);
-    entries.push({ name: raw.subarray(space + 1, nul), mode: canonMode(mode), oid: raw.toString('hex', nul + 1, nul + 21) });
+    entries.push({ name: raw.subarray(space + 1, nul), mode: canonicalFileMode(mode), oid: raw.toString('hex', nul + 1, nul + 21) });
     pos = nul + 21;
   }
   return entries;
@@ -131,7 +120,7 @@ function indexTree(entries: readonly IndexEntry[], cacheTree: CacheTreeNode | nu
       const { path, mode, oid, flags } = at(i);
       const slash = path.indexOf(0x2f, offset);
       if (flags.intentToAdd || slash < 0 || (slash === path.length - 1 && isDir(mode))) {
-        if (!flags.intentToAdd) children.push({ name: path.subarray(offset, slash < 0 ? path.length : slash), mode: canonMode(mode), oid });
+        if (!flags.intentToAdd) children.push({ name: path.subarray(offset, slash < 0 ? path.length : slash), mode: canonicalFileMode(mode), oid });
         i++;
         continue;
       }
