@@ -116,11 +116,11 @@ export function parseHandoff(data: Buffer): Handoff | null {
     pos = exit.next;
   }
   const prefetched = new Map<string, GitObject | null>();
-  let answered = true; // each name got an answer (git did not fail before answering)
+  let complete = true; // each name got an answer (git did not fail before answering)
   for (const name of PREFETCHED) {
     const found = objectAt(data, pos);
     if (found === null) return null;
-    if (found.object === undefined) answered = false;
+    if (found.object === undefined) complete = false;
     else prefetched.set(name, found.object);
     pos = found.end;
   }
@@ -136,7 +136,7 @@ export function parseHandoff(data: Buffer): Handoff | null {
   return {
     repoLookup,
     gitVars,
-    prefetched: answered && objectsExit.code === 0 ? prefetched : undefined,
+    prefetched: complete && objectsExit.code === 0 ? prefetched : undefined,
     stagedDiff: { stdout: data.subarray(pos, diffEnd), stderr: '', status: Number(code) },
   };
 }
