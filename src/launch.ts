@@ -90,7 +90,8 @@ function askAhead(argv: readonly string[], handoff: ShimHandoff | null, place: G
   const reader = new CatFileBatch(place.cwd, place.env);
   rememberReader(place, reader);
   const policy = `HEAD:${POLICY_PATH}`;
-  if (!place.env.CLEANROOM_POLICY) rememberObject(policy, place, reader.read(policy));
+  // A failed read is asked again where the policy is read, and its error heard there.
+  if (!place.env.CLEANROOM_POLICY) rememberObject(policy, place, reader.read(policy).catch(() => undefined));
 }
 
 export async function run(argv: string[]): Promise<number> {

@@ -40,7 +40,7 @@ export function openPlumbingEngine(repo: RepoContext, _retired?: unknown): GitEn
  * quarantine directories, alternates, worktrees, every index format, SHA-256 and partial clones,
  * so this engine is correct everywhere; it is also the fast one on large repositories.
  */
-export class PlumbingEngine implements GitEngine {
+class PlumbingEngine implements GitEngine {
   readonly kind = 'plumbing';
   private readonly opts: GitPlace;
   private readonly objects: CatFileBatch;

@@ -46,7 +46,7 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
   });
 }
 
-export class IsomorphicEngine implements GitEngine {
+class IsomorphicEngine implements GitEngine {
   readonly kind = 'isomorphic';
   private readonly store: ObjectStore;
   private readonly revisions: Revisions;
