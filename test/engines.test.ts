@@ -913,8 +913,8 @@ describe('the isomorphic engine never writes', () => {
     await ask('isomorphic', repo, cleanEnv(), (e) => e.readBlob(git(repo, ['rev-parse', `${c2}:benchmarks/large.bin`])));
     expect([tree(path.join(repo, '.git')), tree(path.join(main, '.git'))]).toEqual(before);
 
-    const { createOverlayFs } = await import('../src/git/isomorphic/overlay-fs.js');
-    const overlay = createOverlayFs(await discoverRepo(repo, cleanEnv())).promises;
+    const { OverlayFs } = await import('../src/git/isomorphic/overlay-fs.js');
+    const overlay = new OverlayFs(await discoverRepo(repo, cleanEnv()));
     await expect(overlay.writeFile(path.join(repo, '.git/index'), 'x')).rejects.toMatchObject({ code: 'EROFS' });
     await expect(overlay.unlink(path.join(repo, '.git/HEAD'))).rejects.toMatchObject({ code: 'EROFS' });
     await expect(overlay.mkdir(path.join(repo, '.git/refs/new'))).rejects.toMatchObject({ code: 'EROFS' });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { CleanroomError } from '../errors.js';
-import { runGit, type GitResult } from './exec.js';
+import { runGit } from './exec.js';
 
 /** Where a repository lives, read once per run through git itself (so hooks, worktrees and
  *  GIT_DIR are all answered the way git answers them). */
@@ -15,12 +15,11 @@ export interface RepoContext {
   readonly objectFormat: 'sha1' | 'sha256';
 }
 
-/** The repository lookup; the hook shim asks the same (src/git/handoff.ts). */
+/** The repository lookup; a commit hook's start asks the same ahead of time (src/launch.ts). */
 export const REPO_LOOKUP_ARGS: readonly string[] = ['rev-parse', '--absolute-git-dir', '--git-common-dir', '--is-bare-repository', '--show-object-format', '--show-toplevel'];
 
-/** `answered`: what git already said to REPO_LOOKUP_ARGS in this directory and environment. */
-export async function discoverRepo(cwd: string, env: NodeJS.ProcessEnv, answered?: GitResult): Promise<RepoContext> {
-  const r = answered ?? (await runGit(REPO_LOOKUP_ARGS, { cwd, env }));
+export async function discoverRepo(cwd: string, env: NodeJS.ProcessEnv): Promise<RepoContext> {
+  const r = await runGit(REPO_LOOKUP_ARGS, { cwd, env });
   const lines = r.stdout.toString('utf8').split('\n');
   if (r.status !== 0 && !(lines[2] === 'true' && lines.length >= 4)) {
     throw new CleanroomError('ENOTREPO', `${cwd} is not inside a git repository (${r.stderr.trim()}); run cleanroom from a repository`);
@@ -53,9 +52,8 @@ export interface GitVars {
 
 export const GIT_VARS_ARGS: readonly string[] = ['var', '-l'];
 
-/** `answered`: what git already said to GIT_VARS_ARGS in this directory and environment. */
-export async function readGitVars(cwd: string, env: NodeJS.ProcessEnv, answered?: GitResult): Promise<GitVars> {
-  const r = answered ?? (await runGit(GIT_VARS_ARGS, { cwd, env }));
+export async function readGitVars(cwd: string, env: NodeJS.ProcessEnv): Promise<GitVars> {
+  const r = await runGit(GIT_VARS_ARGS, { cwd, env });
   const config = new Map<string, string>();
   let author: string | null = null;
   let committer: string | null = null;
