@@ -1,5 +1,6 @@
 import type { CatFileBatch, GitObject } from './git/cat-file.js';
-import type { GitVars, RepoContext } from './git/repo.js';
+import type { GitVars } from './git/config.js';
+import type { RepoContext } from './git/repo.js';
 import type { GitResult } from './git/exec.js';
 
 /** The outside world a command may touch, passed in so tests and the demo can drive commands. */

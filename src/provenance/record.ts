@@ -9,6 +9,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { locateRepository, repoPath, type RepoOnDisk } from '../git/config.js';
 import { runGit } from '../git/exec.js';
 import { addedLines } from '../signals/detect.js';
 import { ledgerDir } from '../layout.js';
@@ -33,66 +34,6 @@ export interface RecordContext {
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
   readonly now: () => Date;
-}
-
-interface Repo {
-  readonly workTree: string;
-  readonly commonDir: string;
-  readonly objectFormat: 'sha1' | 'sha256';
-}
-
-const repoCache = new Map<string, Repo | null>();
-
-/** The object format from the repository's config: `extensions.objectFormat = sha256`. */
-function objectFormat(commonDir: string): Repo['objectFormat'] {
-  let config = '';
-  try {
-    config = fs.readFileSync(path.join(commonDir, 'config'), 'utf8');
-  } catch {
-    return 'sha1';
-  }
-  const section = /^\s*\[extensions\]([^[]*)/im.exec(config)?.[1] ?? '';
-  return /^\s*objectformat\s*=\s*"?sha256"?\s*$/im.test(section) ? 'sha256' : 'sha1';
-}
-
-/**
- * The repository holding `dir`, found the way git finds it but without starting git: the nearest
- * `.git` directory, or `.git` file (`gitdir: ...`, worktrees and submodules), and its `commondir`.
- */
-export function findRepo(dir: string): Repo | null {
-  const cached = repoCache.get(dir);
-  if (cached !== undefined) return cached;
-  let found: Repo | null = null;
-  const dotGit = path.join(dir, '.git');
-  const stat = fs.statSync(dotGit, { throwIfNoEntry: false });
-  let gitDir: string | null = null;
-  if (stat?.isDirectory()) gitDir = dotGit;
-  else if (stat?.isFile()) {
-    const m = /^gitdir: (.+)$/m.exec(fs.readFileSync(dotGit, 'utf8'));
-    if (m?.[1]) gitDir = path.resolve(dir, m[1].trim());
-  }
-  if (gitDir !== null) {
-    let commonDir = gitDir;
-    try {
-      commonDir = path.resolve(gitDir, fs.readFileSync(path.join(gitDir, 'commondir'), 'utf8').trim());
-    } catch {
-      // No commondir file: a repository's own git dir is its common dir.
-    }
-    found = { workTree: dir, commonDir, objectFormat: objectFormat(commonDir) };
-  } else {
-    const parent = path.dirname(dir);
-    found = parent === dir ? null : findRepo(parent);
-  }
-  repoCache.set(dir, found);
-  return found;
-}
-
-/** The path git stores for `abs`, or null outside the work tree or inside `.git`. */
-export function repoPath(repo: Repo, abs: string): string | null {
-  const rel = path.relative(repo.workTree, abs);
-  if (rel === '' || path.isAbsolute(rel) || rel === '..' || rel.startsWith(`..${path.sep}`)) return null;
-  const parts = rel.split(path.sep);
-  return parts[0] === '.git' ? null : parts.join('/');
 }
 
 /** Appends a line to `<common dir>/cleanroom/<file>` (record.log unless named), never failing. */
@@ -146,7 +87,7 @@ function linesHolding(lines: readonly { text: string }[], introduced: readonly s
  * fingerprints cover the lines holding the tool's introduced texts (all of its lines when null).
  * Null when the path is not a regular file (deleted, moved away, a symlink).
  */
-function describe(abs: string, rel: string, repo: Repo, w: Omit<FileWrite, 'path'>, time: string): ProvenanceRecord | null {
+function describe(abs: string, rel: string, repo: RepoOnDisk, w: Omit<FileWrite, 'path'>, time: string): ProvenanceRecord | null {
   const lst = fs.lstatSync(abs, { throwIfNoEntry: false });
   if (!lst?.isFile()) return null;
   const fd = fs.openSync(abs, 'r');
@@ -203,7 +144,7 @@ function describe(abs: string, rel: string, repo: Repo, w: Omit<FileWrite, 'path
  * shell often runs `git add` right after writing. --no-optional-locks: git status must not take
  * index.lock under the assistant's own git commands.
  */
-async function changedFiles(repo: Repo, env: NodeJS.ProcessEnv): Promise<Map<string, [number, number]>> {
+async function changedFiles(repo: RepoOnDisk, env: NodeJS.ProcessEnv): Promise<Map<string, [number, number]>> {
   const r = await runGit(['--no-optional-locks', 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames'], {
     cwd: repo.workTree,
     env,
@@ -219,7 +160,7 @@ async function changedFiles(repo: Repo, env: NodeJS.ProcessEnv): Promise<Map<str
   return files;
 }
 
-function snapshotFile(repo: Repo, call: ShellCall): string {
+function snapshotFile(repo: RepoOnDisk, call: ShellCall): string {
   const key = createHash('sha256').update(`${call.agent}\0${call.session}\0${call.callId}`).digest('hex').slice(0, 32);
   return path.join(ledgerDir(repo.commonDir), 'shell', `${key}.json`);
 }
@@ -239,7 +180,7 @@ function sweepSnapshots(dir: string, now: number): void {
  * for Cursor) the call's duration bounds it: changed files modified since it started. Neither: the
  * call is not recorded, and the log says so. Writes outside the session's repository go unseen.
  */
-async function shellWrites(repo: Repo, call: ShellCall, ctx: RecordContext): Promise<{ files: string[]; note: string | null }> {
+async function shellWrites(repo: RepoOnDisk, call: ShellCall, ctx: RecordContext): Promise<{ files: string[]; note: string | null }> {
   const file = snapshotFile(repo, call);
   const now = ctx.now().getTime();
   const files = await changedFiles(repo, ctx.env);
@@ -328,9 +269,9 @@ export async function record(agent: string, input: string, ctx: RecordContext): 
   }
 }
 
-function findRepoSafe(dir: string): Repo | null {
+function findRepoSafe(dir: string): RepoOnDisk | null {
   try {
-    return findRepo(dir);
+    return locateRepository(dir);
   } catch {
     return null;
   }
