@@ -74,7 +74,7 @@ function writeCache(dir: string, file: string, script: vm.Script): void {
  *  when something needs it (many hooks never do). */
 function startEarly(argv: readonly string[], handoff: ShimHandoff | null): Started | undefined {
   const [command, hook] = argv;
-  if (command !== 'hook' || !isHookName(hook) || !judgesIndex(hook) || !plumbingIsCertain(process.env, { workload: 'staged' })) return undefined;
+  if (command !== 'hook' || !isHookName(hook) || !judgesIndex(hook) || !plumbingIsCertain(process.env)) return undefined;
   const cwd = process.cwd();
   const env = process.env;
   if (handoff) {

@@ -39,14 +39,12 @@ export async function openContext(
     policy?: string | undefined;
     staged?: boolean;
     server?: boolean;
-    history?: boolean;
     /** Use what earlier runs learnt about blobs (blob-memory.ts): for the local hooks only, which
      *  anyone can skip anyway. A gate (the server, a CI check) works everything out afresh. */
     remember?: boolean;
   } = {},
 ): Promise<InspectContext & { close(): Promise<void> }> {
-  const workload = opts.history ? 'history' : 'staged';
-  const early = opts.staged && plumbingIsCertain(io.env, { workload });
+  const early = opts.staged && plumbingIsCertain(io.env);
   const started = early ? io.started : undefined;
   const stagedDiff = early ? (started?.stagedDiff ?? startStagedDiff(io.cwd, io.env)) : undefined;
   const objects = started?.objects;
@@ -55,7 +53,7 @@ export async function openContext(
   let vars: GitVars;
   try {
     [repo, vars] = await Promise.all([started?.repo ?? discoverRepo(io.cwd, io.env), started?.vars ?? readGitVars(io.cwd, io.env)]);
-    engine = await openEngine(repo, { workload, stagedDiff, objects, prefetched: started?.prefetched });
+    engine = await openEngine(repo, { config: vars.config, stagedDiff, objects, prefetched: started?.prefetched });
   } catch (e) {
     await objects?.close();
     throw e;

@@ -10,8 +10,8 @@
  *   unchanged directories cost nothing;
  * - revisions, refs and rev-list ordering follow git's rules (see `lookup` and `listCommits`).
  * Whatever this engine cannot answer the way git would (a split index, an ambiguous abbreviation,
- * revision syntax it does not parse, a pack isomorphic-git fails on) is an EENGINE error, which
- * the preflight answers by handing the call to git.
+ * revision syntax it does not parse, a pack isomorphic-git fails on) is an EENGINE error: the
+ * user asked for this engine (src/git/preflight.ts), so a wrong answer is never the alternative.
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
