@@ -9,7 +9,7 @@ import { denyReply, noteReply, SILENT, type HookReply } from '../provenance/guar
 import { AGENTS, isAgent, type AgentName } from '../provenance/payloads.js';
 import { parsePreTool, shellWriteTargets } from '../provenance/pre-tool.js';
 import { locateRepository, repoPath } from '../git/config.js';
-import { log } from '../provenance/record.js';
+import { log } from '../provenance/hook-log.js';
 import { guardDeniedText, guardReviewText } from '../report/messages.js';
 import { readStdin } from './record.js';
 
