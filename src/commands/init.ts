@@ -7,10 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from '../cli.js';
 import { CleanroomError, EXIT } from '../errors.js';
-import { gitOk } from '../git/exec.js';
 import { discoverRepo } from '../git/repo.js';
 import { wireAgents } from '../init/assistant-hooks.js';
-import { CHAINED_SUFFIX, installedInProject, wireHooksFolder, wireHusky, withoutHuskyLine } from '../init/git-hooks.js';
+import { CHAINED_SUFFIX, installedInProject, wireGitHooks, withoutHuskyLine } from '../init/git-hooks.js';
 import { InitJournal, journalPath } from '../init/journal.js';
 import type { Io } from '../io.js';
 import { PACKAGE_ROOT } from '../paths.js';
@@ -72,17 +71,7 @@ const init: Command = {
       say(`${POLICY_PATH}: written (commit it: the hooks judge by the committed policy)`);
     }
     try {
-      if (!values['no-hooks']) {
-        const out = await gitOk(['rev-parse', '--git-path', 'hooks'], { cwd: repo.workTree, env: repo.env });
-        const hooksDir = path.resolve(repo.workTree, out.toString('utf8').trim());
-        if (fs.existsSync(path.join(repo.workTree, '.husky'))) {
-          say('hooks: husky detected');
-          wireHusky(repo.workTree, hooksDir, journal, say);
-        } else {
-          say(`hooks: ${hooksDir}`);
-          await wireHooksFolder(repo.workTree, hooksDir, repo.env, journal, say);
-        }
-      }
+      if (!values['no-hooks']) await wireGitHooks(repo.workTree, repo.env, journal, say);
       if (values.agents) wireAgents(repo.workTree, installedInProject(repo.workTree), journal, say);
     } finally {
       // What was done before a failure is recorded too, so --remove can still undo it.

@@ -55,7 +55,7 @@ export function installedInProject(workTree: string): boolean {
 
 const huskyLine = (hook: string): string => `cleanroom hook ${hook} "$@"`;
 
-export function wireHusky(workTree: string, hooksPath: string, journal: InitJournal, say: (s: string) => void): void {
+function wireHusky(workTree: string, hooksPath: string, journal: InitJournal, say: (s: string) => void): void {
   const huskyDir = path.join(workTree, '.husky');
   for (const hook of CLIENT_HOOK_NAMES) {
     const file = path.join(huskyDir, hook);
@@ -114,7 +114,7 @@ function chainedHook(hook: string, cleanroomHook: string): string {
 }
 const CHAIN_NOTE = `The hook that was here runs first (renamed <hook>${CHAINED_SUFFIX}), then cleanroom; \`cleanroom init --remove\` puts it back.`;
 
-export async function wireHooksFolder(workTree: string, hooksDir: string, env: NodeJS.ProcessEnv, journal: InitJournal, say: (s: string) => void): Promise<void> {
+async function wireHooksFolder(workTree: string, hooksDir: string, env: NodeJS.ProcessEnv, journal: InitJournal, say: (s: string) => void): Promise<void> {
   fs.mkdirSync(hooksDir, { recursive: true });
   // cleanroom installed in this repository's node_modules: a copy of the shim finds it there
   // from any clone or checkout location; otherwise a wrapper runs this installation's shim.
@@ -152,6 +152,20 @@ export async function wireHooksFolder(workTree: string, hooksDir: string, env: N
     const text = copyShim ? fs.readFileSync(shimPath, 'utf8') : `#!/bin/sh\n${MARK}\nexec ${shim} "$@"\n`;
     journal.write(file, text, 0o755);
     say(`  ${file}: installed${copyShim ? ` (a copy of the shim; it runs node_modules/${PACKAGE_NAME})` : ''}`);
+  }
+}
+
+/** Into .husky/ when the repository uses husky, otherwise into git's hooks folder (core.hooksPath
+ *  respected, as `git rev-parse --git-path hooks` answers it). */
+export async function wireGitHooks(workTree: string, env: NodeJS.ProcessEnv, journal: InitJournal, say: (s: string) => void): Promise<void> {
+  const out = await gitOk(['rev-parse', '--git-path', 'hooks'], { cwd: workTree, env });
+  const hooksDir = path.resolve(workTree, out.toString('utf8').trim());
+  if (fs.existsSync(path.join(workTree, '.husky'))) {
+    say('hooks: husky detected');
+    wireHusky(workTree, hooksDir, journal, say);
+  } else {
+    say(`hooks: ${hooksDir}`);
+    await wireHooksFolder(workTree, hooksDir, env, journal, say);
   }
 }
 
