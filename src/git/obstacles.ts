@@ -78,6 +78,7 @@ function indexObstacles(repo: RepoContext): Obstacle[] {
   try {
     const header = Buffer.alloc(12);
     readSync(fd, header, 0, header.length, 0);
+    // Throws for a version or signature isomorphic-git's reader refuses: an obstacle too.
     readIndexHeader(header, file);
     const shared = [repo.gitDir, path.dirname(file)].some((dir) => attempt(dir, (d) => readdirSync(d), []).some((n) => n.startsWith('sharedindex.')));
     const split = shared && summarizeIndex(readFileSync(fd), file).extensions.includes('link');

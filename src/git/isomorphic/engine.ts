@@ -613,7 +613,7 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
 }
 
 /** Anything isomorphic-git throws that is not already a CleanroomError (a pack it cannot read,
- *  an attempted write, its own bugs) becomes EENGINE, so an automatic choice falls back to git. */
+ *  an attempted write, its own bugs) becomes EENGINE: the user's answer is to unset CLEANROOM_ENGINE. */
 function guarded(engine: GitEngine): GitEngine {
   const wrap =
     <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
