@@ -11,7 +11,9 @@ import { cleanEnv, git, gitRaw, initRepo, tempDir } from './helpers/git.js';
 /** `git config --list -z`: every key with every value in order; a bare key (no `=`) reads as true. */
 function listed(repo: string, scope: string[], env = cleanEnv()): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const item of gitRaw(repo, ['config', '--list', '-z', ...scope], env).toString('utf8').split('\0')) {
+  for (const item of gitRaw(repo, ['config', '--list', '-z', ...scope], env)
+    .toString('utf8')
+    .split('\0')) {
     if (item === '') continue;
     const nl = item.indexOf('\n');
     const [key, value] = nl === -1 ? [item, 'true'] : [item.slice(0, nl), item.slice(nl + 1)];
@@ -34,7 +36,18 @@ describe('parseConfigFile', () => {
     // continued lines, quotes in the middle of a value.
     fs.appendFileSync(
       path.join(repo, '.git/config'),
-      ['[Cleanroom]', '\tbareFlag', '\tsemi = files ; why', '# a comment line', '[include] ; after a header', '\tpath = "a \\"b\\".cfg"', '\tcont = one \\', 'two # comment', '\tmid = "tr"ue', ''].join('\n'),
+      [
+        '[Cleanroom]',
+        '\tbareFlag',
+        '\tsemi = files ; why',
+        '# a comment line',
+        '[include] ; after a header',
+        '\tpath = "a \\"b\\".cfg"',
+        '\tcont = one \\',
+        'two # comment',
+        '\tmid = "tr"ue',
+        '',
+      ].join('\n'),
     );
     const parsed = parseConfigFile(fs.readFileSync(path.join(repo, '.git/config'), 'utf8'));
     expect(Object.fromEntries(parsed)).toEqual(Object.fromEntries(listed(repo, ['--local', '--no-includes'])));
@@ -69,8 +82,7 @@ describe('locateRepository', () => {
     const [top = '', common = ''] = git(cwd, ['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-common-dir']).split('\n');
     return { workTree: fs.realpathSync(top), commonDir: fs.realpathSync(common) };
   };
-  const real = (found: ReturnType<typeof locateRepository>) =>
-    found && { ...found, workTree: fs.realpathSync(found.workTree), commonDir: fs.realpathSync(found.commonDir) };
+  const real = (found: ReturnType<typeof locateRepository>) => found && { ...found, workTree: fs.realpathSync(found.workTree), commonDir: fs.realpathSync(found.commonDir) };
 
   it('finds from a subfolder the repository git finds, in a linked worktree too, and its object format', () => {
     const repo = initRepo();

@@ -49,7 +49,10 @@ export async function chooseEngine(repo: RepoContext, opts: Pick<EngineOptions, 
   if (found.length > 0) {
     const source = opts.force ? 'the caller' : `${ENGINE_VARIABLE}=isomorphic`;
     const why = found.map((o) => o.reason).join('; ');
-    throw new CleanroomError('EENGINE', `the isomorphic engine was asked for by ${source}, but it cannot read this repository correctly: ${why}; unset ${ENGINE_VARIABLE} to use git's plumbing`);
+    throw new CleanroomError(
+      'EENGINE',
+      `the isomorphic engine was asked for by ${source}, but it cannot read this repository correctly: ${why}; unset ${ENGINE_VARIABLE} to use git's plumbing`,
+    );
   }
   return 'isomorphic';
 }

@@ -193,13 +193,13 @@ export function wireAgents(workTree: string, local: boolean, journal: InitJourna
       continue;
     }
     for (const use of ['record', 'guard'] as const) {
-      const command = local
-        ? `${w.root}/node_modules/.bin/cleanroom ${use} ${w.agent}`
-        : `${shellQuote(path.join(PACKAGE_ROOT, 'bin', 'cleanroom.js'))} ${use} ${w.agent}`;
+      const command = local ? `${w.root}/node_modules/.bin/cleanroom ${use} ${w.agent}` : `${shellQuote(path.join(PACKAGE_ROOT, 'bin', 'cleanroom.js'))} ${use} ${w.agent}`;
       wireAgent(w, use, workTree, command, journal, say);
     }
   }
   if (found.length > 0 && !local) {
-    say(`  note: these hooks run this installation of cleanroom by its path; with cleanroom in the project (npm install --save-dev ${PACKAGE_NAME}) run init --agents again and they work in every clone`);
+    say(
+      `  note: these hooks run this installation of cleanroom by its path; with cleanroom in the project (npm install --save-dev ${PACKAGE_NAME}) run init --agents again and they work in every clone`,
+    );
   }
 }

@@ -22,12 +22,7 @@ const SHIM_SIGNATURE = '# cleanroom git hook shim.';
  *  symlinked), `cleanroom hook <name>` (husky, hand-written) or the shim's path. A hook that
  *  merely mentions cleanroom does not count. */
 function runsCleanroom(text: string, hook: string, shim: string): boolean {
-  return (
-    text.includes(MARK) ||
-    text.includes(SHIM_SIGNATURE) ||
-    text.includes(shim) ||
-    new RegExp(`cleanroom(?:\\.js)?['"]?[ \\t]+hook[ \\t]+['"]?${hook}(?![\\w-])`).test(text)
-  );
+  return text.includes(MARK) || text.includes(SHIM_SIGNATURE) || text.includes(shim) || new RegExp(`cleanroom(?:\\.js)?['"]?[ \\t]+hook[ \\t]+['"]?${hook}(?![\\w-])`).test(text);
 }
 
 const realpath = (p: string): string | null => {
@@ -85,7 +80,13 @@ async function trackedHooks(workTree: string, hooksDir: string, env: NodeJS.Proc
   const rel = path.relative(workTree, hooksDir);
   if (rel.startsWith('..') || path.isAbsolute(rel)) return new Set();
   const out = await gitOk(['ls-files', '-z', '--full-name', '--', `:(literal)${rel || '.'}`], { cwd: workTree, env });
-  return new Set(out.toString('utf8').split('\0').filter(Boolean).map((f) => path.join(workTree, f)));
+  return new Set(
+    out
+      .toString('utf8')
+      .split('\0')
+      .filter(Boolean)
+      .map((f) => path.join(workTree, f)),
+  );
 }
 
 /**

@@ -65,7 +65,7 @@ export function describeFile(abs: string, rel: string, repo: RepoOnDisk, w: Omit
     blob.update(`blob ${size}\0`);
     const chunk = Buffer.alloc(Math.min(Math.max(size, 1), 1024 * 1024));
     let read = 0;
-    for (let n; (n = fs.readSync(fd, chunk, 0, chunk.length, read)) > 0; read += n) {
+    for (let n: number; (n = fs.readSync(fd, chunk, 0, chunk.length, read)) > 0; read += n) {
       const part = chunk.subarray(0, n);
       blob.update(part);
       sha256.update(part);

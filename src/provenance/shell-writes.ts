@@ -59,7 +59,11 @@ function sweepSnapshots(dir: string, now: number): void {
  * for Cursor) the call's duration bounds it: changed files modified since it started. Neither: the
  * call is not recorded, and the log says so. Writes outside the session's repository go unseen.
  */
-export async function shellWrites(repo: RepoOnDisk, call: ShellCall, ctx: { readonly env: NodeJS.ProcessEnv; readonly now: () => Date }): Promise<{ files: string[]; note: string | null }> {
+export async function shellWrites(
+  repo: RepoOnDisk,
+  call: ShellCall,
+  ctx: { readonly env: NodeJS.ProcessEnv; readonly now: () => Date },
+): Promise<{ files: string[]; note: string | null }> {
   const file = snapshotFile(repo, call);
   const now = ctx.now().getTime();
   const files = await changedFiles(repo, ctx.env);
@@ -84,7 +88,10 @@ export async function shellWrites(repo: RepoOnDisk, call: ShellCall, ctx: { read
     const since = now - call.durationMs - DURATION_SLACK_MS;
     written = [...files].filter(([, [, mtime]]) => mtime >= since).map(([rel]) => rel);
   } else {
-    return { files: [], note: `${call.tool}: no snapshot from before the call and no duration in the payload: its file writes are not recorded (wire the before-tool hook: cleanroom init --agents)` };
+    return {
+      files: [],
+      note: `${call.tool}: no snapshot from before the call and no duration in the payload: its file writes are not recorded (wire the before-tool hook: cleanroom init --agents)`,
+    };
   }
   const note = written.length > MAX_SHELL_FILES ? `${call.tool}: ${written.length} files changed; recorded the first ${MAX_SHELL_FILES}` : null;
   return { files: written.slice(0, MAX_SHELL_FILES), note };
