@@ -74,7 +74,7 @@ function writeCache(dir: string, file: string, script: vm.Script): void {
  *  environment names another. */
 function askAhead(argv: readonly string[], handoff: ShimHandoff | null, place: GitPlace): void {
   const [command, hook] = argv;
-  if (command !== 'hook' || !isHookName(hook) || !judgesIndex(hook) || !plumbingIsCertain(place.env, { workload: 'staged' })) return;
+  if (command !== 'hook' || !isHookName(hook) || !judgesIndex(hook) || !plumbingIsCertain(place.env)) return;
   if (handoff) {
     // A microtask: it runs at the CLI's first wait, after the load it would otherwise hold up.
     const handedOver = Promise.resolve().then(() => handoff.take());

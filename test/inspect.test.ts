@@ -35,7 +35,7 @@ describe('inspectCommits', () => {
   it('judges a history the same whatever the batch size, and reports progress to the end', async () => {
     const repo = history();
     const io = { cwd: repo, env: cleanEnv(), stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };
-    const ctx = await openContext(io, { history: true });
+    const ctx = await openContext(io);
     try {
       const head = git(repo, ['rev-parse', 'HEAD']);
       const judge = async (batch?: number) => {
@@ -67,7 +67,7 @@ describe('inspectCommits progress', () => {
     ).join('\n');
     gitRaw(repo, ['fast-import', '--quiet'], cleanEnv(), `${stream}\n`);
     const io = { cwd: repo, env: cleanEnv(), stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };
-    const ctx = await openContext(io, { history: true });
+    const ctx = await openContext(io);
     try {
       const base = git(repo, ['rev-parse', 'main~1001']);
       const progress: number[] = [];

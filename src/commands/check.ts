@@ -77,7 +77,7 @@ const check: Command = {
     if (values.format !== 'text' && values.format !== 'json' && values.format !== 'sarif') {
       throw new CleanroomError('EUSAGE', `--format must be text or json (for people and scripts) or sarif (for code scanning), got "${values.format}"`);
     }
-    const ctx = await openContext(io, { policy: values.policy, staged: !values.commit && !values.range, history: Boolean(values.range) });
+    const ctx = await openContext(io, { policy: values.policy, staged: !values.commit && !values.range });
     try {
       const only = positionals.length > 0 ? gitPaths(ctx, io.cwd, positionals) : null;
       const { subjects, scope } = await subjectsFor(ctx, values, only);

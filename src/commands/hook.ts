@@ -217,7 +217,7 @@ const hook: Command = {
       throw new CleanroomError('EUSAGE', `unknown hook "${name ?? ''}"; cleanroom handles ${HOOK_NAMES.join(', ')}`);
     }
     if (name === 'pre-receive') return (await import('./pre-receive.js')).preReceive(io);
-    const ctx = await openContext(io, { staged: judgesIndex(name), history: name === 'pre-push', remember: true });
+    const ctx = await openContext(io, { staged: judgesIndex(name), remember: true });
     try {
       if (ctx.stagedAgainstHead) await checkStagedPolicy(ctx.engine, await ctx.stagedAgainstHead, ctx.repo);
       const judged = await judge(name, rest, io, ctx);

@@ -62,7 +62,7 @@ async function writeManifest(args: string[], io: Io): Promise<number> {
     true,
   );
   if (values.key !== undefined && values.unsigned) throw new CleanroomError('EUSAGE', '--key signs the manifest and --unsigned leaves it unsigned; choose one');
-  const ctx = await openContext(io, { policy: values.policy, history: true });
+  const ctx = await openContext(io, { policy: values.policy });
   try {
     const key = values.unsigned ? null : signingKey(ctx, values.key, io.cwd);
     if (key !== null && !ctx.policy.repository) {

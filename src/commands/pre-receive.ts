@@ -85,7 +85,7 @@ async function judgeUpdates(ctx: InspectContext, updates: readonly RefUpdate[], 
 /** The whole push: every ref judged, the report for the pusher, the audit lines. */
 async function judgePush(io: Io, stdin: string): Promise<{ code: number; report: string }> {
   const updates = parseUpdates(stdin);
-  const ctx = await openContext(io, { server: true, history: true });
+  const ctx = await openContext(io, { server: true });
   try {
     // Branches and tags: what pushes through this gate create (or what predates it). Not the refs
     // a host writes itself without running the hook (GitHub's refs/pull/* from forks, GitLab's

@@ -120,7 +120,7 @@ const scan: Command = {
     if (format !== 'text' && format !== 'json' && format !== 'html') {
       throw new CleanroomError('EUSAGE', `--format must be text, json or html, got "${format}"`);
     }
-    const ctx = await openContext(io, { policy: values.policy, history: true });
+    const ctx = await openContext(io, { policy: values.policy });
     const progress = progressLine(io.stderr);
     try {
       const spec = positionals[0];

@@ -36,14 +36,13 @@ export async function openContext(
     policy?: string | undefined;
     staged?: boolean;
     server?: boolean;
-    history?: boolean;
     /** Use what earlier runs learnt about blobs (blob-memory.ts): for the local hooks only, which
      *  anyone can skip anyway. A gate (the server, a CI check) works everything out afresh. */
     remember?: boolean;
   } = {},
 ): Promise<InspectContext & { close(): Promise<void> }> {
   const [repo, vars] = await Promise.all([discoverRepo(io.cwd, io.env), readGitVars(io.cwd, io.env)]);
-  const engine = await openEngine(repo, { workload: opts.history ? 'history' : 'staged' });
+  const engine = await openEngine(repo, { config: vars.config });
   const stagedAgainstHead = opts.staged ? engine.stagedChanges() : undefined;
   // Surfaced when inspectStaged awaits it; until then a rejection must not count as unhandled.
   stagedAgainstHead?.catch(() => undefined);

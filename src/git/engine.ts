@@ -1,7 +1,7 @@
 /**
  * The one interface every reader of repository content goes through. Two engines serve it
- * (isomorphic-git over a read-only overlay, and git's own plumbing); the preflight picks one per
- * repository, and the conformance suite holds both to the same answers.
+ * (git's own plumbing, and isomorphic-git over a read-only overlay when asked for: src/git/preflight.ts),
+ * and the conformance suite holds both to the same answers.
  */
 
 /** What git's diff reports for one path. Renames and copies arrive as additions at their

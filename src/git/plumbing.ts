@@ -29,9 +29,8 @@ const stagedDiffArgs = (base: string) => ['diff-index', '--cached', '--ita-invis
  *  ahead of time (src/launch.ts, src/git/handoff.ts). */
 export const STAGED_DIFF_ARGS: readonly string[] = stagedDiffArgs('HEAD');
 
-/** The plumbing engine, as the preflight combines engines: a plain object of bound methods.
- *  `_retired`: what preflight.ts still passes of the early start that memo.ts now carries. */
-export function openPlumbingEngine(repo: RepoContext, _retired?: unknown): GitEngine {
+/** The plumbing engine, as the preflight combines engines: a plain object of bound methods. */
+export function openPlumbingEngine(repo: RepoContext): GitEngine {
   return boundEngine(new PlumbingEngine(repo));
 }
 

@@ -10,8 +10,8 @@
  *   unchanged directories cost nothing;
  * - revisions, refs and rev-list ordering follow git's rules (revision.ts, history.ts).
  * Whatever this engine cannot answer the way git would (a split index, an ambiguous abbreviation,
- * revision syntax it does not parse, a pack isomorphic-git fails on) is an EENGINE error, which
- * the preflight answers by handing the call to git.
+ * revision syntax it does not parse, a pack isomorphic-git fails on) is an EENGINE error: the
+ * user asked for this engine (src/git/preflight.ts), so a wrong answer is never the alternative.
  */
 import { CleanroomError } from '../../errors.js';
 import {
@@ -39,7 +39,7 @@ export function openIsomorphicEngine(repo: RepoContext): GitEngine {
     try {
       return await call(...args);
     } catch (e) {
-      // A pack it cannot read, an attempted write, its own bugs: an automatic choice falls back to git.
+      // A pack it cannot read, an attempted write, its own bugs: the way out is to unset CLEANROOM_ENGINE.
       if (e instanceof CleanroomError) throw e;
       throw new CleanroomError('EENGINE', `isomorphic-git could not read the repository: ${(e as Error).message}`);
     }
