@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { judgedRule, requirementOf, ruleFor } from './decide/decide.js';
+import { judgedRule, requirementOf } from './decide/decide.js';
 import { mayAlias, SYMLINK_MODE } from './decide/links.js';
 import type { Subject } from './decide/verdict.js';
 import type { Change, CommitInfo, CommitRange, GitEngine, Identity, ListedCommit, TreeFile } from './git/engine.js';
@@ -98,7 +98,7 @@ async function pathSignalsIn(
 ): Promise<Signal[]> {
   const rules = ctx.policy.assistants;
   if (rules.markers.length === 0 && !ledger && !traces) return [];
-  const candidates = changes.filter((c) => c.status !== 'deleted' && c.newOid && c.newMode !== '160000' && ruleFor(ctx.policy, c.path));
+  const candidates = changes.filter((c) => c.newOid && c.newMode !== '160000' && judgedRule(ctx.policy, c));
   const clean = !ledger && !traces && candidates.length >= CLEAN_BLOBS_MIN ? (ctx.cleanBlobs?.() ?? null) : null;
   const read = clean ? candidates.filter((c) => !clean.has(c.newOid as string)) : candidates;
   const perPath = await ctx.engine.readBlobs(
@@ -289,7 +289,8 @@ export function notesIndex(ctx: InspectContext, rev: string): Promise<Map<string
 async function noteSignals(ctx: InspectContext, commit: string, changes: readonly Change[], tip: Tip): Promise<Signal[]> {
   const blob = (await notesIndex(ctx, tip.notes ?? GIT_AI_NOTES_REF)).get(commit);
   if (!blob) return [];
-  const protectedPaths = new Set(changes.filter((c) => c.status !== 'deleted' && ruleFor(ctx.policy, c.path)).map((c) => c.path));
+  // A note attributes lines of content: a deletion leaves none to attribute.
+  const protectedPaths = new Set(changes.filter((c) => c.newOid && judgedRule(ctx.policy, c)).map((c) => c.path));
   const note = await ctx.engine.readBlob(blob);
   // A note is a small JSON document; one past the whole-text limit cannot be read as one.
   if (note.length > WHOLE_TEXT_MAX) {

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from '../cli.js';
-import { decide, ruleFor } from '../decide/decide.js';
+import { decide, judgedRule, ruleFor } from '../decide/decide.js';
 import type { Subject } from '../decide/verdict.js';
 import { CleanroomError } from '../errors.js';
 import type { CommitRange } from '../git/engine.js';
@@ -71,7 +71,7 @@ async function activityWithoutContent(ctx: InspectContext, judged: JudgedRange):
       s.commit !== null &&
       !judged.unlisted.has(s.commit) &&
       s.signals.length + s.pathSignals.length === 0 &&
-      s.changes.every((c) => c.status === 'deleted' || !protectedPath(c.path)) &&
+      s.changes.every((c) => judgedRule(ctx.policy, c) === null) &&
       (s.changes.length === 0 || s.changes.some((c) => protectedPath(c.path))),
   );
   const found = await Promise.all(

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { CleanroomError } from '../errors.js';
-import { assistantMatters, ruleFor } from '../decide/decide.js';
+import { assistantMatters, judgedRule } from '../decide/decide.js';
 import type { Change } from '../git/engine.js';
 import { gitOk, runGit } from '../git/exec.js';
 import { notesIndex, type InspectContext } from '../inspect.js';
@@ -226,7 +226,7 @@ export async function lineageSignals(
   const signalled = new Set(flagged.map((s) => s.path));
   // review-always paths need a review whoever wrote them: where they came from changes nothing.
   const asked = changes.filter(
-    (c) => c.status !== 'deleted' && c.newOid && REGULAR.has(c.newMode ?? '') && !signalled.has(c.path) && assistantMatters(ruleFor(ctx.policy, c.path)),
+    (c) => c.newOid && REGULAR.has(c.newMode ?? '') && !signalled.has(c.path) && assistantMatters(judgedRule(ctx.policy, c)),
   );
   if (asked.length === 0) return [];
   const run = runOf(ctx);
