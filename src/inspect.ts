@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { judgedRule, requirementOf } from './decide/decide.js';
 import { mayAlias, SYMLINK_MODE } from './decide/links.js';
-import type { Subject } from './decide/verdict.js';
+import type { ChangeSet } from './decide/verdict.js';
 import type { Change, CommitInfo, CommitRange, GitEngine, Identity, ListedCommit, TreeFile } from './git/engine.js';
 import { parseIdent } from './git/objects.js';
 import type { GitVars, RepoContext } from './git/repo.js';
@@ -66,7 +66,7 @@ function needingReview(policy: Policy, changes: readonly Change[], assistantMade
 }
 
 /** A change set that touches nothing protected: nothing more to read. */
-const unprotected = (commit: string | null, changes: Change[]): Subject => ({
+const unprotected = (commit: string | null, changes: Change[]): ChangeSet => ({
   commit,
   changes,
   signals: [],
@@ -243,7 +243,7 @@ async function stagedAttestations(ctx: InspectContext, base: string, staged: rea
 export async function inspectStaged(
   ctx: InspectContext,
   opts: { message?: string | undefined; base?: string | undefined; only?: ReadonlySet<string> | null } = {},
-): Promise<Subject> {
+): Promise<ChangeSet> {
   const staged = await (opts.base === undefined && ctx.stagedAgainstHead ? ctx.stagedAgainstHead : ctx.engine.stagedChanges(opts.base));
   const changes = opts.only ? staged.filter((c) => opts.only?.has(c.path)) : staged;
   if (!touchesProtected(ctx.policy, changes)) return unprotected(null, changes);
@@ -323,40 +323,40 @@ interface HistoryOptions {
 }
 
 /** Recorded commits: only what the commit itself carries (the server sees nothing else). */
-export async function inspectCommits(ctx: InspectContext, range: CommitRange, tip: Tip, opts: HistoryOptions = {}): Promise<Subject[]> {
-  return (await inspectRange(ctx, range, tip, opts)).subjects;
+export async function inspectCommits(ctx: InspectContext, range: CommitRange, tip: Tip, opts: HistoryOptions = {}): Promise<ChangeSet[]> {
+  return (await inspectRange(ctx, range, tip, opts)).changeSets;
 }
 
 /** A range judged. `unlisted`: the commits whose changes were never listed (a long walk's, that
  *  changed files only in folders that cannot hold a protected path, against every parent); each
- *  stands as a subject with no change. */
+ *  stands as a change set with no change. */
 export interface JudgedRange {
-  readonly subjects: Subject[];
+  readonly changeSets: ChangeSet[];
   readonly unlisted: ReadonlySet<string>;
 }
 
 export async function inspectRange(ctx: InspectContext, range: CommitRange, tip: Tip, opts: HistoryOptions = {}): Promise<JudgedRange> {
-  const { subjects, unlisted } = await inspectHistory(ctx, range, [tip], opts);
-  return { subjects: subjects[0] as Subject[], unlisted };
+  const { changeSets, unlisted } = await inspectHistory(ctx, range, [tip], opts);
+  return { changeSets: changeSets[0] as ChangeSet[], unlisted };
 }
 
 /**
  * What each of several tips brings over `exclude` (a push's refs over the branches and tags the
  * server has), as if each were inspectCommits'ed alone, but listed by one rev-list and diffed
- * once however many tips reach a commit. Returns each tip's subjects, in rev-list order.
+ * once however many tips reach a commit. Returns each tip's change sets, in rev-list order.
  */
-export async function inspectTips(ctx: InspectContext, tips: readonly Tip[], exclude: readonly string[]): Promise<Subject[][]> {
-  return (await inspectHistory(ctx, { include: [...new Set(tips.map((t) => t.rev))], exclude }, tips)).subjects;
+export async function inspectTips(ctx: InspectContext, tips: readonly Tip[], exclude: readonly string[]): Promise<ChangeSet[][]> {
+  return (await inspectHistory(ctx, { include: [...new Set(tips.map((t) => t.rev))], exclude }, tips)).changeSets;
 }
 
 /**
  * The commits of `range`, each judged for every tip that reaches it (a single tip: for all of
- * them). A commit that touches nothing protected is one subject whoever reaches it; one that does
+ * them). A commit that touches nothing protected is one change set whoever reaches it; one that does
  * is judged for the first tip, and again for another only when that one's reviews could change
  * the answer. The merges of a batch that touch a protected path are diffed against their other
  * parents by one git process.
  */
-async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: readonly Tip[], opts: HistoryOptions = {}): Promise<{ subjects: Subject[][]; unlisted: ReadonlySet<string> }> {
+async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: readonly Tip[], opts: HistoryOptions = {}): Promise<{ changeSets: ChangeSet[][]; unlisted: ReadonlySet<string> }> {
   const { onProgress, batch: size = BATCH } = opts;
   const listed = await ctx.engine.listCommits(range);
   // Refused before anything is diffed: a wide octopus costs a diff per parent.
@@ -367,17 +367,17 @@ async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: rea
   // nothing outside folders that cannot hold one, and stand as commits with no listed change.
   const mayTouch = listed.length >= NARROW_FROM ? await commitsThatMayTouch(ctx, range, tips[0] as Tip) : null;
   // Filled out of order, so made whole first: an array grown with holes falls back to a slow dictionary.
-  const judged: Subject[][] = new Array<Subject[]>(listed.length).fill(NOT_YET);
-  const { order, unlisted } = mayTouch ? leftOut(listed, mayTouch, (i, subject) => (judged[i] = tipsOf(i).map(() => subject))) : { order: listed.map((_, i) => i), unlisted: new Set<string>() };
+  const judged: ChangeSet[][] = new Array<ChangeSet[]>(listed.length).fill(NOT_YET);
+  const { order, unlisted } = mayTouch ? leftOut(listed, mayTouch, (i, changeSet) => (judged[i] = tipsOf(i).map(() => changeSet))) : { order: listed.map((_, i) => i), unlisted: new Set<string>() };
   const skipped = listed.length - order.length;
   onProgress?.(0, listed.length);
   // Each commit is judged as soon as git has diffed it, while git goes on with the rest. Only
   // those touching a protected path are read further; they go side by side, so their object
   // reads share the cat-file stream. Merges wait for the end of their batch, to be diffed together.
-  const judging: Promise<Subject>[][] = [];
+  const judging: Promise<ChangeSet>[][] = [];
   const merges = new Map<number, Change[]>();
   let done = skipped;
-  const track = (index: number, each: Promise<Subject>[]): void => {
+  const track = (index: number, each: Promise<ChangeSet>[]): void => {
     judging[index] = each;
     Promise.all(each).then(() => ++done % PROGRESS_EVERY === 0 && onProgress?.(done, listed.length), () => undefined); // failures surface where the batch is awaited
   };
@@ -385,24 +385,24 @@ async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: rea
     if (judging[index] || merges.has(index)) return; // heard twice: an engine that fell back and started over
     const commit = listed[index] as ListedCommit;
     if (!touchesProtected(ctx.policy, firstParent)) {
-      const subject = Promise.resolve(unprotected(commit.oid, firstParent));
-      track(index, tipsOf(index).map(() => subject));
+      const changeSet = Promise.resolve(unprotected(commit.oid, firstParent));
+      track(index, tipsOf(index).map(() => changeSet));
     } else if (commit.parents.length > 1) merges.set(index, firstParent);
     // rev-list's parents are the structure git sees: a commit it lists with one parent is judged as one.
     else track(index, judgeForTips(index, firstParent, []));
   };
   /** One commit judged for each tip that reaches it; tips whose reviews play no part share one answer. */
-  const judgeForTips = (index: number, firstParent: Change[], sides: readonly Change[][]): Promise<Subject>[] => {
+  const judgeForTips = (index: number, firstParent: Change[], sides: readonly Change[][]): Promise<ChangeSet>[] => {
     const commit = ctx.engine.readCommit((listed[index] as ListedCommit).oid);
-    const byNotes = new Map<string, Promise<Subject>>();
+    const byNotes = new Map<string, Promise<ChangeSet>>();
     return tipsOf(index).map(async (t) => {
       const tip = tips[t] as Tip;
       const notes = tip.notes ?? GIT_AI_NOTES_REF;
       const first = byNotes.get(notes);
       if (first && !consultsReviews(ctx.policy, await first)) return first;
-      const subject = commit.then((c) => judgeCommit(ctx, c, firstParent, tip, sides));
-      if (!first) byNotes.set(notes, subject);
-      return subject;
+      const changeSet = commit.then((c) => judgeCommit(ctx, c, firstParent, tip, sides));
+      if (!first) byNotes.set(notes, changeSet);
+      return changeSet;
     });
   };
   // rev-list's parents spare reading every commit before diffing it (roots and shallow
@@ -428,26 +428,26 @@ async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: rea
       const sides = await sidesOf(ctx.engine, waiting.map(([index]) => listed[index] as ListedCommit));
       waiting.forEach(([index, firstParent], k) => track(index, judgeForTips(index, firstParent, sides[k] as Change[][])));
     }
-    const subjects = await Promise.all(batch.map((i) => Promise.all(judging[i] as Promise<Subject>[])));
-    batch.forEach((i, k) => (judged[i] = subjects[k] as Subject[]));
+    const changeSets = await Promise.all(batch.map((i) => Promise.all(judging[i] as Promise<ChangeSet>[])));
+    batch.forEach((i, k) => (judged[i] = changeSets[k] as ChangeSet[]));
     const settled = skipped + start + batch.length;
     if (settled % PROGRESS_EVERY !== 0) onProgress?.(settled, listed.length);
   }
   if (order.length === 0 && listed.length > 0) onProgress?.(listed.length, listed.length);
-  const subjects: Subject[][] = tips.map(() => []);
-  judged.forEach((each, i) => tipsOf(i).forEach((t, k) => (subjects[t] as Subject[]).push(each[k] as Subject)));
-  return { subjects, unlisted };
+  const changeSets: ChangeSet[][] = tips.map(() => []);
+  judged.forEach((each, i) => tipsOf(i).forEach((t, k) => (changeSets[t] as ChangeSet[]).push(each[k] as ChangeSet)));
+  return { changeSets, unlisted };
 }
 
 /**
  * The listed commits a narrowed walk still diffs (`order`, indices into `listed`), and those it
- * leaves out, each handed to `stand` as a subject with no change. A commit the walk did not keep
+ * leaves out, each handed to `stand` as a change set with no change. A commit the walk did not keep
  * changed nothing outside folders that cannot hold a protected path, against every parent: with its
  * first parent's tree it changed nothing at all (an empty commit), else it changed only such files
  * and is `unlisted`. One whose first parent is not listed (a root, a child of an excluded commit)
  * is diffed, as are the kept ones.
  */
-function leftOut(listed: readonly ListedCommit[], kept: ReadonlySet<string>, stand: (index: number, subject: Subject) => void): { order: number[]; unlisted: Set<string> } {
+function leftOut(listed: readonly ListedCommit[], kept: ReadonlySet<string>, stand: (index: number, changeSet: ChangeSet) => void): { order: number[]; unlisted: Set<string> } {
   const trees = new Map(listed.map((c) => [c.oid, c.tree]));
   const order: number[] = [];
   const unlisted = new Set<string>();
@@ -463,7 +463,7 @@ function leftOut(listed: readonly ListedCommit[], kept: ReadonlySet<string>, sta
 }
 
 /** A commit's place in the judged list before it is judged. */
-const NOT_YET: Subject[] = [];
+const NOT_YET: ChangeSet[] = [];
 
 /** Walks shorter than this diff every commit (and so list every path each one changed). */
 const NARROW_FROM = 2000;
@@ -530,8 +530,8 @@ function tipsReaching(listed: readonly ListedCommit[], tips: readonly Tip[]): nu
 }
 
 /** Whether a judged commit's answer rested on reviews (each tip's tree holds its own). */
-function consultsReviews(policy: Policy, subject: Subject): boolean {
-  return needingReview(policy, subject.changes, subject.signals.length + subject.pathSignals.length > 0).length > 0;
+function consultsReviews(policy: Policy, changeSet: ChangeSet): boolean {
+  return needingReview(policy, changeSet.changes, changeSet.signals.length + changeSet.pathSignals.length > 0).length > 0;
 }
 
 /** A commit with more parents than the policy allows is refused, not judged: a merge is diffed
@@ -569,14 +569,14 @@ function introducedBy(firstParent: Change[], sides: readonly Change[][]): Change
   return changes;
 }
 
-export async function inspectCommit(ctx: InspectContext, oid: string, tip: Tip = { rev: oid }): Promise<Subject> {
+export async function inspectCommit(ctx: InspectContext, oid: string, tip: Tip = { rev: oid }): Promise<ChangeSet> {
   const commit = await ctx.engine.readCommit(oid);
   checkParents(ctx.policy, commit);
   return judgeCommit(ctx, commit, await ctx.engine.commitChanges(oid), tip);
 }
 
 /** `sides`: the commit against each parent but the first, when already diffed (else diffed here). */
-async function judgeCommit(ctx: InspectContext, commit: CommitInfo, firstParent: Change[], tip: Tip, sides?: readonly Change[][]): Promise<Subject> {
+async function judgeCommit(ctx: InspectContext, commit: CommitInfo, firstParent: Change[], tip: Tip, sides?: readonly Change[][]): Promise<ChangeSet> {
   const oid = commit.oid;
   if (!touchesProtected(ctx.policy, firstParent)) return unprotected(oid, firstParent);
   const changes = introducedBy(firstParent, sides ?? ((await sidesOf(ctx.engine, [commit]))[0] as Change[][]));

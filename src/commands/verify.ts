@@ -32,7 +32,7 @@ async function forbiddenIn(ctx: InspectContext, oid: string, changes: readonly C
     return rule !== null && requirementOf(rule, true) === 'forbidden';
   });
   if (banned.length === 0) return undefined;
-  const verdict = decide({ policy: ctx.policy, subjects: [await inspectCommit(ctx, oid)] });
+  const verdict = decide({ policy: ctx.policy, changeSets: [await inspectCommit(ctx, oid)] });
   const found = new Set(verdict.findings.filter((f) => f.reason === 'forbidden').map((f) => f.path));
   return new Map(banned.map((c) => [c.path, found.has(c.path)]));
 }

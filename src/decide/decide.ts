@@ -100,38 +100,38 @@ export function judgedRule(policy: Policy, change: Change): RuleRef | null {
 }
 
 /** PURE: the whole verdict from values. No I/O, no git, no clock. */
-export function decide({ policy, subjects }: DecideInput): Verdict {
+export function decide({ policy, changeSets }: DecideInput): Verdict {
   const findings: Finding[] = [];
   const reviewed: ReviewedChange[] = [];
   let paths = 0;
   let protectedPaths = 0;
-  for (const subject of subjects) {
-    const ownSignals = byPath(subject.pathSignals);
-    for (const change of subject.changes) {
+  for (const changeSet of changeSets) {
+    const ownSignals = byPath(changeSet.pathSignals);
+    for (const change of changeSet.changes) {
       paths++;
-      const link = refusedLink(policy, change, subject.linkTargets?.get(change.path));
+      const link = refusedLink(policy, change, changeSet.linkTargets?.get(change.path));
       if (link) {
         // Refused whoever made it, and no review admits it (links.ts says why).
         protectedPaths++;
-        findings.push({ commit: subject.commit, path: change.path, status: change.status, rule: link, reason: 'link', signals: [] });
+        findings.push({ commit: changeSet.commit, path: change.path, status: change.status, rule: link, reason: 'link', signals: [] });
         continue;
       }
       const rule = judgedRule(policy, change);
       if (!rule) continue;
       protectedPaths++;
-      const signals = [...subject.signals, ...(ownSignals.get(change.path) ?? [])];
+      const signals = [...changeSet.signals, ...(ownSignals.get(change.path) ?? [])];
       const needs = requirementOf(rule, signals.length > 0);
       if (needs === 'forbidden') {
         // A review cannot launder a ban: none is even looked for.
-        findings.push({ commit: subject.commit, path: change.path, status: change.status, rule, reason: 'forbidden', signals });
+        findings.push({ commit: changeSet.commit, path: change.path, status: change.status, rule, reason: 'forbidden', signals });
       } else if (needs === 'review') {
-        const principals = change.newOid ? subject.reviewed.get(reviewKey(change.path, change.newOid)) : undefined;
+        const principals = change.newOid ? changeSet.reviewed.get(reviewKey(change.path, change.newOid)) : undefined;
         if (principals) {
-          reviewed.push({ commit: subject.commit, path: change.path, principals, signals });
+          reviewed.push({ commit: changeSet.commit, path: change.path, principals, signals });
           continue;
         }
         findings.push({
-          commit: subject.commit,
+          commit: changeSet.commit,
           path: change.path,
           status: change.status,
           rule: signals.length > 0 ? rule : (rule.humanRule ?? rule),
@@ -146,11 +146,11 @@ export function decide({ policy, subjects }: DecideInput): Verdict {
     outcome,
     mode: policy.mode,
     policy: policy.source,
-    checked: { commits: subjects.filter((s) => s.commit !== null).length, paths, protectedPaths },
+    checked: { commits: changeSets.filter((s) => s.commit !== null).length, paths, protectedPaths },
     findings,
     reviewed,
-    rejectedAttestations: uniqueByFile(subjects.flatMap((s) => s.rejectedAttestations)),
-    signals: subjects.flatMap((s) => [...s.signals, ...s.pathSignals]),
+    rejectedAttestations: uniqueByFile(changeSets.flatMap((s) => s.rejectedAttestations)),
+    signals: changeSets.flatMap((s) => [...s.signals, ...s.pathSignals]),
   };
 }
 
@@ -166,7 +166,7 @@ function byPath(signals: readonly Signal[]): Map<string | undefined, Signal[]> {
   return found;
 }
 
-/** Subjects judged against the same tip see the same attestation files: report each once. */
+/** Change sets judged against the same tip see the same attestation files: report each once. */
 function uniqueByFile(list: readonly RejectedAttestation[]): RejectedAttestation[] {
   const seen = new Map<string, RejectedAttestation>();
   for (const r of list) if (!seen.has(r.file)) seen.set(r.file, r);
