@@ -8,7 +8,7 @@ export const PREDICATE_TYPE = 'https://cleanroom.dev/attestation/human-review/v1
 
 export type ObjectFormat = 'sha1' | 'sha256';
 
-export interface Subject {
+export interface StatementSubject {
   /** The path as git stores it: '/'-separated, relative to the repository root. */
   readonly name: string;
   readonly digest: { readonly gitBlob: string; readonly sha256: string };
@@ -27,7 +27,7 @@ export interface ReviewPredicate {
 
 export interface Statement {
   readonly _type: typeof STATEMENT_TYPE;
-  readonly subject: readonly Subject[];
+  readonly subject: readonly StatementSubject[];
   readonly predicateType: typeof PREDICATE_TYPE;
   readonly predicate: ReviewPredicate;
 }
