@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { judgedRule, requirementOf } from './decide/decide.js';
-import { mayAlias, SYMLINK_MODE } from './decide/links.js';
+import { mayAlias } from './decide/links.js';
 import type { ChangeSet } from './decide/verdict.js';
 import type { Change, CommitInfo, CommitRange, GitEngine, Identity, ListedCommit, TreeFile } from './git/engine.js';
 import { parseIdent } from './git/objects.js';
@@ -24,6 +24,7 @@ import type { BlobMemory } from './blob-memory.js';
 import { substantiveChunks, type Chunk } from './lineage/chunks.js';
 import { CLEAN_BLOBS_MIN, type CleanBlobs } from './signals/clean-blobs.js';
 import { loadAttestations, NO_REVIEWS, reviewsOf, type AttestationSet } from './review.js';
+import { GITLINK_MODE, REGULAR_FILE_MODES, SYMLINK_MODE } from './git/modes.js';
 
 export interface InspectContext {
   readonly repo: RepoContext;
@@ -98,14 +99,14 @@ async function pathSignalsIn(
 ): Promise<Signal[]> {
   const rules = ctx.policy.assistants;
   if (rules.markers.length === 0 && !ledger && !traces) return [];
-  const candidates = changes.filter((c) => c.newOid && c.newMode !== '160000' && judgedRule(ctx.policy, c));
+  const candidates = changes.filter((c) => c.newOid && c.newMode !== GITLINK_MODE && judgedRule(ctx.policy, c));
   const clean = !ledger && !traces && candidates.length >= CLEAN_BLOBS_MIN ? (ctx.cleanBlobs?.() ?? null) : null;
   const read = clean ? candidates.filter((c) => !clean.has(c.newOid as string)) : candidates;
   const perPath = await ctx.engine.readBlobs(
     read.map((c) => c.newOid as string),
     (i, after) => {
       const c = read[i] as Change;
-      if (chunked && REGULAR_FILE.has(c.newMode ?? '')) chunked.set(c.newOid as string, substantiveChunks(after));
+      if (chunked && REGULAR_FILE_MODES.has(c.newMode ?? '')) chunked.set(c.newOid as string, substantiveChunks(after));
       const found = fileSignals(ctx, c, after, ledger, traces?.get(c.path));
       if (found === NO_SIGNALS) clean?.add(c.newOid as string);
       return found;
@@ -147,7 +148,7 @@ async function signalsInLines(
   traced: readonly TraceAttribution[] | undefined,
 ): Promise<Signal[]> {
   const rules = ctx.policy.assistants;
-  const before = text !== null && c.oldOid && c.oldMode !== '160000' ? await ctx.engine.readBlob(c.oldOid) : null;
+  const before = text !== null && c.oldOid && c.oldMode !== GITLINK_MODE ? await ctx.engine.readBlob(c.oldOid) : null;
   if (before && before.length > WHOLE_TEXT_MAX) return largeFileSignals(ctx, c, after, before, ledger);
   const added = text === null ? null : addedTextLines(before ? blobText(before) : null, text);
   return [
@@ -165,7 +166,7 @@ async function signalsInLines(
 async function largeFileSignals(ctx: InspectContext, c: Change, after: Uint8Array, known: Uint8Array | null, ledger: ProvenanceLedger | null): Promise<Signal[]> {
   const rules = ctx.policy.assistants;
   const markers = rules.markers.length > 0 && mayHoldMarkerBytes(after, rules);
-  const before = known ?? (markers && c.oldOid && c.oldMode !== '160000' ? await ctx.engine.readBlob(c.oldOid) : null);
+  const before = known ?? (markers && c.oldOid && c.oldMode !== GITLINK_MODE ? await ctx.engine.readBlob(c.oldOid) : null);
   return [
     ...(markers ? markerSignalsInLarge(c.path, before, after, rules) : []),
     ...(ledger && c.newOid ? recordedSignals(c.path, c.newOid, after, null, ledger, rules.recordedShare) : []),
@@ -184,9 +185,6 @@ async function lineageOf(
 ): Promise<Signal[]> {
   return (await import('./lineage/gate.js')).lineageSignals(ctx, changes, flagged, revs, chunked, notes);
 }
-
-/** The files lineage reads: what git checks out as bytes (not links, not gitlinks). */
-const REGULAR_FILE = new Set(['100644', '100755']);
 
 /** The ledger `cleanroom record` keeps for this repository, if an assistant's hook ever wrote one
  *  (its code, and node:crypto with it, loads only then). */
@@ -233,7 +231,7 @@ async function stagedAttestations(ctx: InspectContext, base: string, staged: rea
   const files = new Map(committed.map((f) => [f.path, f]));
   for (const c of staged) {
     if (!c.path.startsWith(`${ATTESTATION_DIR}/`)) continue;
-    if (c.newOid && c.newMode && c.newMode !== '160000') files.set(c.path, { path: c.path, oid: c.newOid, mode: c.newMode });
+    if (c.newOid && c.newMode && c.newMode !== GITLINK_MODE) files.set(c.path, { path: c.path, oid: c.newOid, mode: c.newMode });
     else files.delete(c.path);
   }
   return [...files.values()];

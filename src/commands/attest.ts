@@ -24,6 +24,7 @@ import { shellQuote, signersNotCommitted } from '../report/messages.js';
 import { allowedSigners, loadAttestations, reviewsOf, uncommittedSigners } from '../review.js';
 import { environmentSignals } from '../signals/detect.js';
 import { openContext, parseOptions } from './shared.js';
+import { GITLINK_MODE } from '../git/modes.js';
 
 const usage = `usage: cleanroom attest [PATH...] [--key FILE] [--reviewer PRINCIPAL] [--yes]
        cleanroom attest --cosign ATTESTATION [--key FILE] [--yes]
@@ -65,7 +66,7 @@ export function signingKey(ctx: InspectContext, explicit: string | undefined, cw
 async function filesToReview(ctx: InspectContext, paths: string[], cwd: string, reviewer: string): Promise<{ files: TreeFile[]; awaitingOthers: number }> {
   if (paths.length === 0) {
     const changes = (await ctx.engine.stagedChanges()).filter(
-      (c) => c.newOid && c.newMode !== '160000' && judgedRule(ctx.policy, c) && !c.path.endsWith(ATTESTATION_SUFFIX),
+      (c) => c.newOid && c.newMode !== GITLINK_MODE && judgedRule(ctx.policy, c) && !c.path.endsWith(ATTESTATION_SUFFIX),
     );
     const attested = await (await loadAttestations(ctx, 'index')).attested(changes);
     const { reviewed } = await reviewsOf(ctx.engine, attested, changes);

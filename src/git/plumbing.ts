@@ -6,6 +6,7 @@ import { gitOk, runGit, type GitResult } from './exec.js';
 import { openLogView } from './log-view.js';
 import { checkObjectId, isUtf8Encoding, parseCommit } from './objects.js';
 import { emptyTreeOid, type RepoContext } from './repo.js';
+import { canonicalFileMode, GITLINK_MODE } from './modes.js';
 
 const DIFF_FLAGS = ['-z', '--raw', '--no-renames', '--ignore-submodules=none', '--no-ext-diff'];
 /** The index against `base`; intent-to-add entries stay out, as `git commit` leaves them out.
@@ -70,7 +71,7 @@ export function openPlumbingEngine(
       const oid = raw.subarray(nul + 1, nul + 1 + oidBytes).toString('hex');
       pos = nul + 1 + oidBytes;
       if (mode === '40000') files.push(...(await treeFiles(oid, `${path}/`)));
-      else if (mode !== '160000') files.push({ path, oid, mode: canonicalMode(mode) });
+      else if (mode !== GITLINK_MODE) files.push({ path, oid, mode: canonicalFileMode(mode) });
     }
     return files;
   };
@@ -182,7 +183,7 @@ export function openPlumbingEngine(
       const spec = dir === '' ? ':(top)' : `:(top,literal)${dir}/`;
       const changes = await diff([...stagedDiffArgs(emptyTree), spec]);
       return changes
-        .filter((c) => c.newMode !== '160000')
+        .filter((c) => c.newMode !== GITLINK_MODE)
         .map((c): TreeFile => ({ path: c.path, oid: c.newOid ?? '', mode: c.newMode ?? '' }));
     },
 
@@ -200,12 +201,6 @@ export function openPlumbingEngine(
 function blobContent(oid: string, obj: GitObject | null): Buffer {
   if (!obj || obj.type !== 'blob') throw new CleanroomError('EGIT', `blob ${oid} is missing from the repository`);
   return obj.content;
-}
-
-/** git's canon_mode: what diff and ls-tree report whatever odd mode a tree stores (e.g. 100664). */
-function canonicalMode(mode: string): string {
-  if (mode === '120000') return mode;
-  return (parseInt(mode, 8) & 0o100) !== 0 ? '100755' : '100644';
 }
 
 /** A revision as a person or a caller names it (`HEAD`, `main~2`, an id): on stdin or after
@@ -236,7 +231,7 @@ export function parseRawDiff(out: Buffer): Change[] {
     const metaEnd = text.indexOf('\0', pos);
     const pathEnd = text.indexOf('\0', metaEnd + 1);
     if (metaEnd < 0 || pathEnd < 0) break;
-    const change = parseRecord(out, text, pos, metaEnd, pathEnd);
+    const change = parseDiffRecord(out, text, pos, metaEnd, pathEnd);
     if (change) changes.push(change);
     pos = pathEnd + 1;
   }
@@ -253,7 +248,7 @@ const NON_ASCII = /[^\x00-\x7f]/;
  * decoded string costs a fraction of decoding each field from the buffer. Only a path with
  * non-ASCII bytes is decoded again, as the UTF-8 git stores.
  */
-function parseRecord(out: Buffer, text: string, start: number, metaEnd: number, pathEnd: number): Change | null {
+function parseDiffRecord(out: Buffer, text: string, start: number, metaEnd: number, pathEnd: number): Change | null {
   const [oldMode = '', newMode = '', oldOid = '', newOid = '', letter = ''] = text.slice(start + 1, metaEnd).split(' ');
   const status = STATUS[letter[0] ?? ''];
   if (!status) return null;
@@ -304,7 +299,7 @@ export class CommitDiffSplitter {
       const metaEnd = text.indexOf('\0', pos);
       const pathEnd = metaEnd < 0 ? -1 : text.indexOf('\0', metaEnd + 1);
       if (pathEnd < 0) break;
-      const change = parseRecord(data, text, pos, metaEnd, pathEnd);
+      const change = parseDiffRecord(data, text, pos, metaEnd, pathEnd);
       if (change) this.current.push(change);
       pos = pathEnd + 1;
     }

@@ -50,7 +50,7 @@ function aiModel(contributor: unknown): string | null | undefined {
   return text(c.model_id);
 }
 
-function parseRecord(line: string): TraceAttribution[] {
+function parseTraceLine(line: string): TraceAttribution[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);
@@ -97,7 +97,7 @@ function parseRecord(line: string): TraceAttribution[] {
 
 /** Every (path, ranges) the trace file attributes to an AI (contributor `ai` or `mixed`), in file order. */
 export function parseAgentTrace(jsonl: string): TraceAttribution[] {
-  return jsonl.split('\n').flatMap((line) => (line.trim() === '' ? [] : parseRecord(line)));
+  return jsonl.split('\n').flatMap((line) => (line.trim() === '' ? [] : parseTraceLine(line)));
 }
 
 /** Attributions grouped by path, so each staged file looks up only its own. */

@@ -152,7 +152,7 @@ export function compact(commonDir: string, maxBytes: number): boolean {
         const line = lines[i] as string;
         const size = Buffer.byteLength(line) + 1;
         if (bytes + size > maxBytes / 2) break;
-        if (parseRecord(line) === null) continue;
+        if (parseLedgerLine(line) === null) continue;
         keep.push(line);
         bytes += size;
       }
@@ -175,7 +175,7 @@ export function compact(commonDir: string, maxBytes: number): boolean {
   return true;
 }
 
-function parseRecord(line: string): ProvenanceRecord | null {
+function parseLedgerLine(line: string): ProvenanceRecord | null {
   let r: unknown;
   try {
     r = JSON.parse(line);
@@ -203,7 +203,7 @@ export function readLedger(commonDir: string): ProvenanceRecord[] {
   const seen = new Set<string>();
   const records: ProvenanceRecord[] = [];
   for (const line of text.split('\n')) {
-    const r = line === '' ? null : parseRecord(line);
+    const r = line === '' ? null : parseLedgerLine(line);
     if (r === null || seen.has(r.id)) continue;
     seen.add(r.id);
     records.push(r);
