@@ -10,6 +10,7 @@ export const UNIT_FILES = [
   'test/corpus.test.ts',
   'test/decide.test.ts',
   'test/glob.test.ts',
+  'test/json-guards.test.ts',
   'test/policy-cache.test.ts',
   'test/policy.test.ts',
   'test/signals.test.ts',

@@ -25,6 +25,7 @@ import { allowedSigners } from '../review.js';
 import { signingKey } from './attest.js';
 import { openContext, parseOptions } from './shared.js';
 import { REGULAR_FILE_MODES } from '../git/modes.js';
+import { isJsonObject } from '../json-guards.js';
 
 const usage = `usage: cleanroom manifest [REV] [PATH...] [--key FILE | --unsigned] [--output FILE] [--policy FILE]
        cleanroom manifest verify MANIFEST [DIR] [--policy FILE] [--unsigned]
@@ -213,7 +214,7 @@ function isEnvelope(bytes: Uint8Array): boolean {
   if (parsed.ok) return true;
   try {
     const json: unknown = JSON.parse(Buffer.from(bytes).toString('utf8'));
-    return typeof json === 'object' && json !== null && ('payload' in json || 'signatures' in json);
+    return isJsonObject(json) && ('payload' in json || 'signatures' in json);
   } catch {
     throw new CleanroomError('EUSAGE', 'the manifest is not JSON; pass the file `cleanroom manifest` wrote');
   }

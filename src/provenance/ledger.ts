@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { LEDGER_FILE, ledgerDir, ledgerPath } from '../layout.js';
 import fs from 'node:fs';
 import path from 'node:path';
+import { isStringList } from '../json-guards.js';
 
 const LOCK_FILE = 'provenance.lock';
 /** Compaction starts past this size and keeps the newest records up to half of it, so a busy ledger compacts now and then rather than on every append. */
@@ -186,7 +187,7 @@ function parseLedgerLine(line: string): ProvenanceRecord | null {
   if (typeof o !== 'object' || o === null || o.v !== 1) return null;
   const strings = [o.id, o.time, o.agent, o.session, o.tool, o.path, o.blob, o.sha256];
   if (strings.some((s) => typeof s !== 'string') || typeof o.size !== 'number') return null;
-  if (o.lines !== undefined && !(Array.isArray(o.lines) && o.lines.every((l) => typeof l === 'string'))) return null;
+  if (o.lines !== undefined && !isStringList(o.lines)) return null;
   return o as ProvenanceRecord;
 }
 
