@@ -219,8 +219,8 @@ function pendingIdentities(vars: GitVars): { role: 'author' | 'committer'; ident
 
 /**
  * The attestation files the index holds, as the base commit's plus the staged changes to them:
- * listing them from the index itself would make git read the whole index again (tens of
- * milliseconds on a large one), while the base's folder is one small tree.
+ * listing them from the index itself would make git read the whole index again, a cost that grows
+ * with the repository, while the base's folder is one small tree.
  */
 async function stagedAttestations(ctx: InspectContext, base: string, staged: readonly Change[]): Promise<TreeFile[]> {
   const committed = await ctx.engine.listFiles({ rev: base }, ATTESTATION_DIR).catch(async (e: unknown) => {

@@ -11,8 +11,8 @@ export interface GitObject {
 }
 
 /**
- * One long-lived `git cat-file --batch` child: constant memory and well under a millisecond per
- * object, where opening a pack per read would cost the whole pack. Requests are answered in order,
+ * One long-lived `git cat-file --batch` child: constant memory and no process started per object,
+ * where opening a pack per read would cost the whole pack. Requests are answered in order,
  * so a FIFO of pending reads is all the bookkeeping needed.
  */
 export class CatFileBatch {
