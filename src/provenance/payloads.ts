@@ -4,7 +4,7 @@
  * Field names follow each assistant's hook documentation (see shared/research/fingerprints.md §2):
  * an unknown tool is not an error, because a hook wired without a matcher sees every tool call.
  */
-import { asObject, asText, type JsonObject } from '../json-guards.js';
+import { asList, asObject, asText, type JsonObject } from '../json-guards.js';
 
 export const AGENTS = ['claude-code', 'codex', 'cursor', 'gemini', 'copilot'] as const;
 export type AgentName = (typeof AGENTS)[number];
@@ -59,7 +59,7 @@ export const first = (...values: unknown[]): string | null => {
 };
 /** The new strings of several edits. */
 const each = (edits: unknown, key: string): string[] =>
-  Array.isArray(edits) ? edits.map((e) => asObject(e)?.[key]).filter((s): s is string => typeof s === 'string') : [];
+  asList(edits).map((e) => asObject(e)?.[key]).filter((s): s is string => typeof s === 'string');
 /** An edit's new string: an edit without one (a deletion) introduced nothing. */
 const one = (...values: unknown[]): string[] => {
   const s = first(...values);
@@ -168,7 +168,7 @@ function codex(d: JsonObject): HookPayload {
 
 function cursor(d: JsonObject): HookPayload {
   const event = asText(d.hook_event_name) ?? '';
-  const roots = Array.isArray(d.workspace_roots) ? d.workspace_roots : [];
+  const roots = asList(d.workspace_roots);
   const input = asObject(d.tool_input) ?? {};
   const tool = asText(d.tool_name) ?? event;
   const base: Base = { agent: 'cursor', session: first(d.conversation_id, d.session_id) ?? '', tool, cwd: first(d.cwd, roots[0]) };

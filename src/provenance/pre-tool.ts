@@ -4,7 +4,7 @@
  * out. Field names follow each assistant's hook documentation (shared/research/fingerprints.md §2),
  * as payloads.ts does for the calls that already ran; a tool that writes nothing answers no files.
  */
-import { asObject, asText, type JsonObject } from '../json-guards.js';
+import { asList, asObject, asText, type JsonObject } from '../json-guards.js';
 import { first, hookJson, patchFiles, type AgentName } from './payloads.js';
 
 /** A tool call about to run. */
@@ -56,7 +56,7 @@ function codex(d: JsonObject): PlannedCall {
 /** Cursor's generic preToolUse, and beforeShellExecution, whose payload is the command itself. */
 function cursor(d: JsonObject): PlannedCall {
   const event = asText(d.hook_event_name) ?? '';
-  const roots = Array.isArray(d.workspace_roots) ? d.workspace_roots : [];
+  const roots = asList(d.workspace_roots);
   const cwd = first(d.cwd, roots[0]);
   if (event === 'beforeShellExecution') return call(cwd, 'Shell', [], asText(d.command));
   const tool = asText(d.tool_name) ?? event;
