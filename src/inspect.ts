@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { judgedRule, requirementOf } from './decide/decide.js';
+import { judgedRule, mayNeedReview } from './decide/decide.js';
 import { mayAlias } from './decide/links.js';
 import type { ChangeSet } from './decide/verdict.js';
 import type { Change, CommitInfo, CommitRange, GitEngine, Identity, ListedCommit, TreeFile } from './git/engine.js';
@@ -53,17 +53,6 @@ async function linkTargetsOf(ctx: InspectContext, changes: readonly Change[]): P
   const texts = await Promise.all(links.map((c) => ctx.engine.readBlob(c.newOid as string)));
   // No checkout makes a link from more than PATH_MAX bytes: such a "target" is kept as none (refused).
   return new Map(links.map((c, i) => [c.path, (texts[i] as Uint8Array).length > LINK_TARGET_MAX ? '' : Buffer.from(texts[i] as Uint8Array).toString('utf8')]));
-}
-
-/** The protected changes that will need a review: all of them once anything looks
- *  assistant-made (but those under a ban, which no review admits), else those that need one
- *  whoever made them. (decide() makes the exact call.) */
-function needingReview(policy: Policy, changes: readonly Change[], assistantMade: boolean): Change[] {
-  return changes.filter((c) => {
-    const rule = judgedRule(policy, c);
-    // A person's change under a ban may still need one (RuleRef.humanRule), signals elsewhere or not.
-    return rule !== null && ((assistantMade && requirementOf(rule, true) === 'review') || requirementOf(rule, false) === 'review');
-  });
 }
 
 /** A change set that touches nothing protected: nothing more to read. */
@@ -255,7 +244,8 @@ export async function inspectStaged(
   const chunked = signals.length === 0 ? new Map<string, Chunk[]>() : null;
   const pathSignals = await pathSignalsIn(ctx, changes, await localLedger(ctx.repo), localTraces(ctx.repo), chunked);
   if (chunked) pathSignals.push(...(await lineageOf(ctx, changes, pathSignals, [opts.base ?? 'HEAD'], chunked)));
-  const needing = needingReview(ctx.policy, changes, signals.length + pathSignals.length > 0);
+  const signalled = signals.length + pathSignals.length > 0;
+  const needing = changes.filter((c) => mayNeedReview(ctx.policy, c, signalled));
   const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await (await loadAttestations(ctx, await stagedAttestations(ctx, opts.base ?? 'HEAD', staged))).attested(needing), needing) : NO_REVIEWS;
   return { commit: null, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected, linkTargets: await linkTargetsOf(ctx, changes) };
 }
@@ -529,7 +519,8 @@ function tipsReaching(listed: readonly ListedCommit[], tips: readonly Tip[]): nu
 
 /** Whether a judged commit's answer rested on reviews (each tip's tree holds its own). */
 function consultsReviews(policy: Policy, changeSet: ChangeSet): boolean {
-  return needingReview(policy, changeSet.changes, changeSet.signals.length + changeSet.pathSignals.length > 0).length > 0;
+  const signalled = changeSet.signals.length + changeSet.pathSignals.length > 0;
+  return changeSet.changes.some((c) => mayNeedReview(policy, c, signalled));
 }
 
 /** A commit with more parents than the policy allows is refused, not judged: a merge is diffed
@@ -585,7 +576,8 @@ async function judgeCommit(ctx: InspectContext, commit: CommitInfo, firstParent:
   const chunked = signals.length === 0 ? new Map<string, Chunk[]>() : null;
   const pathSignals = [...(await pathSignalsIn(ctx, changes, null, null, chunked)), ...(await noteSignals(ctx, oid, changes, tip))];
   if (chunked) pathSignals.push(...(await lineageOf(ctx, changes, pathSignals, [tip.rev], chunked, tip.notes)));
-  const needing = needingReview(ctx.policy, changes, signals.length + pathSignals.length > 0);
+  const signalled = signals.length + pathSignals.length > 0;
+  const needing = changes.filter((c) => mayNeedReview(ctx.policy, c, signalled));
   const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await (await attestationsAt(ctx, tip)).attested(needing), needing) : NO_REVIEWS;
   return { commit: oid, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected, linkTargets: await linkTargetsOf(ctx, changes) };
 }

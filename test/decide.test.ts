@@ -1,10 +1,11 @@
 /** decide() is pure: tables of (policy, changeSets) → verdict, no git involved. */
 import { describe, expect, it } from 'vitest';
-import { decide, ruleFor, SELF_RULE } from '../src/decide/decide.js';
+import { decide, judgedRule, mayNeedReview, ruleFor, SELF_RULE } from '../src/decide/decide.js';
 import { reviewKey, type ChangeSet } from '../src/decide/verdict.js';
 import type { Change, ChangeStatus } from '../src/git/engine.js';
 import { parsePolicy } from '../src/policy/parse.js';
 import type { Signal } from '../src/signals/signal.js';
+import { FORBID_POLICY } from './helpers/forbid.js';
 import { EXAMPLE_POLICY } from './helpers/policy.js';
 
 const policy = parsePolicy(EXAMPLE_POLICY, 'policy.yaml', '/repo/.cleanroom');
@@ -72,6 +73,42 @@ describe('ruleFor', () => {
     for (let i = 0; i < 70_000; i++) ruleFor(p, `src/file-${i}`);
     expect(ruleFor(p, 'datasets/a')?.pattern).toBe('datasets/**');
     expect(ruleFor(p, 'src/file-1')).toBeNull();
+  });
+});
+
+describe('judgedRule and mayNeedReview: what the gatherers ask, answered as decide() answers it', () => {
+  const forbid = parsePolicy(FORBID_POLICY, 'policy.yaml', '/repo/.cleanroom');
+
+  it.each([
+    ['datasets/a', 'added', 'datasets/**'],
+    ['datasets/a', 'deleted', null],
+    ['.cleanroom/policy.yaml', 'deleted', SELF_RULE.pattern],
+    ['.cleanroom/attestations/0123456789abcdef.dsse.json', 'added', null],
+    ['src/x', 'modified', null],
+  ] as const)('%s %s → %s', (path, status, pattern) => {
+    expect(judgedRule(policy, change(path, status))?.pattern ?? null).toBe(pattern);
+  });
+
+  // [path, status, signalled, could a review count]
+  it.each([
+    ['datasets/a', 'added', true, true],
+    ['datasets/a', 'added', false, false],
+    ['evals/private/x', 'added', false, true],
+    ['benchmarks/t.json', 'added', true, false],
+    ['benchmarks/t.json', 'added', false, false],
+    ['benchmarks/gold/t.json', 'added', true, true],
+    ['benchmarks/gold/t.json', 'added', false, true],
+    ['benchmarks/README.md', 'added', true, false],
+    ['datasets/a', 'deleted', true, false],
+    ['.cleanroom/policy.yaml', 'deleted', true, true],
+    ['src/x', 'added', true, false],
+  ] as const)('%s %s, signalled %s → %s', (path, status, signalled, expected) => {
+    const c = change(path, status);
+    expect(mayNeedReview(forbid, c, signalled)).toBe(expected);
+    // Where decide() asks for a review of this change, the gatherers must have read the reviews.
+    const verdict = decide({ policy: forbid, changeSets: [staged([c], signalled ? [env] : [])] });
+    const askedForReview = verdict.findings.some((f) => f.reason === 'assistant' || f.reason === 'review-always');
+    if (askedForReview) expect(mayNeedReview(forbid, c, signalled)).toBe(true);
   });
 });
 

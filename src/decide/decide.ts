@@ -99,6 +99,17 @@ export function judgedRule(policy: Policy, change: Change): RuleRef | null {
   return isSelf(policy, change.path) ? ruleFor(policy, change.path) : null;
 }
 
+/**
+ * Whether a review of this change could count in the verdict, so the gatherers read reviews for
+ * it: once anything in its change set looks assistant-made (`signalled`), any of its changes may
+ * be judged as one, but those under a ban, which no review admits; a person's change under a ban
+ * may still need one (RuleRef.humanRule). decide() makes the exact call, change by change.
+ */
+export function mayNeedReview(policy: Policy, change: Change, signalled: boolean): boolean {
+  const rule = judgedRule(policy, change);
+  return rule !== null && ((signalled && requirementOf(rule, true) === 'review') || requirementOf(rule, false) === 'review');
+}
+
 /** PURE: the whole verdict from values. No I/O, no git, no clock. */
 export function decide({ policy, changeSets }: DecideInput): Verdict {
   const findings: Finding[] = [];
