@@ -1,4 +1,5 @@
 import type { Change } from '../git/engine.js';
+import { ATTESTATION_DIR, ATTESTATION_SUFFIX } from '../layout.js';
 import { compileGlob } from '../policy/glob.js';
 import type { Policy, ProtectRule, Requirement } from '../policy/policy.js';
 import type { Signal } from '../signals/signal.js';
@@ -17,8 +18,6 @@ export const SELF_RULE: RuleRef = {
 /** The folder under every spelling a checkout writes into it, as a protect glob matches it. */
 const inSelf = { sensitive: compileGlob(SELF_RULE.pattern, true), insensitive: compileGlob(SELF_RULE.pattern, false) };
 const isSelf = (policy: Policy, path: string): boolean => (policy.caseSensitive ? inSelf.sensitive : inSelf.insensitive)(path);
-/** Attestations prove themselves by signature; requiring a review of the review would be circular. */
-const ATTESTATIONS_PREFIX = '.cleanroom/attestations/';
 
 /** Each staged path is asked about several times in one run (is anything protected, which
  *  changes need review, which blobs to read, the verdict); a history scan asks about the same
@@ -83,9 +82,10 @@ export function requirementOf(rule: RuleRef, assistantMade: boolean): 'forbidden
  *  matters); false for an unprotected path. */
 export const assistantMatters = (rule: RuleRef | null): boolean => rule !== null && rule.require !== 'review-always';
 
-/** An attestation file, spelt exactly as the readers of reviews look for it. */
+/** An attestation file, spelt exactly as the readers of reviews look for it. Attestations prove
+ *  themselves by signature; requiring a review of the review would be circular. */
 function isAttestation(path: string): boolean {
-  return path.startsWith(ATTESTATIONS_PREFIX) && path.endsWith('.dsse.json');
+  return path.startsWith(`${ATTESTATION_DIR}/`) && path.endsWith(ATTESTATION_SUFFIX);
 }
 
 /**
