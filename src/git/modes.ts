@@ -1,5 +1,5 @@
-// File modes as git prints them in trees and diffs (octal strings). Both engines and every reader
-// of changes name them from here, so a mode cleanroom reads differently in two places cannot arise.
+// File modes as git prints them in trees and diffs (octal strings), named once: two readers that
+// spelt them apart could disagree on whether an entry is a file, a link or a submodule.
 
 export const SYMLINK_MODE = '120000';
 export const GITLINK_MODE = '160000';
