@@ -11,6 +11,7 @@ export const UNIT_FILES = [
   'test/decide.test.ts',
   'test/git-config.test.ts',
   'test/glob.test.ts',
+  'test/json-guards.test.ts',
   'test/memo.test.ts',
   'test/policy-cache.test.ts',
   'test/policy.test.ts',

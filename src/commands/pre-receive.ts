@@ -78,8 +78,8 @@ async function judgeUpdates(ctx: InspectContext, updates: readonly RefUpdate[], 
       return { rev, notes };
     }),
   );
-  const subjects = await inspectTips(ctx, tips, existing);
-  return new Map(updates.map((update, i) => [update, decide({ policy: ctx.policy, subjects: subjects[i] ?? [] })]));
+  const changeSets = await inspectTips(ctx, tips, existing);
+  return new Map(updates.map((update, i) => [update, decide({ policy: ctx.policy, changeSets: changeSets[i] ?? [] })]));
 }
 
 /** The whole push: every ref judged, the report for the pusher, the audit lines. */

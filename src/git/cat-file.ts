@@ -12,8 +12,8 @@ export interface GitObject {
 }
 
 /**
- * One long-lived `git cat-file --batch` child: constant memory and well under a millisecond per
- * object, where opening a pack per read would cost the whole pack. Requests are answered in order,
+ * One long-lived `git cat-file --batch` child: constant memory and no process started per object,
+ * where opening a pack per read would cost the whole pack. Requests are answered in order,
  * so a FIFO of pending reads is all the bookkeeping needed. The child starts with the first read
  * that git was not already asked (memo.ts): with the policy at hand, many hooks never need it.
  */

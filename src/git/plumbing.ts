@@ -16,7 +16,7 @@ import {
 import { gitOk, runGit } from './exec.js';
 import { openLogView } from './log-view.js';
 import type { GitPlace } from './memo.js';
-import { canonicalFileMode, S_IFDIR, S_IFGITLINK } from './modes.js';
+import { canonicalFileMode, GITLINK_MODE, S_IFDIR, S_IFGITLINK } from './modes.js';
 import { checkObjectId, isUtf8Encoding, parseCommit } from './objects.js';
 import { emptyTreeOid, type RepoContext } from './repo.js';
 
@@ -152,7 +152,7 @@ class PlumbingEngine implements GitEngine {
     // the repository's top whatever the cwd, never as a glob.
     const spec = dir === '' ? ':(top)' : `:(top,literal)${dir}/`;
     const changes = await this.diff([...stagedDiffArgs(this.emptyTree), spec]);
-    return changes.filter((c) => c.newMode !== '160000').map((c): TreeFile => ({ path: c.path, oid: c.newOid ?? '', mode: c.newMode ?? '' }));
+    return changes.filter((c) => c.newMode !== GITLINK_MODE).map((c): TreeFile => ({ path: c.path, oid: c.newOid ?? '', mode: c.newMode ?? '' }));
   }
 
   async readFileAt(rev: string, path: string): Promise<Uint8Array | null> {
@@ -231,7 +231,7 @@ export function parseRawDiff(out: Buffer): Change[] {
     const metaEnd = text.indexOf('\0', pos);
     const pathEnd = text.indexOf('\0', metaEnd + 1);
     if (metaEnd < 0 || pathEnd < 0) break;
-    const change = parseRecord(out, text, pos, metaEnd, pathEnd);
+    const change = parseDiffRecord(out, text, pos, metaEnd, pathEnd);
     if (change) changes.push(change);
     pos = pathEnd + 1;
   }
@@ -248,7 +248,7 @@ const NON_ASCII = /[^\x00-\x7f]/;
  * decoded string costs a fraction of decoding each field from the buffer. Only a path with
  * non-ASCII bytes is decoded again, as the UTF-8 git stores.
  */
-function parseRecord(out: Buffer, text: string, start: number, metaEnd: number, pathEnd: number): Change | null {
+function parseDiffRecord(out: Buffer, text: string, start: number, metaEnd: number, pathEnd: number): Change | null {
   const [oldMode = '', newMode = '', oldOid = '', newOid = '', letter = ''] = text.slice(start + 1, metaEnd).split(' ');
   const status = STATUS[letter[0] ?? ''];
   if (!status) return null;
@@ -299,7 +299,7 @@ export class CommitDiffSplitter {
       const metaEnd = text.indexOf('\0', pos);
       const pathEnd = metaEnd < 0 ? -1 : text.indexOf('\0', metaEnd + 1);
       if (pathEnd < 0) break;
-      const change = parseRecord(data, text, pos, metaEnd, pathEnd);
+      const change = parseDiffRecord(data, text, pos, metaEnd, pathEnd);
       if (change) this.current.push(change);
       pos = pathEnd + 1;
     }

@@ -4,14 +4,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { isJsonObject, type JsonObject } from '../json-guards.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { AgentName } from '../provenance/payloads.js';
 import { shellQuote } from '../report/messages.js';
 import { PACKAGE_NAME } from '../version.js';
 import type { InitJournal } from './journal.js';
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** What init wires into an assistant's hooks: `cleanroom record` after its tool calls, `cleanroom
  *  guard` before them. */
@@ -30,7 +29,7 @@ interface AgentWiring {
   readonly events: readonly { readonly event: string; readonly matcher?: string }[];
   /** The pre-tool events `cleanroom guard` answers: file writes, and shell calls where the tool asks first. */
   readonly guards: readonly { readonly event: string; readonly matcher?: string }[];
-  readonly entry: (command: string, use: Use) => Json;
+  readonly entry: (command: string, use: Use) => JsonObject;
   /** The entry's key that holds the command line. */
   readonly key: 'command' | 'bash';
   /** Cursor and Copilot refuse a hooks file without `"version": 1`. */
@@ -38,7 +37,7 @@ interface AgentWiring {
 }
 
 const GIT_ROOT = '"$(git rev-parse --show-toplevel)"';
-const commandEntry = (command: string): Json => ({ type: 'command', command });
+const commandEntry = (command: string): JsonObject => ({ type: 'command', command });
 
 // Shell calls get a before-tool hook too: their writes are found by comparing the changed files
 // before and after (see src/provenance/shell-writes.ts). Cursor's before-shell hook answers a permission
@@ -127,17 +126,17 @@ function runsFor(use: Use, agent: AgentName, command: string): boolean {
  * Adds our entry to each event of a parsed config, in place, keeping every other entry. An entry
  * that already records for this agent is kept, its command line brought up to date.
  */
-function mergeHooks(w: AgentWiring, use: Use, config: Json, command: string): { changed: string[]; present: string[] } {
+function mergeHooks(w: AgentWiring, use: Use, config: JsonObject, command: string): { changed: string[]; present: string[] } {
   if (w.versioned && config.version === undefined) config.version = 1;
   const hooks = config.hooks ?? (config.hooks = {});
-  if (!isObject(hooks)) throw new Refusal('its "hooks" is not an object');
+  if (!isJsonObject(hooks)) throw new Refusal('its "hooks" is not an object');
   const changed: string[] = [];
   const present: string[] = [];
   for (const { event, matcher } of use === 'record' ? w.events : w.guards) {
     const list = hooks[event] ?? (hooks[event] = []);
     if (!Array.isArray(list)) throw new Refusal(`its "hooks.${event}" is not a list`);
-    const entries = matcher === undefined ? list : list.flatMap((g) => (isObject(g) && Array.isArray(g.hooks) ? g.hooks : []));
-    const ours = entries.find((e): e is Json => isObject(e) && typeof e[w.key] === 'string' && runsFor(use, w.agent, e[w.key] as string));
+    const entries = matcher === undefined ? list : list.flatMap((g) => (isJsonObject(g) && Array.isArray(g.hooks) ? g.hooks : []));
+    const ours = entries.find((e): e is JsonObject => isJsonObject(e) && typeof e[w.key] === 'string' && runsFor(use, w.agent, e[w.key] as string));
     const label = matcher === undefined ? event : `${event} (${matcher})`;
     if (ours?.[w.key] === command) present.push(label);
     else {
@@ -153,7 +152,7 @@ function wireAgent(w: AgentWiring, use: Use, workTree: string, command: string, 
   const file = path.join(workTree, w.file);
   const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
   const byHand = () => {
-    const wanted: Json = {};
+    const wanted: JsonObject = {};
     mergeHooks(w, use, wanted, command);
     return JSON.stringify(wanted.hooks);
   };
@@ -167,7 +166,7 @@ function wireAgent(w: AgentWiring, use: Use, workTree: string, command: string, 
         throw new Refusal(`it is not plain JSON (${(e as Error).message})`);
       }
     }
-    if (!isObject(config)) throw new Refusal('it is not a JSON object');
+    if (!isJsonObject(config)) throw new Refusal('it is not a JSON object');
     const { changed, present } = mergeHooks(w, use, config, command);
     if (changed.length === 0) {
       say(`  ${w.name}: ${w.file}: already ${use === 'record' ? 'records' : 'guards'} (${present.join(', ')})`);

@@ -8,6 +8,7 @@ import { gitOk } from '../git/exec.js';
 import type { RepoContext } from '../git/repo.js';
 import type { AssistantRules } from '../policy/policy.js';
 import { assistantLabel, commitSignals } from '../signals/detect.js';
+import { REGULAR_FILE_MODES } from '../git/modes.js';
 
 /** A file an assistant-made commit wrote (added, modified or retyped), against its first parent. */
 export interface AssistantWrite {
@@ -30,7 +31,6 @@ export interface AssistantWrite {
 const FORMAT = '--format=%H %P%x00%an%x00%ae%x00%cn%x00%ce%x00%B%x00END%H';
 const LOG_ARGS = ['-c', 'log.showSignature=false', 'log', '--stdin', '-z', '--raw', '--no-abbrev', '--no-renames', '--diff-merges=first-parent', '--no-use-mailmap', '--no-color', FORMAT];
 
-const REGULAR = new Set(['100644', '100755']);
 const NUL = 0;
 
 
@@ -60,7 +60,7 @@ export async function walkAssistantWrites(
     if (!eof && buf.length < retryAt) return;
     let pos = 0;
     for (;;) {
-      const parsed = parseRecord(buf, pos, eof, rules, noted, onWrite);
+      const parsed = parseLoggedCommit(buf, pos, eof, rules, noted, onWrite);
       if (parsed === null) break;
       pos = parsed.next;
       onCommit?.();
@@ -87,7 +87,7 @@ function skipSeparators(buf: Buffer, pos: number): number {
 }
 
 /** One commit's record from `start`, or null when the buffer does not hold all of it yet. */
-function parseRecord(
+function parseLoggedCommit(
   buf: Buffer,
   start: number,
   eof: boolean,
@@ -127,8 +127,8 @@ function parseRecord(
     if (assistant !== null || note !== undefined) {
       // ":<old mode> <new mode> <old oid> <new oid> <status>"
       const [oldMode = '', newMode = '', oldOid = '', newOid = '', status = ''] = buf.toString('latin1', pos + 1, metaEnd).split(' ');
-      if ((status === 'A' || status === 'M' || status === 'T') && REGULAR.has(newMode)) {
-        const write = { commit, assistant: assistant ?? 'git-ai', path: buf.toString('utf8', metaEnd + 1, pathEnd), oldOid: status === 'M' && REGULAR.has(oldMode) ? oldOid : null, newOid };
+      if ((status === 'A' || status === 'M' || status === 'T') && REGULAR_FILE_MODES.has(newMode)) {
+        const write = { commit, assistant: assistant ?? 'git-ai', path: buf.toString('utf8', metaEnd + 1, pathEnd), oldOid: status === 'M' && REGULAR_FILE_MODES.has(oldMode) ? oldOid : null, newOid };
         writes.push(note === undefined ? write : { ...write, note });
       }
     }

@@ -25,6 +25,7 @@ import {
   type ListedCommit,
   type TreeFile,
 } from '../engine.js';
+import { GITLINK_MODE } from '../modes.js';
 import type { RepoContext } from '../repo.js';
 import { listCommits } from './history.js';
 import { indexFilePath, parseIndex } from './index-file.js';
@@ -148,7 +149,7 @@ class IsomorphicEngine implements GitEngine {
     if (at === null) return [];
     const added: Change[] = [];
     await diffTrees(null, at, Buffer.from(dir === '' ? '' : `${dir}/`), added, (oid) => this.store.treeEntries(oid));
-    return added.filter((c) => c.newMode !== '160000').map((c) => ({ path: c.path, oid: c.newOid ?? '', mode: c.newMode ?? '' }));
+    return added.filter((c) => c.newMode !== GITLINK_MODE).map((c) => ({ path: c.path, oid: c.newOid ?? '', mode: c.newMode ?? '' }));
   }
 
   async readFileAt(rev: string, path: string): Promise<Uint8Array | null> {
