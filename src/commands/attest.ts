@@ -66,7 +66,7 @@ export function signingKey(ctx: InspectContext, explicit: string | undefined, cw
 async function filesToReview(ctx: InspectContext, paths: string[], cwd: string, reviewer: string): Promise<{ files: TreeFile[]; awaitingOthers: number }> {
   if (paths.length === 0) {
     const changes = (await ctx.engine.stagedChanges()).filter(
-      (c) => c.newOid && c.newMode !== GITLINK_MODE && judgedRule(ctx.policy, c) && !c.path.endsWith(ATTESTATION_SUFFIX),
+      (c) => c.newOid && c.newMode !== GITLINK_MODE && judgedRule(ctx.policy, c),
     );
     const attested = await (await loadAttestations(ctx, 'index')).attested(changes);
     const { reviewed } = await reviewsOf(ctx.engine, attested, changes);

@@ -7,7 +7,6 @@ import type { Change } from '../git/engine.js';
 import { gitOk, runGit } from '../git/exec.js';
 import { inspectCommit, type InspectContext } from '../inspect.js';
 import type { Io } from '../io.js';
-import { ATTESTATION_DIR } from '../layout.js';
 import { printableBlock } from '../report/escape.js';
 import { plural } from '../report/messages.js';
 import { loadAttestations, reviewsOf } from '../review.js';
@@ -78,7 +77,7 @@ const verify: Command = {
     try {
       const rev = positionals[0] ?? 'HEAD';
       const oid = await ctx.engine.resolve(rev);
-      const changes = (await ctx.engine.commitChanges(oid)).filter((c) => c.newOid && judgedRule(ctx.policy, c) && !c.path.startsWith(`${ATTESTATION_DIR}/`));
+      const changes = (await ctx.engine.commitChanges(oid)).filter((c) => c.newOid && judgedRule(ctx.policy, c));
       // Every attestation file, not only those naming this commit's files: verify reports them all.
       const attested = await (await loadAttestations(ctx, { rev: oid })).attested();
       const { reviewed, rejected } = await reviewsOf(ctx.engine, attested, changes);
