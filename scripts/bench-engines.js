@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { prng } from './bench-random.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CLI = path.join(ROOT, 'bin', 'cleanroom.js');
@@ -31,17 +32,6 @@ const env = {
 for (const name of Object.keys(env)) if (name.startsWith('CLEANROOM_') || /^(CLAUDECODE|CURSOR_|CODEX_)/.test(name)) delete env[name];
 const git = (cwd, args) => execFileSync('git', args, { cwd, env, maxBuffer: 1 << 28 }).toString().trim();
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run builds the same repository. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const srcPath = (i) => `src/pkg${Math.floor(i / 100)}/file${i % 100}.ts`;
 const dataPath = (i) => `datasets/set${Math.floor(i / 50)}/rows${i % 50}.jsonl`;
 const body = (rnd, label) => `${Array.from({ length: 3 + Math.floor(rnd() * 10) }, (_, k) => JSON.stringify({ label, k, v: Math.floor(rnd() * 1e6) })).join('\n')}\n`;

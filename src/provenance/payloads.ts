@@ -217,6 +217,20 @@ function gemini(d: JsonObject): HookPayload {
   return none(base);
 }
 
+/** A Copilot CLI tool call's arguments, from either payload shape: `args` as sent (an apply_patch
+ *  body may be plain text, which patchText reads as it is), `input` the object they hold, if any. */
+export function copilotToolArgs(d: JsonObject): { args: unknown; input: JsonObject } {
+  let args: unknown = d.tool_input ?? d.toolInput ?? d.toolArgs;
+  if (typeof args === 'string') {
+    try {
+      args = JSON.parse(args);
+    } catch {
+      // Not JSON: kept as the text it is.
+    }
+  }
+  return { args, input: asObject(args) ?? {} };
+}
+
 /**
  * Copilot CLI sends snake_case payloads (`tool_name`, `tool_input`, `session_id`) to hooks
  * configured with PascalCase event names, and camelCase ones (`toolName`, `toolArgs` as a JSON
@@ -225,15 +239,7 @@ function gemini(d: JsonObject): HookPayload {
 function copilot(d: JsonObject): HookPayload {
   const tool = first(d.tool_name, d.toolName) ?? '';
   const base: Base = { agent: 'copilot', session: first(d.session_id, d.sessionId) ?? '', tool, cwd: asText(d.cwd) };
-  let args: unknown = d.tool_input ?? d.toolInput ?? d.toolArgs;
-  if (typeof args === 'string') {
-    try {
-      args = JSON.parse(args);
-    } catch {
-      // Not JSON: an apply_patch body passed as plain text, which patchText reads as it is.
-    }
-  }
-  const input = asObject(args) ?? {};
+  const { args, input } = copilotToolArgs(d);
   const ran = 'toolResult' in d || 'tool_result' in d || 'tool_response' in d;
   const event = (first(d.hook_event_name, d.hookEventName) ?? (ran ? 'postToolUse' : 'preToolUse')).toLowerCase();
   if (tool === 'bash' || tool === 'powershell') {

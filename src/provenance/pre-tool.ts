@@ -5,7 +5,7 @@
  * as payloads.ts does for the calls that already ran; a tool that writes nothing answers no files.
  */
 import { asList, asObject, asText, type JsonObject } from '../json-guards.js';
-import { first, hookJson, patchFiles, type AgentName } from './payloads.js';
+import { copilotToolArgs, first, hookJson, patchFiles, type AgentName } from './payloads.js';
 
 /** A tool call about to run. */
 export interface PlannedCall {
@@ -88,15 +88,7 @@ function gemini(d: JsonObject): PlannedCall {
 /** Copilot CLI: snake_case payloads for PascalCase events, camelCase ones (toolArgs a JSON string) for its own. */
 function copilot(d: JsonObject): PlannedCall {
   const tool = first(d.tool_name, d.toolName) ?? '';
-  let args: unknown = d.tool_input ?? d.toolInput ?? d.toolArgs;
-  if (typeof args === 'string') {
-    try {
-      args = JSON.parse(args);
-    } catch {
-      // Not JSON: an apply_patch body passed as plain text.
-    }
-  }
-  const input = asObject(args) ?? {};
+  const { args, input } = copilotToolArgs(d);
   const cwd = asText(d.cwd);
   switch (tool) {
     case 'create':
