@@ -13,6 +13,7 @@ export const UNIT_FILES = [
   'test/policy-cache.test.ts',
   'test/policy.test.ts',
   'test/signals.test.ts',
+  'test/test-hygiene.test.ts',
 ];
 
 export default defineConfig({

@@ -51,7 +51,7 @@ function attest(repo: string, who: { key: string }, principal: string, extra: st
  *  one, but anyone can write one by hand (docs/attestation.md has the recipe). Staged. */
 async function signedByHand(repo: string, file: string, who: { key: string }, principal: string): Promise<string> {
   const gitBlob = git(repo, ['rev-parse', `:${file}`]);
-  const sha256 = execFileSync('sha256sum', { input: gitRaw(repo, ['cat-file', 'blob', gitBlob]) }).toString().split(' ')[0] as string;
+  const sha256 = execFileSync('sha256sum', { input: gitRaw(repo, ['cat-file', 'blob', gitBlob]), timeout: CHILD_TIMEOUT_MS }).toString().split(' ')[0] as string;
   const statement = buildStatement({ files: [{ name: file, gitBlob, sha256 }], repository: 'urn:uuid:5b0e8f0e-6d1c-4a4e-9a57-3f1f3c2a9d10', reviewer: principal, reviewedAt: new Date() });
   const envelope = await signStatement(statement, { key: who.key, namespace: 'cleanroom-review-v1', cwd: repo, env: human });
   const out = attestationPath(envelope.payload);
@@ -205,7 +205,7 @@ describe('attest, then commit', () => {
   // input that ends first, race with the terminal's modes and with script's own end of input.
   function onTerminal(repo: string, command: string, answers: string[]): Promise<{ stdout: string; status: number | null; signal: NodeJS.Signals | null }> {
     return new Promise((resolve, reject) => {
-      const child = spawn('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: repo, env: human, stdio: ['pipe', 'pipe', 'inherit'] });
+      const child = spawn('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: repo, env: human, stdio: ['pipe', 'pipe', 'inherit'], timeout: CHILD_TIMEOUT_MS });
       let stdout = '';
       let asked = 0;
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

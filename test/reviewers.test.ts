@@ -121,7 +121,7 @@ describe('attest signs as the key the policy lists', () => {
 
     // A review made by hand with that key: the commit is blocked, and says what to do.
     const gitBlob = git(repo, ['rev-parse', ':datasets/a.jsonl']);
-    const sha256 = execFileSync('sha256sum', { input: gitRaw(repo, ['cat-file', 'blob', gitBlob]) }).toString().split(' ')[0] as string;
+    const sha256 = execFileSync('sha256sum', { input: gitRaw(repo, ['cat-file', 'blob', gitBlob]), timeout: CHILD_TIMEOUT_MS }).toString().split(' ')[0] as string;
     const statement = buildStatement({ files: [{ name: 'datasets/a.jsonl', gitBlob, sha256 }], repository: REPOSITORY, reviewer: 'bob@example.org', reviewedAt: new Date() });
     const envelope = await signStatement(statement, { key: bob.key, namespace: 'cleanroom-review-v1', cwd: repo, env: human });
     write(repo, attestationPath(envelope.payload), serializeEnvelope(envelope));
