@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cleanroom, git, gitTry, HOOKS, tempDir, write } from './helpers/git.js';
+import { cleanEnv, cleanroom, git, gitTry, HOOKS, sceneCommit, tempDir, write } from './helpers/git.js';
 import { EXAMPLE_POLICY, gatedRepo } from './helpers/policy.js';
 
 for (const engine of ['auto', 'isomorphic'] as const) {
@@ -58,7 +58,7 @@ for (const engine of ['auto', 'isomorphic'] as const) {
       const repo = setup();
       write(repo, 'datasets/a.jsonl', '1\n');
       git(repo, ['add', '.'], human);
-      git(repo, ['commit', '-q', '-m', 'data'], human);
+      sceneCommit(repo, 'data', human);
       git(repo, ['rm', '-q', 'datasets/a.jsonl'], human);
       expect(gitTry(repo, ['commit', '-m', 'drop'], agent).status).toBe(0);
     });
@@ -67,7 +67,7 @@ for (const engine of ['auto', 'isomorphic'] as const) {
       const repo = setup();
       write(repo, 'datasets/a.jsonl', '1\n');
       git(repo, ['add', '.'], human);
-      git(repo, ['commit', '-q', '-m', 'data'], human);
+      sceneCommit(repo, 'data', human);
       write(repo, 'datasets/a.jsonl', '1\n2\n');
       const r = gitTry(repo, ['commit', '-a', '-m', 'more'], agent);
       expect(r.status).not.toBe(0);
@@ -99,7 +99,7 @@ for (const engine of ['auto', 'isomorphic'] as const) {
       const repo = setup();
       write(repo, 'datasets/a.jsonl', '1\n');
       git(repo, ['add', '.'], human);
-      git(repo, ['commit', '-q', '-m', 'data'], human);
+      sceneCommit(repo, 'data', human);
       write(repo, 'README.md', 'changed\n');
       git(repo, ['add', 'README.md'], human);
       // The index differs from HEAD only in README.md, but the amended commit brings datasets/a.jsonl.
@@ -164,7 +164,7 @@ for (const engine of ['auto', 'isomorphic'] as const) {
       const repo = setup();
       write(repo, 'scratch/gen.jsonl', '{"a": 1}\n');
       git(repo, ['add', '.'], human);
-      git(repo, ['commit', '-q', '-m', 'scratch'], human);
+      sceneCommit(repo, 'scratch', human);
       fs.mkdirSync(path.join(repo, 'datasets'));
       git(repo, ['mv', 'scratch/gen.jsonl', 'datasets/gen.jsonl'], human);
       const r = gitTry(repo, ['commit', '-m', 'move'], agent);
@@ -360,7 +360,7 @@ for (const engine of ['auto', 'isomorphic'] as const) {
         const repo = setup(EXAMPLE_POLICY, initArgs);
         write(repo, 'other/keep.txt', 'k\n');
         git(repo, ['add', '.'], human);
-        git(repo, ['commit', '-q', '-m', 'other'], human);
+        sceneCommit(repo, 'other', human);
         prepare(repo);
         write(repo, 'datasets/a.jsonl', '1\n');
         git(repo, ['add', 'datasets'], human);
