@@ -16,7 +16,7 @@ import { loadAttestations } from '../src/review.js';
 import { attestationPath, serializeEnvelope } from '../src/attest/dsse.js';
 import { signStatement } from '../src/attest/sign.js';
 import { buildStatement } from '../src/attest/statement.js';
-import { CLI, cleanEnv, cleanroom, git, gitRaw, gitTry, initRepo, installHooks, tempDir, write, CHILD_TIMEOUT_MS } from './helpers/git.js';
+import { CLI, cleanEnv, cleanroom, fixtureCopy, git, gitRaw, gitTry, installHooks, seedRepo, tempDir, write, CHILD_TIMEOUT_MS } from './helpers/git.js';
 import { EXAMPLE_POLICY, writePolicy } from './helpers/policy.js';
 
 const keys = tempDir('keys');
@@ -34,13 +34,15 @@ const human = cleanEnv();
 const agent = cleanEnv({ CLAUDECODE: '1' });
 
 function setup(policy = EXAMPLE_POLICY, signers = [alice.line(), bob.line()]): string {
-  const repo = initRepo();
-  writePolicy(repo, policy);
-  write(repo, '.cleanroom/allowed_signers', `${signers.join('\n')}\n`);
-  git(repo, ['add', '.cleanroom']);
-  git(repo, ['commit', '-q', '-m', 'policy and reviewers']);
-  installHooks(repo);
-  return repo;
+  // Built once per policy and signers, then copied (fixtureCopy).
+  return fixtureCopy(`setup ${JSON.stringify([policy, signers])}`, (repo) => {
+    seedRepo(repo);
+    writePolicy(repo, policy);
+    write(repo, '.cleanroom/allowed_signers', `${signers.join('\n')}\n`);
+    git(repo, ['add', '.cleanroom']);
+    git(repo, ['commit', '-q', '-m', 'policy and reviewers']);
+    installHooks(repo);
+  }, 'repo');
 }
 
 function attest(repo: string, who: { key: string }, principal: string, extra: string[] = [], env = human) {
