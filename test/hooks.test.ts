@@ -12,11 +12,10 @@ import { EXAMPLE_POLICY, gatedRepo } from './helpers/policy.js';
 for (const engine of ['auto', 'isomorphic'] as const) {
   describe(`local gate (engine: ${engine})`, () => {
     // The SHA-256 and split-index layouts make a forced isomorphic engine refuse (EENGINE), so
-    // those two always run with the preflight's own choice.
+    // those two run only here with the preflight's own choice (engine: auto).
     const extra = engine === 'isomorphic' ? { CLEANROOM_ENGINE: 'isomorphic' } : {};
     const human = cleanEnv(extra);
     const agent = cleanEnv({ ...extra, CLAUDECODE: '1' });
-    const [humanEnv, agentEnv] = [human, agent];
 
     const setup = gatedRepo;
     const head = (repo: string) => git(repo, ['rev-parse', 'HEAD']);
@@ -355,8 +354,10 @@ for (const engine of ['auto', 'isomorphic'] as const) {
       ['a SHA-256 repository', () => undefined, ['--object-format=sha256'], true],
     ];
     for (const [name, prepare, initArgs, preflightOnly] of layouts) {
+      // A layout only the preflight's choice handles runs once, with the auto engine: under the
+      // isomorphic one it would repeat the very same commits in the very same environment.
+      if (preflightOnly && engine === 'isomorphic') continue;
       it(`gates commits in ${name}`, () => {
-        const [human, agent] = preflightOnly ? [cleanEnv(), cleanEnv({ CLAUDECODE: '1' })] : [humanEnv, agentEnv];
         const repo = setup(EXAMPLE_POLICY, initArgs);
         write(repo, 'other/keep.txt', 'k\n');
         git(repo, ['add', '.'], human);
