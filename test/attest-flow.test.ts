@@ -16,7 +16,7 @@ import { loadAttestations } from '../src/review.js';
 import { attestationPath, serializeEnvelope } from '../src/attest/dsse.js';
 import { signStatement } from '../src/attest/sign.js';
 import { buildStatement } from '../src/attest/statement.js';
-import { CLI, cleanEnv, cleanroom, git, gitRaw, gitTry, initRepo, installHooks, tempDir, write, CHILD_TIMEOUT_MS } from './helpers/git.js';
+import { CLI, cleanEnv, cleanroom, fixtureCopy, git, gitRaw, gitTry, installHooks, seedRepo, tempDir, write, CHILD_TIMEOUT_MS } from './helpers/git.js';
 import { EXAMPLE_POLICY, writePolicy } from './helpers/policy.js';
 
 const keys = tempDir('keys');
@@ -34,13 +34,15 @@ const human = cleanEnv();
 const agent = cleanEnv({ CLAUDECODE: '1' });
 
 function setup(policy = EXAMPLE_POLICY, signers = [alice.line(), bob.line()]): string {
-  const repo = initRepo();
-  writePolicy(repo, policy);
-  write(repo, '.cleanroom/allowed_signers', `${signers.join('\n')}\n`);
-  git(repo, ['add', '.cleanroom']);
-  git(repo, ['commit', '-q', '-m', 'policy and reviewers']);
-  installHooks(repo);
-  return repo;
+  // Built once per policy and signers, then copied (fixtureCopy).
+  return fixtureCopy(`setup ${JSON.stringify([policy, signers])}`, (repo) => {
+    seedRepo(repo);
+    writePolicy(repo, policy);
+    write(repo, '.cleanroom/allowed_signers', `${signers.join('\n')}\n`);
+    git(repo, ['add', '.cleanroom']);
+    git(repo, ['commit', '-q', '-m', 'policy and reviewers']);
+    installHooks(repo);
+  }, 'repo');
 }
 
 function attest(repo: string, who: { key: string }, principal: string, extra: string[] = [], env = human) {
@@ -51,7 +53,7 @@ function attest(repo: string, who: { key: string }, principal: string, extra: st
  *  one, but anyone can write one by hand (docs/attestation.md has the recipe). Staged. */
 async function signedByHand(repo: string, file: string, who: { key: string }, principal: string): Promise<string> {
   const gitBlob = git(repo, ['rev-parse', `:${file}`]);
-  const sha256 = execFileSync('sha256sum', { input: gitRaw(repo, ['cat-file', 'blob', gitBlob]) }).toString().split(' ')[0] as string;
+  const sha256 = execFileSync('sha256sum', { input: gitRaw(repo, ['cat-file', 'blob', gitBlob]), timeout: CHILD_TIMEOUT_MS }).toString().split(' ')[0] as string;
   const statement = buildStatement({ files: [{ name: file, gitBlob, sha256 }], repository: 'urn:uuid:5b0e8f0e-6d1c-4a4e-9a57-3f1f3c2a9d10', reviewer: principal, reviewedAt: new Date() });
   const envelope = await signStatement(statement, { key: who.key, namespace: 'cleanroom-review-v1', cwd: repo, env: human });
   const out = attestationPath(envelope.payload);
@@ -230,7 +232,7 @@ describe('attest, then commit', () => {
   // input that ends first, race with the terminal's modes and with script's own end of input.
   function onTerminal(repo: string, command: string, answers: string[]): Promise<{ stdout: string; status: number | null; signal: NodeJS.Signals | null }> {
     return new Promise((resolve, reject) => {
-      const child = spawn('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: repo, env: human, stdio: ['pipe', 'pipe', 'inherit'] });
+      const child = spawn('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: repo, env: human, stdio: ['pipe', 'pipe', 'inherit'], timeout: CHILD_TIMEOUT_MS });
       let stdout = '';
       let asked = 0;
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

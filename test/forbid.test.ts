@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cleanroom, CHILD_TIMEOUT_MS, git, gitTry, HOOKS, initRepo, installHooks, tempDir, write } from './helpers/git.js';
+import { cleanEnv, cleanroom, CHILD_TIMEOUT_MS, fixtureCopy, git, gitTry, HOOKS, installHooks, seedRepo, tempDir, write } from './helpers/git.js';
 import { FORBID_POLICY } from './helpers/forbid.js';
 
 const keys = tempDir('keys');
@@ -23,13 +23,15 @@ const TRAILER = 'Co-authored-by: Claude <noreply@anthropic.com>';
 const TASKS = Array.from({ length: 8 }, (_, i) => `{"task": ${i}, "prompt": "compute the ${i}th prime below ten thousand", "answer": "tbd"}\n`).join('');
 
 function setup(): string {
-  const repo = initRepo();
-  write(repo, '.cleanroom/policy.yaml', FORBID_POLICY);
-  write(repo, '.cleanroom/allowed_signers', `${ALICE}\n`);
-  git(repo, ['add', '.cleanroom']);
-  git(repo, ['commit', '-q', '-m', 'policy and reviewers']);
-  installHooks(repo);
-  return repo;
+  // Built once, then copied (fixtureCopy).
+  return fixtureCopy('setup', (repo) => {
+    seedRepo(repo);
+    write(repo, '.cleanroom/policy.yaml', FORBID_POLICY);
+    write(repo, '.cleanroom/allowed_signers', `${ALICE}\n`);
+    git(repo, ['add', '.cleanroom']);
+    git(repo, ['commit', '-q', '-m', 'policy and reviewers']);
+    installHooks(repo);
+  }, 'repo');
 }
 
 function attest(repo: string): void {

@@ -8,17 +8,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shellWriteTargets } from '../src/provenance/pre-tool.js';
-import { cleanEnv, cleanroom, CLI, git, initRepo, run, tempDir, write, type Run } from './helpers/git.js';
+import { cleanEnv, cleanroom, CLI, fixtureCopy, git, run, seedRepo, tempDir, write, type Run } from './helpers/git.js';
 import { FORBID_POLICY } from './helpers/forbid.js';
 
 const human = cleanEnv();
 
 function setup(): string {
-  const repo = initRepo();
-  write(repo, '.cleanroom/policy.yaml', FORBID_POLICY);
-  git(repo, ['add', '.cleanroom']);
-  git(repo, ['commit', '-q', '-m', 'policy']);
-  return repo;
+  // Built once, then copied (fixtureCopy).
+  return fixtureCopy('setup', (repo) => {
+    seedRepo(repo);
+    write(repo, '.cleanroom/policy.yaml', FORBID_POLICY);
+    git(repo, ['add', '.cleanroom']);
+    git(repo, ['commit', '-q', '-m', 'policy']);
+  }, 'repo');
 }
 
 const guard = (repo: string, agent: string, payload: unknown): Run => cleanroom(repo, ['guard', agent], human, typeof payload === 'string' ? payload : JSON.stringify(payload));

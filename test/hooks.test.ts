@@ -6,17 +6,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cleanroom, git, gitTry, HOOKS, tempDir, write } from './helpers/git.js';
+import { cleanEnv, cleanroom, git, gitTry, HOOKS, sceneCommit, tempDir, write } from './helpers/git.js';
 import { EXAMPLE_POLICY, gatedRepo } from './helpers/policy.js';
 
 for (const engine of ['plumbing', 'isomorphic'] as const) {
   describe(`local gate (engine: ${engine})`, () => {
-    // The SHA-256 and split-index layouts make an isomorphic engine refuse (EENGINE), so those
-    // two commit with the default engine, after the refusal is checked.
+    // The SHA-256 and split-index layouts make an isomorphic engine refuse (EENGINE): under it,
+    // those two check the refusal only.
     const extra = engine === 'isomorphic' ? { CLEANROOM_ENGINE: 'isomorphic' } : {};
     const human = cleanEnv(extra);
     const agent = cleanEnv({ ...extra, CLAUDECODE: '1' });
-    const [humanEnv, agentEnv] = [human, agent];
 
     const setup = gatedRepo;
     const head = (repo: string) => git(repo, ['rev-parse', 'HEAD']);
@@ -58,7 +57,7 @@ for (const engine of ['plumbing', 'isomorphic'] as const) {
       const repo = setup();
       write(repo, 'datasets/a.jsonl', '1\n');
       git(repo, ['add', '.'], human);
-      git(repo, ['commit', '-q', '-m', 'data'], human);
+      sceneCommit(repo, 'data', human);
       git(repo, ['rm', '-q', 'datasets/a.jsonl'], human);
       expect(gitTry(repo, ['commit', '-m', 'drop'], agent).status).toBe(0);
     });
@@ -67,7 +66,7 @@ for (const engine of ['plumbing', 'isomorphic'] as const) {
       const repo = setup();
       write(repo, 'datasets/a.jsonl', '1\n');
       git(repo, ['add', '.'], human);
-      git(repo, ['commit', '-q', '-m', 'data'], human);
+      sceneCommit(repo, 'data', human);
       write(repo, 'datasets/a.jsonl', '1\n2\n');
       const r = gitTry(repo, ['commit', '-a', '-m', 'more'], agent);
       expect(r.status).not.toBe(0);
@@ -99,7 +98,7 @@ for (const engine of ['plumbing', 'isomorphic'] as const) {
       const repo = setup();
       write(repo, 'datasets/a.jsonl', '1\n');
       git(repo, ['add', '.'], human);
-      git(repo, ['commit', '-q', '-m', 'data'], human);
+      sceneCommit(repo, 'data', human);
       write(repo, 'README.md', 'changed\n');
       git(repo, ['add', 'README.md'], human);
       // The index differs from HEAD only in README.md, but the amended commit brings datasets/a.jsonl.
@@ -164,7 +163,7 @@ for (const engine of ['plumbing', 'isomorphic'] as const) {
       const repo = setup();
       write(repo, 'scratch/gen.jsonl', '{"a": 1}\n');
       git(repo, ['add', '.'], human);
-      git(repo, ['commit', '-q', '-m', 'scratch'], human);
+      sceneCommit(repo, 'scratch', human);
       fs.mkdirSync(path.join(repo, 'datasets'));
       git(repo, ['mv', 'scratch/gen.jsonl', 'datasets/gen.jsonl'], human);
       const r = gitTry(repo, ['commit', '-m', 'move'], agent);
@@ -356,18 +355,19 @@ for (const engine of ['plumbing', 'isomorphic'] as const) {
     ];
     for (const [name, prepare, initArgs, unreadable] of layouts) {
       it(`gates commits in ${name}`, () => {
-        const [human, agent] = unreadable ? [cleanEnv(), cleanEnv({ CLAUDECODE: '1' })] : [humanEnv, agentEnv];
         const repo = setup(EXAMPLE_POLICY, initArgs);
         write(repo, 'other/keep.txt', 'k\n');
         git(repo, ['add', '.'], human);
-        git(repo, ['commit', '-q', '-m', 'other'], human);
+        sceneCommit(repo, 'other', human);
         prepare(repo);
         write(repo, 'datasets/a.jsonl', '1\n');
         git(repo, ['add', 'datasets'], human);
         if (unreadable && engine === 'isomorphic') {
-          const refused = gitTry(repo, ['commit', '-m', 'x'], humanEnv);
+          const refused = gitTry(repo, ['commit', '-m', 'x'], human);
           expect(refused.stderr).toMatch(/CLEANROOM_ENGINE=isomorphic, but it cannot read this repository correctly: .*(split index|sha256)/);
           expect(refused.status).not.toBe(0);
+          // What the default engine then says is the plumbing run's test, in the same environment.
+          return;
         }
         const r = gitTry(repo, ['commit', '-m', 'x'], agent);
         expect(r.stderr).toContain('datasets/a.jsonl (added)');

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { CLI, cleanEnv, git, gitTry, HOOKS, ROOT, run, tempDir, write, type Run, CHILD_TIMEOUT_MS } from './helpers/git.js';
+import { CLI, cleanEnv, fixtureCopy, git, gitTry, HOOKS, ROOT, run, tempDir, write, type Run, CHILD_TIMEOUT_MS } from './helpers/git.js';
 
 const HOOK_NAMES = ['pre-commit', 'prepare-commit-msg', 'commit-msg', 'pre-push'] as const;
 const human = cleanEnv();
@@ -19,15 +19,18 @@ const CO_AUTHORED = 'Co-Authored-By: Claude <noreply@anthropic.com>';
 const head = (repo: string) => gitTry(repo, ['rev-parse', '-q', '--verify', 'HEAD']).stdout.trim();
 const output = (r: Run) => `${r.stdout}${r.stderr}`;
 
-/** A repository with the default policy committed (through no hook at all). */
-function repoWithPolicy(label: string): string {
-  const repo = tempDir(label);
+/** Makes `repo` a repository with the default policy committed (through no hook at all). */
+function adoptPolicy(repo: string): void {
   git(repo, ['init', '-q', '-b', 'main']);
   const r = run(process.execPath, [CLI, 'init', '--no-hooks'], repo);
   expect(r.status).toBe(0);
   git(repo, ['add', '.cleanroom']);
   git(repo, ['commit', '-q', '-m', 'Adopt cleanroom policy']);
-  return repo;
+}
+
+/** A repository with the default policy committed: built once per file, then copied. */
+function repoWithPolicy(label: string): string {
+  return fixtureCopy('repoWithPolicy', adoptPolicy, label);
 }
 
 /** An assistant commit into datasets/ is refused (HEAD unchanged), a human's goes in. */
@@ -160,9 +163,8 @@ describe('the shim in .git/hooks', () => {
   });
 });
 
-/** A JavaScript project that has husky and cleanroom installed (symlinks into this checkout). */
-function nodeProject(label: string, extraPackages: string[] = []): string {
-  const repo = tempDir(label);
+/** Makes `repo` a JavaScript project that has husky and cleanroom installed (symlinks into this checkout). */
+function nodeProject(repo: string, label: string, extraPackages: string[] = []): void {
   git(repo, ['init', '-q', '-b', 'main']);
   write(repo, 'package.json', `${JSON.stringify({ name: label, private: true }, null, 2)}\n`);
   write(repo, '.gitignore', 'node_modules\n');
@@ -176,12 +178,13 @@ function nodeProject(label: string, extraPackages: string[] = []): string {
   expect(husky.stderr).toBe('');
   expect(husky.status).toBe(0);
   expect(git(repo, ['config', 'core.hooksPath'])).toBe('.husky/_');
-  return repo;
 }
 
 describe('husky 9', () => {
-  function huskyRepo(): string {
-    const repo = nodeProject('husky');
+  /** Built, adopted and first committed once per file (each step checked then), then copied. */
+  const huskyRepo = (): string => fixtureCopy('husky', buildHuskyRepo, 'husky');
+  function buildHuskyRepo(repo: string): void {
+    nodeProject(repo, 'husky');
     const init = run(path.join(repo, 'node_modules', '.bin', 'cleanroom'), ['init'], repo, human);
     expect(init.status).toBe(0);
     expect(init.stdout).toContain('hooks: husky detected');
@@ -191,7 +194,6 @@ describe('husky 9', () => {
     const first = gitTry(repo, ['commit', '-m', 'Adopt cleanroom'], human);
     expect(first.stderr).toContain('cleanroom pre-commit: allowed');
     expect(first.status).toBe(0);
-    return repo;
   }
 
   it('blocks an assistant at pre-commit and lets a human commit', () => {
@@ -232,8 +234,10 @@ describe('husky 9', () => {
 });
 
 describe('lint-staged 16 (through husky)', () => {
-  function lintStagedRepo(): string {
-    const repo = nodeProject('lint-staged', ['lint-staged']);
+  /** Built and first committed once per file (each step checked then), then copied. */
+  const lintStagedRepo = (): string => fixtureCopy('lint-staged', buildLintStagedRepo, 'lint-staged');
+  function buildLintStagedRepo(repo: string): void {
+    nodeProject(repo, 'lint-staged', ['lint-staged']);
     fs.symlinkSync('../lint-staged/bin/lint-staged.js', path.join(repo, 'node_modules', '.bin', 'lint-staged'));
     const pkg = { name: 'lint-staged-project', private: true, 'lint-staged': { '*': 'cleanroom check --staged' } };
     write(repo, 'package.json', `${JSON.stringify(pkg, null, 2)}\n`);
@@ -244,7 +248,6 @@ describe('lint-staged 16 (through husky)', () => {
     const first = gitTry(repo, ['commit', '-m', 'Adopt cleanroom'], human);
     expect(first.stdout + first.stderr).toContain('cleanroom check --staged');
     expect(first.status).toBe(0);
-    return repo;
   }
 
   /** lint-staged backs the state up in a stash and restores it: nothing may be left behind. */
@@ -363,10 +366,23 @@ describe('pre-commit framework', () => {
     expect(bad.status).not.toBe(0);
   });
 
+  // pre-commit's own cache (its hook environments), shared by this file's repositories as by a
+  // user's: the hooks here are `language: system`, so it holds nothing a test could change.
+  let cache = '';
+  const env = (extra: Record<string, string> = {}) => cleanEnv({ PRE_COMMIT_HOME: (cache ||= tempDir('pre-commit-home')), ...extra });
+
+  /** A repository with pre-commit installed and its config committed through it: built once per
+   *  file (each step checked then), copied for each test, and given a bare remote of its own. */
   function preCommitRepo(): { repo: string; remote: string; env: (extra?: Record<string, string>) => NodeJS.ProcessEnv } {
-    const repo = repoWithPolicy('pre-commit');
-    const cache = tempDir('pre-commit-home');
-    const env = (extra: Record<string, string> = {}) => cleanEnv({ PRE_COMMIT_HOME: cache, ...extra });
+    const repo = fixtureCopy('pre-commit', buildPreCommitRepo, 'pre-commit');
+    const remote = tempDir('pre-commit-remote');
+    git(remote, ['init', '-q', '--bare']);
+    git(repo, ['remote', 'add', 'origin', remote]);
+    return { repo, remote, env };
+  }
+
+  function buildPreCommitRepo(repo: string): void {
+    adoptPolicy(repo);
     const config = { repos: [{ repo: 'local', hooks: LOCAL_HOOKS }] };
     write(repo, '.pre-commit-config.yaml', stringify(config));
     const install = run('pre-commit', ['install', ...HOOK_NAMES.flatMap((h) => ['--hook-type', h])], repo, env());
@@ -376,10 +392,6 @@ describe('pre-commit framework', () => {
     const first = gitTry(repo, ['commit', '-m', 'pre-commit config'], env());
     expect(output(first)).toMatch(/cleanroom pre-commit\.+Passed/);
     expect(first.status).toBe(0);
-    const remote = tempDir('pre-commit-remote');
-    git(remote, ['init', '-q', '--bare']);
-    git(repo, ['remote', 'add', 'origin', remote]);
-    return { repo, remote, env };
   }
 
   it.skipIf(!hasPreCommit)('blocks an assistant at pre-commit and passes a human through all three commit stages', () => {

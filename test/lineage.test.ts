@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cleanroom, git, gitTry, HOOKS, initRepo, installHooks, tempDir, write, CHILD_TIMEOUT_MS } from './helpers/git.js';
+import { cleanEnv, cleanroom, fixtureCopy, git, gitTry, HOOKS, installHooks, seedRepo, tempDir, write, CHILD_TIMEOUT_MS } from './helpers/git.js';
 import { EXAMPLE_POLICY, writePolicy } from './helpers/policy.js';
 
 const keys = tempDir('keys');
@@ -26,13 +26,15 @@ const DRAFT = Array.from({ length: 8 }, (_, i) => `{"task": ${i}, "prompt": "com
 const ORIGIN = /lineage first written by assistant commit [0-9a-f]{7} at scratch\/t1\.jsonl \[lineage\/blob\]/;
 
 function setup(): string {
-  const repo = initRepo();
-  writePolicy(repo);
-  write(repo, '.cleanroom/allowed_signers', `${ALICE}\n`);
-  git(repo, ['add', '.cleanroom']);
-  git(repo, ['commit', '-q', '-m', 'policy and reviewers']);
-  installHooks(repo);
-  return repo;
+  // Built once, then copied (fixtureCopy).
+  return fixtureCopy('setup', (repo) => {
+    seedRepo(repo);
+    writePolicy(repo);
+    write(repo, '.cleanroom/allowed_signers', `${ALICE}\n`);
+    git(repo, ['add', '.cleanroom']);
+    git(repo, ['commit', '-q', '-m', 'policy and reviewers']);
+    installHooks(repo);
+  }, 'repo');
 }
 
 /** Writes files, stages everything, commits (an assistant's commit carries its trailer). */

@@ -233,7 +233,7 @@ describe('cleanroom manifest verify', () => {
       'datasets/human.txt: a symbolic link',
     ],
     ['a linked folder', (d: string) => fs.symlinkSync(outside, path.join(d, 'datasets/elsewhere')), 'datasets/elsewhere: a symbolic link'],
-    ['a FIFO (which would hang a reader)', (d: string) => execFileSync('mkfifo', [path.join(d, 'datasets/pipe')]), 'datasets/pipe: not a regular file'],
+    ['a FIFO (which would hang a reader)', (d: string) => execFileSync('mkfifo', [path.join(d, 'datasets/pipe')], { timeout: CHILD_TIMEOUT_MS }), 'datasets/pipe: not a regular file'],
     ['a name that is not UTF-8', (d: string) => fs.writeFileSync(Buffer.from(`${d}/datasets/x-\xff`, 'latin1'), 'x'), '"datasets/x-\\377": a name that is not UTF-8'],
   ])('fails (exit 1) on %s', (_, spoil, message) => {
     const dir = copyOf(snapshot);
@@ -257,8 +257,8 @@ describe('cleanroom manifest verify', () => {
     // Make the manifest vouch for a changed file: the export then "matches".
     const dir = copyOf(snapshot);
     fs.writeFileSync(path.join(dir, 'datasets/human.txt'), 'poisoned\n');
-    st.subject[0].digest.sha256 = execFileSync('sha256sum', [path.join(dir, 'datasets/human.txt')]).toString().slice(0, 64);
-    st.subject[0].digest.gitBlob = execFileSync('git', ['hash-object', path.join(dir, 'datasets/human.txt')], { env: cleanEnv() }).toString().trim();
+    st.subject[0].digest.sha256 = execFileSync('sha256sum', [path.join(dir, 'datasets/human.txt')], { timeout: CHILD_TIMEOUT_MS }).toString().slice(0, 64);
+    st.subject[0].digest.gitBlob = execFileSync('git', ['hash-object', path.join(dir, 'datasets/human.txt')], { env: cleanEnv(), timeout: CHILD_TIMEOUT_MS }).toString().trim();
     envelope.payload = Buffer.from(JSON.stringify(st)).toString('base64');
     const file = path.join(tempDir('m'), 'altered.dsse.json');
     fs.writeFileSync(file, JSON.stringify(envelope));
@@ -284,8 +284,8 @@ describe('cleanroom manifest verify', () => {
     return signed(st);
   }
   const digestOf = (file: string) => ({
-    gitBlob: execFileSync('git', ['hash-object', file], { env: cleanEnv() }).toString().trim(),
-    sha256: execFileSync('sha256sum', [file]).toString().slice(0, 64),
+    gitBlob: execFileSync('git', ['hash-object', file], { env: cleanEnv(), timeout: CHILD_TIMEOUT_MS }).toString().trim(),
+    sha256: execFileSync('sha256sum', [file], { timeout: CHILD_TIMEOUT_MS }).toString().slice(0, 64),
   });
 
   it.each([

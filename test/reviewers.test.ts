@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { attestationPath, serializeEnvelope } from '../src/attest/dsse.js';
 import { signStatement } from '../src/attest/sign.js';
 import { buildStatement } from '../src/attest/statement.js';
-import { CHILD_TIMEOUT_MS, cleanEnv, cleanroom, git, gitRaw, gitTry, initRepo, installHooks, ROOT, tempDir, write } from './helpers/git.js';
+import { CHILD_TIMEOUT_MS, cleanEnv, cleanroom, fixtureCopy, git, gitRaw, gitTry, initRepo, installHooks, ROOT, seedRepo, tempDir, write } from './helpers/git.js';
 import { EXAMPLE_POLICY, writePolicy } from './helpers/policy.js';
 
 const keys = tempDir('keys');
@@ -32,13 +32,15 @@ const REPOSITORY = 'urn:uuid:5b0e8f0e-6d1c-4a4e-9a57-3f1f3c2a9d10';
 const SIGNERS = '.cleanroom/allowed_signers';
 
 function setup(policy = EXAMPLE_POLICY, signers = [alice.line(), bob.line()]): string {
-  const repo = initRepo();
-  writePolicy(repo, policy);
-  write(repo, SIGNERS, `${signers.join('\n')}\n`);
-  git(repo, ['add', '.cleanroom']);
-  git(repo, ['commit', '-q', '-m', 'policy and reviewers']);
-  installHooks(repo);
-  return repo;
+  // Built once per policy and signers, then copied (fixtureCopy).
+  return fixtureCopy(`setup ${JSON.stringify([policy, signers])}`, (repo) => {
+    seedRepo(repo);
+    writePolicy(repo, policy);
+    write(repo, SIGNERS, `${signers.join('\n')}\n`);
+    git(repo, ['add', '.cleanroom']);
+    git(repo, ['commit', '-q', '-m', 'policy and reviewers']);
+    installHooks(repo);
+  }, 'repo');
 }
 
 /** attest with a key and no --reviewer: who it signs as is for allowed_signers to say. */
@@ -121,7 +123,7 @@ describe('attest signs as the key the policy lists', () => {
 
     // A review made by hand with that key: the commit is blocked, and says what to do.
     const gitBlob = git(repo, ['rev-parse', ':datasets/a.jsonl']);
-    const sha256 = execFileSync('sha256sum', { input: gitRaw(repo, ['cat-file', 'blob', gitBlob]) }).toString().split(' ')[0] as string;
+    const sha256 = execFileSync('sha256sum', { input: gitRaw(repo, ['cat-file', 'blob', gitBlob]), timeout: CHILD_TIMEOUT_MS }).toString().split(' ')[0] as string;
     const statement = buildStatement({ files: [{ name: 'datasets/a.jsonl', gitBlob, sha256 }], repository: REPOSITORY, reviewer: 'bob@example.org', reviewedAt: new Date() });
     const envelope = await signStatement(statement, { key: bob.key, namespace: 'cleanroom-review-v1', cwd: repo, env: human });
     write(repo, attestationPath(envelope.payload), serializeEnvelope(envelope));

@@ -76,9 +76,19 @@ function makeServer(opts: { policy?: string | null; signers?: string[] | null } 
   return { name, bare, url: `file://${bare}`, policyFile, auditLog };
 }
 
+/**
+ * A client of `server`. Every server starts as a copy of the same seeded repository, so a clone
+ * over file:// is made once per file and copied, then pointed at its own server; over any other
+ * transport (git daemon) it is a real clone each time.
+ */
 function clone(server: Server, url = server.url): string {
-  const dir = tempDir('client');
-  git(dir, ['clone', '-q', url, '.']);
+  if (url !== server.url) {
+    const dir = tempDir('client');
+    git(dir, ['clone', '-q', url, '.']);
+    return dir;
+  }
+  const dir = fixtureCopy('client', (template) => git(template, ['clone', '-q', url, '.']), 'client');
+  git(dir, ['remote', 'set-url', 'origin', url]);
   return dir;
 }
 

@@ -1,4 +1,4 @@
-import { git, initRepo, installHooks, write } from './git.js';
+import { fixtureCopy, git, installHooks, seedRepo, write } from './git.js';
 
 /** The issue's example policy: datasets and benchmarks need review if an assistant touched
  *  them, evals/private always; markers catch a canary string in added text. */
@@ -31,10 +31,16 @@ export function writePolicy(repo: string, text = EXAMPLE_POLICY): void {
 
 /** A repository whose committed policy is `policy`, with the shipped hooks installed. */
 export function gatedRepo(policy = EXAMPLE_POLICY, initArgs: string[] = []): string {
-  const repo = initRepo(initArgs);
-  writePolicy(repo, policy);
-  git(repo, ['add', '.cleanroom']);
-  git(repo, ['commit', '-q', '-m', 'add policy']);
-  installHooks(repo);
-  return repo;
+  // Built once per test file, policy and init args, then copied (see initRepo).
+  return fixtureCopy(
+    `gatedRepo ${JSON.stringify([policy, initArgs])}`,
+    (repo) => {
+      seedRepo(repo, initArgs);
+      writePolicy(repo, policy);
+      git(repo, ['add', '.cleanroom']);
+      git(repo, ['commit', '-q', '-m', 'add policy']);
+      installHooks(repo);
+    },
+    'repo',
+  );
 }
