@@ -1,7 +1,9 @@
 /**
- * One pass over history (one `git log --raw` process, streamed): which commits are assistant-made
- * by their own signals, and which blobs they put where. Only those commits' entries are kept;
- * every other commit is parsed and let go, so memory stays flat in the length of the history.
+ * Two passes over history, each one streamed `git log`: the first reads only each commit's
+ * identities and message (no diff: most of what git spends on a long `log --raw` is diffing
+ * commits whose writes nobody keeps) to find the assistant-made commits and those a git-ai note
+ * speaks for; the second diffs just those (`--no-walk`, in the first pass's order). Every other
+ * commit is parsed and let go, so memory stays flat in the length of the history.
  */
 import type { Identity } from '../git/engine.js';
 import { gitOk } from '../git/exec.js';
@@ -28,7 +30,9 @@ export interface AssistantWrite {
  * taken as stored: no mailmap (a pushed .mailmap must not rename an assistant into a person).
  */
 const FORMAT = '--format=%H %P%x00%an%x00%ae%x00%cn%x00%ce%x00%B%x00END%H';
-const LOG_ARGS = ['-c', 'log.showSignature=false', 'log', '--stdin', '-z', '--raw', '--no-abbrev', '--no-renames', '--diff-merges=first-parent', '--no-use-mailmap', '--no-color', FORMAT];
+const LOG_ARGS = ['-c', 'log.showSignature=false', 'log', '--stdin', '-z', '--no-use-mailmap', '--no-color', FORMAT];
+/** The second pass: each listed commit's writes against its first parent. */
+const RAW_ARGS = [...LOG_ARGS, '--raw', '--no-abbrev', '--no-renames', '--diff-merges=first-parent', '--no-walk=unsorted'];
 
 const REGULAR = new Set(['100644', '100755']);
 const NUL = 0;
@@ -52,6 +56,23 @@ export async function walkAssistantWrites(
   for (const id of [...range.include, ...range.exclude]) {
     if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(id)) throw new Error(`lineage: "${id.slice(0, 80)}" is not an object id`);
   }
+  // Pass one: which commits' writes are kept (commit ids only, so memory stays flat).
+  const kept: string[] = [];
+  await streamLog(repo, range.noWalk ? [...LOG_ARGS, '--no-walk'] : LOG_ARGS, [...range.include, ...range.exclude.map((id) => `^${id}`)], (buf, pos, eof) =>
+    parseRecord(buf, pos, eof, rules, noted, onCommit, (commit) => kept.push(commit)),
+  );
+  if (kept.length === 0) return;
+  // Pass two: those commits alone, diffed; parseRecord asks each the same question again.
+  await streamLog(repo, RAW_ARGS, kept, (buf, pos, eof) => parseRecord(buf, pos, eof, rules, noted, undefined, undefined, onWrite));
+}
+
+/** Streams one `git log` (`args`, revisions on stdin) through `parse`, a record at a time. */
+async function streamLog(
+  repo: RepoContext,
+  args: readonly string[],
+  revisions: readonly string[],
+  parse: (buf: Buffer, pos: number, eof: boolean) => { next: number } | null,
+): Promise<void> {
   let buf: Buffer = Buffer.alloc(0);
   // A record split across reads is parsed again once more has come: waiting for the buffer to
   // double keeps a huge commit's entries from being rescanned at every read.
@@ -60,18 +81,17 @@ export async function walkAssistantWrites(
     if (!eof && buf.length < retryAt) return;
     let pos = 0;
     for (;;) {
-      const parsed = parseRecord(buf, pos, eof, rules, noted, onWrite);
+      const parsed = parse(buf, pos, eof);
       if (parsed === null) break;
       pos = parsed.next;
-      onCommit?.();
     }
     buf = buf.subarray(pos);
     retryAt = buf.length * 2;
   };
-  await gitOk(range.noWalk ? [...LOG_ARGS, '--no-walk'] : LOG_ARGS, {
+  await gitOk([...args], {
     cwd: repo.cwd,
     env: repo.env,
-    input: [...range.include, ...range.exclude.map((id) => `^${id}`)].join('\n') + '\n',
+    input: `${revisions.join('\n')}\n`,
     onStdout: (chunk) => {
       buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
       parseAll(false);
@@ -86,14 +106,20 @@ function skipSeparators(buf: Buffer, pos: number): number {
   return pos;
 }
 
-/** One commit's record from `start`, or null when the buffer does not hold all of it yet. */
+/**
+ * One commit's record from `start`, or null when the buffer does not hold all of it yet. A commit
+ * that is assistant-made or has a note goes to `onKept`, and its raw entries (when the record has
+ * them) to `onWrite`; `onCommit` hears of every commit.
+ */
 function parseRecord(
   buf: Buffer,
   start: number,
   eof: boolean,
   rules: AssistantRules,
   noted: ReadonlyMap<string, string>,
-  onWrite: (w: AssistantWrite) => void,
+  onCommit?: () => void,
+  onKept?: (commit: string) => void,
+  onWrite?: (w: AssistantWrite) => void,
 ): { next: number } | null {
   const at = skipSeparators(buf, start);
   const fields: string[] = [];
@@ -113,11 +139,13 @@ function parseRecord(
   // What follows: `\0\n:` starts the raw entries; anything else is the next record or the end.
   if (!eof && buf.length < pos + 3) return null;
   const raw = buf[pos] === NUL && buf[pos + 1] === 0x0a && buf[pos + 2] === 0x3a;
-  if (!raw) return { next: pos };
   const author: Identity = { name: authorName, email: authorEmail };
   const committer: Identity = { name: committerName, email: committerEmail };
   const assistant = assistantLabel(commitSignals({ message, author, committer }, rules));
   const note = assistant === null ? noted.get(commit) : undefined;
+  onCommit?.();
+  if (assistant !== null || note !== undefined) onKept?.(commit);
+  if (!raw) return { next: pos };
   pos += 2;
   const writes: AssistantWrite[] = [];
   while (buf[pos] === 0x3a) {
@@ -135,6 +163,6 @@ function parseRecord(
     pos = pathEnd + 1;
     if (!eof && pos >= buf.length) return null;
   }
-  for (const w of writes) onWrite(w);
+  for (const w of writes) onWrite?.(w);
   return { next: pos };
 }
