@@ -9,7 +9,8 @@ import type { Identity } from '../git/engine.js';
 import { gitOk } from '../git/exec.js';
 import type { RepoContext } from '../git/repo.js';
 import type { AssistantRules } from '../policy/policy.js';
-import { assistantLabel, commitSignals } from '../signals/detect.js';
+import { parseIdent } from '../git/objects.js';
+import { assistantLabel, commitSignals, identitySignals } from '../signals/detect.js';
 
 /** A file an assistant-made commit wrote (added, modified or retyped), against its first parent. */
 export interface AssistantWrite {
@@ -47,18 +48,25 @@ const NUL = 0;
 export async function walkAssistantWrites(
   repo: RepoContext,
   rules: AssistantRules,
-  range: { readonly include: readonly string[]; readonly exclude: readonly string[]; readonly noWalk?: boolean },
+  range: {
+    readonly include: readonly string[];
+    readonly exclude: readonly string[];
+    readonly noWalk?: boolean;
+    /** The range's commits that may be assistant-made or noted, already found by whoever read
+     *  them all (in walk order; more is harmless: the second pass asks each again): no first pass. */
+    readonly candidates?: readonly string[];
+  },
   onWrite: (w: AssistantWrite) => void,
   onCommit?: () => void,
   noted: ReadonlyMap<string, string> = new Map(),
 ): Promise<void> {
   if (range.include.length === 0) return;
-  for (const id of [...range.include, ...range.exclude]) {
+  for (const id of [...range.include, ...range.exclude, ...(range.candidates ?? [])]) {
     if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(id)) throw new Error(`lineage: "${id.slice(0, 80)}" is not an object id`);
   }
   // Pass one: which commits' writes are kept (commit ids only, so memory stays flat).
-  const kept: string[] = [];
-  await streamLog(repo, range.noWalk ? [...LOG_ARGS, '--no-walk'] : LOG_ARGS, [...range.include, ...range.exclude.map((id) => `^${id}`)], (buf, pos, eof) =>
+  const kept: string[] = range.candidates ? [...range.candidates] : [];
+  if (!range.candidates) await streamLog(repo, range.noWalk ? [...LOG_ARGS, '--no-walk'] : LOG_ARGS, [...range.include, ...range.exclude.map((id) => `^${id}`)], (buf, pos, eof) =>
     parseRecord(buf, pos, eof, rules, noted, onCommit, (commit) => kept.push(commit)),
   );
   if (kept.length === 0) return;
@@ -165,4 +173,41 @@ function parseRecord(
   }
   for (const w of writes) onWrite?.(w);
   return { next: pos };
+}
+
+/**
+ * Whether a commit (its raw object, one the gate found well-formed: tree, parents, one author,
+ * one committer, in that order, no NUL) may be one the walk keeps: its own signals, read both as
+ * cleanroom reads identities and as `git log` does (split_ident_line trims only a name's trailing
+ * blanks), or a commit in another encoding (git log converts it). The walk's second pass asks
+ * again, of git log's own reading, so this may say yes too often, never too rarely.
+ */
+export function mayBeAssistantMade(raw: Buffer, rules: AssistantRules): boolean {
+  const blank = raw.indexOf('\n\n');
+  const headerEnd = blank < 0 ? raw.length : blank + 1;
+  let author = '';
+  let committer = '';
+  for (let pos = 0; pos < headerEnd; ) {
+    let end = raw.indexOf(0x0a, pos);
+    if (end < 0 || end > headerEnd) end = headerEnd;
+    if (raw[pos] === 0x61 && raw.toString('latin1', pos, pos + 7) === 'author ') author = raw.toString('utf8', pos + 7, end);
+    else if (raw[pos] === 0x63 && raw.toString('latin1', pos, pos + 10) === 'committer ') committer = raw.toString('utf8', pos + 10, end);
+    else if (raw[pos] === 0x65 && raw.toString('latin1', pos, pos + 9) === 'encoding ' && !/^utf-?8$/i.test(raw.toString('latin1', pos + 9, end))) return true;
+    pos = end + 1;
+  }
+  const message = blank < 0 ? '' : raw.toString('utf8', blank + 2);
+  const people = [author, committer].map((value) => ({ ours: parseIdent(value), git: gitIdent(value) }));
+  const [a, c] = people as [{ ours: Identity; git: Identity }, { ours: Identity; git: Identity }];
+  if (commitSignals({ message, author: a.ours, committer: c.ours }, rules).length > 0) return true;
+  // Most names read the same both ways (no blank around them): asked once.
+  const differ = people.filter(({ ours, git }) => ours.name !== git.name).map(({ git }) => ({ role: 'author' as const, identity: git }));
+  return differ.length > 0 && identitySignals(differ, rules).length > 0;
+}
+
+/** An identity as git's split_ident_line takes it: the name up to `<`, less trailing blanks. */
+function gitIdent(value: string): Identity {
+  const open = value.indexOf('<');
+  if (open < 0) return { name: value.replace(/[ \t\n\r]+$/, ''), email: '' };
+  const close = value.indexOf('>', open + 1);
+  return { name: value.slice(0, open).replace(/[ \t\n\r]+$/, ''), email: value.slice(open + 1, close < 0 ? value.length : close) };
 }
