@@ -43,6 +43,21 @@ function policyRules(list: readonly RegExp[], key: string): Rule[] {
   return list.map((re, i) => ({ assistant: POLICY, rule: `${key}[${i}]`, re }));
 }
 
+/** The rules of each kind, put together once per policy: a history's every commit asks. */
+const compiled = new WeakMap<AssistantRules, { trailer: readonly Rule[]; message: readonly Rule[]; identity: readonly Rule[] }>();
+function rulesOf(rules: AssistantRules): { trailer: readonly Rule[]; message: readonly Rule[]; identity: readonly Rule[] } {
+  let found = compiled.get(rules);
+  if (!found) {
+    found = {
+      trailer: [...catalogRules('trailer', rules), ...policyRules(rules.trailers, 'assistants.trailers')],
+      message: catalogRules('message', rules),
+      identity: [...catalogRules('identity', rules), ...policyRules(rules.identities, 'assistants.identities')],
+    };
+    compiled.set(rules, found);
+  }
+  return found;
+}
+
 export function environmentSignals(env: NodeJS.ProcessEnv, rules: AssistantRules): Signal[] {
   const signal = (assistant: string, rule: string, name: string, value: string): Signal => ({
     kind: 'environment',
@@ -155,9 +170,9 @@ export function messageSignals(message: string, rules: AssistantRules, opts: Tra
       }
     }
   };
-  const trailerRules = [...catalogRules('trailer', rules), ...policyRules(rules.trailers, 'assistants.trailers')];
+  const { trailer: trailerRules, message: messageRules } = rulesOf(rules);
   scan('trailer', trailers, trailerRules);
-  scan('message', bodyLines, catalogRules('message', rules));
+  scan('message', bodyLines, messageRules);
   for (const line of strayTrailerCandidates(bodyLines, continuationLines)) {
     const shaped = TRAILER_LINE.exec(line);
     if (!shaped) continue;
@@ -178,7 +193,7 @@ export function identitySignals(
   people: readonly { role: 'author' | 'committer'; identity: Identity }[],
   rules: AssistantRules,
 ): Signal[] {
-  const candidates = [...catalogRules('identity', rules), ...policyRules(rules.identities, 'assistants.identities')];
+  const candidates = rulesOf(rules).identity;
   const signals: Signal[] = [];
   for (const { role, identity } of people) {
     const text = `${identity.name} <${identity.email}>`;
