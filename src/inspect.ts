@@ -473,10 +473,11 @@ const NOT_YET: Subject[] = [];
 /** Walks shorter than this diff every commit (and so list every path each one changed). */
 export const NARROW_FROM = 2000;
 
-/** What a long walk of `tips` over `exclude` will diff (inspectTips' `mayTouch`), started by a
- *  caller that knows early that the walk is long. */
-export function narrowWalk(ctx: InspectContext, tips: readonly Tip[], exclude: readonly string[]): Promise<Set<string> | null> {
-  return commitsThatMayTouch(ctx, { include: [...new Set(tips.map((t) => t.rev))], exclude }, tips[0] as Tip);
+/** What a long walk of `range` will diff (HistoryOptions' `mayTouch`; `tip`: the first tip, as
+ *  inspectTips and inspectCommits take it), started by a caller that knows early that the walk
+ *  is long. */
+export function narrowWalk(ctx: InspectContext, range: CommitRange, tip: Tip): Promise<Set<string> | null> {
+  return commitsThatMayTouch(ctx, range, tip);
 }
 
 /**

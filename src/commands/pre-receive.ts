@@ -117,7 +117,7 @@ async function judgePush(io: Io, stdin: string): Promise<{ code: number; report:
     let count = 0;
     const listed = await assertWellFormedPush(ctx.repo, updates, existing, {
       onCommit: (commit, content) => {
-        if (++count === NARROW_FROM && tips) (mayTouch = narrowWalk(ctx, tips, existing)).catch(() => undefined);
+        if (++count === NARROW_FROM && tips) (mayTouch = narrowWalk(ctx, { include: [...new Set(tips.map((t) => t.rev))], exclude: existing }, tips[0] as Tip)).catch(() => undefined);
         if (mayBeAssistantMade(content, rules)) candidates.add(commit.oid);
       },
     });

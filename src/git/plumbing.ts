@@ -60,7 +60,9 @@ export function openPlumbingEngine(
   const treeFiles = async (name: string, prefix: string): Promise<TreeFile[]> => {
     const tree = await readNamed(name);
     if (!tree || tree.type !== 'tree') return [];
-    const files: TreeFile[] = [];
+    // Every subtree is asked for at once (cat-file answers them in one stream), then put in place:
+    // one round trip per level, not per folder, however busy this process is meanwhile.
+    const parts: (TreeFile | Promise<TreeFile[]>)[] = [];
     const raw = tree.content;
     for (let pos = 0; pos < raw.length; ) {
       const space = raw.indexOf(0x20, pos);
@@ -69,10 +71,12 @@ export function openPlumbingEngine(
       const path = `${prefix}${raw.subarray(space + 1, nul).toString('utf8')}`;
       const oid = raw.subarray(nul + 1, nul + 1 + oidBytes).toString('hex');
       pos = nul + 1 + oidBytes;
-      if (mode === '40000') files.push(...(await treeFiles(oid, `${path}/`)));
-      else if (mode !== '160000') files.push({ path, oid, mode: canonicalMode(mode) });
+      if (mode === '40000') parts.push(treeFiles(oid, `${path}/`));
+      else if (mode !== '160000') parts.push({ path, oid, mode: canonicalMode(mode) });
     }
-    return files;
+    const subtrees = await Promise.all(parts.filter((p): p is Promise<TreeFile[]> => p instanceof Promise));
+    let next = 0;
+    return parts.flatMap((p) => (p instanceof Promise ? (subtrees[next++] as TreeFile[]) : [p]));
   };
 
   const readBlob = async (oid: string): Promise<Uint8Array> => blobContent(oid, await objects().read(oid));
