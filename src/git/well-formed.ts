@@ -93,13 +93,13 @@ export async function assertWellFormed(
   const failure = await readListed(repo, [...include, ...exclude.map((oid) => `^${oid}`), ''].join('\n'), (obj, parents) => {
     // rev-list lists each commit once; a tip named twice was read above and is read again here.
     if (obj === null || obj.type !== 'commit') return check(obj, []);
+    // Only the named objects are remembered (rev-list lists each commit once): a malformed tip
+    // is reported once.
     const problem = problemOf(obj, format);
     if (problem) {
       if (!read.has(obj.oid)) malformed.push({ oid: obj.oid, type: obj.type, problem });
-      read.add(obj.oid);
       return;
     }
-    read.add(obj.oid);
     // fsck checked the first line: `tree <id>`.
     const commit: ListedCommit = { oid: obj.oid, parents, tree: obj.content.toString('latin1', 5, 5 + hexLength) };
     listed.push(commit);
