@@ -90,9 +90,13 @@ export async function assertWellFormed(
     names = [...new Set(targets)].filter((oid) => !read.has(oid));
   }
   const listed: ListedCommit[] = [];
+  let unread = 0;
   const failure = await readListed(repo, [...include, ...exclude.map((oid) => `^${oid}`), ''].join('\n'), (obj, parents) => {
-    // rev-list lists each commit once; a tip named twice was read above and is read again here.
-    if (obj === null || obj.type !== 'commit') return check(obj, []);
+    // What rev-list lists is judged from this list: a commit cat-file cannot read fails the pass.
+    if (obj === null || obj.type !== 'commit') {
+      unread++;
+      return;
+    }
     // Only the named objects are remembered (rev-list lists each commit once): a malformed tip
     // is reported once.
     const problem = problemOf(obj, format);
@@ -107,6 +111,7 @@ export async function assertWellFormed(
   });
   if (malformed.length > 0) throw refusal(malformed);
   if (failure !== null) await refuseUnwalkable(repo, failure);
+  if (unread > 0) throw new CleanroomError('EGIT', `git cat-file could not read ${unread} of the commits git rev-list listed; cleanroom judges only history git reads`);
   return listed;
 }
 
