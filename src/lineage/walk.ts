@@ -183,16 +183,16 @@ function parseRecord(
  * again, of git log's own reading, so this may say yes too often, never too rarely.
  */
 export function mayBeAssistantMade(raw: Buffer, rules: AssistantRules): boolean {
-  const blank = raw.indexOf('\n\n');
+  const blank = raw.indexOf(BLANK_LINE);
   const headerEnd = blank < 0 ? raw.length : blank + 1;
   let author = '';
   let committer = '';
   for (let pos = 0; pos < headerEnd; ) {
     let end = raw.indexOf(0x0a, pos);
     if (end < 0 || end > headerEnd) end = headerEnd;
-    if (raw[pos] === 0x61 && raw.toString('latin1', pos, pos + 7) === 'author ') author = raw.toString('utf8', pos + 7, end);
-    else if (raw[pos] === 0x63 && raw.toString('latin1', pos, pos + 10) === 'committer ') committer = raw.toString('utf8', pos + 10, end);
-    else if (raw[pos] === 0x65 && raw.toString('latin1', pos, pos + 9) === 'encoding ' && !/^utf-?8$/i.test(raw.toString('latin1', pos + 9, end))) return true;
+    if (startsWith(raw, pos, AUTHOR)) author = raw.toString('utf8', pos + AUTHOR.length, end);
+    else if (startsWith(raw, pos, COMMITTER)) committer = raw.toString('utf8', pos + COMMITTER.length, end);
+    else if (startsWith(raw, pos, ENCODING) && !/^utf-?8$/i.test(raw.toString('latin1', pos + ENCODING.length, end))) return true;
     pos = end + 1;
   }
   const message = blank < 0 ? '' : raw.toString('utf8', blank + 2);
@@ -202,6 +202,17 @@ export function mayBeAssistantMade(raw: Buffer, rules: AssistantRules): boolean 
   // Most names read the same both ways (no blank around them): asked once.
   const differ = people.filter(({ ours, git }) => ours.name !== git.name).map(({ git }) => ({ role: 'author' as const, identity: git }));
   return differ.length > 0 && identitySignals(differ, rules).length > 0;
+}
+
+const BLANK_LINE = Buffer.from('\n\n');
+const AUTHOR = Buffer.from('author ');
+const COMMITTER = Buffer.from('committer ');
+const ENCODING = Buffer.from('encoding ');
+
+function startsWith(raw: Buffer, pos: number, key: Buffer): boolean {
+  if (pos + key.length > raw.length) return false;
+  for (let i = 0; i < key.length; i++) if (raw[pos + i] !== key[i]) return false;
+  return true;
 }
 
 /** An identity as git's split_ident_line takes it: the name up to `<`, less trailing blanks. */
