@@ -1,15 +1,18 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Files that start no git, no hook and no CLI: pure logic over parsed inputs (ssh-keygen at most,
- * as the reference for key formats). `npm run test:fast` runs these alone, in seconds; every other
+ * Files that start no hook and no CLI: pure logic over parsed inputs (ssh-keygen and git config at
+ * most, as the references for key formats and config syntax). `npm run test:fast` runs these alone, in seconds; every other
  * file is end to end, with real repositories.
  */
 export const UNIT_FILES = [
   'test/attest-formats.test.ts',
   'test/corpus.test.ts',
   'test/decide.test.ts',
+  'test/git-config.test.ts',
   'test/glob.test.ts',
+  'test/json-guards.test.ts',
+  'test/memo.test.ts',
   'test/policy-cache.test.ts',
   'test/policy.test.ts',
   'test/signals.test.ts',

@@ -31,6 +31,7 @@ import { benchLineage } from './bench-lineage.js';
 import { benchShapes } from './bench-shapes.js';
 import { benchScale } from './bench-scale.js';
 import { benchGuard } from './bench-guard.js';
+import { prng } from './bench-random.js';
 
 /** Bump when anything below changes what is built: the cache is keyed on it. */
 const GENERATOR = 3;
@@ -103,17 +104,6 @@ const git = (cwd, args, opts = {}) => execFileSync('git', args, { cwd, env, maxB
 // ---------------------------------------------------------------------------------------------
 // Building
 
-/** Deterministic pseudo-random numbers (mulberry32), so a rebuild makes the same repository. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const WORDS = 'the a of model data train eval sample token label score prompt answer review human test split batch shard loss value mean query result source note'.split(' ');
 const words = (rnd, n) => Array.from({ length: n }, () => WORDS[Math.floor(rnd() * WORDS.length)]).join(' ');
 

@@ -5,12 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { judgedRule, requirementOf, ruleFor } from './decide/decide.js';
-import { mayAlias, SYMLINK_MODE } from './decide/links.js';
-import type { Subject } from './decide/verdict.js';
+import { judgedRule, mayNeedReview } from './decide/decide.js';
+import { mayAlias } from './decide/links.js';
+import type { ChangeSet } from './decide/verdict.js';
 import type { Change, CommitInfo, CommitRange, GitEngine, Identity, ListedCommit, TreeFile } from './git/engine.js';
 import { parseIdent } from './git/objects.js';
-import type { GitVars, RepoContext } from './git/repo.js';
+import type { GitVars } from './git/config.js';
+import type { RepoContext } from './git/repo.js';
 import type { Policy } from './policy/policy.js';
 import { CleanroomError } from './errors.js';
 import { addedTextLines, blobText, commitSignals, environmentSignals, identitySignals, markerSignals, markerSignalsInLarge, mayHoldMarker, mayHoldMarkerBytes, messageSignals, WHOLE_TEXT_MAX } from './signals/detect.js';
@@ -24,6 +25,7 @@ import type { BlobMemory } from './blob-memory.js';
 import { substantiveChunks, type Chunk } from './lineage/chunks.js';
 import { CLEAN_BLOBS_MIN, type CleanBlobs } from './signals/clean-blobs.js';
 import { loadAttestations, NO_REVIEWS, reviewsOf, type AttestationSet } from './review.js';
+import { GITLINK_MODE, REGULAR_FILE_MODES, SYMLINK_MODE } from './git/modes.js';
 
 export interface InspectContext {
   readonly repo: RepoContext;
@@ -54,19 +56,8 @@ async function linkTargetsOf(ctx: InspectContext, changes: readonly Change[]): P
   return new Map(links.map((c, i) => [c.path, (texts[i] as Uint8Array).length > LINK_TARGET_MAX ? '' : Buffer.from(texts[i] as Uint8Array).toString('utf8')]));
 }
 
-/** The protected changes that will need a review: all of them once anything looks
- *  assistant-made (but those under a ban, which no review admits), else those that need one
- *  whoever made them. (decide() makes the exact call.) */
-function needingReview(policy: Policy, changes: readonly Change[], assistantMade: boolean): Change[] {
-  return changes.filter((c) => {
-    const rule = judgedRule(policy, c);
-    // A person's change under a ban may still need one (RuleRef.humanRule), signals elsewhere or not.
-    return rule !== null && ((assistantMade && requirementOf(rule, true) === 'review') || requirementOf(rule, false) === 'review');
-  });
-}
-
 /** A change set that touches nothing protected: nothing more to read. */
-const unprotected = (commit: string | null, changes: Change[]): Subject => ({
+const unprotected = (commit: string | null, changes: Change[]): ChangeSet => ({
   commit,
   changes,
   signals: [],
@@ -98,14 +89,14 @@ async function pathSignalsIn(
 ): Promise<Signal[]> {
   const rules = ctx.policy.assistants;
   if (rules.markers.length === 0 && !ledger && !traces) return [];
-  const candidates = changes.filter((c) => c.status !== 'deleted' && c.newOid && c.newMode !== '160000' && ruleFor(ctx.policy, c.path));
+  const candidates = changes.filter((c) => c.newOid && c.newMode !== GITLINK_MODE && judgedRule(ctx.policy, c));
   const clean = !ledger && !traces && candidates.length >= CLEAN_BLOBS_MIN ? (ctx.cleanBlobs?.() ?? null) : null;
   const read = clean ? candidates.filter((c) => !clean.has(c.newOid as string)) : candidates;
   const perPath = await ctx.engine.readBlobs(
     read.map((c) => c.newOid as string),
     (i, after) => {
       const c = read[i] as Change;
-      if (chunked && REGULAR_FILE.has(c.newMode ?? '')) chunked.set(c.newOid as string, substantiveChunks(after));
+      if (chunked && REGULAR_FILE_MODES.has(c.newMode ?? '')) chunked.set(c.newOid as string, substantiveChunks(after));
       const found = fileSignals(ctx, c, after, ledger, traces?.get(c.path));
       if (found === NO_SIGNALS) clean?.add(c.newOid as string);
       return found;
@@ -147,7 +138,7 @@ async function signalsInLines(
   traced: readonly TraceAttribution[] | undefined,
 ): Promise<Signal[]> {
   const rules = ctx.policy.assistants;
-  const before = text !== null && c.oldOid && c.oldMode !== '160000' ? await ctx.engine.readBlob(c.oldOid) : null;
+  const before = text !== null && c.oldOid && c.oldMode !== GITLINK_MODE ? await ctx.engine.readBlob(c.oldOid) : null;
   if (before && before.length > WHOLE_TEXT_MAX) return largeFileSignals(ctx, c, after, before, ledger);
   const added = text === null ? null : addedTextLines(before ? blobText(before) : null, text);
   return [
@@ -165,7 +156,7 @@ async function signalsInLines(
 async function largeFileSignals(ctx: InspectContext, c: Change, after: Uint8Array, known: Uint8Array | null, ledger: ProvenanceLedger | null): Promise<Signal[]> {
   const rules = ctx.policy.assistants;
   const markers = rules.markers.length > 0 && mayHoldMarkerBytes(after, rules);
-  const before = known ?? (markers && c.oldOid && c.oldMode !== '160000' ? await ctx.engine.readBlob(c.oldOid) : null);
+  const before = known ?? (markers && c.oldOid && c.oldMode !== GITLINK_MODE ? await ctx.engine.readBlob(c.oldOid) : null);
   return [
     ...(markers ? markerSignalsInLarge(c.path, before, after, rules) : []),
     ...(ledger && c.newOid ? recordedSignals(c.path, c.newOid, after, null, ledger, rules.recordedShare) : []),
@@ -184,9 +175,6 @@ async function lineageOf(
 ): Promise<Signal[]> {
   return (await import('./lineage/gate.js')).lineageSignals(ctx, changes, flagged, revs, chunked, notes);
 }
-
-/** The files lineage reads: what git checks out as bytes (not links, not gitlinks). */
-const REGULAR_FILE = new Set(['100644', '100755']);
 
 /** The ledger `cleanroom record` keeps for this repository, if an assistant's hook ever wrote one
  *  (its code, and node:crypto with it, loads only then). */
@@ -221,8 +209,8 @@ function pendingIdentities(vars: GitVars): { role: 'author' | 'committer'; ident
 
 /**
  * The attestation files the index holds, as the base commit's plus the staged changes to them:
- * listing them from the index itself would make git read the whole index again (tens of
- * milliseconds on a large one), while the base's folder is one small tree.
+ * listing them from the index itself would make git read the whole index again, a cost that grows
+ * with the repository, while the base's folder is one small tree.
  */
 async function stagedAttestations(ctx: InspectContext, base: string, staged: readonly Change[]): Promise<TreeFile[]> {
   const committed = await ctx.engine.listFiles({ rev: base }, ATTESTATION_DIR).catch(async (e: unknown) => {
@@ -233,7 +221,7 @@ async function stagedAttestations(ctx: InspectContext, base: string, staged: rea
   const files = new Map(committed.map((f) => [f.path, f]));
   for (const c of staged) {
     if (!c.path.startsWith(`${ATTESTATION_DIR}/`)) continue;
-    if (c.newOid && c.newMode && c.newMode !== '160000') files.set(c.path, { path: c.path, oid: c.newOid, mode: c.newMode });
+    if (c.newOid && c.newMode && c.newMode !== GITLINK_MODE) files.set(c.path, { path: c.path, oid: c.newOid, mode: c.newMode });
     else files.delete(c.path);
   }
   return [...files.values()];
@@ -243,7 +231,7 @@ async function stagedAttestations(ctx: InspectContext, base: string, staged: rea
 export async function inspectStaged(
   ctx: InspectContext,
   opts: { message?: string | undefined; base?: string | undefined; only?: ReadonlySet<string> | null } = {},
-): Promise<Subject> {
+): Promise<ChangeSet> {
   const staged = await (opts.base === undefined && ctx.stagedAgainstHead ? ctx.stagedAgainstHead : ctx.engine.stagedChanges(opts.base));
   const changes = opts.only ? staged.filter((c) => opts.only?.has(c.path)) : staged;
   if (!touchesProtected(ctx.policy, changes)) return unprotected(null, changes);
@@ -257,7 +245,8 @@ export async function inspectStaged(
   const chunked = signals.length === 0 ? new Map<string, Chunk[]>() : null;
   const pathSignals = await pathSignalsIn(ctx, changes, await localLedger(ctx.repo), localTraces(ctx.repo), chunked);
   if (chunked) pathSignals.push(...(await lineageOf(ctx, changes, pathSignals, [opts.base ?? 'HEAD'], chunked)));
-  const needing = needingReview(ctx.policy, changes, signals.length + pathSignals.length > 0);
+  const signalled = signals.length + pathSignals.length > 0;
+  const needing = changes.filter((c) => mayNeedReview(ctx.policy, c, signalled));
   const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await (await loadAttestations(ctx, await stagedAttestations(ctx, opts.base ?? 'HEAD', staged))).attested(needing), needing) : NO_REVIEWS;
   return { commit: null, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected, linkTargets: await linkTargetsOf(ctx, changes) };
 }
@@ -289,7 +278,8 @@ export function notesIndex(ctx: InspectContext, rev: string): Promise<Map<string
 async function noteSignals(ctx: InspectContext, commit: string, changes: readonly Change[], tip: Tip): Promise<Signal[]> {
   const blob = (await notesIndex(ctx, tip.notes ?? GIT_AI_NOTES_REF)).get(commit);
   if (!blob) return [];
-  const protectedPaths = new Set(changes.filter((c) => c.status !== 'deleted' && ruleFor(ctx.policy, c.path)).map((c) => c.path));
+  // A note attributes lines of content: a deletion leaves none to attribute.
+  const protectedPaths = new Set(changes.filter((c) => c.newOid && judgedRule(ctx.policy, c)).map((c) => c.path));
   const note = await ctx.engine.readBlob(blob);
   // A note is a small JSON document; one past the whole-text limit cannot be read as one.
   if (note.length > WHOLE_TEXT_MAX) {
@@ -327,40 +317,40 @@ interface HistoryOptions {
 }
 
 /** Recorded commits: only what the commit itself carries (the server sees nothing else). */
-export async function inspectCommits(ctx: InspectContext, range: CommitRange, tip: Tip, opts: HistoryOptions = {}): Promise<Subject[]> {
-  return (await inspectRange(ctx, range, tip, opts)).subjects;
+export async function inspectCommits(ctx: InspectContext, range: CommitRange, tip: Tip, opts: HistoryOptions = {}): Promise<ChangeSet[]> {
+  return (await inspectRange(ctx, range, tip, opts)).changeSets;
 }
 
 /** A range judged. `unlisted`: the commits whose changes were never listed (a long walk's, that
  *  changed files only in folders that cannot hold a protected path, against every parent); each
- *  stands as a subject with no change. */
+ *  stands as a change set with no change. */
 export interface JudgedRange {
-  readonly subjects: Subject[];
+  readonly changeSets: ChangeSet[];
   readonly unlisted: ReadonlySet<string>;
 }
 
 export async function inspectRange(ctx: InspectContext, range: CommitRange, tip: Tip, opts: HistoryOptions = {}): Promise<JudgedRange> {
-  const { subjects, unlisted } = await inspectHistory(ctx, range, [tip], opts);
-  return { subjects: subjects[0] as Subject[], unlisted };
+  const { changeSets, unlisted } = await inspectHistory(ctx, range, [tip], opts);
+  return { changeSets: changeSets[0] as ChangeSet[], unlisted };
 }
 
 /**
  * What each of several tips brings over `exclude` (a push's refs over the branches and tags the
  * server has), as if each were inspectCommits'ed alone, but listed by one rev-list and diffed
- * once however many tips reach a commit. Returns each tip's subjects, in rev-list order.
+ * once however many tips reach a commit. Returns each tip's change sets, in rev-list order.
  */
-export async function inspectTips(ctx: InspectContext, tips: readonly Tip[], exclude: readonly string[], opts: HistoryOptions = {}): Promise<Subject[][]> {
-  return (await inspectHistory(ctx, { include: [...new Set(tips.map((t) => t.rev))], exclude }, tips, opts)).subjects;
+export async function inspectTips(ctx: InspectContext, tips: readonly Tip[], exclude: readonly string[], opts: HistoryOptions = {}): Promise<ChangeSet[][]> {
+  return (await inspectHistory(ctx, { include: [...new Set(tips.map((t) => t.rev))], exclude }, tips, opts)).changeSets;
 }
 
 /**
  * The commits of `range`, each judged for every tip that reaches it (a single tip: for all of
- * them). A commit that touches nothing protected is one subject whoever reaches it; one that does
+ * them). A commit that touches nothing protected is one change set whoever reaches it; one that does
  * is judged for the first tip, and again for another only when that one's reviews could change
  * the answer. The merges of a batch that touch a protected path are diffed against their other
  * parents by one git process.
  */
-async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: readonly Tip[], opts: HistoryOptions = {}): Promise<{ subjects: Subject[][]; unlisted: ReadonlySet<string> }> {
+async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: readonly Tip[], opts: HistoryOptions = {}): Promise<{ changeSets: ChangeSet[][]; unlisted: ReadonlySet<string> }> {
   const { onProgress, batch: size = BATCH } = opts;
   opts.mayTouch?.catch(() => undefined); // awaited below only for a long walk
   const listed = opts.listed ?? (await ctx.engine.listCommits(range));
@@ -372,17 +362,17 @@ async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: rea
   // nothing outside folders that cannot hold one, and stand as commits with no listed change.
   const mayTouch = listed.length >= NARROW_FROM ? await (opts.mayTouch ?? commitsThatMayTouch(ctx, range, tips[0] as Tip)) : null;
   // Filled out of order, so made whole first: an array grown with holes falls back to a slow dictionary.
-  const judged: Subject[][] = new Array<Subject[]>(listed.length).fill(NOT_YET);
-  const { order, unlisted } = mayTouch ? leftOut(listed, mayTouch, (i, subject) => (judged[i] = tipsOf(i).map(() => subject))) : { order: listed.map((_, i) => i), unlisted: new Set<string>() };
+  const judged: ChangeSet[][] = new Array<ChangeSet[]>(listed.length).fill(NOT_YET);
+  const { order, unlisted } = mayTouch ? leftOut(listed, mayTouch, (i, changeSet) => (judged[i] = tipsOf(i).map(() => changeSet))) : { order: listed.map((_, i) => i), unlisted: new Set<string>() };
   const skipped = listed.length - order.length;
   onProgress?.(0, listed.length);
   // Each commit is judged as soon as git has diffed it, while git goes on with the rest. Only
   // those touching a protected path are read further; they go side by side, so their object
   // reads share the cat-file stream. Merges wait for the end of their batch, to be diffed together.
-  const judging: Promise<Subject>[][] = [];
+  const judging: Promise<ChangeSet>[][] = [];
   const merges = new Map<number, Change[]>();
   let done = skipped;
-  const track = (index: number, each: Promise<Subject>[]): void => {
+  const track = (index: number, each: Promise<ChangeSet>[]): void => {
     judging[index] = each;
     Promise.all(each).then(() => ++done % PROGRESS_EVERY === 0 && onProgress?.(done, listed.length), () => undefined); // failures surface where the batch is awaited
   };
@@ -390,24 +380,24 @@ async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: rea
     if (judging[index] || merges.has(index)) return; // heard twice: an engine that fell back and started over
     const commit = listed[index] as ListedCommit;
     if (!touchesProtected(ctx.policy, firstParent)) {
-      const subject = Promise.resolve(unprotected(commit.oid, firstParent));
-      track(index, tipsOf(index).map(() => subject));
+      const changeSet = Promise.resolve(unprotected(commit.oid, firstParent));
+      track(index, tipsOf(index).map(() => changeSet));
     } else if (commit.parents.length > 1) merges.set(index, firstParent);
     // rev-list's parents are the structure git sees: a commit it lists with one parent is judged as one.
     else track(index, judgeForTips(index, firstParent, []));
   };
   /** One commit judged for each tip that reaches it; tips whose reviews play no part share one answer. */
-  const judgeForTips = (index: number, firstParent: Change[], sides: readonly Change[][]): Promise<Subject>[] => {
+  const judgeForTips = (index: number, firstParent: Change[], sides: readonly Change[][]): Promise<ChangeSet>[] => {
     const commit = ctx.engine.readCommit((listed[index] as ListedCommit).oid);
-    const byNotes = new Map<string, Promise<Subject>>();
+    const byNotes = new Map<string, Promise<ChangeSet>>();
     return tipsOf(index).map(async (t) => {
       const tip = tips[t] as Tip;
       const notes = tip.notes ?? GIT_AI_NOTES_REF;
       const first = byNotes.get(notes);
       if (first && !consultsReviews(ctx.policy, await first)) return first;
-      const subject = commit.then((c) => judgeCommit(ctx, c, firstParent, tip, sides));
-      if (!first) byNotes.set(notes, subject);
-      return subject;
+      const changeSet = commit.then((c) => judgeCommit(ctx, c, firstParent, tip, sides));
+      if (!first) byNotes.set(notes, changeSet);
+      return changeSet;
     });
   };
   // rev-list's parents spare reading every commit before diffing it (roots and shallow
@@ -433,26 +423,26 @@ async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: rea
       const sides = await sidesOf(ctx.engine, waiting.map(([index]) => listed[index] as ListedCommit));
       waiting.forEach(([index, firstParent], k) => track(index, judgeForTips(index, firstParent, sides[k] as Change[][])));
     }
-    const subjects = await Promise.all(batch.map((i) => Promise.all(judging[i] as Promise<Subject>[])));
-    batch.forEach((i, k) => (judged[i] = subjects[k] as Subject[]));
+    const changeSets = await Promise.all(batch.map((i) => Promise.all(judging[i] as Promise<ChangeSet>[])));
+    batch.forEach((i, k) => (judged[i] = changeSets[k] as ChangeSet[]));
     const settled = skipped + start + batch.length;
     if (settled % PROGRESS_EVERY !== 0) onProgress?.(settled, listed.length);
   }
   if (order.length === 0 && listed.length > 0) onProgress?.(listed.length, listed.length);
-  const subjects: Subject[][] = tips.map(() => []);
-  judged.forEach((each, i) => tipsOf(i).forEach((t, k) => (subjects[t] as Subject[]).push(each[k] as Subject)));
-  return { subjects, unlisted };
+  const changeSets: ChangeSet[][] = tips.map(() => []);
+  judged.forEach((each, i) => tipsOf(i).forEach((t, k) => (changeSets[t] as ChangeSet[]).push(each[k] as ChangeSet)));
+  return { changeSets, unlisted };
 }
 
 /**
  * The listed commits a narrowed walk still diffs (`order`, indices into `listed`), and those it
- * leaves out, each handed to `stand` as a subject with no change. A commit the walk did not keep
+ * leaves out, each handed to `stand` as a change set with no change. A commit the walk did not keep
  * changed nothing outside folders that cannot hold a protected path, against every parent: with its
  * first parent's tree it changed nothing at all (an empty commit), else it changed only such files
  * and is `unlisted`. One whose first parent is not listed (a root, a child of an excluded commit)
  * is diffed, as are the kept ones.
  */
-function leftOut(listed: readonly ListedCommit[], kept: ReadonlySet<string>, stand: (index: number, subject: Subject) => void): { order: number[]; unlisted: Set<string> } {
+function leftOut(listed: readonly ListedCommit[], kept: ReadonlySet<string>, stand: (index: number, changeSet: ChangeSet) => void): { order: number[]; unlisted: Set<string> } {
   const trees = new Map(listed.map((c) => [c.oid, c.tree]));
   const order: number[] = [];
   const unlisted = new Set<string>();
@@ -468,7 +458,7 @@ function leftOut(listed: readonly ListedCommit[], kept: ReadonlySet<string>, sta
 }
 
 /** A commit's place in the judged list before it is judged. */
-const NOT_YET: Subject[] = [];
+const NOT_YET: ChangeSet[] = [];
 
 /** Walks shorter than this diff every commit (and so list every path each one changed). */
 export const NARROW_FROM = 2000;
@@ -542,8 +532,9 @@ function tipsReaching(listed: readonly ListedCommit[], tips: readonly Tip[]): nu
 }
 
 /** Whether a judged commit's answer rested on reviews (each tip's tree holds its own). */
-function consultsReviews(policy: Policy, subject: Subject): boolean {
-  return needingReview(policy, subject.changes, subject.signals.length + subject.pathSignals.length > 0).length > 0;
+function consultsReviews(policy: Policy, changeSet: ChangeSet): boolean {
+  const signalled = changeSet.signals.length + changeSet.pathSignals.length > 0;
+  return changeSet.changes.some((c) => mayNeedReview(policy, c, signalled));
 }
 
 /** A commit with more parents than the policy allows is refused, not judged: a merge is diffed
@@ -581,14 +572,14 @@ function introducedBy(firstParent: Change[], sides: readonly Change[][]): Change
   return changes;
 }
 
-export async function inspectCommit(ctx: InspectContext, oid: string, tip: Tip = { rev: oid }): Promise<Subject> {
+export async function inspectCommit(ctx: InspectContext, oid: string, tip: Tip = { rev: oid }): Promise<ChangeSet> {
   const commit = await ctx.engine.readCommit(oid);
   checkParents(ctx.policy, commit);
   return judgeCommit(ctx, commit, await ctx.engine.commitChanges(oid), tip);
 }
 
 /** `sides`: the commit against each parent but the first, when already diffed (else diffed here). */
-async function judgeCommit(ctx: InspectContext, commit: CommitInfo, firstParent: Change[], tip: Tip, sides?: readonly Change[][]): Promise<Subject> {
+async function judgeCommit(ctx: InspectContext, commit: CommitInfo, firstParent: Change[], tip: Tip, sides?: readonly Change[][]): Promise<ChangeSet> {
   const oid = commit.oid;
   if (!touchesProtected(ctx.policy, firstParent)) return unprotected(oid, firstParent);
   const changes = introducedBy(firstParent, sides ?? ((await sidesOf(ctx.engine, [commit]))[0] as Change[][]));
@@ -599,7 +590,8 @@ async function judgeCommit(ctx: InspectContext, commit: CommitInfo, firstParent:
   const chunked = signals.length === 0 ? new Map<string, Chunk[]>() : null;
   const pathSignals = [...(await pathSignalsIn(ctx, changes, null, null, chunked)), ...(await noteSignals(ctx, oid, changes, tip))];
   if (chunked) pathSignals.push(...(await lineageOf(ctx, changes, pathSignals, [tip.rev], chunked, tip.notes)));
-  const needing = needingReview(ctx.policy, changes, signals.length + pathSignals.length > 0);
+  const signalled = signals.length + pathSignals.length > 0;
+  const needing = changes.filter((c) => mayNeedReview(ctx.policy, c, signalled));
   const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await (await attestationsAt(ctx, tip)).attested(needing), needing) : NO_REVIEWS;
   return { commit: oid, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected, linkTargets: await linkTargetsOf(ctx, changes) };
 }

@@ -15,13 +15,13 @@ import { privateCacheDir, writeCacheFile } from './cache-dir.js';
 import type * as Cli from './cli.js';
 import { isCommandName, isHookName, judgesIndex } from './commands/names.js';
 import { CatFileBatch } from './git/cat-file.js';
-import { startStagedDiff } from './git/plumbing.js';
-import { POLICY_PATH } from './layout.js';
-import type { GitResult } from './git/exec.js';
-import { shimHandoff, type ShimHandoff } from './git/handoff.js';
-import { discoverRepo, readGitVars } from './git/repo.js';
+import { runGit, type GitResult } from './git/exec.js';
+import { PREFETCHED, shimHandoff, type ShimHandoff } from './git/handoff.js';
+import { rememberObject, rememberReader, rememberRun, takeReader, type GitPlace } from './git/memo.js';
+import { STAGED_DIFF_ARGS } from './git/plumbing.js';
 import { plumbingIsCertain } from './git/preflight.js';
-import type { Started } from './io.js';
+import { GIT_VARS_ARGS, REPO_LOOKUP_ARGS } from './git/repo.js';
+import { POLICY_PATH } from './layout.js';
 
 /** The first 16 hex digits of dist/cli.cjs's sha256, set by scripts/build.js. */
 declare const CLEANROOM_BUNDLE_ID: string;
@@ -63,55 +63,48 @@ function writeCache(dir: string, file: string, script: vm.Script): void {
   }
 }
 
-/** A hook that judges the index starts its git work before the CLI has even loaded: the
- *  repository lookup and `git var -l` (done before the staged diff takes a CPU), the staged diff
- *  (it takes about as long as the CLI's load), and the object reader, asked at once for the
- *  committed policy that will judge the commit unless the environment names another (the engine
- *  takes that answer as prefetched). Run from the
- *  shim, all of that but the reader was asked before Node started (src/git/handoff.ts): the
+/** A hook that judges the index asks git its first questions before the CLI has even loaded, and
+ *  leaves the answers in git's memo (src/git/memo.ts) for the CLI's own asking to find: the
+ *  repository lookup and `git var -l` (started before the staged diff takes a CPU) and the staged
+ *  diff (it takes about as long as the CLI's load). Run from the shim, they were asked before
+ *  Node started (src/git/handoff.ts), along with the committed policy and attestations folder: the
  *  answers are read once the CLI has loaded (drained before, so the shim's git never waits on a
- *  full pipe), whatever the shim could not get is asked again, and the reader is started only
- *  when something needs it (many hooks never do). */
-function startEarly(argv: readonly string[], handoff: ShimHandoff | null): Started | undefined {
+ *  full pipe), and whatever the shim could not get is asked again. Otherwise the object reader is
+ *  started here too, asked at once for the committed policy that will judge the commit unless the
+ *  environment names another. */
+function askAhead(argv: readonly string[], handoff: ShimHandoff | null, place: GitPlace): void {
   const [command, hook] = argv;
-  if (command !== 'hook' || !isHookName(hook) || !judgesIndex(hook) || !plumbingIsCertain(process.env, { workload: 'staged' })) return undefined;
-  const cwd = process.cwd();
-  const env = process.env;
+  if (command !== 'hook' || !isHookName(hook) || !judgesIndex(hook) || !plumbingIsCertain(place.env)) return;
   if (handoff) {
     // A microtask: it runs at the CLI's first wait, after the load it would otherwise hold up.
-    const answered = Promise.resolve().then(() => handoff.take());
+    const handedOver = Promise.resolve().then(() => handoff.take());
     const success = (r: GitResult | undefined) => (r?.status === 0 ? r : undefined);
-    const repo = answered.then((h) => discoverRepo(cwd, env, success(h?.repoLookup)));
-    const vars = answered.then((h) => readGitVars(cwd, env, success(h?.gitVars)));
-    const stagedDiff = answered.then((h) => startStagedDiff(cwd, env, success(h?.stagedDiff)));
+    rememberRun(REPO_LOOKUP_ARGS, place, handedOver.then((h) => success(h?.repoLookup)));
+    rememberRun(GIT_VARS_ARGS, place, handedOver.then((h) => success(h?.gitVars)));
+    rememberRun(STAGED_DIFF_ARGS, place, handedOver.then((h) => success(h?.stagedDiff)));
+    for (const name of PREFETCHED) rememberObject(name, place, handedOver.then((h) => h?.prefetched?.get(name)));
     // No object reader yet: with the policy at hand, many hooks never need one.
-    return unhandledLater({ stagedDiff, repo, vars, prefetched: answered.then((h) => h?.prefetched) });
+    return;
   }
-  const repo = discoverRepo(cwd, env);
-  const vars = readGitVars(cwd, env);
-  const stagedDiff = startStagedDiff(cwd, env);
-  const objects = new CatFileBatch(cwd, env);
-  // Handed to the engine as the shim's prefetch is: the policy is read once, and early.
-  const policyName = `HEAD:${POLICY_PATH}`;
-  const prefetched = env.CLEANROOM_POLICY ? undefined : objects.read(policyName).then((found) => new Map([[policyName, found]]), () => undefined);
-  return unhandledLater({ stagedDiff, objects, repo, vars, prefetched });
-}
-
-/** The early work's failures surface where the CLI awaits it; until then none counts as unhandled. */
-function unhandledLater(started: Started): Started {
-  for (const work of [started.repo, started.vars, started.stagedDiff, started.prefetched]) work?.catch(() => undefined);
-  return started;
+  for (const args of [REPO_LOOKUP_ARGS, GIT_VARS_ARGS, STAGED_DIFF_ARGS]) rememberRun(args, place, runGit(args, place));
+  const reader = new CatFileBatch(place.cwd, place.env);
+  rememberReader(place, reader);
+  const policy = `HEAD:${POLICY_PATH}`;
+  // A failed read is asked again where the policy is read, and its error heard there.
+  if (!place.env.CLEANROOM_POLICY) rememberObject(policy, place, reader.read(policy).catch(() => undefined));
 }
 
 export async function run(argv: string[]): Promise<number> {
   const handoff = shimHandoff(process.env, process.ppid);
   handoff?.drain();
-  const started = startEarly(argv, handoff);
+  const place: GitPlace = { cwd: process.cwd(), env: process.env };
+  askAhead(argv, handoff, place);
   const bundle = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cli.cjs');
   const dir = privateCacheDir();
   const cacheFile = dir === null ? null : path.join(dir, codeCacheName(argv));
   const cachedData = readCache(cacheFile);
   let script: vm.Script;
+  let code: number;
   const module = { exports: {} as typeof Cli };
   try {
     handoff?.drain();
@@ -121,24 +114,23 @@ export async function run(argv: string[]): Promise<number> {
       cachedData,
     });
     (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
-  } catch (e) {
-    // The object reader started early would keep the process alive: a hook whose CLI cannot
-    // load must still end (bin/ reports it), never leave git waiting.
-    await started?.objects?.close();
-    throw e;
+    code = await module.exports.main(argv, {
+      cwd: place.cwd,
+      env: place.env,
+      // Node builds process.stdin on first use; most commands never read it.
+      get stdin() {
+        return process.stdin;
+      },
+      stdout: process.stdout,
+      stderr: process.stderr,
+      build: CLEANROOM_BUNDLE_ID,
+    });
+  } finally {
+    // An object reader asked ahead that no engine took (the repository lookup failed, or the CLI
+    // could not load: bin/ reports it) would keep the process alive: a hook must end, never
+    // leave git waiting.
+    await takeReader(place)?.close();
   }
-  const code = await module.exports.main(argv, {
-    cwd: process.cwd(),
-    env: process.env,
-    // Node builds process.stdin on first use; most commands never read it.
-    get stdin() {
-      return process.stdin;
-    },
-    stdout: process.stdout,
-    stderr: process.stderr,
-    started,
-    build: CLEANROOM_BUNDLE_ID,
-  });
   if (dir !== null && cacheFile !== null && (cachedData === undefined || script.cachedDataRejected === true)) writeCache(dir, cacheFile, script);
   return code;
 }

@@ -1,7 +1,7 @@
 /**
  * Where cleanroom keeps its files: attestations in the repository, the provenance ledger in the
  * git directory. Kept apart from the code that reads them, which needs node:crypto: a hook that
- * finds none of them never loads it (a few milliseconds of every commit).
+ * finds none of them never loads it, and hooks run on every commit.
  */
 import path from 'node:path';
 

@@ -18,6 +18,7 @@ import { ATTESTATION_DIR, ATTESTATION_SUFFIX } from './layout.js';
 import { isCommittedPolicy } from './policy/load.js';
 import type { Policy } from './policy/policy.js';
 import { signersNotCommitted } from './report/messages.js';
+import { isStringList } from './json-guards.js';
 
 export interface Reviews {
   readonly reviewed: ReadonlyMap<string, readonly string[]>;
@@ -137,7 +138,7 @@ function recalledClaims(memory: BlobMemory | null, oid: string): readonly string
   if (fact === undefined) return undefined;
   try {
     const keys: unknown = JSON.parse(fact);
-    return keys === null || (Array.isArray(keys) && keys.every((k) => typeof k === 'string')) ? (keys as string[] | null) : undefined;
+    return keys === null || isStringList(keys) ? keys : undefined;
   } catch {
     return undefined;
   }

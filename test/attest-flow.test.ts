@@ -137,6 +137,31 @@ describe('attest, then commit', () => {
     expect(v.status).toBe(0);
   });
 
+  it('offers what the gate judges: a protected file named like an envelope, and a non-envelope in the attestations folder', () => {
+    const repo = setup();
+    // Only .cleanroom/attestations/*.dsse.json prove themselves by signature; anything else needs a review.
+    write(repo, 'datasets/x.dsse.json', '{"looks": "like an envelope"}\n');
+    write(repo, '.cleanroom/attestations/README.md', 'what lives here\n');
+    git(repo, ['add', '.'], human);
+    const blocked = gitTry(repo, ['commit', '-m', 'data'], agent);
+    expect(blocked.status).not.toBe(0);
+    expect(blocked.stderr).toContain('datasets/x.dsse.json (added)');
+
+    const signed = attest(repo, alice, 'alice@example.org');
+    expect(signed.status).toBe(0);
+    const covers = (signed.stderr + signed.stdout).split('it covers:')[1];
+    expect(covers).toContain('\n  .cleanroom/attestations/README.md');
+    expect(covers).toContain('\n  datasets/x.dsse.json');
+    const ok = gitTry(repo, ['commit', '-m', 'data'], agent);
+    expect(ok.status).toBe(0);
+
+    const v = cleanroom(repo, ['verify']);
+    expect(v.stdout).toMatch(/2 protected files brought by this commit/);
+    expect(v.stdout).toMatch(/covered +\.cleanroom\/attestations\/README\.md \(blob [0-9a-f]{12}\) by alice@example\.org/);
+    expect(v.stdout).toMatch(/covered +datasets\/x\.dsse\.json \(blob [0-9a-f]{12}\) by alice@example\.org/);
+    expect(v.status).toBe(0);
+  });
+
   it('finds the review among a hundred attestation files (read in bulk)', () => {
     const repo = setup();
     write(repo, 'datasets/a.jsonl', '1\n');

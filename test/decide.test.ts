@@ -1,10 +1,11 @@
-/** decide() is pure: tables of (policy, subjects) → verdict, no git involved. */
+/** decide() is pure: tables of (policy, changeSets) → verdict, no git involved. */
 import { describe, expect, it } from 'vitest';
-import { decide, ruleFor, SELF_RULE } from '../src/decide/decide.js';
-import { reviewKey, type Subject } from '../src/decide/verdict.js';
+import { decide, judgedRule, mayNeedReview, ruleFor, SELF_RULE } from '../src/decide/decide.js';
+import { reviewKey, type ChangeSet } from '../src/decide/verdict.js';
 import type { Change, ChangeStatus } from '../src/git/engine.js';
 import { parsePolicy } from '../src/policy/parse.js';
 import type { Signal } from '../src/signals/signal.js';
+import { FORBID_POLICY } from './helpers/forbid.js';
 import { EXAMPLE_POLICY } from './helpers/policy.js';
 
 const policy = parsePolicy(EXAMPLE_POLICY, 'policy.yaml', '/repo/.cleanroom');
@@ -20,7 +21,7 @@ const change = (path: string, status: ChangeStatus = 'added'): Change => ({
 });
 const env: Signal = { kind: 'environment', assistant: 'claude-code', rule: 'claude-code/env-claudecode', evidence: 'CLAUDECODE=1' };
 const marker = (path: string): Signal => ({ kind: 'marker', assistant: 'policy', rule: 'assistants.markers[0]', evidence: 'CANARY-1', path, line: 3 });
-const subject = (commit: string | null, changes: Change[], signals: Signal[] = [], markers: Signal[] = [], reviewed: [string, string[]][] = []): Subject => ({
+const changeSet = (commit: string | null, changes: Change[], signals: Signal[] = [], markers: Signal[] = [], reviewed: [string, string[]][] = []): ChangeSet => ({
   commit,
   changes,
   signals,
@@ -29,7 +30,7 @@ const subject = (commit: string | null, changes: Change[], signals: Signal[] = [
   rejectedAttestations: [],
 });
 const staged = (changes: Change[], signals: Signal[] = [], markers: Signal[] = [], reviewed: [string, string[]][] = []) =>
-  subject(null, changes, signals, markers, reviewed);
+  changeSet(null, changes, signals, markers, reviewed);
 
 describe('ruleFor', () => {
   it.each([
@@ -75,8 +76,44 @@ describe('ruleFor', () => {
   });
 });
 
+describe('judgedRule and mayNeedReview: what the gatherers ask, answered as decide() answers it', () => {
+  const forbid = parsePolicy(FORBID_POLICY, 'policy.yaml', '/repo/.cleanroom');
+
+  it.each([
+    ['datasets/a', 'added', 'datasets/**'],
+    ['datasets/a', 'deleted', null],
+    ['.cleanroom/policy.yaml', 'deleted', SELF_RULE.pattern],
+    ['.cleanroom/attestations/0123456789abcdef.dsse.json', 'added', null],
+    ['src/x', 'modified', null],
+  ] as const)('%s %s → %s', (path, status, pattern) => {
+    expect(judgedRule(policy, change(path, status))?.pattern ?? null).toBe(pattern);
+  });
+
+  // [path, status, signalled, could a review count]
+  it.each([
+    ['datasets/a', 'added', true, true],
+    ['datasets/a', 'added', false, false],
+    ['evals/private/x', 'added', false, true],
+    ['benchmarks/t.json', 'added', true, false],
+    ['benchmarks/t.json', 'added', false, false],
+    ['benchmarks/gold/t.json', 'added', true, true],
+    ['benchmarks/gold/t.json', 'added', false, true],
+    ['benchmarks/README.md', 'added', true, false],
+    ['datasets/a', 'deleted', true, false],
+    ['.cleanroom/policy.yaml', 'deleted', true, true],
+    ['src/x', 'added', true, false],
+  ] as const)('%s %s, signalled %s → %s', (path, status, signalled, expected) => {
+    const c = change(path, status);
+    expect(mayNeedReview(forbid, c, signalled)).toBe(expected);
+    // Where decide() asks for a review of this change, the gatherers must have read the reviews.
+    const verdict = decide({ policy: forbid, changeSets: [staged([c], signalled ? [env] : [])] });
+    const askedForReview = verdict.findings.some((f) => f.reason === 'assistant' || f.reason === 'review-always');
+    if (askedForReview) expect(mayNeedReview(forbid, c, signalled)).toBe(true);
+  });
+});
+
 describe('decide', () => {
-  const cases: [string, Subject[], 'allowed' | 'blocked', number][] = [
+  const cases: [string, ChangeSet[], 'allowed' | 'blocked', number][] = [
     ['no changes', [staged([])], 'allowed', 0],
     ['human change to a protected path', [staged([change('datasets/a')])], 'allowed', 0],
     ['assistant change outside protected paths', [staged([change('src/a')], [env])], 'allowed', 0],
@@ -91,12 +128,12 @@ describe('decide', () => {
     ['an attestation file in an assistant commit needs no review of its own', [staged([change('.cleanroom/attestations/0123.dsse.json')], [env])], 'allowed', 0],
     ['any other file in the policy folder does', [staged([change('.cleanroom/allowed_signers')], [env])], 'blocked', 1],
     ['assistant commit among human commits', [
-      subject('c1', [change('datasets/a')]),
-      subject('c2', [change('datasets/b')], [env]),
+      changeSet('c1', [change('datasets/a')]),
+      changeSet('c2', [change('datasets/b')], [env]),
     ], 'blocked', 1],
   ];
-  it.each(cases)('%s', (_name, subjects, outcome, findings) => {
-    const v = decide({ policy, subjects });
+  it.each(cases)('%s', (_name, changeSets, outcome, findings) => {
+    const v = decide({ policy, changeSets });
     expect(v.outcome).toBe(outcome);
     expect(v.findings).toHaveLength(findings);
   });
@@ -104,27 +141,27 @@ describe('decide', () => {
   it('counts paths, protected paths and commits it checked', () => {
     const v = decide({
       policy,
-      subjects: [
-        subject('c1', [change('datasets/a'), change('src/x'), change('datasets/old', 'deleted')]),
-        subject('c2', [change('benchmarks/t')]),
+      changeSets: [
+        changeSet('c1', [change('datasets/a'), change('src/x'), change('datasets/old', 'deleted')]),
+        changeSet('c2', [change('benchmarks/t')]),
       ],
     });
     expect(v.checked).toEqual({ commits: 2, paths: 4, protectedPaths: 2 });
   });
 
   it('attaches to each finding the set-wide signals plus only its own markers', () => {
-    const v = decide({ policy, subjects: [staged([change('datasets/a'), change('datasets/b')], [env], [marker('datasets/b')])] });
+    const v = decide({ policy, changeSets: [staged([change('datasets/a'), change('datasets/b')], [env], [marker('datasets/b')])] });
     expect(v.findings.map((f) => f.signals.length)).toEqual([1, 2]);
     expect(v.findings[0]?.reason).toBe('assistant');
   });
 
   it('lists reviewed changes with their reviewers and the signals the review answered', () => {
-    const v = decide({ policy, subjects: [staged([change('datasets/a')], [env], [], [['datasets/a', ['alice@example.org']]])] });
+    const v = decide({ policy, changeSets: [staged([change('datasets/a')], [env], [], [['datasets/a', ['alice@example.org']]])] });
     expect(v.reviewed).toEqual([{ commit: null, path: 'datasets/a', principals: ['alice@example.org'], signals: [env] }]);
   });
 
   it('warn mode keeps the findings but never blocks', () => {
-    const v = decide({ policy: warnPolicy, subjects: [staged([change('datasets/a')], [env])] });
+    const v = decide({ policy: warnPolicy, changeSets: [staged([change('datasets/a')], [env])] });
     expect(v.outcome).toBe('warned');
     expect(v.findings).toHaveLength(1);
   });

@@ -13,8 +13,8 @@ import { openIsomorphicEngine } from '../src/git/isomorphic/engine.js';
 import { indexFilePath, summarizeIndex } from '../src/git/isomorphic/index-file.js';
 import { BULK_MIN } from '../src/git/cat-file-bulk.js';
 import { parseRawDiff } from '../src/git/plumbing.js';
-import { chooseEngine, openEngine, plumbingIsCertain, PREFLIGHT_LIMITS, readConfig } from '../src/git/preflight.js';
-import { discoverRepo, emptyTreeOid } from '../src/git/repo.js';
+import { chooseEngine, openEngine, plumbingIsCertain } from '../src/git/preflight.js';
+import { discoverRepo, emptyTreeOid, readGitVars } from '../src/git/repo.js';
 import { cleanEnv, git, gitRaw, initRepo, tempDir, write, CHILD_TIMEOUT_MS } from './helpers/git.js';
 
 type Kind = GitEngine['kind'];
@@ -712,49 +712,43 @@ describe.each(KINDS)('%s engine', (kind) => {
 });
 
 describe('preflight', () => {
-  // The preflight's size and layout rules apply where isomorphic-git can win (Windows); elsewhere
-  // plumbing is chosen outright (see the first test).
-  const choose = async (cwd: string, env: Env = cleanEnv(), force?: Kind) =>
-    chooseEngine(await discoverRepo(cwd, env), { platform: 'win32', ...(force ? { force } : {}) });
-  const open = async (cwd: string, env: Env = cleanEnv(), force?: Kind) =>
-    openEngine(await discoverRepo(cwd, env), { platform: 'win32', ...(force ? { force } : {}) });
+  const preflightInput = async (cwd: string, env: Env = cleanEnv(), force?: Kind) => {
+    const repo = await discoverRepo(cwd, env);
+    return { repo, config: (await readGitVars(cwd, env)).config, force };
+  };
+  const choose = async (cwd: string, env: Env = cleanEnv(), force?: Kind) => {
+    const { repo, ...opts } = await preflightInput(cwd, env, force);
+    return chooseEngine(repo, opts);
+  };
+  const open = async (cwd: string, env: Env = cleanEnv(), force?: Kind) => {
+    const { repo, ...opts } = await preflightInput(cwd, env, force);
+    return openEngine(repo, opts);
+  };
 
-  it('picks plumbing where spawning git is cheap, and for history on every platform', async () => {
+  it('is plumbing unless isomorphic is asked for, on every platform; plumbingIsCertain says so beforehand', async () => {
     const repo = await discoverRepo(staged().repo, cleanEnv());
-    expect(await chooseEngine(repo, { platform: 'linux' })).toMatchObject({ kind: 'plumbing', reason: expect.stringMatching(/spawning git is cheap/) });
-    expect(await chooseEngine(repo, { platform: 'win32', workload: 'history' })).toMatchObject({ kind: 'plumbing', reason: expect.stringMatching(/diff-tree --stdin/) });
-  });
-
-
-  it('starts plumbing work early only where chooseEngine is sure to pick plumbing', async () => {
-    const repo = await discoverRepo(staged().repo, cleanEnv());
-    for (const platform of ['linux', 'win32'] as const) {
-      for (const workload of ['staged', 'history'] as const) {
-        for (const engineVar of [undefined, 'plumbing', 'isomorphic']) {
-          const env = cleanEnv(engineVar ? { CLEANROOM_ENGINE: engineVar } : {});
-          const certain = plumbingIsCertain(env, { platform, workload });
-          const chosen = await chooseEngine({ ...repo, env }, { platform, workload });
-          if (certain) expect(chosen.kind, `${platform} ${workload} ${engineVar}`).toBe('plumbing');
-          // Not sure only where isomorphic-git is a real possibility.
-          else expect(platform === 'win32' || engineVar === 'isomorphic', `${platform} ${workload} ${engineVar}`).toBe(true);
-        }
-      }
+    for (const engineVar of [undefined, 'plumbing', 'isomorphic']) {
+      const env = cleanEnv(engineVar ? { CLEANROOM_ENGINE: engineVar } : {});
+      const chosen = await chooseEngine({ ...repo, env });
+      expect(chosen, String(engineVar)).toBe(engineVar === 'isomorphic' ? 'isomorphic' : 'plumbing');
+      expect(plumbingIsCertain(env), String(engineVar)).toBe(chosen === 'plumbing');
     }
   });
 
-  it('gives a small local repository the isomorphic engine, and says why', async () => {
-    const choice = await choose(staged().repo);
-    expect(choice).toMatchObject({ kind: 'isomorphic', forced: false });
-    expect(choice.reason).toMatch(/small local repository \(\d+ index entries/);
-    const engine = await open(staged().repo);
-    expect([engine.kind, engine.reason]).toEqual(['isomorphic', choice.reason]);
-    await engine.close();
+  it('CLEANROOM_ENGINE asks for either engine; the caller overrides it; an unknown value is a usage error', async () => {
+    const repo = staged().repo;
+    expect(await choose(repo, cleanEnv({ CLEANROOM_ENGINE: 'plumbing' }))).toBe('plumbing');
+    expect(await choose(repo, cleanEnv({ CLEANROOM_ENGINE: 'isomorphic' }))).toBe('isomorphic');
+    expect(await choose(repo, cleanEnv({ CLEANROOM_ENGINE: 'plumbing' }), 'isomorphic')).toBe('isomorphic');
+    expect(await choose(repo, cleanEnv({ CLEANROOM_ENGINE: 'isomorphic' }), 'plumbing')).toBe('plumbing');
+    const bad = choose(repo, cleanEnv({ CLEANROOM_ENGINE: 'libgit2' }));
+    await expect(bad).rejects.toMatchObject({ code: 'EUSAGE', message: expect.stringMatching(/CLEANROOM_ENGINE="libgit2".*"isomorphic" or "plumbing"/) });
   });
 
-  it('SHA-256 goes to plumbing; forcing isomorphic there is EENGINE, not a wrong answer', async () => {
+  it('SHA-256: asking for isomorphic is EENGINE naming the object format, not a wrong answer', async () => {
     const repo = initRepo(['--object-format=sha256']);
-    expect(await choose(repo)).toMatchObject({ kind: 'plumbing', reason: expect.stringMatching(/sha256/) });
-    await expect(open(repo, cleanEnv(), 'isomorphic')).rejects.toMatchObject({ code: 'EENGINE', message: expect.stringMatching(/sha256/) });
+    const env = cleanEnv({ CLEANROOM_ENGINE: 'isomorphic' });
+    await expect(open(repo, env)).rejects.toMatchObject({ code: 'EENGINE', message: expect.stringMatching(/asked for by CLEANROOM_ENGINE=isomorphic.*sha256 object ids.*unset CLEANROOM_ENGINE/) });
     const context = await discoverRepo(repo, cleanEnv());
     expect(() => openIsomorphicEngine(context)).toThrow(expect.objectContaining({ code: 'EENGINE' }));
     const plumbing = await open(repo);
@@ -762,13 +756,12 @@ describe('preflight', () => {
     await plumbing.close();
   });
 
-  it('a split index goes to plumbing; forced isomorphic is EENGINE rather than "every file deleted"', async () => {
+  it('a split index: asking for isomorphic is EENGINE rather than "every file deleted"', async () => {
     const repo = initRepo();
     write(repo, 'more.txt', 'more\n');
     git(repo, ['add', 'more.txt']);
     git(repo, ['update-index', '--split-index']);
-    expect(await choose(repo)).toMatchObject({ kind: 'plumbing', reason: expect.stringMatching(/split index/) });
-    await expect(open(repo, cleanEnv(), 'isomorphic')).rejects.toMatchObject({ code: 'EENGINE' });
+    await expect(open(repo, cleanEnv(), 'isomorphic')).rejects.toMatchObject({ code: 'EENGINE', message: expect.stringMatching(/split index/) });
     // Past the preflight too: the index reader itself refuses the `link` extension.
     const engine = openIsomorphicEngine(await discoverRepo(repo, cleanEnv()));
     await expect(engine.stagedChanges()).rejects.toMatchObject({ code: 'EENGINE', message: expect.stringMatching(/split index/) });
@@ -777,76 +770,39 @@ describe('preflight', () => {
     await plumbing.close();
   });
 
-  it('CLEANROOM_ENGINE forces either engine; the caller overrides it; an unknown value is a usage error', async () => {
-    const repo = staged().repo;
-    expect(await choose(repo, cleanEnv({ CLEANROOM_ENGINE: 'plumbing' }))).toEqual({ kind: 'plumbing', reason: 'forced by CLEANROOM_ENGINE=plumbing', forced: true });
-    expect(await choose(repo, cleanEnv({ CLEANROOM_ENGINE: 'isomorphic' }))).toMatchObject({ kind: 'isomorphic', forced: true });
-    expect(await choose(repo, cleanEnv({ CLEANROOM_ENGINE: 'plumbing' }), 'isomorphic')).toMatchObject({ kind: 'isomorphic', forced: true });
-    const bad = choose(repo, cleanEnv({ CLEANROOM_ENGINE: 'libgit2' }));
-    await expect(bad).rejects.toMatchObject({ code: 'EUSAGE', message: expect.stringMatching(/CLEANROOM_ENGINE="libgit2".*"isomorphic" or "plumbing"/) });
-  });
-
-  it(`an index of more than ${PREFLIGHT_LIMITS.indexEntries} entries goes to plumbing`, async () => {
-    const repo = initRepo();
-    const blob = git(repo, ['hash-object', '-w', 'README.md']);
-    const lines = Array.from({ length: PREFLIGHT_LIMITS.indexEntries + 1 }, (_, i) => `100644 ${blob}\tmany/f${i}.txt\n`).join('');
-    gitRaw(repo, ['update-index', '--index-info'], cleanEnv(), lines);
-    expect(await choose(repo)).toMatchObject({ kind: 'plumbing', reason: expect.stringMatching(/20002 entries/) });
-  });
-
-  it('packs over 200 MiB in total go to plumbing', async () => {
+  it('a pack of 2 GiB or more: asking for isomorphic is EENGINE', async () => {
     const repo = initRepo();
     const pack = path.join(repo, '.git/objects/pack/pack-0000000000000000000000000000000000000000.pack');
     fs.writeFileSync(pack, '');
-    fs.truncateSync(pack, PREFLIGHT_LIMITS.packBytes + 1); // sparse: only the size is read
-    expect(await choose(repo)).toMatchObject({ kind: 'plumbing', reason: expect.stringMatching(/packs .* total 200 MiB/) });
+    fs.truncateSync(pack, 2 ** 31); // sparse: only the size is read
+    await expect(choose(repo, cleanEnv(), 'isomorphic')).rejects.toMatchObject({ code: 'EENGINE', message: expect.stringMatching(/2048 MiB/) });
   });
 
   it.each([
-    ['a partial clone (promisor remote)', (r: string) => git(r, ['config', 'remote.origin.promisor', 'true']), /promisor/, true],
-    ['core.splitIndex', (r: string) => git(r, ['config', 'core.splitIndex', 'true']), /splitIndex/, false],
-    ['config includes', (r: string) => git(r, ['config', 'include.path', 'extra.cfg']), /includes/, false],
-    [
-      "core.splitIndex in the worktree's own config",
-      (r: string) => (git(r, ['config', 'extensions.worktreeConfig', 'true']), git(r, ['config', '--worktree', 'core.splitIndex', 'true'])),
-      /config\.worktree sets core\.splitIndex/,
-      false,
-    ],
-  ] as const)('%s goes to plumbing', async (_, setup, reason, wrong) => {
+    ['in the repository', (r: string) => git(r, ['config', 'remote.origin.promisor', 'true'])],
+    ["in the worktree's own config", (r: string) => (git(r, ['config', 'extensions.worktreeConfig', 'true']), git(r, ['config', '--worktree', 'remote.origin.promisor', 'true']))],
+    ['in an included file', (r: string) => (fs.writeFileSync(path.join(r, '.git/extra.cfg'), '[remote "origin"]\n\tpromisor = yes\n'), git(r, ['config', 'include.path', 'extra.cfg']))],
+  ] as const)('a partial clone (promisor remote set %s): asking for isomorphic is EENGINE', async (_, setup) => {
     const repo = initRepo();
     setup(repo);
-    expect(await choose(repo)).toMatchObject({ kind: 'plumbing', reason: expect.stringMatching(reason) });
-    const forced = open(repo, cleanEnv(), 'isomorphic');
-    if (wrong) await expect(forced).rejects.toMatchObject({ code: 'EENGINE' });
-    else await (await forced).close();
+    await expect(choose(repo, cleanEnv(), 'isomorphic')).rejects.toMatchObject({ code: 'EENGINE', message: expect.stringMatching(/remote\.origin\.promisor \(a partial clone/) });
+    expect(await choose(repo)).toBe('plumbing');
   });
 
-  it('a server-side hook (GIT_QUARANTINE_PATH) goes to plumbing; isomorphic can still be forced there', async () => {
+  it('what is merely slow or unusual does not stop isomorphic when asked for: core.splitIndex unused, a server-side quarantine', async () => {
+    const repo = initRepo();
+    git(repo, ['config', 'core.splitIndex', 'true']);
+    await (await open(repo, cleanEnv(), 'isomorphic')).close();
+
     const q = quarantine();
     const env = { ...q.env, GIT_QUARANTINE_PATH: q.env.GIT_OBJECT_DIRECTORY };
-    expect(await choose(q.repo, env)).toMatchObject({ kind: 'plumbing', reason: expect.stringMatching(/server-side/) });
     const forced = await open(q.repo, env, 'isomorphic');
+    expect(forced.kind).toBe('isomorphic');
     expect(await forced.resolve(q.commit)).toBe(q.commit);
     await forced.close();
   });
 
-  it('an automatic isomorphic engine hands anything it cannot answer to git; a forced one reports it', async () => {
-    const repo = initRepo();
-    const auto = await open(repo);
-    expect(auto.kind).toBe('isomorphic');
-    expect(await auto.resolve('HEAD@{0}')).toBe(git(repo, ['rev-parse', 'HEAD']));
-    expect(auto.kind).toBe('plumbing');
-    expect(auto.reason).toMatch(/fell back from the isomorphic engine .*HEAD@\{0\}/);
-    await auto.close();
-
-    const late = await open(repo);
-    write(repo, 'late.txt', 'split after the preflight\n');
-    git(repo, ['add', 'late.txt']);
-    git(repo, ['update-index', '--split-index']);
-    expect(await late.stagedChanges()).toEqual(cliStaged(repo));
-    expect(late.kind).toBe('plumbing');
-    await late.close();
-
+  it('an isomorphic engine reports what it cannot answer instead of handing it to git', async () => {
     await expect(ask('isomorphic', initRepo(), cleanEnv(), (e) => e.resolve('HEAD@{0}'))).rejects.toMatchObject({ code: 'EENGINE' });
 
     // A merge conflict leaves unmerged entries (stages 1-3): git's to report.
@@ -859,19 +815,18 @@ describe('preflight', () => {
     git(conflicted, ['commit', '-q', '-am', 'ours']);
     expect(spawnSync('git', ['merge', '-q', 'other'], { cwd: conflicted, env: cleanEnv(), timeout: CHILD_TIMEOUT_MS }).status).not.toBe(0);
     await expect(ask('isomorphic', conflicted, cleanEnv(), (e) => e.stagedChanges())).rejects.toMatchObject({ code: 'EENGINE' });
-    const fallback = await open(conflicted);
-    expect(await fallback.stagedChanges()).toEqual(cliStaged(conflicted));
-    expect(fallback.kind).toBe('plumbing');
-    await fallback.close();
+    const plumbing = await open(conflicted);
+    expect(await plumbing.stagedChanges()).toEqual(cliStaged(conflicted));
+    await plumbing.close();
   });
 
-  it('costs a few stats and reads, no process', async () => {
-    const repo = await discoverRepo(history().repo, cleanEnv());
-    await chooseEngine(repo);
+  it('looking for obstacles costs a few stats and reads, no process, given the configuration', async () => {
+    const { repo, config } = await preflightInput(history().repo);
+    await chooseEngine(repo, { force: 'isomorphic', config });
     const times: number[] = [];
     for (let i = 0; i < 20; i++) {
       const start = performance.now();
-      await chooseEngine(repo);
+      await chooseEngine(repo, { force: 'isomorphic', config });
       times.push(performance.now() - start);
     }
     times.sort((a, b) => a - b);
@@ -913,24 +868,10 @@ describe('the isomorphic engine never writes', () => {
     await ask('isomorphic', repo, cleanEnv(), (e) => e.readBlob(git(repo, ['rev-parse', `${c2}:benchmarks/large.bin`])));
     expect([tree(path.join(repo, '.git')), tree(path.join(main, '.git'))]).toEqual(before);
 
-    const { createOverlayFs } = await import('../src/git/isomorphic/overlay-fs.js');
-    const overlay = createOverlayFs(await discoverRepo(repo, cleanEnv())).promises;
+    const { OverlayFs } = await import('../src/git/isomorphic/overlay-fs.js');
+    const overlay = new OverlayFs(await discoverRepo(repo, cleanEnv()));
     await expect(overlay.writeFile(path.join(repo, '.git/index'), 'x')).rejects.toMatchObject({ code: 'EROFS' });
     await expect(overlay.unlink(path.join(repo, '.git/HEAD'))).rejects.toMatchObject({ code: 'EROFS' });
     await expect(overlay.mkdir(path.join(repo, '.git/refs/new'))).rejects.toMatchObject({ code: 'EROFS' });
-  });
-});
-
-describe('readConfig', () => {
-  it('reads sections, subsections, bare booleans, quotes, escapes and comments as git does', () => {
-    const config = readConfig(
-      ['[core]', '\tsplitIndex', '[Remote "Origin.x"]', '  promisor = "tr"ue # comment', '[extensions]', 'refStorage = reftable ; why', '[include]', 'path = "a \\"b\\".cfg"'].join('\n'),
-    );
-    expect(Object.fromEntries(config)).toEqual({
-      'core.splitindex': ['true'],
-      'remote.Origin.x.promisor': ['true'],
-      'extensions.refstorage': ['reftable'],
-      'include.path': ['a "b".cfg'],
-    });
   });
 });

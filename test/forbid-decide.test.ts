@@ -1,8 +1,8 @@
-/** forbid-assistant and exclude globs, pure: tables of (policy, subjects) → verdict, no git. */
+/** forbid-assistant and exclude globs, pure: tables of (policy, changeSets) → verdict, no git. */
 import { describe, expect, it } from 'vitest';
 import { decide, requirementOf, ruleFor, SELF_RULE } from '../src/decide/decide.js';
 import { refusedLink } from '../src/decide/links.js';
-import { reviewKey, type RuleRef, type Subject } from '../src/decide/verdict.js';
+import { reviewKey, type RuleRef, type ChangeSet } from '../src/decide/verdict.js';
 import type { Change } from '../src/git/engine.js';
 import { parsePolicy } from '../src/policy/parse.js';
 import type { Signal } from '../src/signals/signal.js';
@@ -15,7 +15,7 @@ const OID = 'b'.repeat(40);
 const added = (path: string, mode = '100644'): Change => ({ path, status: 'added', oldMode: null, newMode: mode, oldOid: null, newOid: OID });
 const env: Signal = { kind: 'environment', assistant: 'claude-code', rule: 'claude-code/env-claudecode', evidence: 'CLAUDECODE=1' };
 const lineage = (path: string): Signal => ({ kind: 'lineage', assistant: 'claude-code', rule: 'lineage/blob', evidence: 'first written by assistant commit 1a2b3c4 at scratch/t.json', path });
-const staged = (changes: Change[], signals: Signal[] = [], pathSignals: Signal[] = [], reviewed: string[] = []): Subject => ({
+const staged = (changes: Change[], signals: Signal[] = [], pathSignals: Signal[] = [], reviewed: string[] = []): ChangeSet => ({
   commit: null,
   changes,
   signals,
@@ -68,7 +68,7 @@ describe('exclude: exceptions matched exactly as written', () => {
     expect(refusedLink(policy, added('benchmarks/docs', '160000'), undefined)?.pattern).toBe('benchmarks/**');
     // A link from a banned path into an exception shows the exception's content under the ban.
     expect(refusedLink(policy, added('benchmarks/task.json', '120000'), 'README.md')?.pattern).toBe('benchmarks/**');
-    const v = decide({ policy, subjects: [{ ...staged([link]), linkTargets: new Map([['benchmarks/README.md', '../scratch']]) }] });
+    const v = decide({ policy, changeSets: [{ ...staged([link]), linkTargets: new Map([['benchmarks/README.md', '../scratch']]) }] });
     expect(v.findings.map((f) => [f.path, f.reason])).toEqual([['benchmarks/README.md', 'link']]);
   });
 });
@@ -95,7 +95,7 @@ describe('forbid-assistant', () => {
     expect(requirementOf(rule, assistantMade)).toBe(expected);
   });
 
-  const cases: [string, Subject, string, [string, string, string][]][] = [
+  const cases: [string, ChangeSet, string, [string, string, string][]][] = [
     ['a person writes it', staged([added('benchmarks/t.json')]), 'allowed', []],
     ['an assistant writes it', staged([added('benchmarks/t.json')], [env]), 'blocked', [['benchmarks/t.json', 'forbidden', 'benchmarks/**']]],
     ['an assistant writes it and a review covers it: a review cannot launder a ban', staged([added('benchmarks/t.json')], [env], [], ['benchmarks/t.json']), 'blocked', [['benchmarks/t.json', 'forbidden', 'benchmarks/**']]],
@@ -106,15 +106,15 @@ describe('forbid-assistant', () => {
     ['a person writes under review-always too, reviewed', staged([added('benchmarks/gold/a.json')], [], [], ['benchmarks/gold/a.json']), 'allowed', []],
     ['an assistant writes under review-always too, reviewed', staged([added('benchmarks/gold/a.json')], [env], [], ['benchmarks/gold/a.json']), 'blocked', [['benchmarks/gold/a.json', 'forbidden', 'benchmarks/**']]],
   ];
-  it.each(cases)('%s: %s', (_, subject, outcome, findings) => {
-    const v = decide({ policy, subjects: [subject] });
+  it.each(cases)('%s: %s', (_, changeSet, outcome, findings) => {
+    const v = decide({ policy, changeSets: [changeSet] });
     expect(v.outcome).toBe(outcome);
     expect(v.findings.map((f) => [f.path, f.reason, f.rule.pattern])).toEqual(findings);
-    expect(v.reviewed).toEqual(outcome === 'allowed' && subject.reviewed.size > 0 ? [{ commit: null, path: subject.changes[0]?.path, principals: ['alice@example.org'], signals: [] }] : []);
+    expect(v.reviewed).toEqual(outcome === 'allowed' && changeSet.reviewed.size > 0 ? [{ commit: null, path: changeSet.changes[0]?.path, principals: ['alice@example.org'], signals: [] }] : []);
   });
 
   it('warns, without blocking, in warn mode', () => {
-    const v = decide({ policy: warnPolicy, subjects: [staged([added('benchmarks/t.json')], [env])] });
+    const v = decide({ policy: warnPolicy, changeSets: [staged([added('benchmarks/t.json')], [env])] });
     expect([v.outcome, v.findings.map((f) => f.reason)]).toEqual(['warned', ['forbidden']]);
   });
 });

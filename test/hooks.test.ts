@@ -1,7 +1,7 @@
 /**
  * The local gate end to end: real `git commit` in temporary repositories with the shipped hook
- * shims installed through core.hooksPath, once per engine (the preflight's own choice, and the
- * isomorphic engine forced), so both engines answer every commit mode the same way.
+ * shims installed through core.hooksPath, once per engine (the default, git's plumbing, and the
+ * isomorphic engine asked for), so both engines answer every commit mode the same way.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,10 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { cleanEnv, cleanroom, git, gitTry, HOOKS, tempDir, write } from './helpers/git.js';
 import { EXAMPLE_POLICY, gatedRepo } from './helpers/policy.js';
 
-for (const engine of ['auto', 'isomorphic'] as const) {
+for (const engine of ['plumbing', 'isomorphic'] as const) {
   describe(`local gate (engine: ${engine})`, () => {
-    // The SHA-256 and split-index layouts make a forced isomorphic engine refuse (EENGINE), so
-    // those two always run with the preflight's own choice.
+    // The SHA-256 and split-index layouts make an isomorphic engine refuse (EENGINE), so those
+    // two commit with the default engine, after the refusal is checked.
     const extra = engine === 'isomorphic' ? { CLEANROOM_ENGINE: 'isomorphic' } : {};
     const human = cleanEnv(extra);
     const agent = cleanEnv({ ...extra, CLAUDECODE: '1' });
@@ -340,7 +340,7 @@ for (const engine of ['auto', 'isomorphic'] as const) {
       expect(gitTry(wt, ['commit', '-m', 'x'], human).status).toBe(0);
     });
 
-    // The last field: layouts isomorphic-git cannot read, which only the preflight's choice handles.
+    // The last field: layouts isomorphic-git cannot read, where asking for it stops the commit.
     const layouts: [string, (repo: string) => void, string[], boolean?][] = [
       ['index v4', (repo) => git(repo, ['update-index', '--index-version', '4'], human), []],
       ['a split index', (repo) => git(repo, ['update-index', '--split-index'], human), [], true],
@@ -354,9 +354,9 @@ for (const engine of ['auto', 'isomorphic'] as const) {
       ],
       ['a SHA-256 repository', () => undefined, ['--object-format=sha256'], true],
     ];
-    for (const [name, prepare, initArgs, preflightOnly] of layouts) {
+    for (const [name, prepare, initArgs, unreadable] of layouts) {
       it(`gates commits in ${name}`, () => {
-        const [human, agent] = preflightOnly ? [cleanEnv(), cleanEnv({ CLAUDECODE: '1' })] : [humanEnv, agentEnv];
+        const [human, agent] = unreadable ? [cleanEnv(), cleanEnv({ CLAUDECODE: '1' })] : [humanEnv, agentEnv];
         const repo = setup(EXAMPLE_POLICY, initArgs);
         write(repo, 'other/keep.txt', 'k\n');
         git(repo, ['add', '.'], human);
@@ -364,6 +364,11 @@ for (const engine of ['auto', 'isomorphic'] as const) {
         prepare(repo);
         write(repo, 'datasets/a.jsonl', '1\n');
         git(repo, ['add', 'datasets'], human);
+        if (unreadable && engine === 'isomorphic') {
+          const refused = gitTry(repo, ['commit', '-m', 'x'], humanEnv);
+          expect(refused.stderr).toMatch(/CLEANROOM_ENGINE=isomorphic, but it cannot read this repository correctly: .*(split index|sha256)/);
+          expect(refused.status).not.toBe(0);
+        }
         const r = gitTry(repo, ['commit', '-m', 'x'], agent);
         expect(r.stderr).toContain('datasets/a.jsonl (added)');
         expect(r.status).not.toBe(0);

@@ -35,22 +35,22 @@ describe('inspectCommits', () => {
   it('judges a history the same whatever the batch size, and reports progress to the end', async () => {
     const repo = history();
     const io = { cwd: repo, env: cleanEnv(), stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };
-    const ctx = await openContext(io, { history: true });
+    const ctx = await openContext(io);
     try {
       const head = git(repo, ['rev-parse', 'HEAD']);
       const judge = async (batch?: number) => {
         const progress: number[] = [];
-        const subjects = await inspectCommits(ctx, { include: [head], exclude: [] }, { rev: head }, { batch, onProgress: (done) => progress.push(done) });
-        return { subjects, progress };
+        const changeSets = await inspectCommits(ctx, { include: [head], exclude: [] }, { rev: head }, { batch, onProgress: (done) => progress.push(done) });
+        return { changeSets, progress };
       };
       const whole = await judge();
-      expect(whole.subjects.map((s) => s.commit)).toEqual(git(repo, ['rev-list', head]).split('\n'));
-      expect(whole.subjects.filter((s) => s.signals.length + s.pathSignals.length > 0)).toHaveLength(3);
+      expect(whole.changeSets.map((s) => s.commit)).toEqual(git(repo, ['rev-list', head]).split('\n'));
+      expect(whole.changeSets.filter((s) => s.signals.length + s.pathSignals.length > 0)).toHaveLength(3);
       for (const batch of [1, 2, 3]) {
         const cut = await judge(batch);
-        expect(cut.subjects).toEqual(whole.subjects);
-        expect(cut.progress.at(-1)).toBe(whole.subjects.length);
-        expect(cut.progress).toHaveLength(Math.ceil(whole.subjects.length / batch) + 1);
+        expect(cut.changeSets).toEqual(whole.changeSets);
+        expect(cut.progress.at(-1)).toBe(whole.changeSets.length);
+        expect(cut.progress).toHaveLength(Math.ceil(whole.changeSets.length / batch) + 1);
       }
     } finally {
       await ctx.close();
@@ -67,7 +67,7 @@ describe('inspectCommits progress', () => {
     ).join('\n');
     gitRaw(repo, ['fast-import', '--quiet'], cleanEnv(), `${stream}\n`);
     const io = { cwd: repo, env: cleanEnv(), stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };
-    const ctx = await openContext(io, { history: true });
+    const ctx = await openContext(io);
     try {
       const base = git(repo, ['rev-parse', 'main~1001']);
       const progress: number[] = [];

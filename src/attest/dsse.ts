@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { jsonLimitProblem, MAX_ENVELOPE_BYTES } from '../input-limits.js';
 import { ATTESTATION_DIR, ATTESTATION_SUFFIX } from '../layout.js';
+import { isJsonObject } from '../json-guards.js';
 
 /** in-toto spec/v1/envelope.md: the payloadType for an in-toto Statement. */
 export const PAYLOAD_TYPE = 'application/vnd.in-toto+json';
@@ -44,7 +45,7 @@ export function parseEnvelope(bytes: Uint8Array, maxBytes = MAX_ENVELOPE_BYTES):
   } catch {
     return bad('the file is not UTF-8 JSON');
   }
-  if (!isObject(json)) return bad('expected a JSON object');
+  if (!isJsonObject(json)) return bad('expected a JSON object');
   const { payloadType, payload, signatures } = json;
   if (typeof payloadType !== 'string') return bad('"payloadType" must be a string');
   if (typeof payload !== 'string') return bad('"payload" must be a base64 string');
@@ -53,7 +54,7 @@ export function parseEnvelope(bytes: Uint8Array, maxBytes = MAX_ENVELOPE_BYTES):
   if (!Array.isArray(signatures) || signatures.length === 0) return bad('"signatures" must be a non-empty list');
   const sigs: DsseSignature[] = [];
   for (const [i, s] of signatures.entries()) {
-    if (!isObject(s) || typeof s.sig !== 'string') return bad(`signatures[${i}] needs a "sig" string`);
+    if (!isJsonObject(s) || typeof s.sig !== 'string') return bad(`signatures[${i}] needs a "sig" string`);
     const sig = decodeBase64(s.sig);
     if (sig === undefined || sig.length === 0) return bad(`signatures[${i}].sig is not valid base64 (standard or URL-safe)`);
     sigs.push(typeof s.keyid === 'string' ? { keyid: s.keyid, sig } : { sig });
@@ -91,8 +92,4 @@ export function decodeBase64(text: string): Uint8Array | undefined {
   const bytes = Buffer.from(body, urlSafe ? 'base64url' : 'base64');
   const again = bytes.toString(urlSafe ? 'base64url' : 'base64').replace(/=+$/, '');
   return again === body ? bytes : undefined;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -2,13 +2,14 @@
 // cleanroom's own predicate: no vetted in-toto predicate describes a human review of files.
 import { CleanroomError } from '../errors.js';
 import { jsonLimitProblem, MAX_ENVELOPE_BYTES } from '../input-limits.js';
+import { isJsonObject, shownValue } from '../json-guards.js';
 
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
 export const PREDICATE_TYPE = 'https://cleanroom.dev/attestation/human-review/v1';
 
 export type ObjectFormat = 'sha1' | 'sha256';
 
-export interface Subject {
+export interface StatementSubject {
   /** The path as git stores it: '/'-separated, relative to the repository root. */
   readonly name: string;
   readonly digest: { readonly gitBlob: string; readonly sha256: string };
@@ -27,7 +28,7 @@ export interface ReviewPredicate {
 
 export interface Statement {
   readonly _type: typeof STATEMENT_TYPE;
-  readonly subject: readonly Subject[];
+  readonly subject: readonly StatementSubject[];
   readonly predicateType: typeof PREDICATE_TYPE;
   readonly predicate: ReviewPredicate;
 }
@@ -127,28 +128,28 @@ const HEX64 = /^[0-9a-f]{64}$/;
 function statementProblems(json: unknown): string[] {
   const problems: string[] = [];
   const fail = (what: string): void => void problems.push(`the statement's ${what}`);
-  if (!isObject(json)) return ['the statement is not a JSON object'];
-  if (json._type !== STATEMENT_TYPE) fail(`_type is ${show(json._type)}; expected "${STATEMENT_TYPE}"`);
-  if (json.predicateType !== PREDICATE_TYPE) fail(`predicateType is ${show(json.predicateType)}; expected "${PREDICATE_TYPE}"`);
+  if (!isJsonObject(json)) return ['the statement is not a JSON object'];
+  if (json._type !== STATEMENT_TYPE) fail(`_type is ${shownValue(json._type)}; expected "${STATEMENT_TYPE}"`);
+  if (json.predicateType !== PREDICATE_TYPE) fail(`predicateType is ${shownValue(json.predicateType)}; expected "${PREDICATE_TYPE}"`);
 
   const p = json.predicate;
   let format: ObjectFormat | undefined;
-  if (!isObject(p)) fail('predicate is missing or not an object');
+  if (!isJsonObject(p)) fail('predicate is missing or not an object');
   else {
     for (const field of ['repository', 'reviewer'] as const) {
       if (typeof p[field] !== 'string' || p[field] === '') fail(`predicate.${field} must be a non-empty string`);
     }
     if (typeof p.reviewedAt !== 'string' || parseReviewedAt(p.reviewedAt) === undefined) {
-      fail(`predicate.reviewedAt is ${show(p.reviewedAt)}; expected an RFC 3339 UTC time such as "2026-01-31T12:00:00Z"`);
+      fail(`predicate.reviewedAt is ${shownValue(p.reviewedAt)}; expected an RFC 3339 UTC time such as "2026-01-31T12:00:00Z"`);
     }
-    if (p.decision !== 'approved') fail(`predicate.decision is ${show(p.decision)}; expected "approved"`);
+    if (p.decision !== 'approved') fail(`predicate.decision is ${shownValue(p.decision)}; expected "approved"`);
     // A review limited to refs cannot be held to them: git moves commits between refs without new
     // content (a fast-forward), and the gates trust what a branch or tag already holds. Read as
     // "any ref", it would widen what the reviewer signed; so it is refused (docs/attestation.md).
     if (p.refs !== undefined) fail('predicate.refs limits the review to some refs, which cleanroom cannot hold it to; review and sign the files again without refs');
     if (p.objectFormat !== undefined) {
       if (p.objectFormat === 'sha1' || p.objectFormat === 'sha256') format = p.objectFormat;
-      else fail(`predicate.objectFormat is ${show(p.objectFormat)}; expected "sha1" or "sha256"`);
+      else fail(`predicate.objectFormat is ${shownValue(p.objectFormat)}; expected "sha1" or "sha256"`);
     }
   }
 
@@ -160,11 +161,11 @@ function statementProblems(json: unknown): string[] {
   const seen = new Set<string>();
   subjects.forEach((s: unknown, i) => {
     const at = `subject[${i}]`;
-    if (!isObject(s)) return fail(`${at} is not an object`);
+    if (!isJsonObject(s)) return fail(`${at} is not an object`);
     const why = typeof s.name === 'string' ? pathProblem(s.name) : 'is missing';
     if (why !== undefined) fail(`${at}.name ${why}`);
     const digest = s.digest;
-    if (!isObject(digest)) return fail(`${at}.digest is missing`);
+    if (!isJsonObject(digest)) return fail(`${at}.digest is missing`);
     const blob = digest.gitBlob;
     const blobFormat = typeof blob !== 'string' ? undefined : HEX40.test(blob) ? 'sha1' : HEX64.test(blob) ? 'sha256' : undefined;
     if (blobFormat === undefined) fail(`${at}.digest.gitBlob must be 40 (SHA-1) or 64 (SHA-256) lowercase hex digits`);
@@ -186,14 +187,6 @@ export function pathProblem(name: string): string | undefined {
     return `${JSON.stringify(name)} is not a path as git stores it ('/'-separated, relative, no empty, "." or ".." segments)`;
   }
   return undefined;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function show(v: unknown): string {
-  return v === undefined ? 'missing' : JSON.stringify(v);
 }
 
 function compare(a: string, b: string): number {

@@ -8,7 +8,7 @@ import { jsonLimitProblem, MAX_ENVELOPE_BYTES } from '../input-limits.js';
 import { decodeBase64, pae, parseEnvelope, PAYLOAD_TYPE, type Envelope } from './dsse.js';
 import { describeKey, SK_USER_PRESENT } from './ssh.js';
 import { parseSshsig, verifySshsig, verifySshsigAsync, type SshsigVerdict } from './sshsig.js';
-import { parseReviewedAt, parseStatement, type Statement, type Subject } from './statement.js';
+import { parseReviewedAt, parseStatement, type Statement, type StatementSubject } from './statement.js';
 
 export interface VerifyContext {
   /** review.namespace: the only SSHSIG namespace accepted. */
@@ -350,7 +350,7 @@ export function coverage(
   verify: (envelope: EnvelopeFile, ctx: VerifyContext) => EnvelopeVerdict = (e, c) => verifyEnvelope(e.bytes, c),
 ): Coverage {
   const each = envelopeContext(ctx);
-  const found = new Map<string, CoverageEntry & { readonly subject: Subject; readonly reviewers: readonly (readonly string[])[] }>();
+  const found = new Map<string, CoverageEntry & { readonly subject: StatementSubject; readonly reviewers: readonly (readonly string[])[] }>();
   const rejected: { envelope: string; problems: string[] }[] = [];
   const ordered = [...envelopes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const envelope of ordered) {

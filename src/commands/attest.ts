@@ -12,7 +12,7 @@ import { coverageKey, envelopeContext, verifyEnvelope } from '../attest/verify.j
 import type { AllowedSigners } from '../attest/allowed-signers.js';
 import { buildStatement, parseStatement } from '../attest/statement.js';
 import type { Command } from '../cli.js';
-import { ruleFor } from '../decide/decide.js';
+import { judgedRule } from '../decide/decide.js';
 import { reviewKey } from '../decide/verdict.js';
 import { CleanroomError, EXIT } from '../errors.js';
 import type { Change, TreeFile } from '../git/engine.js';
@@ -24,6 +24,7 @@ import { shellQuote, signersNotCommitted } from '../report/messages.js';
 import { allowedSigners, loadAttestations, reviewsOf, uncommittedSigners } from '../review.js';
 import { environmentSignals } from '../signals/detect.js';
 import { openContext, parseOptions } from './shared.js';
+import { GITLINK_MODE } from '../git/modes.js';
 
 const usage = `usage: cleanroom attest [PATH...] [--key FILE] [--reviewer PRINCIPAL] [--yes]
        cleanroom attest --cosign ATTESTATION [--key FILE] [--yes]
@@ -65,7 +66,7 @@ export function signingKey(ctx: InspectContext, explicit: string | undefined, cw
 async function filesToReview(ctx: InspectContext, paths: string[], cwd: string, reviewer: string): Promise<{ files: TreeFile[]; awaitingOthers: number }> {
   if (paths.length === 0) {
     const changes = (await ctx.engine.stagedChanges()).filter(
-      (c) => c.status !== 'deleted' && c.newOid && c.newMode !== '160000' && ruleFor(ctx.policy, c.path) && !c.path.endsWith(ATTESTATION_SUFFIX),
+      (c) => c.newOid && c.newMode !== GITLINK_MODE && judgedRule(ctx.policy, c),
     );
     const attested = await (await loadAttestations(ctx, 'index')).attested(changes);
     const { reviewed } = await reviewsOf(ctx.engine, attested, changes);

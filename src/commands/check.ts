@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from '../cli.js';
 import { decide } from '../decide/decide.js';
-import type { Subject } from '../decide/verdict.js';
+import type { ChangeSet } from '../decide/verdict.js';
 import { CleanroomError } from '../errors.js';
 import { assertWellFormed } from '../git/well-formed.js';
 import { inspectCommit, inspectCommits, inspectStaged, NARROW_FROM, narrowWalk, type InspectContext } from '../inspect.js';
@@ -39,12 +39,12 @@ function gitPaths(ctx: InspectContext, cwd: string, paths: string[]): Set<string
   return new Set(paths.map((p) => path.relative(root, path.resolve(cwd, p)).split(path.sep).join('/')));
 }
 
-async function subjectsFor(
+async function changeSetsFor(
   ctx: InspectContext,
   values: { commit?: string | undefined; range?: string | undefined },
   only: Set<string> | null,
-): Promise<{ subjects: Subject[]; scope: string }> {
-  if (values.commit) return { subjects: [await inspectCommit(ctx, await ctx.engine.resolve(values.commit))], scope: '' };
+): Promise<{ changeSets: ChangeSet[]; scope: string }> {
+  if (values.commit) return { changeSets: [await inspectCommit(ctx, await ctx.engine.resolve(values.commit))], scope: '' };
   if (values.range) {
     const range = parseRange(values.range);
     const resolved = {
@@ -61,9 +61,9 @@ async function subjectsFor(
         if (++count === NARROW_FROM) (mayTouch = narrowWalk(ctx, resolved, tip)).catch(() => undefined);
       },
     });
-    return { subjects: await inspectCommits(ctx, resolved, tip, { listed, ...(mayTouch ? { mayTouch } : {}) }), scope: '' };
+    return { changeSets: await inspectCommits(ctx, resolved, tip, { listed, ...(mayTouch ? { mayTouch } : {}) }), scope: '' };
   }
-  return { subjects: [await inspectStaged(ctx, { only })], scope: 'staged ' };
+  return { changeSets: [await inspectStaged(ctx, { only })], scope: 'staged ' };
 }
 
 const check: Command = {
@@ -86,11 +86,11 @@ const check: Command = {
     if (values.format !== 'text' && values.format !== 'json' && values.format !== 'sarif') {
       throw new CleanroomError('EUSAGE', `--format must be text or json (for people and scripts) or sarif (for code scanning), got "${values.format}"`);
     }
-    const ctx = await openContext(io, { policy: values.policy, staged: !values.commit && !values.range, history: Boolean(values.range) });
+    const ctx = await openContext(io, { policy: values.policy, staged: !values.commit && !values.range });
     try {
       const only = positionals.length > 0 ? gitPaths(ctx, io.cwd, positionals) : null;
-      const { subjects, scope } = await subjectsFor(ctx, values, only);
-      const verdict = decide({ policy: ctx.policy, subjects });
+      const { changeSets, scope } = await changeSetsFor(ctx, values, only);
+      const verdict = decide({ policy: ctx.policy, changeSets });
       if (values.format === 'json') io.stdout.write(renderJson(verdict, { engine: ctx.engine.kind }));
       else if (values.format === 'sarif') io.stdout.write(renderSarif(verdict, { toolVersion: version(), engine: ctx.engine.kind }));
       else io.stdout.write(renderText(verdict, { ...styleFor(io.stdout, io.env), label: 'cleanroom check', scope }));

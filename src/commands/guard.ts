@@ -8,7 +8,8 @@ import type { Policy } from '../policy/policy.js';
 import { denyReply, noteReply, SILENT, type HookReply } from '../provenance/guard-reply.js';
 import { AGENTS, isAgent, type AgentName } from '../provenance/payloads.js';
 import { parsePreTool, shellWriteTargets } from '../provenance/pre-tool.js';
-import { findRepo, log, repoPath } from '../provenance/record.js';
+import { locateRepository, repoPath } from '../git/config.js';
+import { log } from '../provenance/hook-log.js';
 import { guardDeniedText, guardReviewText } from '../report/messages.js';
 import { readStdin } from './record.js';
 
@@ -68,7 +69,7 @@ function realSpelling(abs: string): string | null {
 function gitPaths(abs: string, into: Map<string, { workTree: string; commonDir: string; paths: string[] }>): void {
   for (const spelling of new Set([abs, realSpelling(abs)])) {
     if (spelling === null) continue;
-    const repo = findRepo(path.dirname(spelling));
+    const repo = locateRepository(path.dirname(spelling));
     if (repo === null) continue;
     const real = realSpelling(repo.workTree) ?? repo.workTree;
     const rel = repoPath(repo, spelling) ?? repoPath({ ...repo, workTree: real }, spelling);
@@ -114,7 +115,7 @@ const guardCommand: Command = {
     const agent = args.join(' ');
     const fallback = (() => {
       try {
-        return findRepo(io.cwd);
+        return locateRepository(io.cwd);
       } catch {
         return null;
       }

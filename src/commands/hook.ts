@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from '../cli.js';
 import { decide } from '../decide/decide.js';
-import type { Subject, Verdict } from '../decide/verdict.js';
+import type { ChangeSet, Verdict } from '../decide/verdict.js';
 import { CleanroomError, EXIT } from '../errors.js';
 import { gitOk } from '../git/exec.js';
 import { emptyTreeOid, isNullOid } from '../git/repo.js';
@@ -131,7 +131,7 @@ async function pushInput(io: Io): Promise<string> {
  * pre-push: every commit each pushed ref would bring that the remote does not have yet, judged
  * with the reviews in that ref's new tip, as the server will judge it.
  */
-async function pushedSubjects(ctx: InspectContext, remote: string | undefined, stdin: string): Promise<Subject[]> {
+async function pushedChangeSets(ctx: InspectContext, remote: string | undefined, stdin: string): Promise<ChangeSet[]> {
   let remoteRefs: Promise<string[]> | null = null;
   const remoteTracking = () =>
     (remoteRefs ??= remote
@@ -139,7 +139,7 @@ async function pushedSubjects(ctx: InspectContext, remote: string | undefined, s
           out.toString('utf8').split('\n').filter(Boolean),
         )
       : Promise.resolve([]));
-  const subjects: Subject[] = [];
+  const changeSets: ChangeSet[] = [];
   const judged = new Set<string>();
   for (const line of stdin.split('\n')) {
     if (!line.trim()) continue;
@@ -161,33 +161,33 @@ async function pushedSubjects(ctx: InspectContext, remote: string | undefined, s
         if (++count === NARROW_FROM) (mayTouch = narrowWalk(ctx, range, { rev: tip })).catch(() => undefined);
       },
     });
-    for (const subject of await inspectCommits(ctx, range, { rev: tip }, { listed, ...(mayTouch ? { mayTouch } : {}) })) {
+    for (const changeSet of await inspectCommits(ctx, range, { rev: tip }, { listed, ...(mayTouch ? { mayTouch } : {}) })) {
       // A commit pushed under two refs is judged once (with the first ref's reviews).
-      if (subject.commit && judged.has(subject.commit)) continue;
-      if (subject.commit) judged.add(subject.commit);
-      subjects.push(subject);
+      if (changeSet.commit && judged.has(changeSet.commit)) continue;
+      if (changeSet.commit) judged.add(changeSet.commit);
+      changeSets.push(changeSet);
     }
   }
-  return subjects;
+  return changeSets;
 }
 
 /** The verdict a hook prints; null for applypatch-msg, which has nothing to judge yet. */
 async function judge(hook: LocalHook, args: string[], io: Io, ctx: InspectContext): Promise<{ verdict: Verdict; scope: string } | null> {
   switch (hook) {
     case 'pre-commit':
-      return { verdict: decide({ policy: ctx.policy, subjects: [await inspectStaged(ctx)] }), scope: 'staged ' };
+      return { verdict: decide({ policy: ctx.policy, changeSets: [await inspectStaged(ctx)] }), scope: 'staged ' };
     case 'prepare-commit-msg': {
       // The pre-commit framework passes only the file and hands the rest over in its own variables.
       const [file, source = io.env.PRE_COMMIT_COMMIT_MSG_SOURCE, sha = io.env.PRE_COMMIT_COMMIT_OBJECT_NAME] = args;
       const message = messageFile(file, hook);
-      const subject = await inspectStaged(ctx, { message, base: await commitBase(ctx, source, sha) });
-      const verdict = decide({ policy: ctx.policy, subjects: [subject] });
+      const changeSet = await inspectStaged(ctx, { message, base: await commitBase(ctx, source, sha) });
+      const verdict = decide({ policy: ctx.policy, changeSets: [changeSet] });
       await recordAssistance(ctx, file as string, verdict);
       return { verdict, scope: 'staged ' };
     }
     case 'commit-msg': {
       const message = messageFile(args[0], hook);
-      return { verdict: decide({ policy: ctx.policy, subjects: [await inspectStaged(ctx, { message })] }), scope: 'staged ' };
+      return { verdict: decide({ policy: ctx.policy, changeSets: [await inspectStaged(ctx, { message })] }), scope: 'staged ' };
     }
     case 'applypatch-msg': {
       // The patch is not applied yet: pre-applypatch judges it. What can be done now is what
@@ -202,12 +202,12 @@ async function judge(hook: LocalHook, args: string[], io: Io, ctx: InspectContex
     }
     case 'pre-applypatch': {
       const { message, author } = patchBeingApplied(ctx, hook);
-      const subject = await inspectStaged({ ...ctx, vars: { ...ctx.vars, author } }, { message });
-      return { verdict: decide({ policy: ctx.policy, subjects: [subject] }), scope: 'staged ' };
+      const changeSet = await inspectStaged({ ...ctx, vars: { ...ctx.vars, author } }, { message });
+      return { verdict: decide({ policy: ctx.policy, changeSets: [changeSet] }), scope: 'staged ' };
     }
     case 'pre-push': {
-      const subjects = await pushedSubjects(ctx, args[0] ?? io.env.PRE_COMMIT_REMOTE_NAME, await pushInput(io));
-      return { verdict: decide({ policy: ctx.policy, subjects }), scope: '' };
+      const changeSets = await pushedChangeSets(ctx, args[0] ?? io.env.PRE_COMMIT_REMOTE_NAME, await pushInput(io));
+      return { verdict: decide({ policy: ctx.policy, changeSets }), scope: '' };
     }
   }
 }
@@ -225,7 +225,7 @@ const hook: Command = {
       throw new CleanroomError('EUSAGE', `unknown hook "${name ?? ''}"; cleanroom handles ${HOOK_NAMES.join(', ')}`);
     }
     if (name === 'pre-receive') return (await import('./pre-receive.js')).preReceive(io);
-    const ctx = await openContext(io, { staged: judgesIndex(name), history: name === 'pre-push', remember: true });
+    const ctx = await openContext(io, { staged: judgesIndex(name), remember: true });
     try {
       if (ctx.stagedAgainstHead) await checkStagedPolicy(ctx.engine, await ctx.stagedAgainstHead, ctx.repo);
       const judged = await judge(name, rest, io, ctx);

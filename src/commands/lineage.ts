@@ -25,7 +25,7 @@ const lineage: Command = {
     if (positionals.length !== 1 || positionals[0] !== 'rebuild') {
       throw new CleanroomError('EUSAGE', `expected \`cleanroom lineage rebuild\`, got \`cleanroom lineage ${positionals.join(' ')}\``);
     }
-    const ctx = await openContext(io, { policy: values.policy, history: true });
+    const ctx = await openContext(io, { policy: values.policy });
     try {
       let commits = 0;
       // A `\r`-rewritten line on a terminal only: logs and pipes get the summary alone.

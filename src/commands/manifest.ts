@@ -24,6 +24,8 @@ import { plural } from '../report/messages.js';
 import { allowedSigners } from '../review.js';
 import { signingKey } from './attest.js';
 import { openContext, parseOptions } from './shared.js';
+import { REGULAR_FILE_MODES } from '../git/modes.js';
+import { isJsonObject } from '../json-guards.js';
 
 const usage = `usage: cleanroom manifest [REV] [PATH...] [--key FILE | --unsigned] [--output FILE] [--policy FILE]
        cleanroom manifest verify MANIFEST [DIR] [--policy FILE] [--unsigned]
@@ -62,7 +64,7 @@ async function writeManifest(args: string[], io: Io): Promise<number> {
     true,
   );
   if (values.key !== undefined && values.unsigned) throw new CleanroomError('EUSAGE', '--key signs the manifest and --unsigned leaves it unsigned; choose one');
-  const ctx = await openContext(io, { policy: values.policy, history: true });
+  const ctx = await openContext(io, { policy: values.policy });
   try {
     const key = values.unsigned ? null : signingKey(ctx, values.key, io.cwd);
     if (key !== null && !ctx.policy.repository) {
@@ -72,7 +74,7 @@ async function writeManifest(args: string[], io: Io): Promise<number> {
     const revision = await ctx.engine.resolve(rev);
     const scope = paths.map((p) => gitPath(ctx, io.cwd, p));
     const snapshot = await protectedFilesAt(ctx, revision, scope);
-    const regular = snapshot.filter((f) => f.mode === '100644' || f.mode === '100755');
+    const regular = snapshot.filter((f) => REGULAR_FILE_MODES.has(f.mode));
     const history = await inspectCommits(ctx, { include: [revision], exclude: [] }, { rev: revision });
     const judged = judgeSnapshot(ctx.policy, snapshot, history);
     const sha256 = await ctx.engine.readBlobs(
@@ -212,7 +214,7 @@ function isEnvelope(bytes: Uint8Array): boolean {
   if (parsed.ok) return true;
   try {
     const json: unknown = JSON.parse(Buffer.from(bytes).toString('utf8'));
-    return typeof json === 'object' && json !== null && ('payload' in json || 'signatures' in json);
+    return isJsonObject(json) && ('payload' in json || 'signatures' in json);
   } catch {
     throw new CleanroomError('EUSAGE', 'the manifest is not JSON; pass the file `cleanroom manifest` wrote');
   }

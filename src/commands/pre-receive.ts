@@ -85,14 +85,14 @@ async function judgeUpdates(
     return { rev, notes };
   });
   // The well-formedness pass listed what the tips bring over `existing`, as inspectTips would.
-  const subjects = await inspectTips(ctx, tips, existing, { listed: read.listed, ...(read.mayTouch ? { mayTouch: read.mayTouch } : {}) });
-  return new Map(updates.map((update, i) => [update, decide({ policy: ctx.policy, subjects: subjects[i] ?? [] })]));
+  const changeSets = await inspectTips(ctx, tips, existing, { listed: read.listed, ...(read.mayTouch ? { mayTouch: read.mayTouch } : {}) });
+  return new Map(updates.map((update, i) => [update, decide({ policy: ctx.policy, changeSets: changeSets[i] ?? [] })]));
 }
 
 /** The whole push: every ref judged, the report for the pusher, the audit lines. */
 async function judgePush(io: Io, stdin: string): Promise<{ code: number; report: string }> {
   const updates = parseUpdates(stdin);
-  const ctx = await openContext(io, { server: true, history: true });
+  const ctx = await openContext(io, { server: true });
   try {
     // Branches and tags: what pushes through this gate create (or what predates it). Not the refs
     // a host writes itself without running the hook (GitHub's refs/pull/* from forks, GitLab's

@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from '../cli.js';
-import { decide, ruleFor } from '../decide/decide.js';
-import type { Subject } from '../decide/verdict.js';
+import { decide, judgedRule, ruleFor } from '../decide/decide.js';
+import type { ChangeSet } from '../decide/verdict.js';
 import { CleanroomError } from '../errors.js';
 import type { CommitRange } from '../git/engine.js';
 import { inspectRange, type InspectContext, type JudgedRange } from '../inspect.js';
@@ -46,8 +46,8 @@ function progressLine(stderr: Io['stderr']): { report: (done: number, total: num
 
 /** The commits whose signals fired, with them, in history order; inspect reads signals only where
  *  protected content changed, `activity` holds those of commits that changed none. */
-function firedIn(subjects: readonly Subject[], activity: ReadonlyMap<string, FiredCommit>): FiredCommit[] {
-  return subjects.flatMap((s) => {
+function firedIn(changeSets: readonly ChangeSet[], activity: ReadonlyMap<string, FiredCommit>): FiredCommit[] {
+  return changeSets.flatMap((s) => {
     const signals = [...s.signals, ...s.pathSignals];
     if (s.commit === null) return [];
     if (signals.length > 0) return [{ commit: s.commit, signals }];
@@ -66,12 +66,12 @@ async function activityWithoutContent(ctx: InspectContext, judged: JudgedRange):
   const protectedPath = (path: string) => ruleFor(ctx.policy, path) !== null;
   // A commit whose changes a long walk never listed stands with none, yet changed unprotected
   // files, as most of a history does.
-  const quiet = judged.subjects.filter(
+  const quiet = judged.changeSets.filter(
     (s) =>
       s.commit !== null &&
       !judged.unlisted.has(s.commit) &&
       s.signals.length + s.pathSignals.length === 0 &&
-      s.changes.every((c) => c.status === 'deleted' || !protectedPath(c.path)) &&
+      s.changes.every((c) => judgedRule(ctx.policy, c) === null) &&
       (s.changes.length === 0 || s.changes.some((c) => protectedPath(c.path))),
   );
   const found = await Promise.all(
@@ -120,16 +120,16 @@ const scan: Command = {
     if (format !== 'text' && format !== 'json' && format !== 'html') {
       throw new CleanroomError('EUSAGE', `--format must be text, json or html, got "${format}"`);
     }
-    const ctx = await openContext(io, { policy: values.policy, history: true });
+    const ctx = await openContext(io, { policy: values.policy });
     const progress = progressLine(io.stderr);
     try {
       const spec = positionals[0];
       const judged = await scanRange(ctx, spec, progress?.report);
-      const { range, subjects } = judged;
+      const { range, changeSets } = judged;
       progress?.clear();
-      const verdict = decide({ policy: ctx.policy, subjects });
+      const verdict = decide({ policy: ctx.policy, changeSets });
       const activity = await activityWithoutContent(ctx, judged);
-      const fired = firedIn(subjects, activity);
+      const fired = firedIn(changeSets, activity);
       const report =
         format === 'json'
           ? renderJson(verdict, { engine: ctx.engine.kind, range, commitsWithSignals: fired })

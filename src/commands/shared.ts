@@ -1,10 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CleanroomError, EXIT } from '../errors.js';
 import type { Verdict } from '../decide/verdict.js';
-import type { GitEngine } from '../git/engine.js';
-import { openEngine, plumbingIsCertain } from '../git/preflight.js';
-import { startStagedDiff } from '../git/plumbing.js';
-import { discoverRepo, readGitVars, type GitVars, type RepoContext } from '../git/repo.js';
+import { openEngine } from '../git/preflight.js';
+import { discoverRepo, readGitVars } from '../git/repo.js';
 import type { InspectContext } from '../inspect.js';
 import type { Io } from '../io.js';
 import { resolvePolicy } from '../policy/load.js';
@@ -30,7 +28,7 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
 /**
  * Opens repository, engine and policy for one run; the caller must close() it. Independent git
  * work runs side by side (a hook's cost is mostly waiting on git): `git var -l` with the
- * repository lookup, and, when `staged` is asked for, the staged diff with both and the policy read.
+ * repository lookup, and, when `staged` is asked for, the staged diff with the policy read.
  */
 export async function openContext(
   io: Io,
@@ -38,27 +36,13 @@ export async function openContext(
     policy?: string | undefined;
     staged?: boolean;
     server?: boolean;
-    history?: boolean;
     /** Use what earlier runs learnt about blobs (blob-memory.ts): for the local hooks only, which
      *  anyone can skip anyway. A gate (the server, a CI check) works everything out afresh. */
     remember?: boolean;
   } = {},
 ): Promise<InspectContext & { close(): Promise<void> }> {
-  const workload = opts.history ? 'history' : 'staged';
-  const early = opts.staged && plumbingIsCertain(io.env, { workload });
-  const started = early ? io.started : undefined;
-  const stagedDiff = early ? (started?.stagedDiff ?? startStagedDiff(io.cwd, io.env)) : undefined;
-  const objects = started?.objects;
-  let engine: GitEngine;
-  let repo: RepoContext;
-  let vars: GitVars;
-  try {
-    [repo, vars] = await Promise.all([started?.repo ?? discoverRepo(io.cwd, io.env), started?.vars ?? readGitVars(io.cwd, io.env)]);
-    engine = await openEngine(repo, { workload, stagedDiff, objects, prefetched: started?.prefetched });
-  } catch (e) {
-    await objects?.close();
-    throw e;
-  }
+  const [repo, vars] = await Promise.all([discoverRepo(io.cwd, io.env), readGitVars(io.cwd, io.env)]);
+  const engine = await openEngine(repo, { config: vars.config });
   const stagedAgainstHead = opts.staged ? engine.stagedChanges() : undefined;
   // Surfaced when inspectStaged awaits it; until then a rejection must not count as unhandled.
   stagedAgainstHead?.catch(() => undefined);

@@ -1,6 +1,6 @@
 import type { Command } from '../cli.js';
 import { coverageKey } from '../attest/verify.js';
-import { decide, requirementOf, ruleFor } from '../decide/decide.js';
+import { decide, judgedRule, requirementOf } from '../decide/decide.js';
 import { reviewKey, type RuleRef } from '../decide/verdict.js';
 import { EXIT } from '../errors.js';
 import type { Change } from '../git/engine.js';
@@ -28,11 +28,11 @@ when everything protected is covered (by REV's reviews or HEAD's), 1 when someth
  */
 async function forbiddenIn(ctx: InspectContext, oid: string, changes: readonly Change[]): Promise<Map<string, boolean> | undefined> {
   const banned = changes.filter((c) => {
-    const rule = ruleFor(ctx.policy, c.path);
+    const rule = judgedRule(ctx.policy, c);
     return rule !== null && requirementOf(rule, true) === 'forbidden';
   });
   if (banned.length === 0) return undefined;
-  const verdict = decide({ policy: ctx.policy, subjects: [await inspectCommit(ctx, oid)] });
+  const verdict = decide({ policy: ctx.policy, changeSets: [await inspectCommit(ctx, oid)] });
   const found = new Set(verdict.findings.filter((f) => f.reason === 'forbidden').map((f) => f.path));
   return new Map(banned.map((c) => [c.path, found.has(c.path)]));
 }
@@ -77,7 +77,7 @@ const verify: Command = {
     try {
       const rev = positionals[0] ?? 'HEAD';
       const oid = await ctx.engine.resolve(rev);
-      const changes = (await ctx.engine.commitChanges(oid)).filter((c) => c.status !== 'deleted' && ruleFor(ctx.policy, c.path) && !c.path.startsWith('.cleanroom/attestations/'));
+      const changes = (await ctx.engine.commitChanges(oid)).filter((c) => c.newOid && judgedRule(ctx.policy, c));
       // Every attestation file, not only those naming this commit's files: verify reports them all.
       const attested = await (await loadAttestations(ctx, { rev: oid })).attested();
       const { reviewed, rejected } = await reviewsOf(ctx.engine, attested, changes);
@@ -95,7 +95,7 @@ const verify: Command = {
           continue;
         }
         // A person's change under a ban passes unreviewed, unless a review-always rule also holds it.
-        if (banned === false && requirementOf(ruleFor(ctx.policy, c.path) as RuleRef, false) === null) {
+        if (banned === false && requirementOf(judgedRule(ctx.policy, c) as RuleRef, false) === null) {
           out.push(`  by a person ${c.path} (blob ${blob}): forbid-assistant, and no assistant signal`);
           continue;
         }

@@ -1,4 +1,5 @@
 import type { Change } from '../git/engine.js';
+import { ATTESTATION_DIR, ATTESTATION_SUFFIX } from '../layout.js';
 import { compileGlob } from '../policy/glob.js';
 import type { Policy, ProtectRule, Requirement } from '../policy/policy.js';
 import type { Signal } from '../signals/signal.js';
@@ -17,8 +18,6 @@ export const SELF_RULE: RuleRef = {
 /** The folder under every spelling a checkout writes into it, as a protect glob matches it. */
 const inSelf = { sensitive: compileGlob(SELF_RULE.pattern, true), insensitive: compileGlob(SELF_RULE.pattern, false) };
 const isSelf = (policy: Policy, path: string): boolean => (policy.caseSensitive ? inSelf.sensitive : inSelf.insensitive)(path);
-/** Attestations prove themselves by signature; requiring a review of the review would be circular. */
-const ATTESTATIONS_PREFIX = '.cleanroom/attestations/';
 
 /** Each staged path is asked about several times in one run (is anything protected, which
  *  changes need review, which blobs to read, the verdict); a history scan asks about the same
@@ -83,9 +82,10 @@ export function requirementOf(rule: RuleRef, assistantMade: boolean): 'forbidden
  *  matters); false for an unprotected path. */
 export const assistantMatters = (rule: RuleRef | null): boolean => rule !== null && rule.require !== 'review-always';
 
-/** An attestation file, spelt exactly as the readers of reviews look for it. */
+/** An attestation file, spelt exactly as the readers of reviews look for it. Attestations prove
+ *  themselves by signature; requiring a review of the review would be circular. */
 function isAttestation(path: string): boolean {
-  return path.startsWith(ATTESTATIONS_PREFIX) && path.endsWith('.dsse.json');
+  return path.startsWith(`${ATTESTATION_DIR}/`) && path.endsWith(ATTESTATION_SUFFIX);
 }
 
 /**
@@ -99,39 +99,50 @@ export function judgedRule(policy: Policy, change: Change): RuleRef | null {
   return isSelf(policy, change.path) ? ruleFor(policy, change.path) : null;
 }
 
+/**
+ * Whether a review of this change could count in the verdict, so the gatherers read reviews for
+ * it: once anything in its change set looks assistant-made (`signalled`), any of its changes may
+ * be judged as one, but those under a ban, which no review admits; a person's change under a ban
+ * may still need one (RuleRef.humanRule). decide() makes the exact call, change by change.
+ */
+export function mayNeedReview(policy: Policy, change: Change, signalled: boolean): boolean {
+  const rule = judgedRule(policy, change);
+  return rule !== null && ((signalled && requirementOf(rule, true) === 'review') || requirementOf(rule, false) === 'review');
+}
+
 /** PURE: the whole verdict from values. No I/O, no git, no clock. */
-export function decide({ policy, subjects }: DecideInput): Verdict {
+export function decide({ policy, changeSets }: DecideInput): Verdict {
   const findings: Finding[] = [];
   const reviewed: ReviewedChange[] = [];
   let paths = 0;
   let protectedPaths = 0;
-  for (const subject of subjects) {
-    const ownSignals = byPath(subject.pathSignals);
-    for (const change of subject.changes) {
+  for (const changeSet of changeSets) {
+    const ownSignals = byPath(changeSet.pathSignals);
+    for (const change of changeSet.changes) {
       paths++;
-      const link = refusedLink(policy, change, subject.linkTargets?.get(change.path));
+      const link = refusedLink(policy, change, changeSet.linkTargets?.get(change.path));
       if (link) {
         // Refused whoever made it, and no review admits it (links.ts says why).
         protectedPaths++;
-        findings.push({ commit: subject.commit, path: change.path, status: change.status, rule: link, reason: 'link', signals: [] });
+        findings.push({ commit: changeSet.commit, path: change.path, status: change.status, rule: link, reason: 'link', signals: [] });
         continue;
       }
       const rule = judgedRule(policy, change);
       if (!rule) continue;
       protectedPaths++;
-      const signals = [...subject.signals, ...(ownSignals.get(change.path) ?? [])];
+      const signals = [...changeSet.signals, ...(ownSignals.get(change.path) ?? [])];
       const needs = requirementOf(rule, signals.length > 0);
       if (needs === 'forbidden') {
         // A review cannot launder a ban: none is even looked for.
-        findings.push({ commit: subject.commit, path: change.path, status: change.status, rule, reason: 'forbidden', signals });
+        findings.push({ commit: changeSet.commit, path: change.path, status: change.status, rule, reason: 'forbidden', signals });
       } else if (needs === 'review') {
-        const principals = change.newOid ? subject.reviewed.get(reviewKey(change.path, change.newOid)) : undefined;
+        const principals = change.newOid ? changeSet.reviewed.get(reviewKey(change.path, change.newOid)) : undefined;
         if (principals) {
-          reviewed.push({ commit: subject.commit, path: change.path, principals, signals });
+          reviewed.push({ commit: changeSet.commit, path: change.path, principals, signals });
           continue;
         }
         findings.push({
-          commit: subject.commit,
+          commit: changeSet.commit,
           path: change.path,
           status: change.status,
           rule: signals.length > 0 ? rule : (rule.humanRule ?? rule),
@@ -146,11 +157,11 @@ export function decide({ policy, subjects }: DecideInput): Verdict {
     outcome,
     mode: policy.mode,
     policy: policy.source,
-    checked: { commits: subjects.filter((s) => s.commit !== null).length, paths, protectedPaths },
+    checked: { commits: changeSets.filter((s) => s.commit !== null).length, paths, protectedPaths },
     findings,
     reviewed,
-    rejectedAttestations: uniqueByFile(subjects.flatMap((s) => s.rejectedAttestations)),
-    signals: subjects.flatMap((s) => [...s.signals, ...s.pathSignals]),
+    rejectedAttestations: uniqueByFile(changeSets.flatMap((s) => s.rejectedAttestations)),
+    signals: changeSets.flatMap((s) => [...s.signals, ...s.pathSignals]),
   };
 }
 
@@ -166,7 +177,7 @@ function byPath(signals: readonly Signal[]): Map<string | undefined, Signal[]> {
   return found;
 }
 
-/** Subjects judged against the same tip see the same attestation files: report each once. */
+/** Change sets judged against the same tip see the same attestation files: report each once. */
 function uniqueByFile(list: readonly RejectedAttestation[]): RejectedAttestation[] {
   const seen = new Map<string, RejectedAttestation>();
   for (const r of list) if (!seen.has(r.file)) seen.set(r.file, r);

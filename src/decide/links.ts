@@ -14,9 +14,8 @@ import { compileGlob } from '../policy/glob.js';
 import type { Policy, ProtectRule } from '../policy/policy.js';
 import { ruleFor, STRICTNESS, strictestRule } from './decide.js';
 import type { RuleRef } from './verdict.js';
+import { GITLINK_MODE, SYMLINK_MODE } from '../git/modes.js';
 
-export const SYMLINK_MODE = '120000';
-export const GITLINK_MODE = '160000';
 
 /** For each rule, matchers for the folders its pattern reaches below: the pattern cut at each
  *  top-level "/" (`evals/private/**` reaches below `evals` and `evals/private`). A "/" inside a

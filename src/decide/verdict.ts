@@ -3,7 +3,7 @@ import type { Mode, Policy, Requirement } from '../policy/policy.js';
 import type { Signal } from '../signals/signal.js';
 
 /** One unit the gate judges: the staged change set, or one commit of a range. */
-export interface Subject {
+export interface ChangeSet {
   /** Null for the staged change set. */
   readonly commit: string | null;
   readonly changes: readonly Change[];
@@ -15,7 +15,7 @@ export interface Subject {
   /** Verified human reviews: `${path}\0${blob oid}` → the principals who signed for exactly that
    *  content (the blob's sha256 already checked against the statement). */
   readonly reviewed: ReadonlyMap<string, readonly string[]>;
-  /** Attestation files found for this subject that did not count. */
+  /** Attestation files found for this change set that did not count. */
   readonly rejectedAttestations: readonly RejectedAttestation[];
   /** What each symlink that could show content under a protected path points at (its blob's
    *  text), by path (links.ts). */
@@ -76,11 +76,11 @@ export interface Verdict {
   readonly findings: readonly Finding[];
   readonly reviewed: readonly ReviewedChange[];
   readonly rejectedAttestations: readonly RejectedAttestation[];
-  /** Every signal that fired, in every subject, whether or not it touched a protected path. */
+  /** Every signal that fired, in every change set, whether or not it touched a protected path. */
   readonly signals: readonly Signal[];
 }
 
 export interface DecideInput {
   readonly policy: Policy;
-  readonly subjects: readonly Subject[];
+  readonly changeSets: readonly ChangeSet[];
 }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { CleanroomError } from '../errors.js';
 import { gitEnvironment } from './exec.js';
+import { recallObject, takeReader, type GitPlace } from './memo.js';
 
 const EMPTY = Buffer.alloc(0);
 
@@ -11,12 +12,14 @@ export interface GitObject {
 }
 
 /**
- * One long-lived `git cat-file --batch` child: constant memory and well under a millisecond per
- * object, where opening a pack per read would cost the whole pack. Requests are answered in order,
- * so a FIFO of pending reads is all the bookkeeping needed.
+ * One long-lived `git cat-file --batch` child: constant memory and no process started per object,
+ * where opening a pack per read would cost the whole pack. Requests are answered in order,
+ * so a FIFO of pending reads is all the bookkeeping needed. The child starts with the first read
+ * that git was not already asked (memo.ts): with the policy at hand, many hooks never need it.
  */
 export class CatFileBatch {
-  private readonly child: ChildProcessWithoutNullStreams;
+  private child: ChildProcessWithoutNullStreams | null = null;
+  private closed = false;
   private readonly pending: {
     name: string;
     resolve: (o: GitObject | null) => void;
@@ -24,28 +27,25 @@ export class CatFileBatch {
   }[] = [];
   private readonly output = new BatchOutputParser((object) => this.pending.shift()?.resolve(object));
   private failure: Error | null = null;
+  private unsent = '';
+
+  private readonly place: GitPlace;
 
   constructor(cwd: string, env: NodeJS.ProcessEnv) {
-    this.child = spawn('git', ['cat-file', '--batch'], { cwd, env: gitEnvironment(env), stdio: ['pipe', 'pipe', 'pipe'] });
-    let stderr = '';
-    this.child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
-    this.child.stdout.on('data', (b: Buffer) => this.output.push(b));
-    const fail = (message: string) => {
-      this.failure = new CleanroomError('EGIT', message);
-      for (const p of this.pending.splice(0)) p.reject(this.failure);
-    };
-    this.child.on('error', (e) => fail(`could not run git cat-file (${e.message})`));
-    this.child.on('close', (code) => {
-      if (this.pending.length > 0) fail(`git cat-file exited (${code}): ${stderr.trim()}`);
-    });
-    this.child.stdin.on('error', () => undefined);
+    this.place = { cwd, env };
   }
 
   /** Reads an object by any name git accepts (`<oid>`, `HEAD:path`); null when it does not exist. */
   read(name: string): Promise<GitObject | null> {
+    const known = recallObject(name, this.place);
+    return known ? known.then((object) => (object !== undefined ? object : this.ask(name))) : this.ask(name);
+  }
+
+  private ask(name: string): Promise<GitObject | null> {
     if (this.failure) return Promise.reject(this.failure);
-    const invalid = invalidName(name);
+    const invalid = invalidName(name) ?? (this.closed ? new CleanroomError('EGIT', 'git cat-file was asked after it was closed') : null);
     if (invalid) return Promise.reject(invalid);
+    this.child ??= this.start();
     return new Promise((resolve, reject) => {
       this.pending.push({ name, resolve, reject });
       // Requests made in one go (a thousand staged files) leave in one write, not one each.
@@ -54,22 +54,46 @@ export class CatFileBatch {
     });
   }
 
-  private unsent = '';
+  private start(): ChildProcessWithoutNullStreams {
+    const child = spawn('git', ['cat-file', '--batch'], { cwd: this.place.cwd, env: gitEnvironment(this.place.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
+    child.stdout.on('data', (b: Buffer) => this.output.push(b));
+    const fail = (message: string) => {
+      this.failure = new CleanroomError('EGIT', message);
+      for (const p of this.pending.splice(0)) p.reject(this.failure);
+    };
+    child.on('error', (e) => fail(`could not run git cat-file (${e.message})`));
+    child.on('close', (code) => {
+      if (this.pending.length > 0) fail(`git cat-file exited (${code}): ${stderr.trim()}`);
+    });
+    child.stdin.on('error', () => undefined);
+    return child;
+  }
 
   private send(): void {
     const lines = this.unsent;
     this.unsent = '';
-    this.child.stdin.write(lines);
+    this.child?.stdin.write(lines);
   }
 
   /** Ends the requests. git exits on its own at end of input; nothing waits for it, so a hook's
    *  process can end the moment its verdict is out. */
   close(): Promise<void> {
-    this.child.stdin.end();
-    this.child.unref();
-    for (const stream of [this.child.stdout, this.child.stderr] as unknown as { unref?: () => void }[]) stream.unref?.();
+    this.closed = true;
+    const child = this.child;
+    if (child) {
+      child.stdin.end();
+      child.unref();
+      for (const stream of [child.stdout, child.stderr] as unknown as { unref?: () => void }[]) stream.unref?.();
+    }
     return Promise.resolve();
   }
+}
+
+/** The object reader for `place`: the one started there ahead of time, if any, else a new one. */
+export function openObjectReader(place: GitPlace): CatFileBatch {
+  return takeReader(place) ?? new CatFileBatch(place.cwd, place.env);
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The one interface every reader of repository content goes through. Two engines serve it
- * (isomorphic-git over a read-only overlay, and git's own plumbing); the preflight picks one per
- * repository, and the conformance suite holds both to the same answers.
+ * (git's own plumbing, and isomorphic-git over a read-only overlay when asked for: src/git/preflight.ts),
+ * and the conformance suite holds both to the same answers.
  */
 
 /** What git's diff reports for one path. Renames and copies arrive as additions at their
@@ -98,4 +98,30 @@ export function readEachBlob<T>(
   each: (index: number, content: Uint8Array) => T,
 ): Promise<T[]> {
   return Promise.all(oids.map((oid, i) => readBlob(oid).then((content) => each(i, content))));
+}
+
+/** What boundEngine puts around each call (the isomorphic engine: its error translation). */
+type CallWrapper = <A extends unknown[], R>(call: (...args: A) => Promise<R>) => (...args: A) => Promise<R>;
+
+/**
+ * The engine's methods as a plain object's own properties, each bound to it and passed through
+ * `wrap`: the preflight combines an engine with its reason by spreading it, which a class
+ * instance's methods would not survive.
+ */
+export function boundEngine(engine: GitEngine, wrap: CallWrapper = (call) => call): GitEngine {
+  return {
+    kind: engine.kind,
+    stagedChanges: wrap(engine.stagedChanges.bind(engine)),
+    commitChanges: wrap(engine.commitChanges.bind(engine)),
+    changesOfCommits: wrap(engine.changesOfCommits.bind(engine)),
+    readCommit: wrap(engine.readCommit.bind(engine)),
+    listCommits: wrap(engine.listCommits.bind(engine)),
+    commitsOutside: wrap(engine.commitsOutside.bind(engine)),
+    resolve: wrap(engine.resolve.bind(engine)),
+    readBlob: wrap(engine.readBlob.bind(engine)),
+    readBlobs: wrap(engine.readBlobs.bind(engine)),
+    listFiles: wrap(engine.listFiles.bind(engine)),
+    readFileAt: wrap(engine.readFileAt.bind(engine)),
+    close: engine.close.bind(engine),
+  };
 }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { CleanroomError } from '../errors.js';
+import { recallRun } from './memo.js';
 
 export interface GitResult {
   readonly stdout: Buffer;
@@ -19,12 +20,22 @@ export function gitEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...env, GIT_NO_REPLACE_OBJECTS: '1', GIT_GRAFT_FILE: '/dev/null' };
 }
 
-/** Runs git with gitEnvironment(). */
-export function runGit(
-  args: readonly string[],
-  /** `onStdout` takes the output as it comes (then `stdout` of the result is empty). */
-  opts: { cwd: string; env: NodeJS.ProcessEnv; input?: string | Buffer; onStdout?: (chunk: Buffer) => void },
-): Promise<GitResult> {
+export interface GitRunOptions {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly input?: string | Buffer;
+  /** Takes the output as it comes (then `stdout` of the result is empty). */
+  readonly onStdout?: (chunk: Buffer) => void;
+}
+
+/** Runs git with gitEnvironment(), unless git was asked the same already (memo.ts). */
+export function runGit(args: readonly string[], opts: GitRunOptions): Promise<GitResult> {
+  // Only questions without input are asked ahead, and their answers come whole.
+  const known = opts.input === undefined && opts.onStdout === undefined ? recallRun(args, opts) : undefined;
+  return known ? known.then((r) => r ?? spawnGit(args, opts)) : spawnGit(args, opts);
+}
+
+function spawnGit(args: readonly string[], opts: GitRunOptions): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, {
       cwd: opts.cwd,
@@ -53,10 +64,7 @@ export function runGit(
 }
 
 /** runGit, but a non-zero exit becomes an EGIT error quoting git's own message. */
-export async function gitOk(
-  args: readonly string[],
-  opts: { cwd: string; env: NodeJS.ProcessEnv; input?: string | Buffer; onStdout?: (chunk: Buffer) => void },
-): Promise<Buffer> {
+export async function gitOk(args: readonly string[], opts: GitRunOptions): Promise<Buffer> {
   const r = await runGit(args, opts);
   if (r.status !== 0) {
     throw new CleanroomError('EGIT', `git ${args[0]} failed: ${r.stderr.trim() || `exit ${r.status}`}`);

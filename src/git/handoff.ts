@@ -12,9 +12,10 @@
  * The first two outputs cannot hold a NUL (paths and config values never do); each cat-file answer
  * says its own length; the diff's own NULs end its records, so its exit code is what follows the
  * last one. The shim names itself in CLEANROOM_HANDOFF (its pid): only its direct child believes
- * the handoff, never a process started further down that inherited the variable. An answer that
- * is missing, garbled or not a success is asked again in Node, which then also hears git's error
- * message.
+ * the handoff, never a process started further down that inherited the variable. The launcher
+ * leaves the answers in git's memo (memo.ts), where runGit and the object reader find them; one
+ * that is missing, garbled or not a success is asked again in Node, which then also hears git's
+ * error message.
  */
 import fs from 'node:fs';
 import { parseHeader, type GitObject } from './cat-file.js';
@@ -116,11 +117,11 @@ export function parseHandoff(data: Buffer): Handoff | null {
     pos = exit.next;
   }
   const prefetched = new Map<string, GitObject | null>();
-  let answered = true; // each name got an answer (git did not fail before answering)
+  let complete = true; // each name got an answer (git did not fail before answering)
   for (const name of PREFETCHED) {
     const found = objectAt(data, pos);
     if (found === null) return null;
-    if (found.object === undefined) answered = false;
+    if (found.object === undefined) complete = false;
     else prefetched.set(name, found.object);
     pos = found.end;
   }
@@ -136,7 +137,7 @@ export function parseHandoff(data: Buffer): Handoff | null {
   return {
     repoLookup,
     gitVars,
-    prefetched: answered && objectsExit.code === 0 ? prefetched : undefined,
+    prefetched: complete && objectsExit.code === 0 ? prefetched : undefined,
     stagedDiff: { stdout: data.subarray(pos, diffEnd), stderr: '', status: Number(code) },
   };
 }

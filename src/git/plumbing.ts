@@ -1,9 +1,22 @@
 import { CleanroomError } from '../errors.js';
-import { CatFileBatch, type GitObject } from './cat-file.js';
+import { openObjectReader, type CatFileBatch, type GitObject } from './cat-file.js';
 import { BULK_MIN, readObjectsInBulk } from './cat-file-bulk.js';
-import { readEachBlob, type Change, type ChangeStatus, type CommitInfo, type GitEngine, type ListedCommit, type TreeFile } from './engine.js';
-import { gitOk, runGit, type GitResult } from './exec.js';
+import {
+  boundEngine,
+  readEachBlob,
+  type Change,
+  type ChangeStatus,
+  type CommitInfo,
+  type CommitRange,
+  type FileSource,
+  type GitEngine,
+  type ListedCommit,
+  type TreeFile,
+} from './engine.js';
+import { gitOk, runGit } from './exec.js';
 import { openLogView } from './log-view.js';
+import type { GitPlace } from './memo.js';
+import { canonicalFileMode, GITLINK_MODE, S_IFDIR, S_IFGITLINK } from './modes.js';
 import { checkObjectId, isUtf8Encoding, parseCommit } from './objects.js';
 import { emptyTreeOid, type RepoContext } from './repo.js';
 
@@ -12,20 +25,13 @@ const DIFF_FLAGS = ['-z', '--raw', '--no-renames', '--ignore-submodules=none', '
  *  Revisions on a command line follow --end-of-options: git never reads them as options. */
 const stagedDiffArgs = (base: string) => ['diff-index', '--cached', '--ita-invisible-in-index', ...DIFF_FLAGS, '--end-of-options', checkRev(base), '--'];
 
-/** The index against HEAD, as stagedChanges() asks for it; the hook shim asks the same (src/git/handoff.ts). */
+/** The index against HEAD, as stagedChanges() asks for it; a commit hook's start asks the same
+ *  ahead of time (src/launch.ts, src/git/handoff.ts). */
 export const STAGED_DIFF_ARGS: readonly string[] = stagedDiffArgs('HEAD');
 
-/**
- * The index against HEAD, as `stagedChanges()` asks for it, started before the repository has
- * even been looked up: a hook's first seconds are spent waiting on git, so the two waits overlap.
- * It needs nothing but the hook's directory and environment, which is all git needs too.
- * `answered`: what git already said to STAGED_DIFF_ARGS there.
- */
-export function startStagedDiff(cwd: string, env: NodeJS.ProcessEnv, answered?: GitResult): Promise<GitResult> {
-  if (answered) return Promise.resolve(answered);
-  const diff = runGit(STAGED_DIFF_ARGS, { cwd, env });
-  diff.catch(() => undefined); // surfaced by stagedChanges(); unused when discovery fails first
-  return diff;
+/** The plumbing engine, as the preflight combines engines: a plain object of bound methods. */
+export function openPlumbingEngine(repo: RepoContext): GitEngine {
+  return boundEngine(new PlumbingEngine(repo));
 }
 
 /**
@@ -33,32 +39,142 @@ export function startStagedDiff(cwd: string, env: NodeJS.ProcessEnv, answered?: 
  * quarantine directories, alternates, worktrees, every index format, SHA-256 and partial clones,
  * so this engine is correct everywhere; it is also the fast one on large repositories.
  */
-export function openPlumbingEngine(
-  repo: RepoContext,
-  started: {
-    stagedDiff?: Promise<GitResult> | undefined;
-    objects?: CatFileBatch | undefined;
-    /** Objects already read by name (the hook shim's), null for a missing one. */
-    prefetched?: Promise<ReadonlyMap<string, GitObject | null> | undefined> | undefined;
-  } = {},
-): GitEngine {
-  const opts = { cwd: repo.cwd, env: repo.env };
-  let earlyDiff = started.stagedDiff;
-  let batch: CatFileBatch | null = started.objects ?? null;
-  // The reader starts on first use: with the policy prefetched, many hooks never read an object.
-  const objects = () => (batch ??= new CatFileBatch(repo.cwd, repo.env));
-  const readNamed = async (name: string): Promise<GitObject | null> => {
-    const known = (await started.prefetched)?.get(name);
-    return known !== undefined ? known : objects().read(name);
-  };
-  const emptyTree = emptyTreeOid(repo.objectFormat);
+class PlumbingEngine implements GitEngine {
+  readonly kind = 'plumbing';
+  private readonly opts: GitPlace;
+  private readonly objects: CatFileBatch;
+  private readonly emptyTree: string;
+  private readonly oidBytes: number;
+  private logView: ReturnType<typeof openLogView> | null = null;
 
-  const diff = async (args: string[]): Promise<Change[]> => parseRawDiff(await gitOk(args, opts));
+  constructor(private readonly repo: RepoContext) {
+    this.opts = { cwd: repo.cwd, env: repo.env };
+    this.objects = openObjectReader(this.opts);
+    this.emptyTree = emptyTreeOid(repo.objectFormat);
+    this.oidBytes = repo.objectFormat === 'sha256' ? 32 : 20;
+  }
 
-  const oidBytes = repo.objectFormat === 'sha256' ? 32 : 20;
+  async stagedChanges(base = 'HEAD'): Promise<Change[]> {
+    const r = await runGit(stagedDiffArgs(base), this.opts);
+    if (r.status === 0) return parseRawDiff(r.stdout);
+    // An unborn branch has no HEAD: everything in the index is an addition.
+    if (base === 'HEAD' && (await this.objects.read('HEAD')) === null) return this.diff(stagedDiffArgs(this.emptyTree));
+    throw new CleanroomError('EGIT', `git diff-index failed: ${r.stderr.trim()}`);
+  }
+
+  async commitChanges(oid: string, parent?: string): Promise<Change[]> {
+    const commit = await this.readCommit(oid);
+    const base = parent ?? commit.parents[0] ?? this.emptyTree;
+    return this.diff(['diff-tree', '-r', ...DIFF_FLAGS, '--end-of-options', this.objectId(base), this.objectId(commit.oid), '--']);
+  }
+
+  /** A commit as `git log` shows it: one in another encoding than UTF-8 is converted by git. */
+  async readCommit(oid: string): Promise<CommitInfo> {
+    const obj = await this.objects.read(checkRev(oid));
+    if (!obj || obj.type !== 'commit') throw new CleanroomError('EBADREV', `${oid} is not a commit in this repository`);
+    const parsed = parseCommit(obj.oid, obj.content, this.repo.objectFormat);
+    return isUtf8Encoding(parsed.encoding) ? parsed.info : (this.logView ??= openLogView(this.repo.cwd, this.repo.env))(parsed.info);
+  }
+
+  async changesOfCommits(
+    requests: readonly { readonly oid: string; readonly parent?: string | undefined }[],
+    onCommit?: (index: number, changes: Change[]) => void,
+  ): Promise<Change[][]> {
+    if (requests.length === 0) return [];
+    // One diff-tree for the lot. A line naming only a merge makes diff-tree print no diff at all, and --diff-merges=first-parent
+    // was seen to diff against the wrong parent: the first parent is spelled out (roots: --root).
+    const parents = await Promise.all(requests.map(async (r) => r.parent ?? (await this.readCommit(r.oid)).parents[0]));
+    const input = requests.map((r, i) => `${this.objectId(r.oid)}${parents[i] ? ` ${this.objectId(parents[i])}` : ''}\n`).join('');
+    // --always prints every commit's header, even with nothing changed, so headers and
+    // requests pair up in order; each commit is handed on as soon as its diff is whole.
+    const result: Change[][] = [];
+    const splitter = new CommitDiffSplitter((changes) => {
+      if (result.length < requests.length) onCommit?.(result.length, changes);
+      result.push(changes);
+    });
+    await gitOk(['diff-tree', '--stdin', '--always', '--root', '-r', ...DIFF_FLAGS], { ...this.opts, input, onStdout: (chunk) => splitter.push(chunk) });
+    splitter.end();
+    if (result.length !== requests.length) {
+      throw new CleanroomError('EGIT', `git diff-tree --stdin answered ${result.length} of ${requests.length} commits`);
+    }
+    return result;
+  }
+
+  async listCommits(range: CommitRange): Promise<ListedCommit[]> {
+    // Each commit as two lines: `commit <oid> <parents...>`, then its tree.
+    const out = await gitOk(['rev-list', '--parents', '--format=%T', '--stdin'], { ...this.opts, input: rangeInput(range) });
+    const text = out.toString('latin1');
+    const listed: ListedCommit[] = [];
+    for (let pos = 0; pos < text.length; ) {
+      const end = text.indexOf('\n', pos);
+      const treeEnd = text.indexOf('\n', end + 1);
+      if (end < 0 || treeEnd < 0) break;
+      const [, oid = '', ...parents] = text.slice(pos, end).split(' ');
+      listed.push({ oid, parents, tree: text.slice(end + 1, treeEnd) });
+      pos = treeEnd + 1;
+    }
+    return listed;
+  }
+
+  async commitsOutside(range: CommitRange, folders: readonly string[]): Promise<Set<string>> {
+    // Revisions and pathspecs both on stdin (after "--"), so no name reaches the command line;
+    // literal: a name is never read as a glob.
+    const specs = [':(top)', ...folders.map((f) => `:(top,exclude,literal)${checkFolder(f)}`)];
+    const input = rangeInput(range, ['--', ...specs]);
+    const out = await gitOk(['rev-list', '--full-history', '--stdin'], { ...this.opts, input });
+    return new Set(out.toString('latin1').split('\n').filter(Boolean));
+  }
+
+  async resolve(rev: string): Promise<string> {
+    const obj = await this.objects.read(`${checkRev(rev)}^{commit}`);
+    if (!obj) throw new CleanroomError('EBADREV', `"${rev}" does not name a commit in this repository`);
+    return obj.oid;
+  }
+
+  async readBlob(oid: string): Promise<Uint8Array> {
+    return blobContent(oid, await this.objects.read(oid));
+  }
+
+  readBlobs<T>(oids: readonly string[], each: (index: number, content: Uint8Array) => T): Promise<T[]> {
+    const readEach = () => readEachBlob((oid) => this.readBlob(oid), oids, each);
+    if (oids.length < BULK_MIN) return readEach();
+    return readObjectsInBulk(this.repo.cwd, this.repo.env, oids, (i, obj) => each(i, blobContent(oids[i] as string, obj)), { fallback: readEach });
+  }
+
+  async listFiles(source: FileSource, dir: string): Promise<TreeFile[]> {
+    if (source !== 'index') {
+      // Read through the open cat-file, with the pack already mapped: no spawn, no index read.
+      const at = dir === '' ? `${checkRev(source.rev)}^{tree}` : `${checkRev(source.rev)}:${dir}`;
+      return this.treeFiles(at, dir === '' ? '' : `${dir}/`);
+    }
+    // The index is listed as a diff against the empty tree, which drops intent-to-add entries
+    // (ls-files would list those placeholders as empty files); :(top,literal) reads paths from
+    // the repository's top whatever the cwd, never as a glob.
+    const spec = dir === '' ? ':(top)' : `:(top,literal)${dir}/`;
+    const changes = await this.diff([...stagedDiffArgs(this.emptyTree), spec]);
+    return changes.filter((c) => c.newMode !== GITLINK_MODE).map((c): TreeFile => ({ path: c.path, oid: c.newOid ?? '', mode: c.newMode ?? '' }));
+  }
+
+  async readFileAt(rev: string, path: string): Promise<Uint8Array | null> {
+    const obj = await this.objects.read(`${checkRev(rev)}:${path}`);
+    return obj && obj.type === 'blob' ? obj.content : null;
+  }
+
+  close(): Promise<void> {
+    return this.objects.close();
+  }
+
+  private async diff(args: string[]): Promise<Change[]> {
+    return parseRawDiff(await gitOk(args, this.opts));
+  }
+
+  private objectId(oid: string): string {
+    return checkObjectId(oid, this.repo.objectFormat);
+  }
+
   /** Every file below a tree, in git's order (what ls-tree -r lists); gitlinks left out. */
-  const treeFiles = async (name: string, prefix: string): Promise<TreeFile[]> => {
-    const tree = await readNamed(name);
+  private async treeFiles(name: string, prefix: string): Promise<TreeFile[]> {
+    const tree = await this.objects.read(name);
     if (!tree || tree.type !== 'tree') return [];
     // Every subtree is asked for at once (cat-file answers them in one stream), then put in place:
     // one round trip per level, not per folder, however busy this process is meanwhile.
@@ -67,149 +183,28 @@ export function openPlumbingEngine(
     for (let pos = 0; pos < raw.length; ) {
       const space = raw.indexOf(0x20, pos);
       const nul = raw.indexOf(0, space);
-      const mode = raw.subarray(pos, space).toString('latin1');
-      const path = `${prefix}${raw.subarray(space + 1, nul).toString('utf8')}`;
-      const oid = raw.subarray(nul + 1, nul + 1 + oidBytes).toString('hex');
-      pos = nul + 1 + oidBytes;
-      if (mode === '40000') parts.push(treeFiles(oid, `${path}/`));
-      else if (mode !== '160000') parts.push({ path, oid, mode: canonicalMode(mode) });
+      const mode = canonicalFileMode(parseInt(raw.toString('latin1', pos, space), 8));
+      const path = `${prefix}${raw.toString('utf8', space + 1, nul)}`;
+      const oid = raw.toString('hex', nul + 1, nul + 1 + this.oidBytes);
+      pos = nul + 1 + this.oidBytes;
+      if (mode === S_IFDIR) parts.push(this.treeFiles(oid, `${path}/`));
+      else if (mode !== S_IFGITLINK) parts.push({ path, oid, mode: mode.toString(8) });
     }
     const subtrees = await Promise.all(parts.filter((p): p is Promise<TreeFile[]> => p instanceof Promise));
     let next = 0;
     return parts.flatMap((p) => (p instanceof Promise ? (subtrees[next++] as TreeFile[]) : [p]));
-  };
+  }
+}
 
-  const readBlob = async (oid: string): Promise<Uint8Array> => blobContent(oid, await objects().read(oid));
-
-  let logView: ReturnType<typeof openLogView> | null = null;
-  /** A commit as `git log` shows it: one in another encoding than UTF-8 is converted by git. */
-  const readCommit = async (oid: string): Promise<CommitInfo> => {
-    const obj = await objects().read(checkRev(oid));
-    if (!obj || obj.type !== 'commit') throw new CleanroomError('EBADREV', `${oid} is not a commit in this repository`);
-    const parsed = parseCommit(obj.oid, obj.content, repo.objectFormat);
-    return isUtf8Encoding(parsed.encoding) ? parsed.info : (logView ??= openLogView(repo.cwd, repo.env))(parsed.info);
-  };
-  const objectId = (oid: string) => checkObjectId(oid, repo.objectFormat);
-
-  return {
-    kind: 'plumbing',
-
-    async stagedChanges(base = 'HEAD') {
-      const early = base === 'HEAD' ? earlyDiff : undefined;
-      if (early) earlyDiff = undefined; // the index may change between calls: used once
-      const r = await (early ?? runGit(stagedDiffArgs(base), opts));
-      if (r.status === 0) return parseRawDiff(r.stdout);
-      // An unborn branch has no HEAD: everything in the index is an addition.
-      if (base === 'HEAD' && (await objects().read('HEAD')) === null) return diff(stagedDiffArgs(emptyTree));
-      throw new CleanroomError('EGIT', `git diff-index failed: ${r.stderr.trim()}`);
-    },
-
-    async commitChanges(oid, parent) {
-      const commit = await readCommit(oid);
-      return diff(['diff-tree', '-r', ...DIFF_FLAGS, '--end-of-options', objectId(parent ?? commit.parents[0] ?? emptyTree), objectId(commit.oid), '--']);
-    },
-
-    readCommit,
-
-    async changesOfCommits(requests, onCommit) {
-      if (requests.length === 0) return [];
-      // One diff-tree for the lot. A line naming only a merge makes diff-tree print no diff at all, and --diff-merges=first-parent
-      // was seen to diff against the wrong parent: the first parent is spelled out (roots: --root).
-      const parents = await Promise.all(requests.map(async (r) => r.parent ?? (await readCommit(r.oid)).parents[0]));
-      const input = requests.map((r, i) => `${objectId(r.oid)}${parents[i] ? ` ${objectId(parents[i])}` : ''}\n`).join('');
-      // --always prints every commit's header, even with nothing changed, so headers and
-      // requests pair up in order; each commit is handed on as soon as its diff is whole.
-      const result: Change[][] = [];
-      const splitter = new CommitDiffSplitter((changes) => {
-        if (result.length < requests.length) onCommit?.(result.length, changes);
-        result.push(changes);
-      });
-      await gitOk(['diff-tree', '--stdin', '--always', '--root', '-r', ...DIFF_FLAGS], { ...opts, input, onStdout: (chunk) => splitter.push(chunk) });
-      splitter.end();
-      if (result.length !== requests.length) {
-        throw new CleanroomError('EGIT', `git diff-tree --stdin answered ${result.length} of ${requests.length} commits`);
-      }
-      return result;
-    },
-
-    async listCommits(range) {
-      // git 2.39 refuses `--not` on stdin; a caret on each excluded revision means the same.
-      const input = [...range.include.map(checkRev), ...range.exclude.map((r) => `^${checkRev(r)}`), ''].join('\n');
-      // Each commit as two lines: `commit <oid> <parents...>`, then its tree.
-      const out = await gitOk(['rev-list', '--parents', '--format=%T', '--stdin'], { ...opts, input });
-      const text = out.toString('latin1');
-      const listed: ListedCommit[] = [];
-      for (let pos = 0; pos < text.length; ) {
-        const end = text.indexOf('\n', pos);
-        const treeEnd = text.indexOf('\n', end + 1);
-        if (end < 0 || treeEnd < 0) break;
-        const [, oid = '', ...parents] = text.slice(pos, end).split(' ');
-        listed.push({ oid, parents, tree: text.slice(end + 1, treeEnd) });
-        pos = treeEnd + 1;
-      }
-      return listed;
-    },
-
-    async commitsOutside(range, folders) {
-      // Revisions and pathspecs both on stdin (after "--"), so no name reaches the command line;
-      // literal: a name is never read as a glob.
-      const specs = [':(top)', ...folders.map((f) => `:(top,exclude,literal)${checkFolder(f)}`)];
-      const input = [...range.include.map(checkRev), ...range.exclude.map((r) => `^${checkRev(r)}`), '--', ...specs, ''].join('\n');
-      const out = await gitOk(['rev-list', '--full-history', '--stdin'], { ...opts, input });
-      return new Set(out.toString('latin1').split('\n').filter(Boolean));
-    },
-
-    async resolve(rev) {
-      const obj = await objects().read(`${checkRev(rev)}^{commit}`);
-      if (!obj) throw new CleanroomError('EBADREV', `"${rev}" does not name a commit in this repository`);
-      return obj.oid;
-    },
-
-    readBlob,
-
-    readBlobs(oids, each) {
-      if (oids.length < BULK_MIN) return readEachBlob(readBlob, oids, each);
-      return readObjectsInBulk(repo.cwd, repo.env, oids, (i, obj) => each(i, blobContent(oids[i] as string, obj)), {
-        fallback: () => readEachBlob(readBlob, oids, each),
-      });
-    },
-
-    async listFiles(source, dir) {
-      if (source !== 'index') {
-        // Read through the open cat-file, with the pack already mapped: no spawn, no index read.
-        const at = dir === '' ? `${checkRev(source.rev)}^{tree}` : `${checkRev(source.rev)}:${dir}`;
-        return treeFiles(at, dir === '' ? '' : `${dir}/`);
-      }
-      // The index is listed as a diff against the empty tree, which drops intent-to-add entries
-      // (ls-files would list those placeholders as empty files); :(top,literal) reads paths from
-      // the repository's top whatever the cwd, never as a glob.
-      const spec = dir === '' ? ':(top)' : `:(top,literal)${dir}/`;
-      const changes = await diff([...stagedDiffArgs(emptyTree), spec]);
-      return changes
-        .filter((c) => c.newMode !== '160000')
-        .map((c): TreeFile => ({ path: c.path, oid: c.newOid ?? '', mode: c.newMode ?? '' }));
-    },
-
-    async readFileAt(rev, path) {
-      const obj = await readNamed(`${checkRev(rev)}:${path}`);
-      return obj && obj.type === 'blob' ? obj.content : null;
-    },
-
-    async close() {
-      await batch?.close();
-    },
-  };
+/** A range as rev-list --stdin reads it (git 2.39 refuses `--not` there; a caret on each
+ *  excluded revision means the same), then `rest`, one a line. */
+function rangeInput(range: CommitRange, rest: readonly string[] = []): string {
+  return [...range.include.map(checkRev), ...range.exclude.map((r) => `^${checkRev(r)}`), ...rest, ''].join('\n');
 }
 
 function blobContent(oid: string, obj: GitObject | null): Buffer {
   if (!obj || obj.type !== 'blob') throw new CleanroomError('EGIT', `blob ${oid} is missing from the repository`);
   return obj.content;
-}
-
-/** git's canon_mode: what diff and ls-tree report whatever odd mode a tree stores (e.g. 100664). */
-function canonicalMode(mode: string): string {
-  if (mode === '120000') return mode;
-  return (parseInt(mode, 8) & 0o100) !== 0 ? '100755' : '100644';
 }
 
 /** A revision as a person or a caller names it (`HEAD`, `main~2`, an id): on stdin or after
@@ -240,7 +235,7 @@ export function parseRawDiff(out: Buffer): Change[] {
     const metaEnd = text.indexOf('\0', pos);
     const pathEnd = text.indexOf('\0', metaEnd + 1);
     if (metaEnd < 0 || pathEnd < 0) break;
-    const change = parseRecord(out, text, pos, metaEnd, pathEnd);
+    const change = parseDiffRecord(out, text, pos, metaEnd, pathEnd);
     if (change) changes.push(change);
     pos = pathEnd + 1;
   }
@@ -257,7 +252,7 @@ const NON_ASCII = /[^\x00-\x7f]/;
  * decoded string costs a fraction of decoding each field from the buffer. Only a path with
  * non-ASCII bytes is decoded again, as the UTF-8 git stores.
  */
-function parseRecord(out: Buffer, text: string, start: number, metaEnd: number, pathEnd: number): Change | null {
+function parseDiffRecord(out: Buffer, text: string, start: number, metaEnd: number, pathEnd: number): Change | null {
   const [oldMode = '', newMode = '', oldOid = '', newOid = '', letter = ''] = text.slice(start + 1, metaEnd).split(' ');
   const status = STATUS[letter[0] ?? ''];
   if (!status) return null;
@@ -308,7 +303,7 @@ export class CommitDiffSplitter {
       const metaEnd = text.indexOf('\0', pos);
       const pathEnd = metaEnd < 0 ? -1 : text.indexOf('\0', metaEnd + 1);
       if (pathEnd < 0) break;
-      const change = parseRecord(data, text, pos, metaEnd, pathEnd);
+      const change = parseDiffRecord(data, text, pos, metaEnd, pathEnd);
       if (change) this.current.push(change);
       pos = pathEnd + 1;
     }

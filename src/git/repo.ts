@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { CleanroomError } from '../errors.js';
-import { runGit, type GitResult } from './exec.js';
+import { parseGitVars, type GitVars } from './config.js';
+import { runGit } from './exec.js';
 
 /** Where a repository lives, read once per run through git itself (so hooks, worktrees and
  *  GIT_DIR are all answered the way git answers them). */
@@ -15,12 +16,11 @@ export interface RepoContext {
   readonly objectFormat: 'sha1' | 'sha256';
 }
 
-/** The repository lookup; the hook shim asks the same (src/git/handoff.ts). */
+/** The repository lookup; a commit hook's start asks the same ahead of time (src/launch.ts). */
 export const REPO_LOOKUP_ARGS: readonly string[] = ['rev-parse', '--absolute-git-dir', '--git-common-dir', '--is-bare-repository', '--show-object-format', '--show-toplevel'];
 
-/** `answered`: what git already said to REPO_LOOKUP_ARGS in this directory and environment. */
-export async function discoverRepo(cwd: string, env: NodeJS.ProcessEnv, answered?: GitResult): Promise<RepoContext> {
-  const r = answered ?? (await runGit(REPO_LOOKUP_ARGS, { cwd, env }));
+export async function discoverRepo(cwd: string, env: NodeJS.ProcessEnv): Promise<RepoContext> {
+  const r = await runGit(REPO_LOOKUP_ARGS, { cwd, env });
   const lines = r.stdout.toString('utf8').split('\n');
   if (r.status !== 0 && !(lines[2] === 'true' && lines.length >= 4)) {
     throw new CleanroomError('ENOTREPO', `${cwd} is not inside a git repository (${r.stderr.trim()}); run cleanroom from a repository`);
@@ -43,34 +43,12 @@ export function emptyTreeOid(format: RepoContext['objectFormat']): string {
     : '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 }
 
-/** What `git var -l` tells in one spawn: the identities the next commit will record (honouring
- *  GIT_AUTHOR_* / GIT_COMMITTER_* and config) and the effective configuration, all scopes. */
-export interface GitVars {
-  readonly author: string | null;
-  readonly committer: string | null;
-  readonly config: ReadonlyMap<string, string>;
-}
-
+/** Identities and the effective configuration in one spawn (GitVars, src/git/config.ts). */
 export const GIT_VARS_ARGS: readonly string[] = ['var', '-l'];
 
-/** `answered`: what git already said to GIT_VARS_ARGS in this directory and environment. */
-export async function readGitVars(cwd: string, env: NodeJS.ProcessEnv, answered?: GitResult): Promise<GitVars> {
-  const r = answered ?? (await runGit(GIT_VARS_ARGS, { cwd, env }));
-  const config = new Map<string, string>();
-  let author: string | null = null;
-  let committer: string | null = null;
-  if (r.status === 0) {
-    for (const line of r.stdout.toString('utf8').split('\n')) {
-      const eq = line.indexOf('=');
-      if (eq <= 0) continue;
-      const key = line.slice(0, eq);
-      const value = line.slice(eq + 1);
-      if (key === 'GIT_AUTHOR_IDENT') author = value;
-      else if (key === 'GIT_COMMITTER_IDENT') committer = value;
-      else config.set(key, value);
-    }
-  }
-  return { author, committer, config };
+export async function readGitVars(cwd: string, env: NodeJS.ProcessEnv): Promise<GitVars> {
+  const r = await runGit(GIT_VARS_ARGS, { cwd, env });
+  return parseGitVars(r.status === 0 ? r.stdout.toString('utf8') : '');
 }
 
 /** git's all-zero object id: in a ref update, the side that does not exist (creation, deletion). */

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { CleanroomError } from '../errors.js';
-import { assistantMatters, ruleFor } from '../decide/decide.js';
+import { assistantMatters, judgedRule } from '../decide/decide.js';
 import type { Change, ListedCommit } from '../git/engine.js';
 import { gitOk, runGit } from '../git/exec.js';
 import { notesIndex, type InspectContext } from '../inspect.js';
@@ -18,11 +18,11 @@ import { addedChunks, containment, substantiveChunks, type Chunk } from './chunk
 import { chunkWrites, LineageIndex } from './index.js';
 import { loadSnapshot, saveSnapshot, type StoredWrite } from './store.js';
 import { walkAssistantWrites, type AssistantWrite } from './walk.js';
+import { REGULAR_FILE_MODES } from '../git/modes.js';
 
 /** Fewer distinct assistant chunks than this in what a change adds is too little to call it a
  *  copy: an empty file, `{}`, a shared licence line or two never count. */
 export const MIN_MATCHED_CHUNKS = 3;
-const REGULAR = new Set(['100644', '100755']);
 
 /**
  * What decides which commits are assistant-made: the index holds the writes of those commits, so
@@ -245,7 +245,7 @@ export async function lineageSignals(
   const signalled = new Set(flagged.map((s) => s.path));
   // review-always paths need a review whoever wrote them: where they came from changes nothing.
   const asked = changes.filter(
-    (c) => c.status !== 'deleted' && c.newOid && REGULAR.has(c.newMode ?? '') && !signalled.has(c.path) && assistantMatters(ruleFor(ctx.policy, c.path)),
+    (c) => c.newOid && REGULAR_FILE_MODES.has(c.newMode ?? '') && !signalled.has(c.path) && assistantMatters(judgedRule(ctx.policy, c)),
   );
   if (asked.length === 0) return [];
   const run = runOf(ctx);
@@ -260,7 +260,7 @@ export async function lineageSignals(
   const chunksOf = new Map([...chunked, ...unread.map((oid, i) => [oid, read[i] as Chunk[]] as const)]);
   // The old side matters only where the new content could be a copy at all.
   const suspects = asked.map((c) => ({ c, after: chunksOf.get(c.newOid as string) as readonly Chunk[] })).filter(({ after: a }) => containment(a, index.originOfChunk).distinctMatched >= MIN_MATCHED_CHUNKS);
-  const withOld = suspects.filter(({ c }) => c.oldOid && REGULAR.has(c.oldMode ?? ''));
+  const withOld = suspects.filter(({ c }) => c.oldOid && REGULAR_FILE_MODES.has(c.oldMode ?? ''));
   const before = await ctx.engine.readBlobs(
     withOld.map(({ c }) => c.oldOid as string),
     (_, content) => substantiveChunks(content),

@@ -11,6 +11,7 @@ import type { RepoContext } from '../git/repo.js';
 import type { AssistantRules } from '../policy/policy.js';
 import { parseIdent } from '../git/objects.js';
 import { assistantLabel, commitSignals, identitySignals } from '../signals/detect.js';
+import { REGULAR_FILE_MODES } from '../git/modes.js';
 
 /** A file an assistant-made commit wrote (added, modified or retyped), against its first parent. */
 export interface AssistantWrite {
@@ -35,7 +36,6 @@ const LOG_ARGS = ['-c', 'log.showSignature=false', 'log', '--stdin', '-z', '--no
 /** The second pass: each listed commit's writes against its first parent. */
 const RAW_ARGS = [...LOG_ARGS, '--raw', '--no-abbrev', '--no-renames', '--diff-merges=first-parent', '--no-walk=unsorted'];
 
-const REGULAR = new Set(['100644', '100755']);
 const NUL = 0;
 
 
@@ -67,11 +67,11 @@ export async function walkAssistantWrites(
   // Pass one: which commits' writes are kept (commit ids only, so memory stays flat).
   const kept: string[] = range.candidates ? [...range.candidates] : [];
   if (!range.candidates) await streamLog(repo, range.noWalk ? [...LOG_ARGS, '--no-walk'] : LOG_ARGS, [...range.include, ...range.exclude.map((id) => `^${id}`)], (buf, pos, eof) =>
-    parseRecord(buf, pos, eof, rules, noted, onCommit, (commit) => kept.push(commit)),
+    parseLoggedCommit(buf, pos, eof, rules, noted, onCommit, (commit) => kept.push(commit)),
   );
   if (kept.length === 0) return;
-  // Pass two: those commits alone, diffed; parseRecord asks each the same question again.
-  await streamLog(repo, RAW_ARGS, kept, (buf, pos, eof) => parseRecord(buf, pos, eof, rules, noted, undefined, undefined, onWrite));
+  // Pass two: those commits alone, diffed; parseLoggedCommit asks each the same question again.
+  await streamLog(repo, RAW_ARGS, kept, (buf, pos, eof) => parseLoggedCommit(buf, pos, eof, rules, noted, undefined, undefined, onWrite));
 }
 
 /** Streams one `git log` (`args`, revisions on stdin) through `parse`, a record at a time. */
@@ -119,7 +119,7 @@ function skipSeparators(buf: Buffer, pos: number): number {
  * that is assistant-made or has a note goes to `onKept`, and its raw entries (when the record has
  * them) to `onWrite`; `onCommit` hears of every commit.
  */
-function parseRecord(
+function parseLoggedCommit(
   buf: Buffer,
   start: number,
   eof: boolean,
@@ -163,8 +163,8 @@ function parseRecord(
     if (assistant !== null || note !== undefined) {
       // ":<old mode> <new mode> <old oid> <new oid> <status>"
       const [oldMode = '', newMode = '', oldOid = '', newOid = '', status = ''] = buf.toString('latin1', pos + 1, metaEnd).split(' ');
-      if ((status === 'A' || status === 'M' || status === 'T') && REGULAR.has(newMode)) {
-        const write = { commit, assistant: assistant ?? 'git-ai', path: buf.toString('utf8', metaEnd + 1, pathEnd), oldOid: status === 'M' && REGULAR.has(oldMode) ? oldOid : null, newOid };
+      if ((status === 'A' || status === 'M' || status === 'T') && REGULAR_FILE_MODES.has(newMode)) {
+        const write = { commit, assistant: assistant ?? 'git-ai', path: buf.toString('utf8', metaEnd + 1, pathEnd), oldOid: status === 'M' && REGULAR_FILE_MODES.has(oldMode) ? oldOid : null, newOid };
         writes.push(note === undefined ? write : { ...write, note });
       }
     }

@@ -2,7 +2,7 @@
 // revision is judged exactly as `scan` judges it (every commit, with the reviews in the
 // revision's tree), narrowed to the changes that brought the snapshot's very content. PURE.
 import { decide } from '../decide/decide.js';
-import { reviewKey, type Finding, type ReviewedChange, type Subject, type Verdict } from '../decide/verdict.js';
+import { reviewKey, type Finding, type ReviewedChange, type ChangeSet, type Verdict } from '../decide/verdict.js';
 import type { TreeFile } from '../git/engine.js';
 import type { Policy } from '../policy/policy.js';
 import type { FileStatus } from './statement.js';
@@ -25,16 +25,16 @@ export interface SnapshotJudgement {
 }
 
 /**
- * `history`: the subjects inspectCommits gave for the revision's whole history, with the
- * revision as tip. Each subject keeps only the changes that wrote a (path, blob) the snapshot
+ * `history`: the change sets inspectCommits gave for the revision's whole history, with the
+ * revision as tip. Each change set keeps only the changes that wrote a (path, blob) the snapshot
  * holds, so content that was replaced or deleted since neither holds the snapshot back nor
  * passes for it; content written twice (deleted and brought back) is judged at each writing.
  * Any finding of the decision is a reason not to release, whatever kind a policy gives it.
  */
-export function judgeSnapshot(policy: Policy, snapshot: readonly TreeFile[], history: readonly Subject[]): SnapshotJudgement {
+export function judgeSnapshot(policy: Policy, snapshot: readonly TreeFile[], history: readonly ChangeSet[]): SnapshotJudgement {
   const held = new Set(snapshot.map((f) => reviewKey(f.path, f.oid)));
-  const subjects = history.map((s) => ({ ...s, changes: s.changes.filter((c) => c.newOid !== null && held.has(reviewKey(c.path, c.newOid))) }));
-  const verdict = decide({ policy, subjects });
+  const changeSets = history.map((s) => ({ ...s, changes: s.changes.filter((c) => c.newOid !== null && held.has(reviewKey(c.path, c.newOid))) }));
+  const verdict = decide({ policy, changeSets });
   const findings = new Map<string, Finding[]>();
   for (const f of verdict.findings) findings.set(f.path, [...(findings.get(f.path) ?? []), f]);
   const reviews = new Map<string, ReviewedChange[]>();

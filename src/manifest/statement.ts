@@ -3,6 +3,7 @@
 // whether the snapshot may be released. PURE: no I/O.
 import { parseReviewedAt, pathProblem, STATEMENT_TYPE, type ObjectFormat } from '../attest/statement.js';
 import { jsonLimitProblem } from '../input-limits.js';
+import { isJsonObject, isStringList, shownValue } from '../json-guards.js';
 
 export const MANIFEST_PREDICATE_TYPE = 'https://cleanroom.dev/attestation/release-manifest/v1';
 
@@ -96,22 +97,22 @@ export function parseManifest(bytes: Uint8Array): ManifestParse {
   }
   const problems: string[] = [];
   const fail = (what: string): void => void problems.push(`the manifest's ${what}`);
-  if (!isObject(json)) return { ok: false, problems: ['the manifest is not a JSON object'] };
-  if (json._type !== STATEMENT_TYPE) fail(`_type is ${show(json._type)}; expected "${STATEMENT_TYPE}"`);
-  if (json.predicateType !== MANIFEST_PREDICATE_TYPE) fail(`predicateType is ${show(json.predicateType)}; expected "${MANIFEST_PREDICATE_TYPE}" (is this a release manifest?)`);
+  if (!isJsonObject(json)) return { ok: false, problems: ['the manifest is not a JSON object'] };
+  if (json._type !== STATEMENT_TYPE) fail(`_type is ${shownValue(json._type)}; expected "${STATEMENT_TYPE}"`);
+  if (json.predicateType !== MANIFEST_PREDICATE_TYPE) fail(`predicateType is ${shownValue(json.predicateType)}; expected "${MANIFEST_PREDICATE_TYPE}" (is this a release manifest?)`);
   const p = json.predicate;
-  if (!isObject(p)) {
+  if (!isJsonObject(p)) {
     fail('predicate is missing or not an object');
     return { ok: false, problems };
   }
   const format = p.objectFormat === 'sha1' || p.objectFormat === 'sha256' ? p.objectFormat : undefined;
-  if (format === undefined) fail(`predicate.objectFormat is ${show(p.objectFormat)}; expected "sha1" or "sha256"`);
+  if (format === undefined) fail(`predicate.objectFormat is ${shownValue(p.objectFormat)}; expected "sha1" or "sha256"`);
   if (p.repository !== null && (typeof p.repository !== 'string' || p.repository === '')) fail('predicate.repository must be a non-empty string or null');
   if (typeof p.revision !== 'string' || (format !== undefined && !HEX[format].test(p.revision))) fail(`predicate.revision must be a commit id of ${format ?? 'the object format'}`);
-  if (typeof p.createdAt !== 'string' || parseReviewedAt(p.createdAt) === undefined) fail(`predicate.createdAt is ${show(p.createdAt)}; expected an RFC 3339 UTC time such as "2026-01-31T12:00:00Z"`);
+  if (typeof p.createdAt !== 'string' || parseReviewedAt(p.createdAt) === undefined) fail(`predicate.createdAt is ${shownValue(p.createdAt)}; expected an RFC 3339 UTC time such as "2026-01-31T12:00:00Z"`);
   if (typeof p.policy !== 'string') fail('predicate.policy must be a string');
-  if (!Array.isArray(p.paths) || !p.paths.every((x) => typeof x === 'string')) fail('predicate.paths must be a list of strings');
-  if (typeof p.releasable !== 'boolean') fail(`predicate.releasable is ${show(p.releasable)}; expected true or false`);
+  if (!isStringList(p.paths)) fail('predicate.paths must be a list of strings');
+  if (typeof p.releasable !== 'boolean') fail(`predicate.releasable is ${shownValue(p.releasable)}; expected true or false`);
 
   const subjects = json.subject;
   const described = p.files;
@@ -124,7 +125,7 @@ export function parseManifest(bytes: Uint8Array): ManifestParse {
   const seen = new Set<string>();
   subjects.forEach((s: unknown, i) => {
     const at = `subject[${i}]`;
-    if (!isObject(s) || !isObject(s.digest)) return fail(`${at} must be an object with a digest`);
+    if (!isJsonObject(s) || !isJsonObject(s.digest)) return fail(`${at} must be an object with a digest`);
     const name = s.name;
     const why = typeof name !== 'string' ? 'is missing' : LONE_SURROGATE.test(name) ? 'is not a Unicode string (a lone surrogate names no file)' : pathProblem(name);
     if (why !== undefined || typeof name !== 'string') return fail(`${at}.name ${why ?? 'is missing'}`);
@@ -135,8 +136,8 @@ export function parseManifest(bytes: Uint8Array): ManifestParse {
     if (typeof gitBlob !== 'string' || !HEX[format].test(gitBlob)) return fail(`${at}.digest.gitBlob must be a ${format} blob id (lowercase hex)`);
     if (typeof sha256 !== 'string' || !HEX.sha256.test(sha256)) return fail(`${at}.digest.sha256 must be 64 lowercase hex digits`);
     const d: unknown = described[i];
-    if (!isObject(d) || d.name !== name) return fail(`predicate.files[${i}] must describe ${JSON.stringify(name)}, as subject[${i}] does`);
-    if (!STATUSES.includes(d.status as FileStatus)) return fail(`predicate.files[${i}].status is ${show(d.status)}; expected one of ${STATUSES.join(', ')}`);
+    if (!isJsonObject(d) || d.name !== name) return fail(`predicate.files[${i}] must describe ${JSON.stringify(name)}, as subject[${i}] does`);
+    if (!STATUSES.includes(d.status as FileStatus)) return fail(`predicate.files[${i}].status is ${shownValue(d.status)}; expected one of ${STATUSES.join(', ')}`);
     const reviewers = strings(d.reviewers);
     const assistants = strings(d.assistants);
     if (reviewers === undefined || assistants === undefined) return fail(`predicate.files[${i}].reviewers and .assistants must be lists of strings when present`);
@@ -164,18 +165,10 @@ export function parseManifest(bytes: Uint8Array): ManifestParse {
 
 function strings(v: unknown): string[] | undefined {
   if (v === undefined) return [];
-  return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
+  return isStringList(v) ? v : undefined;
 }
 
 /** Byte order of the UTF-8 names, as git sorts paths (UTF-16 order differs past the BMP). */
 export function compareBytes(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function show(v: unknown): string {
-  return v === undefined ? 'missing' : JSON.stringify(v);
 }

@@ -5,6 +5,7 @@
  * line that is not a readable record is skipped rather than trusted or fatal. Pure: text in,
  * attributions out; attributions and a staged file in, signals out.
  */
+import { asList, asObject, asText } from '../json-guards.js';
 import type { Signal } from '../signals/signal.js';
 
 /** Where the reference implementation (reference/trace-store.ts, TRACE_PATH) appends, from the worktree root. */
@@ -31,11 +32,6 @@ export interface StagedFile {
   readonly addedLines: ReadonlySet<number>;
 }
 
-type Json = Record<string, unknown>;
-
-const object = (v: unknown): Json | null => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : null);
-const array = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const lineNumber = (v: unknown): number | null => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 1 ? v : null);
 
 /** The record's path as git names it: the reference writes `path.relative`, so backslashes on Windows. */
@@ -45,39 +41,39 @@ function gitPath(p: string): string {
 
 /** The contributor's model when its type is `ai` or `mixed` (undefined: not an AI's lines). */
 function aiModel(contributor: unknown): string | null | undefined {
-  const c = object(contributor);
+  const c = asObject(contributor);
   if (c?.type !== 'ai' && c?.type !== 'mixed') return undefined;
-  return text(c.model_id);
+  return asText(c.model_id);
 }
 
-function parseRecord(line: string): TraceAttribution[] {
+function parseTraceLine(line: string): TraceAttribution[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);
   } catch {
     return [];
   }
-  const record = object(parsed);
+  const record = asObject(parsed);
   if (!record || !Array.isArray(record.files)) return [];
   // The reference writes tool name 'unknown' when it cannot tell; the model says more then.
-  const tool = text(object(record.tool)?.name);
+  const tool = asText(asObject(record.tool)?.name);
   const toolName = tool === 'unknown' ? null : tool;
-  const timestamp = text(record.timestamp);
+  const timestamp = asText(record.timestamp);
   const out: TraceAttribution[] = [];
   for (const f of record.files) {
-    const file = object(f);
-    const rawPath = text(file?.path);
+    const file = asObject(f);
+    const rawPath = asText(file?.path);
     if (!file || rawPath === null) continue;
     const path = gitPath(rawPath);
-    for (const c of array(file.conversations)) {
-      const conversation = object(c);
+    for (const c of asList(file.conversations)) {
+      const conversation = asObject(c);
       if (!conversation) continue;
-      const url = text(conversation.url);
+      const url = asText(conversation.url);
       // A range's own contributor overrides the conversation's, so one conversation can hold
       // ranges of several models (and human ranges that attribute nothing): one attribution per model.
       const byModel = new Map<string | null, [number, number][]>();
-      for (const r of array(conversation.ranges)) {
-        const range = object(r);
+      for (const r of asList(conversation.ranges)) {
+        const range = asObject(r);
         const start = lineNumber(range?.start_line);
         const end = lineNumber(range?.end_line);
         if (!range || start === null || end === null || end < start) continue;
@@ -97,7 +93,7 @@ function parseRecord(line: string): TraceAttribution[] {
 
 /** Every (path, ranges) the trace file attributes to an AI (contributor `ai` or `mixed`), in file order. */
 export function parseAgentTrace(jsonl: string): TraceAttribution[] {
-  return jsonl.split('\n').flatMap((line) => (line.trim() === '' ? [] : parseRecord(line)));
+  return jsonl.split('\n').flatMap((line) => (line.trim() === '' ? [] : parseTraceLine(line)));
 }
 
 /** Attributions grouped by path, so each staged file looks up only its own. */

@@ -5,6 +5,7 @@
  * Keys `s_<14 hex>::t_<14 hex>` and legacy bare 16 (or 7) hex name AI sessions; `h_<14 hex>` a
  * human. Pure: text in, attributions out.
  */
+import { asObject, asText, type JsonObject } from '../json-guards.js';
 import type { Signal } from '../signals/signal.js';
 
 export const GIT_AI_NOTES_REF = 'refs/notes/ai';
@@ -30,35 +31,23 @@ function unquote(line: string): string {
   }
 }
 
-interface AgentId {
-  readonly tool?: unknown;
-  readonly model?: unknown;
-}
-
 /** The agent a session key belongs to, from the metadata's `sessions` (v3) or `prompts` (legacy). */
-function agentOf(key: string, meta: Record<string, unknown>): { agent: string; model: string | null } {
+function agentOf(key: string, meta: JsonObject): { agent: string; model: string | null } {
   const session = key.split('::')[0] ?? key;
-  const pick = (table: unknown): AgentId | undefined => {
-    if (typeof table !== 'object' || table === null) return undefined;
-    const entry = (table as Record<string, { agent_id?: AgentId }>)[session];
-    return entry?.agent_id;
-  };
-  const id = pick(meta.sessions) ?? pick(meta.prompts);
-  return {
-    agent: typeof id?.tool === 'string' && id.tool !== '' ? id.tool : 'git-ai',
-    model: typeof id?.model === 'string' && id.model !== '' ? id.model : null,
-  };
+  const pick = (table: unknown): unknown => asObject(asObject(table)?.[session])?.agent_id;
+  const id = asObject(pick(meta.sessions) ?? pick(meta.prompts));
+  return { agent: asText(id?.tool) ?? 'git-ai', model: asText(id?.model) };
 }
 
 /** Every (path, ranges) the note attributes to an AI session; unreadable parts attribute nothing. */
 export function parseGitAiNote(text: string): AiLines[] {
   const lines = text.replace(/\r\n/g, '\n').split('\n');
   const divider = lines.indexOf('---');
-  let meta: Record<string, unknown> = {};
+  let meta: JsonObject = {};
   if (divider >= 0) {
     try {
       const parsed: unknown = JSON.parse(lines.slice(divider + 1).join('\n'));
-      if (typeof parsed === 'object' && parsed !== null) meta = parsed as Record<string, unknown>;
+      meta = asObject(parsed) ?? meta;
     } catch {
       // Attributions stand without metadata; only the agent's name is lost.
     }

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { LEDGER_FILE, ledgerDir, ledgerPath } from '../layout.js';
 import fs from 'node:fs';
 import path from 'node:path';
+import { isStringList } from '../json-guards.js';
 
 const LOCK_FILE = 'provenance.lock';
 /** Compaction starts past this size and keeps the newest records up to half of it, so a busy ledger compacts now and then rather than on every append. */
@@ -152,7 +153,7 @@ export function compact(commonDir: string, maxBytes: number): boolean {
         const line = lines[i] as string;
         const size = Buffer.byteLength(line) + 1;
         if (bytes + size > maxBytes / 2) break;
-        if (parseRecord(line) === null) continue;
+        if (parseLedgerLine(line) === null) continue;
         keep.push(line);
         bytes += size;
       }
@@ -175,7 +176,7 @@ export function compact(commonDir: string, maxBytes: number): boolean {
   return true;
 }
 
-function parseRecord(line: string): ProvenanceRecord | null {
+function parseLedgerLine(line: string): ProvenanceRecord | null {
   let r: unknown;
   try {
     r = JSON.parse(line);
@@ -186,7 +187,7 @@ function parseRecord(line: string): ProvenanceRecord | null {
   if (typeof o !== 'object' || o === null || o.v !== 1) return null;
   const strings = [o.id, o.time, o.agent, o.session, o.tool, o.path, o.blob, o.sha256];
   if (strings.some((s) => typeof s !== 'string') || typeof o.size !== 'number') return null;
-  if (o.lines !== undefined && !(Array.isArray(o.lines) && o.lines.every((l) => typeof l === 'string'))) return null;
+  if (o.lines !== undefined && !isStringList(o.lines)) return null;
   return o as ProvenanceRecord;
 }
 
@@ -203,7 +204,7 @@ export function readLedger(commonDir: string): ProvenanceRecord[] {
   const seen = new Set<string>();
   const records: ProvenanceRecord[] = [];
   for (const line of text.split('\n')) {
-    const r = line === '' ? null : parseRecord(line);
+    const r = line === '' ? null : parseLedgerLine(line);
     if (r === null || seen.has(r.id)) continue;
     seen.add(r.id);
     records.push(r);

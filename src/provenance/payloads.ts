@@ -4,6 +4,7 @@
  * Field names follow each assistant's hook documentation (see shared/research/fingerprints.md §2):
  * an unknown tool is not an error, because a hook wired without a matcher sees every tool call.
  */
+import { asList, asObject, asText, type JsonObject } from '../json-guards.js';
 
 export const AGENTS = ['claude-code', 'codex', 'cursor', 'gemini', 'copilot'] as const;
 export type AgentName = (typeof AGENTS)[number];
@@ -48,21 +49,17 @@ export interface HookPayload {
 
 export class PayloadError extends Error {}
 
-export type Json = Record<string, unknown>;
-
-export const obj = (v: unknown): Json | null => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : null);
-export const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null);
 export const first = (...values: unknown[]): string | null => {
   for (const v of values) {
-    const s = str(v);
+    const s = asText(v);
     if (s !== null) return s;
   }
   return null;
 };
 /** The new strings of several edits. */
 const each = (edits: unknown, key: string): string[] =>
-  Array.isArray(edits) ? edits.map((e) => obj(e)?.[key]).filter((s): s is string => typeof s === 'string') : [];
+  asList(edits).map((e) => asObject(e)?.[key]).filter((s): s is string => typeof s === 'string');
 /** An edit's new string: an edit without one (a deletion) introduced nothing. */
 const one = (...values: unknown[]): string[] => {
   const s = first(...values);
@@ -94,7 +91,7 @@ export function patchWrites(patch: string): { path: string; introduced: string[]
 
 /** The patch text of an apply_patch call: in tool_input.command (Codex), .patch or .input, or the input itself. */
 function patchText(input: unknown): string | null {
-  const candidates = [input, obj(input)?.command, obj(input)?.patch, obj(input)?.input];
+  const candidates = [input, asObject(input)?.command, asObject(input)?.patch, asObject(input)?.input];
   for (const c of candidates) {
     const text = Array.isArray(c) ? c.filter((s) => typeof s === 'string').join('\n') : c;
     if (typeof text === 'string' && /^\*\*\* (Add|Update) File: /m.test(text)) return text;
@@ -128,15 +125,15 @@ export const patchFiles = (input: unknown) => {
   return text === null ? [] : patchWrites(text);
 };
 
-function claudeCode(d: Json): HookPayload {
-  const tool = str(d.tool_name) ?? '';
-  const base: Base = { agent: 'claude-code', session: str(d.session_id) ?? '', tool, cwd: str(d.cwd) };
-  const event = str(d.hook_event_name) ?? 'PostToolUse';
-  const input = obj(d.tool_input) ?? {};
-  const filePath = first(input.file_path, obj(d.tool_response)?.filePath);
+function claudeCode(d: JsonObject): HookPayload {
+  const tool = asText(d.tool_name) ?? '';
+  const base: Base = { agent: 'claude-code', session: asText(d.session_id) ?? '', tool, cwd: asText(d.cwd) };
+  const event = asText(d.hook_event_name) ?? 'PostToolUse';
+  const input = asObject(d.tool_input) ?? {};
+  const filePath = first(input.file_path, asObject(d.tool_response)?.filePath);
   if (tool === 'Bash') {
     const phase = event === 'PreToolUse' ? 'before' : 'after';
-    return result(base, { shell: { phase, callId: str(d.tool_use_id) ?? tool, durationMs: num(d.duration_ms) } });
+    return result(base, { shell: { phase, callId: asText(d.tool_use_id) ?? tool, durationMs: num(d.duration_ms) } });
   }
   if (event !== 'PostToolUse') return none(base);
   switch (tool) {
@@ -155,25 +152,25 @@ function claudeCode(d: Json): HookPayload {
   }
 }
 
-function codex(d: Json): HookPayload {
-  const tool = str(d.tool_name) ?? '';
-  const base: Base = { agent: 'codex', session: str(d.session_id) ?? '', tool, cwd: str(d.cwd) };
-  const event = str(d.hook_event_name) ?? 'PostToolUse';
+function codex(d: JsonObject): HookPayload {
+  const tool = asText(d.tool_name) ?? '';
+  const base: Base = { agent: 'codex', session: asText(d.session_id) ?? '', tool, cwd: asText(d.cwd) };
+  const event = asText(d.hook_event_name) ?? 'PostToolUse';
   if (tool === 'Bash') {
     const phase = event === 'PreToolUse' ? 'before' : 'after';
     // A patch can also arrive as a shell command (`apply_patch <<'EOF'`): its paths are known exactly.
-    const writes = phase === 'after' ? patchFiles(obj(d.tool_input)?.command) : [];
-    return result(base, { writes, shell: { phase, callId: str(d.tool_use_id) ?? tool, durationMs: null } });
+    const writes = phase === 'after' ? patchFiles(asObject(d.tool_input)?.command) : [];
+    return result(base, { writes, shell: { phase, callId: asText(d.tool_use_id) ?? tool, durationMs: null } });
   }
   if (event !== 'PostToolUse') return none(base);
   return result(base, { writes: patchFiles(d.tool_input) });
 }
 
-function cursor(d: Json): HookPayload {
-  const event = str(d.hook_event_name) ?? '';
-  const roots = Array.isArray(d.workspace_roots) ? d.workspace_roots : [];
-  const input = obj(d.tool_input) ?? {};
-  const tool = str(d.tool_name) ?? event;
+function cursor(d: JsonObject): HookPayload {
+  const event = asText(d.hook_event_name) ?? '';
+  const roots = asList(d.workspace_roots);
+  const input = asObject(d.tool_input) ?? {};
+  const tool = asText(d.tool_name) ?? event;
   const base: Base = { agent: 'cursor', session: first(d.conversation_id, d.session_id) ?? '', tool, cwd: first(d.cwd, roots[0]) };
   const shellAfter = () =>
     result(base, { shell: { phase: 'after', callId: first(d.tool_use_id, d.generation_id) ?? tool, durationMs: num(d.duration) } });
@@ -181,7 +178,7 @@ function cursor(d: Json): HookPayload {
     case 'afterFileEdit':
     case 'afterTabFileEdit':
       // A created file arrives as one edit whose new string is the whole content.
-      return result(base, { writes: [{ path: str(d.file_path), introduced: Array.isArray(d.edits) ? each(d.edits, 'new_string') : null }] });
+      return result(base, { writes: [{ path: asText(d.file_path), introduced: Array.isArray(d.edits) ? each(d.edits, 'new_string') : null }] });
     case 'afterShellExecution':
       return shellAfter();
     case 'postToolUse': {
@@ -205,19 +202,33 @@ function cursor(d: Json): HookPayload {
   }
 }
 
-function gemini(d: Json): HookPayload {
-  const tool = str(d.tool_name) ?? '';
-  const base: Base = { agent: 'gemini', session: str(d.session_id) ?? '', tool, cwd: str(d.cwd) };
-  const event = str(d.hook_event_name) ?? 'AfterTool';
-  const input = obj(d.tool_input) ?? {};
+function gemini(d: JsonObject): HookPayload {
+  const tool = asText(d.tool_name) ?? '';
+  const base: Base = { agent: 'gemini', session: asText(d.session_id) ?? '', tool, cwd: asText(d.cwd) };
+  const event = asText(d.hook_event_name) ?? 'AfterTool';
+  const input = asObject(d.tool_input) ?? {};
   if (tool === 'run_shell_command') {
     const phase = event === 'BeforeTool' ? 'before' : 'after';
-    return result(base, { shell: { phase, callId: str(d.tool_use_id) ?? tool, durationMs: null } });
+    return result(base, { shell: { phase, callId: asText(d.tool_use_id) ?? tool, durationMs: null } });
   }
   if (event !== 'AfterTool') return none(base);
-  if (tool === 'write_file') return result(base, { writes: [{ path: str(input.file_path), introduced: null }] });
-  if (tool === 'replace') return result(base, { writes: [{ path: str(input.file_path), introduced: one(input.new_string) }] });
+  if (tool === 'write_file') return result(base, { writes: [{ path: asText(input.file_path), introduced: null }] });
+  if (tool === 'replace') return result(base, { writes: [{ path: asText(input.file_path), introduced: one(input.new_string) }] });
   return none(base);
+}
+
+/** A Copilot CLI tool call's arguments, from either payload shape: `args` as sent (an apply_patch
+ *  body may be plain text, which patchText reads as it is), `input` the object they hold, if any. */
+export function copilotToolArgs(d: JsonObject): { args: unknown; input: JsonObject } {
+  let args: unknown = d.tool_input ?? d.toolInput ?? d.toolArgs;
+  if (typeof args === 'string') {
+    try {
+      args = JSON.parse(args);
+    } catch {
+      // Not JSON: kept as the text it is.
+    }
+  }
+  return { args, input: asObject(args) ?? {} };
 }
 
 /**
@@ -225,18 +236,10 @@ function gemini(d: Json): HookPayload {
  * configured with PascalCase event names, and camelCase ones (`toolName`, `toolArgs` as a JSON
  * string, no event name: a result means the tool ran) to its native camelCase events. Both parse.
  */
-function copilot(d: Json): HookPayload {
+function copilot(d: JsonObject): HookPayload {
   const tool = first(d.tool_name, d.toolName) ?? '';
-  const base: Base = { agent: 'copilot', session: first(d.session_id, d.sessionId) ?? '', tool, cwd: str(d.cwd) };
-  let args: unknown = d.tool_input ?? d.toolInput ?? d.toolArgs;
-  if (typeof args === 'string') {
-    try {
-      args = JSON.parse(args);
-    } catch {
-      // Not JSON: an apply_patch body passed as plain text, which patchText reads as it is.
-    }
-  }
-  const input = obj(args) ?? {};
+  const base: Base = { agent: 'copilot', session: first(d.session_id, d.sessionId) ?? '', tool, cwd: asText(d.cwd) };
+  const { args, input } = copilotToolArgs(d);
   const ran = 'toolResult' in d || 'tool_result' in d || 'tool_response' in d;
   const event = (first(d.hook_event_name, d.hookEventName) ?? (ran ? 'postToolUse' : 'preToolUse')).toLowerCase();
   if (tool === 'bash' || tool === 'powershell') {
@@ -262,7 +265,7 @@ function copilot(d: Json): HookPayload {
   }
 }
 
-const PARSERS: Record<AgentName, (d: Json) => HookPayload> = { 'claude-code': claudeCode, codex, cursor, gemini, copilot };
+const PARSERS: Record<AgentName, (d: JsonObject) => HookPayload> = { 'claude-code': claudeCode, codex, cursor, gemini, copilot };
 
 /** Parses one hook invocation's stdin; a PayloadError says why it is not a hook payload at all. */
 export function parsePayload(agent: AgentName, text: string): HookPayload {
@@ -270,7 +273,7 @@ export function parsePayload(agent: AgentName, text: string): HookPayload {
 }
 
 /** A hook's stdin as the JSON object every assistant sends; a PayloadError says why it is not one. */
-export function hookJson(text: string): Json {
+export function hookJson(text: string): JsonObject {
   if (text.trim() === '') throw new PayloadError('empty payload on stdin');
   let data: unknown;
   try {
@@ -278,7 +281,7 @@ export function hookJson(text: string): Json {
   } catch (e) {
     throw new PayloadError(`payload is not JSON (${(e as Error).message}; ${text.length} characters)`);
   }
-  const d = obj(data);
+  const d = asObject(data);
   if (!d) throw new PayloadError(`payload is JSON but not an object (${Array.isArray(data) ? 'an array' : typeof data})`);
   return d;
 }

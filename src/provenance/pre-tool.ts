@@ -4,7 +4,8 @@
  * out. Field names follow each assistant's hook documentation (shared/research/fingerprints.md §2),
  * as payloads.ts does for the calls that already ran; a tool that writes nothing answers no files.
  */
-import { first, hookJson, obj, patchFiles, str, type AgentName, type Json } from './payloads.js';
+import { asList, asObject, asText, type JsonObject } from '../json-guards.js';
+import { copilotToolArgs, first, hookJson, patchFiles, type AgentName } from './payloads.js';
 
 /** A tool call about to run. */
 export interface PlannedCall {
@@ -25,41 +26,41 @@ const call = (cwd: string | null, tool: string, files: (string | null)[], comman
 });
 const patched = (input: unknown): string[] => patchFiles(input).map((f) => f.path);
 
-function claudeCode(d: Json): PlannedCall {
-  const tool = str(d.tool_name) ?? '';
-  const input = obj(d.tool_input) ?? {};
-  const cwd = str(d.cwd);
+function claudeCode(d: JsonObject): PlannedCall {
+  const tool = asText(d.tool_name) ?? '';
+  const input = asObject(d.tool_input) ?? {};
+  const cwd = asText(d.cwd);
   switch (tool) {
     case 'Write':
     case 'Edit':
     case 'MultiEdit':
-      return call(cwd, tool, [str(input.file_path)]);
+      return call(cwd, tool, [asText(input.file_path)]);
     case 'NotebookEdit':
       return call(cwd, tool, [first(input.notebook_path, input.file_path)]);
     case 'Bash':
-      return call(cwd, tool, [], str(input.command));
+      return call(cwd, tool, [], asText(input.command));
     default:
       return call(cwd, tool, []);
   }
 }
 
 /** Codex names file edits `apply_patch` (Write and Edit are matcher aliases) and its shell `Bash`. */
-function codex(d: Json): PlannedCall {
-  const tool = str(d.tool_name) ?? '';
-  const input = obj(d.tool_input);
-  const cwd = str(d.cwd);
-  if (tool === 'Bash') return call(cwd, tool, [], str(input?.command));
+function codex(d: JsonObject): PlannedCall {
+  const tool = asText(d.tool_name) ?? '';
+  const input = asObject(d.tool_input);
+  const cwd = asText(d.cwd);
+  if (tool === 'Bash') return call(cwd, tool, [], asText(input?.command));
   return call(cwd, tool, patched(d.tool_input));
 }
 
 /** Cursor's generic preToolUse, and beforeShellExecution, whose payload is the command itself. */
-function cursor(d: Json): PlannedCall {
-  const event = str(d.hook_event_name) ?? '';
-  const roots = Array.isArray(d.workspace_roots) ? d.workspace_roots : [];
+function cursor(d: JsonObject): PlannedCall {
+  const event = asText(d.hook_event_name) ?? '';
+  const roots = asList(d.workspace_roots);
   const cwd = first(d.cwd, roots[0]);
-  if (event === 'beforeShellExecution') return call(cwd, 'Shell', [], str(d.command));
-  const tool = str(d.tool_name) ?? event;
-  const input = obj(d.tool_input) ?? {};
+  if (event === 'beforeShellExecution') return call(cwd, 'Shell', [], asText(d.command));
+  const tool = asText(d.tool_name) ?? event;
+  const input = asObject(d.tool_input) ?? {};
   switch (tool) {
     case 'Write':
     case 'StrReplace':
@@ -75,28 +76,20 @@ function cursor(d: Json): PlannedCall {
   }
 }
 
-function gemini(d: Json): PlannedCall {
-  const tool = str(d.tool_name) ?? '';
-  const input = obj(d.tool_input) ?? {};
-  const cwd = str(d.cwd);
-  if (tool === 'write_file' || tool === 'replace') return call(cwd, tool, [str(input.file_path)]);
-  if (tool === 'run_shell_command') return call(cwd, tool, [], str(input.command));
+function gemini(d: JsonObject): PlannedCall {
+  const tool = asText(d.tool_name) ?? '';
+  const input = asObject(d.tool_input) ?? {};
+  const cwd = asText(d.cwd);
+  if (tool === 'write_file' || tool === 'replace') return call(cwd, tool, [asText(input.file_path)]);
+  if (tool === 'run_shell_command') return call(cwd, tool, [], asText(input.command));
   return call(cwd, tool, []);
 }
 
 /** Copilot CLI: snake_case payloads for PascalCase events, camelCase ones (toolArgs a JSON string) for its own. */
-function copilot(d: Json): PlannedCall {
+function copilot(d: JsonObject): PlannedCall {
   const tool = first(d.tool_name, d.toolName) ?? '';
-  let args: unknown = d.tool_input ?? d.toolInput ?? d.toolArgs;
-  if (typeof args === 'string') {
-    try {
-      args = JSON.parse(args);
-    } catch {
-      // Not JSON: an apply_patch body passed as plain text.
-    }
-  }
-  const input = obj(args) ?? {};
-  const cwd = str(d.cwd);
+  const { args, input } = copilotToolArgs(d);
+  const cwd = asText(d.cwd);
   switch (tool) {
     case 'create':
     case 'edit':
@@ -113,7 +106,7 @@ function copilot(d: Json): PlannedCall {
   }
 }
 
-const PARSERS: Record<AgentName, (d: Json) => PlannedCall> = { 'claude-code': claudeCode, codex, cursor, gemini, copilot };
+const PARSERS: Record<AgentName, (d: JsonObject) => PlannedCall> = { 'claude-code': claudeCode, codex, cursor, gemini, copilot };
 
 /** Parses one pre-tool hook invocation's stdin; a PayloadError says why it is not a payload at all. */
 export function parsePreTool(agent: AgentName, text: string): PlannedCall {

@@ -3,6 +3,7 @@
  * use. A malformed catalog is a bug in cleanroom, not something a user can fix, so it fails loudly
  * as an internal error instead of silently dropping rules.
  */
+import { isJsonObject, isStringList } from '../json-guards.js';
 import raw from './catalog.json' with { type: 'json' };
 
 export type Confidence = 'H' | 'M' | 'L';
@@ -40,16 +41,6 @@ const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const COMMON_KEYS = ['id', 'assistant', 'kind', 'confidence', 'sources', 'examples'];
 
-type Raw = Record<string, unknown>;
-
-function isRecord(v: unknown): v is Raw {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function isStringList(v: unknown): v is string[] {
-  return Array.isArray(v) && v.every((s) => typeof s === 'string');
-}
-
 function compile(source: unknown, flags: string, where: string): RegExp {
   if (typeof source !== 'string' || source === '') throw new Error(`${where}: expected a non-empty regex string`);
   try {
@@ -61,7 +52,7 @@ function compile(source: unknown, flags: string, where: string): RegExp {
 
 function validateEntry(e: unknown, index: number): CatalogEntry {
   const at = `catalog entry ${index}`;
-  if (!isRecord(e)) throw new Error(`${at}: expected an object`);
+  if (!isJsonObject(e)) throw new Error(`${at}: expected an object`);
   const id = e.id;
   if (typeof id !== 'string' || !ID.test(id)) throw new Error(`${at}: id must look like 'assistant/rule-name'`);
   const where = `catalog entry '${id}'`;
@@ -79,7 +70,7 @@ function validateEntry(e: unknown, index: number): CatalogEntry {
     throw new Error(`${where}: needs at least one source`);
   }
   if (
-    !isRecord(examples) ||
+    !isJsonObject(examples) ||
     !isStringList(examples.match) ||
     !isStringList(examples.noMatch) ||
     examples.match.length === 0 ||

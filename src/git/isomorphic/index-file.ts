@@ -71,10 +71,10 @@ export function indexFilePath(repo: RepoContext): string {
 }
 
 function unreadable(file: string, why: string): CleanroomError {
-  return new CleanroomError('EENGINE', `the index ${file} ${why}; the isomorphic engine leaves it to git`);
+  return new CleanroomError('EENGINE', `the index ${file} ${why}, which the isomorphic engine cannot read`);
 }
 
-/** Version and entry count from the 12-byte header: what the preflight needs before reading further. */
+/** Version and entry count from the 12-byte header, checked before the rest is read. */
 export function readIndexHeader(buf: Buffer, file: string): { version: number; entryCount: number } {
   if (buf.length < HEADER || buf.toString('latin1', 0, 4) !== 'DIRC') throw unreadable(file, 'has no DIRC header');
   const version = buf.readUInt32BE(4);
@@ -87,7 +87,7 @@ export function summarizeIndex(buf: Buffer, file: string): IndexSummary {
   return walk(buf, file, false);
 }
 
-/** All entries in index order (path bytes, then stage). Throws EENGINE on a split index, so callers fall back to git. */
+/** All entries in index order (path bytes, then stage). Throws EENGINE on a split index rather than misreading it. */
 export function parseIndex(buf: Buffer, file: string): IndexFile {
   const index = walk(buf, file, true);
   if (index.extensions.includes('link')) throw unreadable(file, 'is a split index (core.splitIndex)');

@@ -18,22 +18,6 @@ import path from 'node:path';
 import type { RepoContext } from '../repo.js';
 import { indexFilePath } from './index-file.js';
 
-export interface ReadOnlyFs {
-  readonly promises: {
-    readFile(file: string, options?: unknown): Promise<Buffer | string>;
-    writeFile(file: string, data?: unknown, options?: unknown): Promise<void>;
-    unlink(file: string): Promise<void>;
-    readdir(dir: string): Promise<string[]>;
-    mkdir(dir: string, options?: unknown): Promise<void>;
-    rmdir(dir: string): Promise<void>;
-    stat(file: string): Promise<Stats>;
-    lstat(file: string): Promise<Stats>;
-    readlink(file: string, options?: unknown): Promise<string | Buffer>;
-    symlink(target: string, file: string): Promise<void>;
-    chmod(file: string, mode?: unknown): Promise<void>;
-  };
-}
-
 /** git's limit on nested alternates (alt_odb_usable / link_alt_odb_entry). */
 const MAX_ALTERNATE_DEPTH = 5;
 
@@ -125,104 +109,141 @@ function fsError(code: 'ENOENT' | 'EROFS', syscall: string, file: string): NodeJ
 const LOOSE = /^([0-9a-f]{2})\/([0-9a-f]{38})$/;
 const FANOUT = /^[0-9a-f]{2}$/;
 
-export function createOverlayFs(repo: RepoContext): ReadOnlyFs {
-  const gitDir = path.resolve(repo.gitDir);
-  const indexFile = indexFilePath(repo);
-  const separateCommon = path.resolve(repo.commonDir) !== gitDir;
+/** The overlay as the `promises` half of a node:fs that isomorphic-git's FileSystem takes
+ *  (`new FileSystem({ promises: overlay })`); it binds each method to this object. */
+export class OverlayFs {
+  private readonly gitDir: string;
+  private readonly indexFile: string;
+  private readonly separateCommon: boolean;
+  private dirs: string[] | null = null;
+  private readonly listings = new Map<string, Promise<Set<string>>>();
+  private packs: Promise<Map<string, string>> | null = null;
+  // readObject() stats the gitdir on every call to see whether it is a `.git` file.
+  private gitDirStat: Promise<Stats> | null = null;
 
-  let dirs: string[] | null = null;
-  const objectStore = () => (dirs ??= objectDirs(repo));
-  const listings = new Map<string, Promise<Set<string>>>();
-  const listing = (dir: string): Promise<Set<string>> => {
-    let names = listings.get(dir);
+  constructor(private readonly repo: RepoContext) {
+    this.gitDir = path.resolve(repo.gitDir);
+    this.indexFile = indexFilePath(repo);
+    this.separateCommon = path.resolve(repo.commonDir) !== this.gitDir;
+  }
+
+  async readFile(file: string, options?: unknown): Promise<Buffer | string> {
+    return fsp.readFile(await this.locate(file, 'open'), options as Parameters<typeof fsp.readFile>[1]);
+  }
+
+  async readdir(dir: string): Promise<string[]> {
+    const rel = path.relative(path.join(this.gitDir, 'objects'), path.resolve(dir)).split(path.sep).join('/');
+    if (rel === 'pack') return [...(await this.packFiles()).keys()];
+    if (FANOUT.test(rel)) {
+      const union = new Set<string>();
+      for (const objects of this.objectStore()) for (const name of await this.fanout(objects, rel)) union.add(name);
+      return [...union];
+    }
+    return fsp.readdir(await this.locate(dir, 'scandir'));
+  }
+
+  stat(file: string): Promise<Stats> {
+    if (path.resolve(file) === this.gitDir) return (this.gitDirStat ??= this.statOf(file));
+    return this.statOf(file);
+  }
+
+  async lstat(file: string): Promise<Stats> {
+    return fsp.lstat(await this.locate(file, 'lstat'));
+  }
+
+  async readlink(file: string, options?: unknown): Promise<string | Buffer> {
+    return fsp.readlink(await this.locate(file, 'readlink'), options as Parameters<typeof fsp.readlink>[1]);
+  }
+
+  async writeFile(file: string, _data?: unknown): Promise<void> {
+    throw fsError('EROFS', 'open', file);
+  }
+
+  async unlink(file: string): Promise<void> {
+    throw fsError('EROFS', 'unlink', file);
+  }
+
+  async mkdir(dir: string): Promise<void> {
+    throw fsError('EROFS', 'mkdir', dir);
+  }
+
+  async rmdir(dir: string): Promise<void> {
+    throw fsError('EROFS', 'rmdir', dir);
+  }
+
+  async symlink(_target: string, file: string): Promise<void> {
+    throw fsError('EROFS', 'symlink', file);
+  }
+
+  async chmod(file: string): Promise<void> {
+    throw fsError('EROFS', 'chmod', file);
+  }
+
+  private async statOf(file: string): Promise<Stats> {
+    return fsp.stat(await this.locate(file, 'stat'));
+  }
+
+  /** Where a path under the (virtual) gitdir really lives (paths outside it are passed through);
+   *  ENOENT, as `syscall` would fail, for a loose object in none of the object directories. */
+  private async locate(file: string, syscall: string): Promise<string> {
+    const abs = path.resolve(file);
+    if (!abs.startsWith(this.gitDir + path.sep)) return abs;
+    const rel = abs.slice(this.gitDir.length + 1).split(path.sep).join('/');
+    if (rel === 'index') return this.indexFile;
+    if (rel.startsWith('objects/')) {
+      const real = await this.objectFile(rel.slice('objects/'.length));
+      if (real === null) throw fsError('ENOENT', syscall, file);
+      return real;
+    }
+    return this.separateCommon && isShared(rel) ? path.join(this.repo.commonDir, rel) : abs;
+  }
+
+  /** The real file behind `objects/<rel>`; null when a loose object is in none of the directories. */
+  private async objectFile(rel: string): Promise<string | null> {
+    const [primary = '', ...rest] = this.objectStore();
+    const loose = LOOSE.exec(rel);
+    if (loose) {
+      const [, xx = '', name = ''] = loose;
+      for (const objects of [primary, ...rest]) {
+        if ((await this.fanout(objects, xx)).has(name)) return path.join(objects, rel);
+      }
+      return null;
+    }
+    if (rel.startsWith('pack/') && !rel.slice(5).includes('/')) return (await this.packFiles()).get(rel.slice(5)) ?? null;
+    return path.join(primary, rel);
+  }
+
+  private objectStore(): string[] {
+    return (this.dirs ??= objectDirs(this.repo));
+  }
+
+  private listing(dir: string): Promise<Set<string>> {
+    let names = this.listings.get(dir);
     if (!names) {
       names = fsp.readdir(dir).then(
         (found) => new Set(found),
         () => new Set<string>(),
       );
-      listings.set(dir, names);
+      this.listings.set(dir, names);
     }
     return names;
-  };
-  // In a packed repository most of the 256 fan-out directories do not exist: one listing of
-  // `objects/` spares a failed readdir for each.
-  const fanout = async (objects: string, xx: string): Promise<Set<string>> =>
-    (await listing(objects)).has(xx) ? listing(path.join(objects, xx)) : new Set<string>();
-  let packs: Promise<Map<string, string>> | null = null;
-  const packFiles = () =>
-    (packs ??= (async () => {
+  }
+
+  /** In a packed repository most of the 256 fan-out directories do not exist: one listing of
+   *  `objects/` spares a failed readdir for each. */
+  private async fanout(objects: string, xx: string): Promise<Set<string>> {
+    return (await this.listing(objects)).has(xx) ? this.listing(path.join(objects, xx)) : new Set<string>();
+  }
+
+  private packFiles(): Promise<Map<string, string>> {
+    return (this.packs ??= (async () => {
       const byName = new Map<string, string>();
-      for (const objects of objectStore()) {
-        for (const name of await listing(path.join(objects, 'pack'))) {
+      for (const objects of this.objectStore()) {
+        for (const name of await this.listing(path.join(objects, 'pack'))) {
           if (!byName.has(name)) byName.set(name, path.join(objects, 'pack', name));
         }
       }
       return byName;
     })());
-
-  /** The real file behind `objects/<rel>`; null when a loose object is in none of the directories. */
-  const objectFile = async (rel: string): Promise<string | null> => {
-    const [primary = '', ...rest] = objectStore();
-    const loose = LOOSE.exec(rel);
-    if (loose) {
-      const [, xx = '', name = ''] = loose;
-      for (const objects of [primary, ...rest]) {
-        if ((await fanout(objects, xx)).has(name)) return path.join(objects, rel);
-      }
-      return null;
-    }
-    if (rel.startsWith('pack/') && !rel.slice(5).includes('/')) return (await packFiles()).get(rel.slice(5)) ?? null;
-    return path.join(primary, rel);
-  };
-
-  /** Where a path under the (virtual) gitdir really lives; paths outside it are passed through. */
-  const locate = async (file: string): Promise<string | null> => {
-    const abs = path.resolve(file);
-    if (!abs.startsWith(gitDir + path.sep)) return abs;
-    const rel = abs.slice(gitDir.length + 1).split(path.sep).join('/');
-    if (rel === 'index') return indexFile;
-    if (rel.startsWith('objects/')) return objectFile(rel.slice('objects/'.length));
-    return separateCommon && isShared(rel) ? path.join(repo.commonDir, rel) : abs;
-  };
-
-  const read = <T>(syscall: string, op: (real: string) => Promise<T>) =>
-    async (file: string): Promise<T> => {
-      const real = await locate(file);
-      if (real === null) throw fsError('ENOENT', syscall, file);
-      return op(real);
-    };
-  const refuse = (syscall: string) => async (file: string): Promise<void> => {
-    throw fsError('EROFS', syscall, file);
-  };
-
-  // readObject() stats the gitdir on every call to see whether it is a `.git` file.
-  let gitDirStat: Promise<Stats> | null = null;
-  const stat = read('stat', (real) => fsp.stat(real));
-
-  return {
-    promises: {
-      readFile: (file: string, options?: unknown) =>
-        read('open', (real) => fsp.readFile(real, options as Parameters<typeof fsp.readFile>[1]))(file),
-      async readdir(dir: string): Promise<string[]> {
-        const rel = path.relative(path.join(gitDir, 'objects'), path.resolve(dir)).split(path.sep).join('/');
-        if (rel === 'pack') return [...(await packFiles()).keys()];
-        if (FANOUT.test(rel)) {
-          const union = new Set<string>();
-          for (const objects of objectStore()) for (const name of await fanout(objects, rel)) union.add(name);
-          return [...union];
-        }
-        return read('scandir', (real) => fsp.readdir(real))(dir);
-      },
-      stat: (file: string) => (path.resolve(file) === gitDir ? (gitDirStat ??= stat(file)) : stat(file)),
-      lstat: read('lstat', (real) => fsp.lstat(real)),
-      readlink: (file: string, options?: unknown) =>
-        read('readlink', (real) => fsp.readlink(real, options as Parameters<typeof fsp.readlink>[1]))(file),
-      writeFile: refuse('open'),
-      unlink: refuse('unlink'),
-      mkdir: refuse('mkdir'),
-      rmdir: refuse('rmdir'),
-      symlink: async (_target: string, file: string) => refuse('symlink')(file),
-      chmod: refuse('chmod'),
-    },
-  };
+  }
 }
