@@ -309,6 +309,11 @@ const PROGRESS_EVERY = 500;
 interface HistoryOptions {
   readonly onProgress?: (done: number, total: number) => void;
   readonly batch?: number;
+  /** The range as `listCommits` lists it, when the caller has it already (the server's
+   *  well-formedness pass reads every commit). */
+  readonly listed?: readonly ListedCommit[];
+  /** The narrowed walk (narrowWalk), when the caller started it early, beside other work. */
+  readonly mayTouch?: Promise<Set<string> | null>;
 }
 
 /** Recorded commits: only what the commit itself carries (the server sees nothing else). */
@@ -334,8 +339,8 @@ export async function inspectRange(ctx: InspectContext, range: CommitRange, tip:
  * server has), as if each were inspectCommits'ed alone, but listed by one rev-list and diffed
  * once however many tips reach a commit. Returns each tip's change sets, in rev-list order.
  */
-export async function inspectTips(ctx: InspectContext, tips: readonly Tip[], exclude: readonly string[]): Promise<ChangeSet[][]> {
-  return (await inspectHistory(ctx, { include: [...new Set(tips.map((t) => t.rev))], exclude }, tips)).changeSets;
+export async function inspectTips(ctx: InspectContext, tips: readonly Tip[], exclude: readonly string[], opts: HistoryOptions = {}): Promise<ChangeSet[][]> {
+  return (await inspectHistory(ctx, { include: [...new Set(tips.map((t) => t.rev))], exclude }, tips, opts)).changeSets;
 }
 
 /**
@@ -347,14 +352,15 @@ export async function inspectTips(ctx: InspectContext, tips: readonly Tip[], exc
  */
 async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: readonly Tip[], opts: HistoryOptions = {}): Promise<{ changeSets: ChangeSet[][]; unlisted: ReadonlySet<string> }> {
   const { onProgress, batch: size = BATCH } = opts;
-  const listed = await ctx.engine.listCommits(range);
+  opts.mayTouch?.catch(() => undefined); // awaited below only for a long walk
+  const listed = opts.listed ?? (await ctx.engine.listCommits(range));
   // Refused before anything is diffed: a wide octopus costs a diff per parent.
   for (const c of listed) checkParents(ctx.policy, c);
   const reaching = tips.length === 1 ? null : tipsReaching(listed, tips);
   const tipsOf = (index: number): readonly number[] => reaching?.[index] ?? [0];
   // A long walk diffs only the commits that may touch a protected path; the others changed
   // nothing outside folders that cannot hold one, and stand as commits with no listed change.
-  const mayTouch = listed.length >= NARROW_FROM ? await commitsThatMayTouch(ctx, range, tips[0] as Tip) : null;
+  const mayTouch = listed.length >= NARROW_FROM ? await (opts.mayTouch ?? commitsThatMayTouch(ctx, range, tips[0] as Tip)) : null;
   // Filled out of order, so made whole first: an array grown with holes falls back to a slow dictionary.
   const judged: ChangeSet[][] = new Array<ChangeSet[]>(listed.length).fill(NOT_YET);
   const { order, unlisted } = mayTouch ? leftOut(listed, mayTouch, (i, changeSet) => (judged[i] = tipsOf(i).map(() => changeSet))) : { order: listed.map((_, i) => i), unlisted: new Set<string>() };
@@ -455,7 +461,14 @@ function leftOut(listed: readonly ListedCommit[], kept: ReadonlySet<string>, sta
 const NOT_YET: ChangeSet[] = [];
 
 /** Walks shorter than this diff every commit (and so list every path each one changed). */
-const NARROW_FROM = 2000;
+export const NARROW_FROM = 2000;
+
+/** What a long walk of `range` will diff (HistoryOptions' `mayTouch`; `tip`: the first tip, as
+ *  inspectTips and inspectCommits take it), started by a caller that knows early that the walk
+ *  is long. */
+export function narrowWalk(ctx: InspectContext, range: CommitRange, tip: Tip): Promise<Set<string> | null> {
+  return commitsThatMayTouch(ctx, range, tip);
+}
 
 /**
  * The commits of `range` that may touch a protected path: all but those whose changes lie, against

@@ -266,6 +266,35 @@ describe('long histories', () => {
   }, 120_000);
 });
 
+describe('long histories and lineage', () => {
+  it('rejects a human move, deep in a 2,100-commit push, of bytes an assistant wrote in an unprotected folder near its start', () => {
+    const server = makeServer();
+    const client = clientOf(server);
+    const base = git(client, ['rev-parse', 'HEAD']);
+    const draft = Array.from({ length: 8 }, (_, i) => `{"task": ${i}, "prompt": "compute the ${i}th prime below ten thousand", "answer": "tbd"}\n`).join('');
+    let stream = '';
+    let mark = 0;
+    const commit = (message: string, files: string, from?: string) => {
+      stream += `commit refs/heads/main\nmark :${++mark}\ncommitter ${ME}\n${data(message)}${from ? `from ${from}\n` : ''}${files}`;
+    };
+    const file = (p: string, content: string) => `M 100644 inline ${p}\n${data(content)}`;
+    commit('first', file('src/m0/f.txt', '0'), base);
+    for (let i = 1; i <= 2100; i++) {
+      // The assistant's commit touches no folder that can hold a protected path: the narrowed walk
+      // never diffs it, and lineage must still know what it wrote.
+      if (i === 3) commit(`draft ${i}\n\n${TRAILER}`, file('scratch/draft.jsonl', draft));
+      else if (i === 2000) commit(`promote ${i}`, `D scratch/draft.jsonl\n${file('datasets/draft.jsonl', draft)}`);
+      else commit(`change ${i}`, file(`src/m${i % 50}/f.txt`, `${i}`));
+    }
+    fastImport(client, stream);
+    git(client, ['reset', '-q', '--hard', 'main']);
+    const r = tracedPush(client, ['origin', 'main']);
+    expect(r.stderr).toMatch(/lineage first written by assistant commit [0-9a-f]{7} at scratch\/draft\.jsonl/);
+    expect(r.stderr).toContain('the push is rejected');
+    expect(r.status).not.toBe(0);
+  }, 120_000);
+});
+
 describe('which top-level folders a long walk may leave out', () => {
   const tops = ['datasets', 'benchmarks', 'cleanroom'];
   it.each([

@@ -4,7 +4,7 @@ import { decide } from '../decide/decide.js';
 import type { ChangeSet } from '../decide/verdict.js';
 import { CleanroomError } from '../errors.js';
 import { assertWellFormed } from '../git/well-formed.js';
-import { inspectCommit, inspectCommits, inspectStaged, type InspectContext } from '../inspect.js';
+import { inspectCommit, inspectCommits, inspectStaged, NARROW_FROM, narrowWalk, type InspectContext } from '../inspect.js';
 import type { Io } from '../io.js';
 import { renderJson } from '../report/json.js';
 import { renderSarif } from '../report/sarif.js';
@@ -51,8 +51,17 @@ async function changeSetsFor(
       include: await Promise.all(range.include.map((r) => ctx.engine.resolve(r))),
       exclude: await Promise.all(range.exclude.map((r) => ctx.engine.resolve(r))),
     };
-    await assertWellFormed(ctx.repo, resolved);
-    return { changeSets: await inspectCommits(ctx, resolved, { rev: resolved.include[0] ?? '' }), scope: '' };
+    const tip = { rev: resolved.include[0] ?? '' };
+    // The well-formedness pass lists the range as inspectCommits would; a long range starts its
+    // narrowed walk as soon as it is known to be long, beside the rest of the pass.
+    let mayTouch: Promise<Set<string> | null> | undefined;
+    let count = 0;
+    const listed = await assertWellFormed(ctx.repo, resolved, {
+      onCommit: () => {
+        if (++count === NARROW_FROM) (mayTouch = narrowWalk(ctx, resolved, tip)).catch(() => undefined);
+      },
+    });
+    return { changeSets: await inspectCommits(ctx, resolved, tip, { listed, ...(mayTouch ? { mayTouch } : {}) }), scope: '' };
   }
   return { changeSets: [await inspectStaged(ctx, { only })], scope: 'staged ' };
 }

@@ -11,12 +11,14 @@ import { CleanroomError, EXIT } from '../errors.js';
 import { gitOk, runGit } from '../git/exec.js';
 import { isNullOid } from '../git/repo.js';
 import { assertWellFormedPush } from '../git/well-formed.js';
-import { inspectTips, type InspectContext, type Tip } from '../inspect.js';
+import { inspectTips, NARROW_FROM, narrowWalk, type InspectContext, type Tip } from '../inspect.js';
+import type { ListedCommit } from '../git/engine.js';
+import { mayBeAssistantMade } from '../lineage/walk.js';
 import { readAll, type Io } from '../io.js';
 import { printable, printableBlock } from '../report/escape.js';
 import { HOOK_FINDINGS_SHOWN, renderText } from '../report/text.js';
 import { GIT_AI_NOTES_REF } from '../provenance/git-ai.js';
-import { coverLineage } from '../lineage/gate.js';
+import { coverLineage, type ReadCommits } from '../lineage/gate.js';
 import { openContext } from './shared.js';
 
 const TRUSTED_REFS = ['refs/heads/', 'refs/tags/'];
@@ -69,16 +71,21 @@ function forHost(text: string, env: NodeJS.ProcessEnv): string {
  * judged together: one rev-list lists what they all bring, each commit is diffed once however
  * many refs reach it, and refs at the same commit (a tag at its peeled commit) share the work.
  */
-async function judgeUpdates(ctx: InspectContext, updates: readonly RefUpdate[], existing: string[], notes: string): Promise<Map<RefUpdate, Verdict>> {
-  const tips = await Promise.all(
-    updates.map(async (update): Promise<Tip> => {
-      const rev = await ctx.engine.resolve(update.new).catch(() => {
-        throw new CleanroomError('EBADREV', `${update.ref}: ${update.new.slice(0, 12)} is not a commit (or a tag of one); cleanroom judges commits only, so the push is rejected`);
-      });
-      return { rev, notes };
-    }),
-  );
-  const changeSets = await inspectTips(ctx, tips, existing);
+async function judgeUpdates(
+  ctx: InspectContext,
+  updates: readonly RefUpdate[],
+  resolved: readonly (string | null)[],
+  existing: string[],
+  notes: string,
+  read: { listed: ListedCommit[]; mayTouch: Promise<Set<string> | null> | undefined },
+): Promise<Map<RefUpdate, Verdict>> {
+  const tips = updates.map((update, i): Tip => {
+    const rev = resolved[i];
+    if (!rev) throw new CleanroomError('EBADREV', `${update.ref}: ${update.new.slice(0, 12)} is not a commit (or a tag of one); cleanroom judges commits only, so the push is rejected`);
+    return { rev, notes };
+  });
+  // The well-formedness pass listed what the tips bring over `existing`, as inspectTips would.
+  const changeSets = await inspectTips(ctx, tips, existing, { listed: read.listed, ...(read.mayTouch ? { mayTouch: read.mayTouch } : {}) });
   return new Map(updates.map((update, i) => [update, decide({ policy: ctx.policy, changeSets: changeSets[i] ?? [] })]));
 }
 
@@ -92,17 +99,34 @@ async function judgePush(io: Io, stdin: string): Promise<{ code: number; report:
     // refs/merge-requests/* and refs/keep-around/*): a commit only they reach is judged like new.
     const out = await gitOk(['for-each-ref', '--format=%(objectname)', ...TRUSTED_REFS], { cwd: ctx.repo.cwd, env: ctx.repo.env });
     const existing = [...new Set(out.toString('utf8').split('\n').filter(Boolean))];
-    // Malformed objects and replace refs are refused before anything is judged (docs/security.md).
-    await assertWellFormedPush(ctx.repo, updates, existing);
-    const judged: { update: RefUpdate; verdict: Verdict | null }[] = [];
+    // Deleting a ref brings no content.
+    const live = updates.filter((u) => !isNullOid(u.new));
     // git-ai pushes its authorship notes with the commits they describe: judge by the pushed notes.
     const pushedNotes = updates.find((u) => u.ref === GIT_AI_NOTES_REF && !isNullOid(u.new));
     const notes = pushedNotes ? pushedNotes.new : GIT_AI_NOTES_REF;
+    // The commit each tip names (a tag peeled); one that names none is refused once the objects are checked.
+    const resolved = await Promise.all(live.map((u) => ctx.engine.resolve(u.new).catch(() => null)));
+    const tips: Tip[] | null = resolved.every((r) => r !== null) ? resolved.map((rev) => ({ rev: rev as string, notes })) : null;
+    // One pass reads every commit the push brings: malformed objects and replace refs are refused
+    // before anything is judged (docs/security.md), and what judging needs of every commit is
+    // taken on the way. A long push starts its narrowed walk (inspect.ts) as soon as it is known
+    // to be long, beside the rest of the pass; its answer is used only once the pass is through.
+    const rules = ctx.policy.assistants;
+    const candidates = new Set<string>();
+    let mayTouch: Promise<Set<string> | null> | undefined;
+    let count = 0;
+    const listed = await assertWellFormedPush(ctx.repo, updates, existing, {
+      onCommit: (commit, content) => {
+        if (++count === NARROW_FROM && tips) (mayTouch = narrowWalk(ctx, { include: [...new Set(tips.map((t) => t.rev))], exclude: existing }, tips[0] as Tip)).catch(() => undefined);
+        if (mayBeAssistantMade(content, rules)) candidates.add(commit.oid);
+      },
+    });
+    const judged: { update: RefUpdate; verdict: Verdict | null }[] = [];
     // A draft on one pushed branch is visible from the others: lineage sees the whole push.
-    coverLineage(ctx, updates.filter((u) => !isNullOid(u.new)).map((u) => u.new));
+    const read: ReadCommits = { tips: new Set([...live.map((u) => u.new), ...resolved.filter((r): r is string => r !== null)]), listed, candidates };
+    coverLineage(ctx, live.map((u) => u.new), read);
     let report = '';
-    // Deleting a ref brings no content.
-    const verdicts = await judgeUpdates(ctx, updates.filter((u) => !isNullOid(u.new)), existing, notes);
+    const verdicts = await judgeUpdates(ctx, live, resolved, existing, notes, { listed, mayTouch });
     for (const update of updates) {
       const verdict = verdicts.get(update) ?? null;
       judged.push({ update, verdict });

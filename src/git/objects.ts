@@ -41,9 +41,11 @@ export interface ParsedCommit {
   readonly encoding: string | null;
 }
 
+const BLANK_LINE = Buffer.from('\n\n');
+
 /** The header block (up to the first blank line) and where the message starts. */
 function splitObject(raw: Buffer): { header: Buffer; body: number } {
-  const blank = raw.indexOf('\n\n');
+  const blank = raw.indexOf(BLANK_LINE);
   return blank < 0 ? { header: raw, body: raw.length } : { header: raw.subarray(0, blank + 1), body: blank + 2 };
 }
 
@@ -135,10 +137,11 @@ const problem = (id: string, text: string): ObjectProblem => ({ id, text });
 
 /** fsck.c verify_headers: the header block holds no NUL and ends with a newline. */
 function headerProblem(raw: Buffer): ObjectProblem | null {
-  for (let i = 0; i < raw.length; i++) {
-    if (raw[i] === 0) return problem('nulInHeader', `unterminated header: NUL at offset ${i}`);
-    if (raw[i] === 0x0a && raw[i + 1] === 0x0a) return null;
-  }
+  // The first NUL and the first blank line, each found by one native search.
+  const nul = raw.indexOf(0);
+  const blank = raw.indexOf(BLANK_LINE);
+  if (nul >= 0 && (blank < 0 || nul < blank)) return problem('nulInHeader', `unterminated header: NUL at offset ${nul}`);
+  if (blank >= 0) return null;
   return raw.length > 0 && raw[raw.length - 1] === 0x0a ? null : problem('unterminatedHeader', 'unterminated header');
 }
 
@@ -179,7 +182,8 @@ function identProblem(raw: Buffer, start: number): { problem: ObjectProblem | nu
   const digits = q;
   while (isDigit(raw[q])) q++;
   const end = q === digits ? p : q;
-  if (q > digits) {
+  // Fifteen digits or fewer, unsigned, cannot overflow: most dates skip the exact arithmetic.
+  if (q > digits && (negative || q - digits > 15)) {
     let value = BigInt(raw.toString('latin1', digits, q));
     if (value > UINTMAX) value = UINTMAX;
     else if (negative) value = (UINTMAX + 1n - value) & UINTMAX;
@@ -187,8 +191,8 @@ function identProblem(raw: Buffer, start: number): { problem: ObjectProblem | nu
   }
   if (end === p || at(end) !== 0x20) return fail('badDate', 'bad date');
   p = end + 1;
-  const zone = [at(p), at(p + 1), at(p + 2), at(p + 3), at(p + 4), at(p + 5)];
-  if ((zone[0] !== 0x2b && zone[0] !== 0x2d) || !zone.slice(1, 5).every((c) => isDigit(c)) || zone[5] !== 0x0a) {
+  const sign = at(p);
+  if ((sign !== 0x2b && sign !== 0x2d) || !isDigit(at(p + 1)) || !isDigit(at(p + 2)) || !isDigit(at(p + 3)) || !isDigit(at(p + 4)) || at(p + 5) !== 0x0a) {
     return fail('badTimezone', 'bad time zone');
   }
   return { problem: null, next };
@@ -245,6 +249,8 @@ export function commitProblem(raw: Buffer, format: ObjectFormat): ObjectProblem 
   const ident = identProblem(raw, pos + 10);
   if (ident.problem) return ident.problem;
   if (raw.includes(0)) return problem('nulInCommit', 'NUL byte in the commit object body');
+  // The usual commit: a blank line right after the committer, no other header to look at.
+  if (raw[ident.next] === 0x0a) return null;
   const headerEnd = splitObject(raw).body - 1;
   let encodings = 0;
   for (const { key } of headerLines(raw.subarray(ident.next, Math.max(ident.next, headerEnd)))) {

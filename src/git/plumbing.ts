@@ -176,7 +176,9 @@ class PlumbingEngine implements GitEngine {
   private async treeFiles(name: string, prefix: string): Promise<TreeFile[]> {
     const tree = await this.objects.read(name);
     if (!tree || tree.type !== 'tree') return [];
-    const files: TreeFile[] = [];
+    // Every subtree is asked for at once (cat-file answers them in one stream), then put in place:
+    // one round trip per level, not per folder, however busy this process is meanwhile.
+    const parts: (TreeFile | Promise<TreeFile[]>)[] = [];
     const raw = tree.content;
     for (let pos = 0; pos < raw.length; ) {
       const space = raw.indexOf(0x20, pos);
@@ -185,10 +187,12 @@ class PlumbingEngine implements GitEngine {
       const path = `${prefix}${raw.toString('utf8', space + 1, nul)}`;
       const oid = raw.toString('hex', nul + 1, nul + 1 + this.oidBytes);
       pos = nul + 1 + this.oidBytes;
-      if (mode === S_IFDIR) files.push(...(await this.treeFiles(oid, `${path}/`)));
-      else if (mode !== S_IFGITLINK) files.push({ path, oid, mode: mode.toString(8) });
+      if (mode === S_IFDIR) parts.push(this.treeFiles(oid, `${path}/`));
+      else if (mode !== S_IFGITLINK) parts.push({ path, oid, mode: mode.toString(8) });
     }
-    return files;
+    const subtrees = await Promise.all(parts.filter((p): p is Promise<TreeFile[]> => p instanceof Promise));
+    let next = 0;
+    return parts.flatMap((p) => (p instanceof Promise ? (subtrees[next++] as TreeFile[]) : [p]));
   }
 }
 

@@ -10,7 +10,8 @@
  */
 import { spawn } from 'node:child_process';
 import { CleanroomError } from '../errors.js';
-import { BatchOutputParser, CatFileBatch, type GitObject } from './cat-file.js';
+import { CatFileBatch, type GitObject } from './cat-file.js';
+import type { ListedCommit } from './engine.js';
 import { gitEnvironment } from './exec.js';
 import { checkObjectId, commitProblem, tagProblem, tagTarget, type ObjectFormat, type ObjectProblem } from './objects.js';
 import { isNullOid, type RepoContext } from './repo.js';
@@ -33,7 +34,12 @@ interface Malformed {
  * or deleted alike: the policy has no way to allow a replacement) or brings a malformed commit or
  * annotated tag.
  */
-export async function assertWellFormedPush(repo: RepoContext, updates: readonly { readonly new: string; readonly ref: string }[], existing: readonly string[]): Promise<void> {
+export async function assertWellFormedPush(
+  repo: RepoContext,
+  updates: readonly { readonly new: string; readonly ref: string }[],
+  existing: readonly string[],
+  opts: WellFormedOptions = {},
+): Promise<ListedCommit[]> {
   const replacing = updates.filter((u) => u.ref.startsWith(REPLACE_REFS)).map((u) => u.ref);
   if (replacing.length > 0) {
     throw new CleanroomError(
@@ -41,19 +47,32 @@ export async function assertWellFormedPush(repo: RepoContext, updates: readonly 
       `${replacing.join(', ')}: a replace ref makes git show another object in place of the real one, so the push is refused (creating, moving and deleting alike); cleanroom's policy has no way to allow replacements: push without refs/replace/, and ask an administrator to remove a replace ref already on the server`,
     );
   }
-  await assertWellFormed(repo, { include: updates.map((u) => u.new).filter((oid) => !isNullOid(oid)), exclude: existing });
+  return assertWellFormed(repo, { include: updates.map((u) => u.new).filter((oid) => !isNullOid(oid)), exclude: existing }, opts);
+}
+
+export interface WellFormedOptions {
+  /** Each listed commit found well-formed, with its raw content (a view, valid during the call),
+   *  in rev-list's order: whoever needs more of every commit reads it here, not again. */
+  readonly onCommit?: (commit: ListedCommit, content: Buffer) => void;
 }
 
 /**
  * Every commit reachable from `include` and not from `exclude` (as rev-list lists them), and every
  * annotated tag among `include` and the tags they point through, read once and held to git's
- * fsck rules; throws EOBJECT naming each object and fsck's message id.
+ * fsck rules; throws EOBJECT naming each object and fsck's message id. Returns the commits as
+ * `git rev-list --parents` lists them (its order, its parents; each one's tree from its first
+ * line), so the range need not be listed again.
  */
-export async function assertWellFormed(repo: RepoContext, range: { readonly include: readonly string[]; readonly exclude: readonly string[] }): Promise<void> {
+export async function assertWellFormed(
+  repo: RepoContext,
+  range: { readonly include: readonly string[]; readonly exclude: readonly string[] },
+  opts: WellFormedOptions = {},
+): Promise<ListedCommit[]> {
   const format = repo.objectFormat;
+  const hexLength = format === 'sha256' ? 64 : 40;
   const include = range.include.map((oid) => checkObjectId(oid, format, 'pushed object id'));
   const exclude = range.exclude.map((oid) => checkObjectId(oid, format, 'known object id'));
-  if (include.length === 0) return;
+  if (include.length === 0) return [];
   const malformed: Malformed[] = [];
   const read = new Set<string>();
   const check = (obj: GitObject | null, targets: string[]) => {
@@ -70,23 +89,46 @@ export async function assertWellFormed(repo: RepoContext, range: { readonly incl
     await readEach(repo, names, (obj) => check(obj, targets));
     names = [...new Set(targets)].filter((oid) => !read.has(oid));
   }
-  const failure = await readListed(repo, [...include, ...exclude.map((oid) => `^${oid}`), ''].join('\n'), (obj) => check(obj, []));
+  const listed: ListedCommit[] = [];
+  let unread = 0;
+  const failure = await readListed(repo, [...include, ...exclude.map((oid) => `^${oid}`), ''].join('\n'), (obj, parents) => {
+    // What rev-list lists is judged from this list: a commit cat-file cannot read fails the pass.
+    if (obj === null || obj.type !== 'commit') {
+      unread++;
+      return;
+    }
+    // Only the named objects are remembered (rev-list lists each commit once): a malformed tip
+    // is reported once.
+    const problem = problemOf(obj, format);
+    if (problem) {
+      if (!read.has(obj.oid)) malformed.push({ oid: obj.oid, type: obj.type, problem });
+      return;
+    }
+    // fsck checked the first line: `tree <id>`.
+    const commit: ListedCommit = { oid: obj.oid, parents, tree: obj.content.toString('latin1', 5, 5 + hexLength) };
+    listed.push(commit);
+    opts.onCommit?.(commit, obj.content);
+  });
   if (malformed.length > 0) throw refusal(malformed);
   if (failure !== null) await refuseUnwalkable(repo, failure);
+  if (unread > 0) throw new CleanroomError('EGIT', `git cat-file could not read ${unread} of the commits git rev-list listed; cleanroom judges only history git reads`);
+  return listed;
 }
 
 /**
- * Every commit `git rev-list --stdin` lists for `input`, read by a `git cat-file --batch` that
- * takes rev-list's output as its input (no round trip through Node), each handed to `each` as it
- * arrives. Resolves with rev-list's complaint when it failed, else null.
+ * Every commit `git rev-list --parents --stdin` lists for `input`, read by a `git cat-file
+ * --batch` that takes rev-list's output as its input (no round trip through Node), each handed to
+ * `each` as it arrives with the parents rev-list gave it (cat-file echoes them: `%(rest)`).
+ * Resolves with rev-list's complaint when it failed, else null.
  */
-function readListed(repo: RepoContext, input: string, each: (obj: GitObject | null) => void): Promise<string | null> {
+function readListed(repo: RepoContext, input: string, each: (obj: GitObject | null, parents: string[]) => void): Promise<string | null> {
   const env = gitEnvironment(repo.env);
   return new Promise((resolve, reject) => {
-    const revList = spawn('git', ['rev-list', '--stdin'], { cwd: repo.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    const catFile = spawn('git', ['cat-file', '--batch', '--buffer'], { cwd: repo.cwd, env, stdio: [revList.stdout, 'pipe', 'pipe'] });
+    // GIT_FLUSH=0: rev-list writes into the pipe a buffer at a time, not a commit at a time.
+    const revList = spawn('git', ['rev-list', '--parents', '--stdin'], { cwd: repo.cwd, env: { ...env, GIT_FLUSH: '0' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const catFile = spawn('git', ['cat-file', `--batch=${LISTED_FORMAT}`, '--buffer'], { cwd: repo.cwd, env, stdio: [revList.stdout, 'pipe', 'pipe'] });
     revList.stdout.destroy(); // cat-file holds its own copy of the pipe
-    const parser = new BatchOutputParser(each);
+    const parser = new ListedOutputParser(each);
     catFile.stdout.on('data', (chunk: Buffer) => parser.push(chunk));
     const complaints = { revList: '', catFile: '' };
     revList.stderr.on('data', (b: Buffer) => (complaints.revList += b.toString('utf8')));
@@ -101,6 +143,55 @@ function readListed(repo: RepoContext, input: string, each: (obj: GitObject | nu
       else resolve(listed === 0 ? null : complaints.revList || `git rev-list exited ${listed}`);
     });
   });
+}
+
+/** What cat-file says of each commit rev-list names: its id, type and size, then the parents
+ *  rev-list wrote after the id on the same line. */
+const LISTED_FORMAT = '%(objectname) %(objecttype) %(objectsize) %(rest)';
+const NO_PARENTS: string[] = [];
+
+/** cat-file --batch output in LISTED_FORMAT (./cat-file.ts reads the plain format). */
+class ListedOutputParser {
+  private buffer: Buffer = Buffer.alloc(0);
+  private body: { oid: string; type: string; size: number; parents: string[]; chunks: Buffer[]; have: number } | null = null;
+
+  constructor(private readonly onObject: (object: GitObject | null, parents: string[]) => void) {}
+
+  get atBoundary(): boolean {
+    return this.body === null && this.buffer.length === 0;
+  }
+
+  push(chunk: Buffer): void {
+    const data = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    let pos = 0;
+    for (;;) {
+      const body = this.body;
+      if (body) {
+        const want = body.size + 1 - body.have; // +1: the LF after each object
+        if (data.length - pos < want) {
+          if (data.length > pos) body.chunks.push(data.subarray(pos));
+          body.have += data.length - pos;
+          pos = data.length;
+          break;
+        }
+        body.chunks.push(data.subarray(pos, pos + want));
+        pos += want;
+        this.body = null;
+        const content = (body.chunks.length === 1 ? (body.chunks[0] as Buffer) : Buffer.concat(body.chunks)).subarray(0, body.size);
+        this.onObject({ oid: body.oid, type: body.type, content }, body.parents);
+        continue;
+      }
+      const nl = data.indexOf(0x0a, pos);
+      if (nl < 0) break;
+      // Ids and types are ASCII; a missing object's line is `<id> missing`.
+      const fields = data.toString('latin1', pos, nl).split(' ');
+      pos = nl + 1;
+      const [oid = '', type = '', size = ''] = fields;
+      if (fields.length < 3 || type === 'missing' || !/^[0-9]+$/.test(size)) this.onObject(null, NO_PARENTS);
+      else this.body = { oid, type, size: Number(size), parents: fields.length > 3 && fields[3] !== '' ? fields.slice(3) : [], chunks: [], have: 0 };
+    }
+    this.buffer = pos === data.length ? Buffer.alloc(0) : data.subarray(pos);
+  }
 }
 
 /** A commit or tag is judged whole (its message's last paragraph holds the trailers, so a cut

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { CleanroomError } from '../errors.js';
 import { assistantMatters, judgedRule } from '../decide/decide.js';
-import type { Change } from '../git/engine.js';
+import type { Change, ListedCommit } from '../git/engine.js';
 import { gitOk, runGit } from '../git/exec.js';
 import { notesIndex, type InspectContext } from '../inspect.js';
 import { GIT_AI_NOTES_REF, parseGitAiNote } from '../provenance/git-ai.js';
@@ -79,10 +79,10 @@ async function walkAndChunk(
   include: readonly string[],
   exclude: readonly string[],
   notes: Notes,
-  opts: { onCommit?: (() => void) | undefined; noWalk?: boolean } = {},
+  opts: { onCommit?: (() => void) | undefined; noWalk?: boolean; candidates?: readonly string[] | undefined } = {},
 ): Promise<StoredWrite[]> {
   const writes: AssistantWrite[] = [];
-  const range = { include, exclude, noWalk: opts.noWalk ?? false };
+  const range = { include, exclude, noWalk: opts.noWalk ?? false, ...(opts.candidates ? { candidates: opts.candidates } : {}) };
   await walkAssistantWrites(ctx.repo, ctx.policy.assistants, range, (w) => writes.push(w), opts.onCommit, notes.byCommit);
   return chunkWrites(ctx.engine, await attributed(ctx, writes));
 }
@@ -169,6 +169,7 @@ export async function openLineage(
   opts: { onCommit?: () => void; rebuild?: boolean } = {},
   revs: readonly string[] = [],
   notesRev: string = GIT_AI_NOTES_REF,
+  read: ReadCommits | null = null,
 ): Promise<Lineage> {
   const key = detectorKey(ctx.policy, ctx.repo.objectFormat);
   const refsRead = refTips(ctx, revs);
@@ -177,7 +178,11 @@ export async function openLineage(
   const stored = opts.rebuild ? null : loadSnapshot(ctx.repo.commonDir, key);
   const [{ refs, resolved }, refNotes, runNotes] = await Promise.all([refsRead, refNotesRead, runNotesRead]);
   const beyond = [...new Set(resolved.values())].filter((t) => !refs.includes(t));
-  const extraWalk = Promise.all([walkAndChunk(ctx, beyond, refs, runNotes), notesChanged(ctx, refNotes, runNotes)]);
+  // What the tips reach beyond the refs was read already when `read` covers them: only the commits
+  // that may be assistant-made or carry a note are walked (its range excludes fewer refs: more is harmless).
+  const known = read !== null && beyond.every((t) => read.tips.has(t));
+  const candidates = known ? read.listed.flatMap((c) => (read.candidates.has(c.oid) || runNotes.byCommit.has(c.oid) ? [c.oid] : [])) : undefined;
+  const extraWalk = Promise.all([walkAndChunk(ctx, beyond, refs, runNotes, { candidates }), notesChanged(ctx, refNotes, runNotes)]);
   const same = stored !== null && stored.notes === refNotes.tip && stored.tips.length === refs.length && stored.tips.every((t, i) => t === refs[i]);
   const refsWalk = same
     ? Promise.resolve([[], []])
@@ -194,19 +199,33 @@ export async function openLineage(
   return new Lineage(index, new Set([...refs, ...beyond]), resolved, ctx, runNotes);
 }
 
+/**
+ * Every commit some tips reach over some refs, as a pass that read them all found them (the
+ * server's well-formedness pass): `candidates`, those mayBeAssistantMade says yes of.
+ */
+export interface ReadCommits {
+  /** The tips as named (a tag, say) and as the commits they name. */
+  readonly tips: ReadonlySet<string>;
+  readonly listed: readonly ListedCommit[];
+  readonly candidates: ReadonlySet<string>;
+}
+
 /** Per run: the index once opened, and the tips every question of the run sees beyond the refs. */
-const runs = new WeakMap<InspectContext, { opened: Promise<Lineage> | null; visible: Set<string> }>();
+const runs = new WeakMap<InspectContext, { opened: Promise<Lineage> | null; visible: Set<string>; read: ReadCommits | null }>();
 function runOf(ctx: InspectContext) {
   let run = runs.get(ctx);
-  if (!run) runs.set(ctx, (run = { opened: null, visible: new Set() }));
+  if (!run) runs.set(ctx, (run = { opened: null, visible: new Set(), read: null }));
   return run;
 }
 
 /** Makes the history `tips` reach visible to every lineage question of this run: the server
  *  calls it with all of a push's tips, so a draft on one pushed branch is seen from another.
- *  Nothing is read until a question is asked. */
-export function coverLineage(ctx: InspectContext, tips: readonly string[]): void {
-  for (const t of tips) runOf(ctx).visible.add(t);
+ *  Nothing is read until a question is asked. `read`: what a pass over all of it found, so that
+ *  the walk diffs only its candidates. */
+export function coverLineage(ctx: InspectContext, tips: readonly string[], read: ReadCommits | null = null): void {
+  const run = runOf(ctx);
+  for (const t of tips) run.visible.add(t);
+  if (read) run.read = read;
 }
 
 /**
@@ -231,7 +250,7 @@ export async function lineageSignals(
   if (asked.length === 0) return [];
   const run = runOf(ctx);
   const tips = [...run.visible, ...revs];
-  const lineage = await (run.opened ??= openLineage(ctx, {}, tips, notes));
+  const lineage = await (run.opened ??= openLineage(ctx, {}, tips, notes, run.read));
   await lineage.cover(tips);
   const index = lineage.index;
   if (index.empty) return [];

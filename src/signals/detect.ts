@@ -43,6 +43,53 @@ function policyRules(list: readonly RegExp[], key: string): Rule[] {
   return list.map((re, i) => ({ assistant: POLICY, rule: `${key}[${i}]`, re }));
 }
 
+/** Rules of one kind, and a test that says whether any of them matches a text (one search
+ *  where it can, instead of one per rule: most texts match none). */
+interface RuleSet {
+  readonly list: readonly Rule[];
+  readonly any: (text: string) => boolean;
+}
+
+/**
+ * One regular expression per set of flags, the rules' sources as alternatives: it finds a match
+ * where any of them does, and nowhere else. Rules that number or name their groups (a
+ * backreference would point elsewhere once joined) are each searched alone.
+ */
+function ruleSet(list: readonly Rule[]): RuleSet {
+  const alone: RegExp[] = [];
+  const byFlags = new Map<string, string[]>();
+  for (const { re } of list) {
+    const flags = re.flags.replace(/[gy]/g, '');
+    if (/\\[1-9k]|\(\?</.test(re.source.replace(/\(\?<[=!]/g, ''))) alone.push(re);
+    else byFlags.set(flags, [...(byFlags.get(flags) ?? []), `(?:${re.source})`]);
+  }
+  const joined: RegExp[] = [];
+  for (const [flags, sources] of byFlags) {
+    try {
+      joined.push(new RegExp(sources.join('|'), flags));
+    } catch {
+      return { list, any: (text) => list.some(({ re }) => matches(re, text)) };
+    }
+  }
+  const all = [...joined, ...alone];
+  return { list, any: (text) => all.some((re) => matches(re, text)) };
+}
+
+/** The rules of each kind, put together once per policy: a history's every commit asks. */
+const compiled = new WeakMap<AssistantRules, { trailer: RuleSet; message: RuleSet; identity: RuleSet }>();
+function rulesOf(rules: AssistantRules): { trailer: RuleSet; message: RuleSet; identity: RuleSet } {
+  let found = compiled.get(rules);
+  if (!found) {
+    found = {
+      trailer: ruleSet([...catalogRules('trailer', rules), ...policyRules(rules.trailers, 'assistants.trailers')]),
+      message: ruleSet(catalogRules('message', rules)),
+      identity: ruleSet([...catalogRules('identity', rules), ...policyRules(rules.identities, 'assistants.identities')]),
+    };
+    compiled.set(rules, found);
+  }
+  return found;
+}
+
 export function environmentSignals(env: NodeJS.ProcessEnv, rules: AssistantRules): Signal[] {
   const signal = (assistant: string, rule: string, name: string, value: string): Signal => ({
     kind: 'environment',
@@ -148,16 +195,18 @@ function* strayTrailerCandidates(bodyLines: readonly string[], continuationLines
 export function messageSignals(message: string, rules: AssistantRules, opts: TrailerOptions = {}): Signal[] {
   const { trailers, bodyLines, continuationLines } = parseTrailers(message, opts);
   const signals: Signal[] = [];
-  const scan = (kind: 'trailer' | 'message', lines: readonly string[], candidates: readonly Rule[]) => {
+  const scan = (kind: 'trailer' | 'message', lines: readonly string[], candidates: RuleSet) => {
     for (const line of lines) {
-      for (const { assistant, rule, re } of candidates) {
+      if (!candidates.any(line)) continue;
+      for (const { assistant, rule, re } of candidates.list) {
         if (matches(re, line)) signals.push({ kind, assistant, rule, evidence: line });
       }
     }
   };
-  const trailerRules = [...catalogRules('trailer', rules), ...policyRules(rules.trailers, 'assistants.trailers')];
-  scan('trailer', trailers, trailerRules);
-  scan('message', bodyLines, catalogRules('message', rules));
+  const { trailer, message: messageRules } = rulesOf(rules);
+  const trailerRules = trailer.list;
+  scan('trailer', trailers, trailer);
+  scan('message', bodyLines, messageRules);
   for (const line of strayTrailerCandidates(bodyLines, continuationLines)) {
     const shaped = TRAILER_LINE.exec(line);
     if (!shaped) continue;
@@ -178,11 +227,12 @@ export function identitySignals(
   people: readonly { role: 'author' | 'committer'; identity: Identity }[],
   rules: AssistantRules,
 ): Signal[] {
-  const candidates = [...catalogRules('identity', rules), ...policyRules(rules.identities, 'assistants.identities')];
+  const candidates = rulesOf(rules).identity;
   const signals: Signal[] = [];
   for (const { role, identity } of people) {
     const text = `${identity.name} <${identity.email}>`;
-    for (const { assistant, rule, re } of candidates) {
+    if (!candidates.any(text)) continue;
+    for (const { assistant, rule, re } of candidates.list) {
       if (matches(re, text)) signals.push({ kind: 'identity', assistant, rule, evidence: `${role}: ${text}` });
     }
   }
