@@ -30,7 +30,10 @@ const env = {
   GIT_COMMITTER_EMAIL: 'human@example.org',
 };
 for (const name of Object.keys(env)) if (name.startsWith('CLEANROOM_') || /^(CLAUDECODE|CURSOR_|CODEX_)/.test(name)) delete env[name];
-const git = (cwd, args) => execFileSync('git', args, { cwd, env, maxBuffer: 1 << 28 }).toString().trim();
+const git = (cwd, args) =>
+  execFileSync('git', args, { cwd, env, maxBuffer: 1 << 28 })
+    .toString()
+    .trim();
 
 const srcPath = (i) => `src/pkg${Math.floor(i / 100)}/file${i % 100}.ts`;
 const dataPath = (i) => `datasets/set${Math.floor(i / 50)}/rows${i % 50}.jsonl`;
@@ -121,4 +124,9 @@ for (const row of rows) {
   const [p, i] = engines.map((e) => median(times[e]));
   console.log(`| ${row.label} | ${Math.round(p)} | ${Math.round(i)} | ${(i / p).toFixed(1)} |`);
 }
-console.log(`\n${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} CPUs, Node ${process.version}, ${git(repo, ['--version'])}, load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(
+  `\n${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} CPUs, Node ${process.version}, ${git(repo, ['--version'])}, load ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);

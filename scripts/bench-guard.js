@@ -30,7 +30,14 @@ protect:
     require: review-if-assistant
 `;
 
-const env = { PATH: process.env.PATH, HOME: path.join(CACHE, 'home'), GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(CACHE, 'home', 'gitconfig'), LANG: 'C.UTF-8', TMPDIR: path.join(CACHE, 'tmp') };
+const env = {
+  PATH: process.env.PATH,
+  HOME: path.join(CACHE, 'home'),
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: path.join(CACHE, 'home', 'gitconfig'),
+  LANG: 'C.UTF-8',
+  TMPDIR: path.join(CACHE, 'tmp'),
+};
 const log = (s) => process.stderr.write(`${s}\n`);
 
 function build() {
@@ -67,7 +74,7 @@ export async function benchGuard({ runs = 3 } = {}) {
   else log(`guard: using the repository cached in ${REPO}`);
   const guard = (label, input, answer) => ({ label, cmd: process.execPath, args: [CLI, 'guard', 'claude-code'], input, answer, guard: true });
   const rows = [
-    { label: '`node -e 0` (Node\'s own start)', cmd: process.execPath, args: ['-e', '0'], answer: '' },
+    { label: "`node -e 0` (Node's own start)", cmd: process.execPath, args: ['-e', '0'], answer: '' },
     guard('Write outside any protected path: silent', write('src/x.ts'), ''),
     guard('Write into `datasets/` (review-if-assistant): allowed, with the review note', write('datasets/a.jsonl'), 'additionalContext'),
     guard('Write into `benchmarks/` (forbid-assistant): denied', write('benchmarks/t.json'), 'deny'),
@@ -82,7 +89,8 @@ export async function benchGuard({ runs = 3 } = {}) {
       const r = time(row);
       row.ms.push(r.ms);
       const answered = row.answer === '' ? r.stdout === '' : r.stdout.includes(row.answer);
-      if (r.status !== 0 || !answered) unexpected.push(`guard: ${row.label}: exit ${r.status}, stdout ${JSON.stringify(r.stdout.slice(0, 300))}, stderr ${JSON.stringify(r.stderr.slice(0, 300))}`);
+      if (r.status !== 0 || !answered)
+        unexpected.push(`guard: ${row.label}: exit ${r.status}, stdout ${JSON.stringify(r.stdout.slice(0, 300))}, stderr ${JSON.stringify(r.stderr.slice(0, 300))}`);
     }
     process.stderr.write('.');
   }

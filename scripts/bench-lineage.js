@@ -44,7 +44,10 @@ const env = {
   LANG: 'C.UTF-8',
   NO_COLOR: '1',
 };
-const git = (cwd, args, opts = {}) => execFileSync('git', args, { cwd, env, maxBuffer: 1 << 30, ...opts }).toString().trim();
+const git = (cwd, args, opts = {}) =>
+  execFileSync('git', args, { cwd, env, maxBuffer: 1 << 30, ...opts })
+    .toString()
+    .trim();
 
 const line = (i, k) => `{"id": "${i}-${k}", "text": "row ${k} of item ${i}, long enough to be a chunk of its own", "label": ${(i * 7 + k) % 5}}\n`;
 const body = (i, n) => Array.from({ length: n }, (_, k) => line(i, k)).join('');
@@ -65,7 +68,9 @@ async function importHistory(repo) {
     if (!ok) await once(child.stdin, 'drain');
   };
   const commit = async (ref, n, who, message, files) => {
-    await w(`commit ${ref}\nmark :${n}\nauthor ${who} ${T0 + n} +0000\ncommitter ${who} ${T0 + n} +0000\ndata ${Buffer.byteLength(message)}\n${message}\n${n > 1 ? `from :${n - 1}\n` : ''}`);
+    await w(
+      `commit ${ref}\nmark :${n}\nauthor ${who} ${T0 + n} +0000\ncommitter ${who} ${T0 + n} +0000\ndata ${Buffer.byteLength(message)}\n${message}\n${n > 1 ? `from :${n - 1}\n` : ''}`,
+    );
     for (const [p, b] of files) await w(`M 100644 inline ${p}\ndata ${Buffer.byteLength(b)}\n${b}\n`);
   };
   const human = 'Bench Human <human@example.org>';
@@ -172,10 +177,34 @@ export async function benchLineage({ runs, log, unexpected }) {
   };
   const forget = (repo) => () => fs.rmSync(path.join(repo, 'cleanroom', 'lineage'), { recursive: true, force: true });
 
-  const logRaw = row(`\`git log --raw --no-abbrev --all\`, ${HISTORY.toLocaleString('en')} commits`, 'sh', ['-c', 'git log --raw --no-abbrev --all >/dev/null'], { cwd: SERVER }, 0);
-  const cold = row(`\`cleanroom lineage rebuild\` (cold index build), ${HISTORY.toLocaleString('en')} commits`, process.execPath, [cli(ROOT), 'lineage', 'rebuild'], { cwd: SERVER, before: forget(SERVER) }, 0);
-  const shortLog = row(`\`git log --raw --no-abbrev --all\`, the first ${SHORT.toLocaleString('en')} of those commits`, 'sh', ['-c', 'git log --raw --no-abbrev --all >/dev/null'], { cwd: SHORT_REPO }, 0);
-  const short = row(`\`cleanroom lineage rebuild\`, the first ${SHORT.toLocaleString('en')} of those commits`, process.execPath, [cli(ROOT), 'lineage', 'rebuild'], { cwd: SHORT_REPO, before: forget(SHORT_REPO) }, 0);
+  const logRaw = row(
+    `\`git log --raw --no-abbrev --all\`, ${HISTORY.toLocaleString('en')} commits`,
+    'sh',
+    ['-c', 'git log --raw --no-abbrev --all >/dev/null'],
+    { cwd: SERVER },
+    0,
+  );
+  const cold = row(
+    `\`cleanroom lineage rebuild\` (cold index build), ${HISTORY.toLocaleString('en')} commits`,
+    process.execPath,
+    [cli(ROOT), 'lineage', 'rebuild'],
+    { cwd: SERVER, before: forget(SERVER) },
+    0,
+  );
+  const shortLog = row(
+    `\`git log --raw --no-abbrev --all\`, the first ${SHORT.toLocaleString('en')} of those commits`,
+    'sh',
+    ['-c', 'git log --raw --no-abbrev --all >/dev/null'],
+    { cwd: SHORT_REPO },
+    0,
+  );
+  const short = row(
+    `\`cleanroom lineage rebuild\`, the first ${SHORT.toLocaleString('en')} of those commits`,
+    process.execPath,
+    [cli(ROOT), 'lineage', 'rebuild'],
+    { cwd: SHORT_REPO, before: forget(SHORT_REPO) },
+    0,
+  );
 
   // The incremental push: the index is warm (the rebuild above), the push's commits are new.
   const old = git(SERVER, ['rev-parse', 'refs/heads/main']);
@@ -208,7 +237,10 @@ export async function benchLineage({ runs, log, unexpected }) {
   const okPush = pushOn.ms <= 1.5 * pushOff.ms;
   const mark = (ok) => `**${ok ? 'PASS' : 'FAIL'}**`;
   const budgets = [
-    { ok: okCold && okFlat, text: `cold lineage index build: ${mark(okCold)} ${(cold.ms / logRaw.ms).toFixed(2)}× \`git log --raw\` (budget 2×); ${mark(okFlat)} peak ${f0(cold.mb)} MB against git log's ${f0(logRaw.mb)} at ${HISTORY.toLocaleString('en')} commits, ${f0(short.mb)} against ${f0(shortLog.mb)} at ${SHORT.toLocaleString('en')} (cleanroom's share flat in history length)` },
+    {
+      ok: okCold && okFlat,
+      text: `cold lineage index build: ${mark(okCold)} ${(cold.ms / logRaw.ms).toFixed(2)}× \`git log --raw\` (budget 2×); ${mark(okFlat)} peak ${f0(cold.mb)} MB against git log's ${f0(logRaw.mb)} at ${HISTORY.toLocaleString('en')} commits, ${f0(short.mb)} against ${f0(shortLog.mb)} at ${SHORT.toLocaleString('en')} (cleanroom's share flat in history length)`,
+    },
     { ok: okPush, text: `incremental push with lineage: ${mark(okPush)} ${(pushOn.ms / pushOff.ms).toFixed(2)}× the same push before lineage (budget 1.5×)` },
   ];
   process.stderr.write('\n');

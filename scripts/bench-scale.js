@@ -48,7 +48,15 @@ protect:
 `;
 const PEOPLE = ['Ada Lovelace <ada@example.org>', 'Grace Hopper <grace@example.org>', 'Alan Turing <alan@example.org>', 'Edsger Dijkstra <ewd@example.org>'];
 
-const env = { PATH: process.env.PATH, HOME: path.join(CACHE, 'home'), GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(CACHE, 'home', 'gitconfig'), LANG: 'C.UTF-8', NO_COLOR: '1', TMPDIR: TMP };
+const env = {
+  PATH: process.env.PATH,
+  HOME: path.join(CACHE, 'home'),
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: path.join(CACHE, 'home', 'gitconfig'),
+  LANG: 'C.UTF-8',
+  NO_COLOR: '1',
+  TMPDIR: TMP,
+};
 
 const git = (cwd, args, input) => execFileSync('git', args, { cwd, env, input, encoding: 'utf8', maxBuffer: 1 << 30 }).trim();
 const data = (text) => `data ${Buffer.byteLength(text)}\n${text}\n`;
@@ -95,7 +103,13 @@ function historyStream(base) {
     }
     if (side === fork || n >= COMMITS) continue;
     // The merge restates the side's files with the content the side gave them (its tree is the union).
-    mainTip = commit('refs/heads/main', mainTip, [side], [...sideFiles].map((f) => [f, content.get(f)]), `Merge branch 'side-${cycle}'`);
+    mainTip = commit(
+      'refs/heads/main',
+      mainTip,
+      [side],
+      [...sideFiles].map((f) => [f, content.get(f)]),
+      `Merge branch 'side-${cycle}'`,
+    );
   }
   return out.join('');
 }
@@ -151,7 +165,14 @@ export function fixture(rebuild = false) {
  *  waited for) in ms, and the largest resident set of any one of them in bytes. */
 function timed(cmd, args, opts = {}) {
   const out = path.join(TMP, 'time.out');
-  const r = spawnSync(TIME, ['-f', '%e %U %S %M', '-o', out, cmd, ...args], { cwd: CLIENT, env, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'], ...opts });
+  const r = spawnSync(TIME, ['-f', '%e %U %S %M', '-o', out, cmd, ...args], {
+    cwd: CLIENT,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    ...opts,
+  });
   return { ...readTime(out), status: r.status, stderr: r.stderr ?? '' };
 }
 
@@ -178,7 +199,12 @@ function push(mode) {
   const server = freshServer();
   fs.rmSync(HOOK_LOG, { force: true });
   const t = process.hrtime.bigint();
-  const r = spawnSync('git', ['push', '--quiet', server, 'main'], { cwd: CLIENT, env: { ...env, BENCH_HOOK: mode, BENCH_HOOK_LOG: HOOK_LOG }, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync('git', ['push', '--quiet', server, 'main'], {
+    cwd: CLIENT,
+    env: { ...env, BENCH_HOOK: mode, BENCH_HOOK_LOG: HOOK_LOG },
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const pushMs = Number(process.hrtime.bigint() - t) / 1e6;
   return { pushMs, ...(mode === 'noop' ? { ms: NaN, cpuMs: NaN, rss: NaN } : readTime(HOOK_LOG)), status: r.status, stderr: r.stderr };
 }
@@ -197,10 +223,18 @@ export async function benchScale({ runs = 3, rebuild = false } = {}) {
   const cli = (label, args) => ({ label, cmd: process.execPath, args: [CLI, ...args, ...policy], expect: 0 });
   // Each group: the native baseline first, then what is measured against it, all interleaved per run.
   const groups = [
-    [native('base..main'), cli(`\`cleanroom scan base..main\`: ${n(stats.commits)} commits, ${n(stats.merges)} merges`, ['scan', 'base..main']), cli('`cleanroom check --range base..main`', ['check', '--range', 'base..main'])],
+    [
+      native('base..main'),
+      cli(`\`cleanroom scan base..main\`: ${n(stats.commits)} commits, ${n(stats.merges)} merges`, ['scan', 'base..main']),
+      cli('`cleanroom check --range base..main`', ['check', '--range', 'base..main']),
+    ],
     [native('tenth..main'), cli(`\`cleanroom scan tenth..main\`: ${n(stats.tenth)} commits (memory against history length)`, ['scan', 'tenth..main'])],
   ];
-  const pushRow = { label: `pre-receive of a push of all ${n(stats.commits)} commits (${n(stats.protectedCommits)} changing a protected file), inside a real \`git push\``, runs: [], noop: [] };
+  const pushRow = {
+    label: `pre-receive of a push of all ${n(stats.commits)} commits (${n(stats.protectedCommits)} changing a protected file), inside a real \`git push\``,
+    runs: [],
+    noop: [],
+  };
   const startLoad = os.loadavg();
   const unexpected = [];
   for (const group of groups) for (const row of group) row.runs = [];
@@ -239,11 +273,18 @@ export async function benchScale({ runs = 3, rebuild = false } = {}) {
     const [base] = group;
     for (const row of group) {
       const isBase = row === base;
-      lines.push(`| ${row.label} | ${f0(m(row, 'ms'))} | ${f0(m(row, 'cpuMs'))} | ${isBase ? '' : ratio(m(row, 'ms'), m(base, 'ms'))} | ${isBase ? '' : ratio(m(row, 'cpuMs'), m(base, 'cpuMs'))} | ${mb(peak(row))} | ${row.runs.at(-1).status} |`);
+      lines.push(
+        `| ${row.label} | ${f0(m(row, 'ms'))} | ${f0(m(row, 'cpuMs'))} | ${isBase ? '' : ratio(m(row, 'ms'), m(base, 'ms'))} | ${isBase ? '' : ratio(m(row, 'cpuMs'), m(base, 'cpuMs'))} | ${mb(peak(row))} | ${row.runs.at(-1).status} |`,
+      );
     }
   }
-  lines.push(`| ${pushRow.label} | ${f0(m(pushRow, 'ms'))} | ${f0(m(pushRow, 'cpuMs'))} | ${ratio(m(pushRow, 'ms'), m(nativeAll, 'ms'))} | ${ratio(m(pushRow, 'cpuMs'), m(nativeAll, 'cpuMs'))} | ${mb(peak(pushRow))} | ${pushRow.runs.at(-1).status} |`);
-  lines.push('', `The whole \`git push\`: ${f0(median(pushRow.noop.map((r) => r.pushMs)))} ms with a no-op pre-receive, ${f0(median(pushRow.runs.map((r) => r.pushMs)))} ms with cleanroom's. The push row's baseline is \`git log --name-status base..main\` (the same commits).`);
+  lines.push(
+    `| ${pushRow.label} | ${f0(m(pushRow, 'ms'))} | ${f0(m(pushRow, 'cpuMs'))} | ${ratio(m(pushRow, 'ms'), m(nativeAll, 'ms'))} | ${ratio(m(pushRow, 'cpuMs'), m(nativeAll, 'cpuMs'))} | ${mb(peak(pushRow))} | ${pushRow.runs.at(-1).status} |`,
+  );
+  lines.push(
+    '',
+    `The whole \`git push\`: ${f0(median(pushRow.noop.map((r) => r.pushMs)))} ms with a no-op pre-receive, ${f0(median(pushRow.runs.map((r) => r.pushMs)))} ms with cleanroom's. The push row's baseline is \`git log --name-status base..main\` (the same commits).`,
+  );
   return { section: lines.join('\n'), unexpected };
 }
 

@@ -37,7 +37,14 @@ protect:
 `;
 
 // Every commit and tag is made by fast-import, which names its own people: no identity needed.
-const env = { PATH: process.env.PATH, HOME: path.join(CACHE, 'home'), GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(CACHE, 'home', 'gitconfig'), LANG: 'C.UTF-8', TMPDIR: TMP };
+const env = {
+  PATH: process.env.PATH,
+  HOME: path.join(CACHE, 'home'),
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: path.join(CACHE, 'home', 'gitconfig'),
+  LANG: 'C.UTF-8',
+  TMPDIR: TMP,
+};
 
 const git = (cwd, args, input) => execFileSync('git', args, { cwd, env, input, encoding: 'utf8', maxBuffer: 1 << 30 }).trim();
 const data = (text) => `data ${Buffer.byteLength(text)}\n${text}\n`;
@@ -49,7 +56,11 @@ function base(name) {
   const server = path.join(CACHE, name, 'server.git');
   fs.mkdirSync(client, { recursive: true });
   git(client, ['init', '-q', '-b', 'main']);
-  git(client, ['fast-import', '--quiet'], `commit refs/heads/main\ncommitter ${ME}\n${data('policy')}M 100644 inline .cleanroom/policy.yaml\n${data(POLICY)}M 100644 inline README.md\n${data('hello')}`);
+  git(
+    client,
+    ['fast-import', '--quiet'],
+    `commit refs/heads/main\ncommitter ${ME}\n${data('policy')}M 100644 inline .cleanroom/policy.yaml\n${data(POLICY)}M 100644 inline README.md\n${data('hello')}`,
+  );
   git(client, ['init', '-q', '--bare', '-b', 'main', server]);
   git(client, ['push', '-q', server, 'main']);
   fs.writeFileSync(path.join(CACHE, name, 'policy.yaml'), POLICY);
@@ -75,7 +86,8 @@ function build() {
   log(`shapes: an octopus of ${PARENTS} parents`);
   const octopus = base('octopus');
   stream = '';
-  for (let i = 1; i <= PARENTS; i++) stream += `commit refs/heads/side${i}\nmark :${i}\ncommitter ${ME}\n${data(`side ${i}`)}from ${octopus.base}\nM 100644 inline datasets/side-${i}.jsonl\n${data(`{"side": ${i}}`)}`;
+  for (let i = 1; i <= PARENTS; i++)
+    stream += `commit refs/heads/side${i}\nmark :${i}\ncommitter ${ME}\n${data(`side ${i}`)}from ${octopus.base}\nM 100644 inline datasets/side-${i}.jsonl\n${data(`{"side": ${i}}`)}`;
   stream += `commit refs/heads/main\ncommitter ${ME}\n${data('merge the sides')}from ${octopus.base}\n`;
   for (let i = 1; i <= PARENTS; i++) stream += `merge :${i}\n`;
   for (let i = 1; i <= PARENTS; i++) stream += `M 100644 inline datasets/side-${i}.jsonl\n${data(`{"side": ${i}}`)}`;
@@ -114,7 +126,12 @@ function push(name, refs, mode) {
   const server = freshServer(name);
   fs.rmSync(HOOK_LOG, { force: true });
   const t = process.hrtime.bigint();
-  const r = spawnSync('git', ['push', '--quiet', server, ...refs], { cwd: path.join(CACHE, name, 'client'), env: { ...env, BENCH_HOOK: mode, BENCH_HOOK_LOG: HOOK_LOG }, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync('git', ['push', '--quiet', server, ...refs], {
+    cwd: path.join(CACHE, name, 'client'),
+    env: { ...env, BENCH_HOOK: mode, BENCH_HOOK_LOG: HOOK_LOG },
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   let hookMs = NaN;
   if (mode !== 'noop' && fs.existsSync(HOOK_LOG)) {
@@ -141,7 +158,12 @@ export async function benchShapes({ runs = 3, rebuild = false } = {}) {
   const rows = [
     { label: `1 commit + ${TAGS.toLocaleString('en')} tags (half annotated), allowed`, name: 'tags', refs: ['main', '--tags'], expect: 0 },
     { label: `an octopus merge of ${PARENTS.toLocaleString('en')} parents: refused (over limits.max_parents)`, name: 'octopus', refs: ['main'], expect: 1 },
-    { label: `a push of ${LONG.toLocaleString('en')} commits, 1 in ${PROTECTED_EVERY.toLocaleString('en')} changing a protected file, allowed`, name: 'long', refs: ['main'], expect: 0 },
+    {
+      label: `a push of ${LONG.toLocaleString('en')} commits, 1 in ${PROTECTED_EVERY.toLocaleString('en')} changing a protected file, allowed`,
+      name: 'long',
+      refs: ['main'],
+      expect: 0,
+    },
   ];
   const unexpected = [];
   for (const row of rows) {
@@ -153,7 +175,8 @@ export async function benchShapes({ runs = 3, rebuild = false } = {}) {
       const a = push(row.name, row.refs, 'noop');
       const b = push(row.name, row.refs, 'cleanroom');
       if (a.status !== 0) unexpected.push(`${row.label}: the push with a no-op hook exited ${a.status}\n${a.stderr.slice(0, 2000)}`);
-      if ((b.status === 0 ? 0 : 1) !== row.expect) unexpected.push(`${row.label}: exit ${b.status}, expected ${row.expect ? 'a rejection' : 'success'}\n${b.stderr.slice(0, 2000)}`);
+      if ((b.status === 0 ? 0 : 1) !== row.expect)
+        unexpected.push(`${row.label}: exit ${b.status}, expected ${row.expect ? 'a rejection' : 'success'}\n${b.stderr.slice(0, 2000)}`);
       row.noop.push(a.ms);
       row.ours.push(b.ms);
       row.hook.push(b.hookMs);

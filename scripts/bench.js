@@ -99,7 +99,10 @@ const env = {
   NO_COLOR: '1',
 };
 const log = (s) => process.stderr.write(`${s}\n`);
-const git = (cwd, args, opts = {}) => execFileSync('git', args, { cwd, env, maxBuffer: 1 << 30, ...opts }).toString().trim();
+const git = (cwd, args, opts = {}) =>
+  execFileSync('git', args, { cwd, env, maxBuffer: 1 << 30, ...opts })
+    .toString()
+    .trim();
 
 // ---------------------------------------------------------------------------------------------
 // Building
@@ -159,90 +162,95 @@ function benchPolicy() {
   // The shipped policy with a repository id (what `cleanroom init` adds) and a canary marker,
   // so the marker scan over added protected lines is part of what is measured.
   const text = fs.readFileSync(path.join(ROOT, 'policy.yaml'), 'utf8');
-  return text
-    .replace(/^version: 1$/m, `version: 1\nrepository: ${REPOSITORY_ID}`)
-    .replace(/^(\s*)markers: \[\]/m, `$1markers: ["${CANARY}[0-9a-f]{8}"]`);
+  return text.replace(/^version: 1$/m, `version: 1\nrepository: ${REPOSITORY_ID}`).replace(/^(\s*)markers: \[\]/m, `$1markers: ["${CANARY}[0-9a-f]{8}"]`);
 }
 
 /** Root commit, 10,000 commits of history, and the two staged change sets (each in an index). */
 async function importMain(repo, { bigBlobs, signers }) {
   const staged = new Map();
-  await fastImport(repo, async ({ w, file, commit }) => {
-    const rnd = prng(42);
-    let mark = 0;
-    await commit('refs/heads/main', { mark: ++mark, when: T0, message: 'Import the code base and datasets\n' });
-    await file('.cleanroom/policy.yaml', benchPolicy());
-    await file('.cleanroom/allowed_signers', signers);
-    await file('README.md', '# A large repository\n');
-    for (let i = 0; i < PKGS * MODS * PER_FOLDER; i++) await file(srcPath(i), srcBody(rnd, i, 0));
-    for (let i = 0; i < SETS * PER_FOLDER; i++) await file(dataPath(i), dataBody(rnd, i, 0));
-    for (let b = 0; b < bigBlobs; b++) {
-      const bytes = BIG_BLOB_MB * 1024 * 1024;
-      await w(`M 100644 inline assets/video${b}.bin\ndata ${bytes}\n`);
-      for (let left = bytes; left > 0; left -= 1 << 20) await w(crypto.randomBytes(Math.min(left, 1 << 20)));
-      await w('\n');
-    }
-    // History: mostly small human changes to code; every 20th commit changes a dataset file; some
-    // of those are assistant-made (a trailer, an aider identity, a canary); one step in 50 is a
-    // topic branch of two commits merged back.
-    let count = 1;
-    let step = 0;
-    let tip = mark;
-    const change = async (c) => {
-      for (let k = 1 + Math.floor(rnd() * 3); k > 0; k--) {
-        const i = Math.floor(rnd() * PKGS * MODS * PER_FOLDER);
-        await file(srcPath(i), srcBody(rnd, i, c));
+  await fastImport(
+    repo,
+    async ({ w, file, commit }) => {
+      const rnd = prng(42);
+      let mark = 0;
+      await commit('refs/heads/main', { mark: ++mark, when: T0, message: 'Import the code base and datasets\n' });
+      await file('.cleanroom/policy.yaml', benchPolicy());
+      await file('.cleanroom/allowed_signers', signers);
+      await file('README.md', '# A large repository\n');
+      for (let i = 0; i < PKGS * MODS * PER_FOLDER; i++) await file(srcPath(i), srcBody(rnd, i, 0));
+      for (let i = 0; i < SETS * PER_FOLDER; i++) await file(dataPath(i), dataBody(rnd, i, 0));
+      for (let b = 0; b < bigBlobs; b++) {
+        const bytes = BIG_BLOB_MB * 1024 * 1024;
+        await w(`M 100644 inline assets/video${b}.bin\ndata ${bytes}\n`);
+        for (let left = bytes; left > 0; left -= 1 << 20) await w(crypto.randomBytes(Math.min(left, 1 << 20)));
+        await w('\n');
       }
-    };
-    while (count < HISTORY) {
-      step++;
-      const when = T0 + step * 600;
-      if (step % 50 === 25 && count + 3 <= HISTORY) {
-        const side = [];
-        for (let s = 0; s < 2; s++) {
+      // History: mostly small human changes to code; every 20th commit changes a dataset file; some
+      // of those are assistant-made (a trailer, an aider identity, a canary); one step in 50 is a
+      // topic branch of two commits merged back.
+      let count = 1;
+      let step = 0;
+      let tip = mark;
+      const change = async (c) => {
+        for (let k = 1 + Math.floor(rnd() * 3); k > 0; k--) {
           const i = Math.floor(rnd() * PKGS * MODS * PER_FOLDER);
-          const body = srcBody(rnd, i, `${step}s${s}`);
-          side.push([srcPath(i), body]);
-          await commit('refs/heads/topic', { mark: ++mark, when: when + s, message: `Topic ${step} part ${s + 1}\n`, from: s === 0 ? `:${tip}` : undefined });
-          await file(srcPath(i), body);
+          await file(srcPath(i), srcBody(rnd, i, c));
         }
-        await commit('refs/heads/main', { mark: ++mark, when: when + 2, message: `Merge topic ${step}\n`, merge: `:${mark - 1}` });
-        for (const [p, body] of side) await file(p, body);
+      };
+      while (count < HISTORY) {
+        step++;
+        const when = T0 + step * 600;
+        if (step % 50 === 25 && count + 3 <= HISTORY) {
+          const side = [];
+          for (let s = 0; s < 2; s++) {
+            const i = Math.floor(rnd() * PKGS * MODS * PER_FOLDER);
+            const body = srcBody(rnd, i, `${step}s${s}`);
+            side.push([srcPath(i), body]);
+            await commit('refs/heads/topic', { mark: ++mark, when: when + s, message: `Topic ${step} part ${s + 1}\n`, from: s === 0 ? `:${tip}` : undefined });
+            await file(srcPath(i), body);
+          }
+          await commit('refs/heads/main', { mark: ++mark, when: when + 2, message: `Merge topic ${step}\n`, merge: `:${mark - 1}` });
+          for (const [p, body] of side) await file(p, body);
+          tip = mark;
+          count += 3;
+          continue;
+        }
+        const data = step % 20 === 0;
+        const assistant = data && step % 200 === 0;
+        const aider = data && step % 500 === 0;
+        const canary = data && step % 2000 === 0;
+        const message = `Change ${step}\n\nRoutine work on the code base.\n${assistant ? '\nCo-authored-by: Claude <noreply@anthropic.com>\n' : ''}`;
+        await commit('refs/heads/main', { mark: ++mark, when, message, who: aider ? 'Dev (aider) <dev@example.org>' : undefined });
+        await change(step);
+        if (data) {
+          const i = Math.floor(rnd() * SETS * PER_FOLDER);
+          await file(
+            dataPath(i),
+            dataBody(rnd, i, step, canary ? JSON.stringify({ note: `${CANARY}${crypto.createHash('sha1').update(String(step)).digest('hex').slice(0, 8)}` }) : ''),
+          );
+        }
         tip = mark;
-        count += 3;
-        continue;
+        count++;
       }
-      const data = step % 20 === 0;
-      const assistant = data && step % 200 === 0;
-      const aider = data && step % 500 === 0;
-      const canary = data && step % 2000 === 0;
-      const message = `Change ${step}\n\nRoutine work on the code base.\n${assistant ? '\nCo-authored-by: Claude <noreply@anthropic.com>\n' : ''}`;
-      await commit('refs/heads/main', { mark: ++mark, when, message, who: aider ? 'Dev (aider) <dev@example.org>' : undefined });
-      await change(step);
-      if (data) {
-        const i = Math.floor(rnd() * SETS * PER_FOLDER);
-        await file(dataPath(i), dataBody(rnd, i, step, canary ? JSON.stringify({ note: `${CANARY}${crypto.createHash('sha1').update(String(step)).digest('hex').slice(0, 8)}` }) : ''));
+      // What pre-commit and commit-msg judge: N protected files staged, half edits, half new files.
+      for (const n of STAGES) {
+        const files = [];
+        for (let k = 0; k < n; k++) {
+          const p = k % 2 === 0 ? dataPath(Math.floor((k * 4999) / n)) : `datasets/incoming/batch${String(Math.floor(k / 100)).padStart(2, '0')}/new${k}.jsonl`;
+          files.push([p, dataBody(rnd, k, `staged${n}`)]);
+        }
+        staged.set(n, files);
       }
-      tip = mark;
-      count++;
-    }
-    // What pre-commit and commit-msg judge: N protected files staged, half edits, half new files.
-    for (const n of STAGES) {
-      const files = [];
-      for (let k = 0; k < n; k++) {
-        const p = k % 2 === 0 ? dataPath(Math.floor((k * 4999) / n)) : `datasets/incoming/batch${String(Math.floor(k / 100)).padStart(2, '0')}/new${k}.jsonl`;
-        files.push([p, dataBody(rnd, k, `staged${n}`)]);
+      // An assistant's commit of 1,000 new protected files, each holding a canary the policy marks.
+      const marked = [];
+      for (let k = 0; k < 1000; k++) {
+        const canary = `${CANARY}${crypto.createHash('sha1').update(`marked${k}`).digest('hex').slice(0, 8)}`;
+        marked.push([`datasets/incoming/marked/row${k}.jsonl`, `${JSON.stringify({ id: `marked-${k}`, note: canary })}\n`]);
       }
-      staged.set(n, files);
-    }
-    // An assistant's commit of 1,000 new protected files, each holding a canary the policy marks.
-    const marked = [];
-    for (let k = 0; k < 1000; k++) {
-      const canary = `${CANARY}${crypto.createHash('sha1').update(`marked${k}`).digest('hex').slice(0, 8)}`;
-      marked.push([`datasets/incoming/marked/row${k}.jsonl`, `${JSON.stringify({ id: `marked-${k}`, note: canary })}\n`]);
-    }
-    staged.set(MARKED, marked);
-  }, ['--big-file-threshold=16m']);
+      staged.set(MARKED, marked);
+    },
+    ['--big-file-threshold=16m'],
+  );
   git(repo, ['update-ref', '-d', 'refs/heads/topic']);
   git(repo, ['commit-graph', 'write', '--reachable']); // what gc leaves behind on any real repository
   for (const [n, files] of staged) stage(repo, n, files);
@@ -314,7 +322,9 @@ async function importBranches(repo) {
     items.push({ p, body, statement, file });
   }
   execFileSync('ssh-keygen', ['-q', '-Y', 'sign', '-n', NAMESPACE, '-f', KEY, ...items.map((i) => i.file)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  const keyid = execFileSync('ssh-keygen', ['-l', '-f', `${KEY}.pub`], { env }).toString().split(' ')[1];
+  const keyid = execFileSync('ssh-keygen', ['-l', '-f', `${KEY}.pub`], { env })
+    .toString()
+    .split(' ')[1];
 
   await fastImport(repo, async ({ file, commit }) => {
     for (let c = 0; c < PUSHED; c++) {
@@ -344,7 +354,10 @@ async function importBranches(repo) {
 
 function packBytes(gitDir) {
   const dir = path.join(gitDir, 'objects', 'pack');
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.pack')).reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.pack'))
+    .reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
 }
 
 async function build() {
@@ -360,7 +373,10 @@ async function build() {
   const pub = fs.readFileSync(`${KEY}.pub`, 'utf8').trim().split(' ').slice(0, 2).join(' ');
   const signers = `${REVIEWER} namespaces="${NAMESPACE}" ${pub}\n`;
 
-  for (const [repo, bigBlobs] of [[BIG, BIG_BLOBS], [NOPACK, 0]]) {
+  for (const [repo, bigBlobs] of [
+    [BIG, BIG_BLOBS],
+    [NOPACK, 0],
+  ]) {
     log(`building ${repo}: ${FILES.toLocaleString('en')} files, ${HISTORY.toLocaleString('en')} commits${bigBlobs ? `, ${bigBlobs * BIG_BLOB_MB} MB of large blobs` : ''}...`);
     git(CACHE, ['init', '-q', '-b', 'main', repo]);
     await importMain(repo, { bigBlobs, signers });
@@ -381,7 +397,11 @@ async function build() {
     built: new Date().toISOString(),
     seconds: Math.round((Date.now() - started) / 1000),
     files: Number(git(BIG, ['ls-files']).split('\n').length),
-    folders: new Set(git(BIG, ['ls-files']).split('\n').map((p) => path.posix.dirname(p))).size,
+    folders: new Set(
+      git(BIG, ['ls-files'])
+        .split('\n')
+        .map((p) => path.posix.dirname(p)),
+    ).size,
     datasets: git(BIG, ['ls-tree', '-r', '--name-only', 'main', 'datasets']).split('\n').length,
     commits: Number(git(BIG, ['rev-list', '--count', 'main'])),
     merges: Number(git(BIG, ['rev-list', '--count', '--merges', 'main'])),
@@ -607,7 +627,6 @@ const mb = (bytes) => (Number.isFinite(bytes) && bytes > 0 ? (bytes / 1e6).toFix
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(1)}×` : '–');
 const sh = (s) => s.replace(/\|/g, '\\|');
 
-
 async function main() {
   const startLoad = os.loadavg();
   // Lineage and the push shapes need none of the large repository.
@@ -635,7 +654,7 @@ async function main() {
   const readme = [];
   const idx = (n) => ({ ...env, GIT_INDEX_FILE: indexFile(BIG, n) });
   const msgFile = path.join(TMP, 'COMMIT_EDITMSG');
-  fs.writeFileSync(msgFile, 'Add this week\'s rows\n\nCollected by the labelling team.\n');
+  fs.writeFileSync(msgFile, "Add this week's rows\n\nCollected by the labelling team.\n");
 
   // Local hooks.
   let local = null;
@@ -646,12 +665,28 @@ async function main() {
     const humanThousand = hook('pre-commit', 1000);
     const diffCached = (n, repo = BIG) => ({ cmd: 'git', args: ['diff', '--cached', '--name-status'], cwd: repo, env: { ...env, GIT_INDEX_FILE: indexFile(repo, n) }, expect: 0 });
     const rows = await measure([
-      { ...node, label: '`node -e 0` (Node\'s own start)', base: null },
+      { ...node, label: "`node -e 0` (Node's own start)", base: null },
       { ...diffCached(10), label: '`git diff --cached --name-status`, 10 staged', base: null },
       { ...hook('pre-commit', 10), label: 'pre-commit, 10 protected files, human: allowed', base: 1, hook: true, expect: 0, budget: true },
-      { ...hook('pre-commit', 10, { CLAUDECODE: '1' }), label: 'pre-commit, 10 protected files, assistant (`CLAUDECODE=1`): blocked', base: 1, hook: true, expect: 1, budget: true },
+      {
+        ...hook('pre-commit', 10, { CLAUDECODE: '1' }),
+        label: 'pre-commit, 10 protected files, assistant (`CLAUDECODE=1`): blocked',
+        base: 1,
+        hook: true,
+        expect: 1,
+        budget: true,
+      },
       { ...hook('commit-msg', 10, {}, [msgFile]), label: 'commit-msg, 10 protected files, human message', base: 1, hook: true, expect: 0 },
-      { cmd: process.execPath, args: [CLI, 'hook', 'pre-commit'], cwd: BIG, env: idx(10), label: 'the same human pre-commit without the shell shim (`node bin/cleanroom.js hook pre-commit`)', base: 1, hook: true, expect: 0 },
+      {
+        cmd: process.execPath,
+        args: [CLI, 'hook', 'pre-commit'],
+        cwd: BIG,
+        env: idx(10),
+        label: 'the same human pre-commit without the shell shim (`node bin/cleanroom.js hook pre-commit`)',
+        base: 1,
+        hook: true,
+        expect: 0,
+      },
       { ...diffCached(1000), label: '`git diff --cached --name-status`, 1,000 staged', base: null },
       { ...humanThousand, label: 'pre-commit, 1,000 protected files, human: allowed', base: 6, hook: true, expect: 0, budget: true },
       { ...hook('pre-commit', 1000, { CLAUDECODE: '1' }), label: 'pre-commit, 1,000 protected files, assistant: blocked', base: 6, hook: true, expect: 1, budget: true },
@@ -665,7 +700,16 @@ async function main() {
         readme: true,
       },
       { ...hook('pre-commit', MARKED), label: 'pre-commit, 1,000 new protected files each holding a canary, human: blocked', base: 6, hook: true, expect: 1, readme: true },
-      { cmd: path.join(HOOKS, 'pre-commit'), args: [], cwd: NOPACK, env: { ...env, GIT_INDEX_FILE: indexFile(NOPACK, 10) }, label: `pre-commit, 10 protected files, human, on the same repository with ${mb(stats.smallPackBytes)} MB of packs instead of ${mb(stats.packBytes)}`, base: 1, hook: true, expect: 0 },
+      {
+        cmd: path.join(HOOKS, 'pre-commit'),
+        args: [],
+        cwd: NOPACK,
+        env: { ...env, GIT_INDEX_FILE: indexFile(NOPACK, 10) },
+        label: `pre-commit, 10 protected files, human, on the same repository with ${mb(stats.smallPackBytes)} MB of packs instead of ${mb(stats.packBytes)}`,
+        base: 1,
+        hook: true,
+        expect: 0,
+      },
     ]);
     local = rows;
     const nodeMs = rows[0].ms;
@@ -682,7 +726,11 @@ async function main() {
       lines.push(`| ${r.label} | ${f1(r.ms)} | ${base ? ratio(r.ms, base.ms) : ''} | ${r.hook ? f1(r.ms - nodeMs) : ''} | ${mb(r.largest)} | ${mb(r.tree)} | ${r.status} |`);
     }
     sections.push(lines.join('\n'));
-    readme.push(...rows.filter((r) => r.budget || r.readme || r.label.startsWith('commit-msg')).map((r) => ({ r, base: r.base === undefined || r.base === null ? null : rows[r.base], node: r.hook ? nodeMs : null })));
+    readme.push(
+      ...rows
+        .filter((r) => r.budget || r.readme || r.label.startsWith('commit-msg'))
+        .map((r) => ({ r, base: r.base === undefined || r.base === null ? null : rows[r.base], node: r.hook ? nodeMs : null })),
+    );
   }
 
   // Server hook.
@@ -702,7 +750,16 @@ async function main() {
       lines.push(
         `| ${s.n.toLocaleString('en')} | ${f1(s.native.ms)} | ${f1(s.hookMs)} | ${ratio(s.hookMs, s.native.ms)} | ${f1(s.hookMs - nodeRow.ms)} | ${f1(s.direct.ms)} | ${mb(Math.max(s.hookLargest, s.direct.largest))} | ${mb(s.direct.tree)} | ${f0(s.noopMs)} | ${f0(s.pushMs)} | ${s.direct.status} |`,
       );
-      readme.push({ r: { label: `pre-receive, a push of ${s.n.toLocaleString('en')} commit${s.n === 1 ? '' : 's'}`, ms: s.hookMs, largest: Math.max(s.hookLargest, s.direct.largest), tree: s.direct.tree }, base: s.native, node: nodeRow.ms });
+      readme.push({
+        r: {
+          label: `pre-receive, a push of ${s.n.toLocaleString('en')} commit${s.n === 1 ? '' : 's'}`,
+          ms: s.hookMs,
+          largest: Math.max(s.hookLargest, s.direct.largest),
+          tree: s.direct.tree,
+        },
+        base: s.native,
+        node: nodeRow.ms,
+      });
     }
     sections.push(lines.join('\n'));
   }
@@ -714,36 +771,71 @@ async function main() {
     const rows = [];
     if (scanBuilt) {
       rows.push(
-        { label: '`git rev-list HEAD \\| git diff-tree --stdin -r --root --diff-merges=first-parent`', cmd: 'sh', args: ['-c', 'git rev-list HEAD | git diff-tree --stdin -r --root --diff-merges=first-parent >/dev/null'], cwd: BIG, expect: 0, base: null },
+        {
+          label: '`git rev-list HEAD \\| git diff-tree --stdin -r --root --diff-merges=first-parent`',
+          cmd: 'sh',
+          args: ['-c', 'git rev-list HEAD | git diff-tree --stdin -r --root --diff-merges=first-parent >/dev/null'],
+          cwd: BIG,
+          expect: 0,
+          base: null,
+        },
         { label: `\`cleanroom scan\`: the whole history, ${stats.commits.toLocaleString('en')} commits`, cmd: process.execPath, args: [CLI, 'scan'], cwd: BIG, expect: 1, base: 0 },
       );
     }
     // A commit being made on top of many reviews: only those naming its files are verified.
     const reviewedTree = reviewedWorktree();
     const reviewedIndex = { ...env, GIT_INDEX_FILE: path.join(reviewedTree, 'bench-index') };
-    rows.push(
-      { label: '`git diff --cached --name-status`, 10 new protected files on a commit holding 1,000 attestations', cmd: 'git', args: ['diff', '--cached', '--name-status'], cwd: reviewedTree, env: reviewedIndex, expect: 0, base: null },
-    );
+    rows.push({
+      label: '`git diff --cached --name-status`, 10 new protected files on a commit holding 1,000 attestations',
+      cmd: 'git',
+      args: ['diff', '--cached', '--name-status'],
+      cwd: reviewedTree,
+      env: reviewedIndex,
+      expect: 0,
+      base: null,
+    });
     const onReviews = { cmd: path.join(HOOKS, 'pre-commit'), args: [], cwd: reviewedTree, env: { ...reviewedIndex, CLAUDECODE: '1' }, expect: 1, base: rows.length - 1 };
     const firstOnReviews = { ...onReviews, before: forgetBlobs };
     rows.push(
-      { ...firstOnReviews, label: `pre-commit of an assistant's 10 new protected files with ${REVIEWED.toLocaleString('en')} attestations in HEAD, none naming them, the first run on this machine: blocked` },
+      {
+        ...firstOnReviews,
+        label: `pre-commit of an assistant's 10 new protected files with ${REVIEWED.toLocaleString('en')} attestations in HEAD, none naming them, the first run on this machine: blocked`,
+      },
       // What an earlier run learnt of each envelope is remembered: the usual case, as reviews accumulate.
       { ...onReviews, before: () => once_(firstOnReviews), label: 'the same pre-commit after an earlier run (what each attestation claims remembered): blocked' },
     );
     rows.push(
-      { label: '`git diff-tree -r REV \\| git cat-file --batch` (every blob the commit brings)', cmd: 'sh', args: ['-c', "git diff-tree -r --no-commit-id reviewed | awk '{print $4}' | git cat-file --batch >/dev/null"], cwd: BIG, expect: 0, base: null },
-      { label: `\`cleanroom verify REV\`: ${REVIEWED.toLocaleString('en')} files, each covered by its own attestation`, cmd: process.execPath, args: [CLI, 'verify', 'reviewed'], cwd: BIG, expect: 0, base: rows.length },
+      {
+        label: '`git diff-tree -r REV \\| git cat-file --batch` (every blob the commit brings)',
+        cmd: 'sh',
+        args: ['-c', "git diff-tree -r --no-commit-id reviewed | awk '{print $4}' | git cat-file --batch >/dev/null"],
+        cwd: BIG,
+        expect: 0,
+        base: null,
+      },
+      {
+        label: `\`cleanroom verify REV\`: ${REVIEWED.toLocaleString('en')} files, each covered by its own attestation`,
+        cmd: process.execPath,
+        args: [CLI, 'verify', 'reviewed'],
+        cwd: BIG,
+        expect: 0,
+        base: rows.length,
+      },
     );
-    if (scanBuilt) rows.push({ label: `\`cleanroom scan\` on the same history with ${mb(stats.smallPackBytes)} MB of packs instead of ${mb(stats.packBytes)} (memory only)`, cmd: process.execPath, args: [CLI, 'scan'], cwd: NOPACK, expect: 1, base: 0, timed: false });
+    if (scanBuilt)
+      rows.push({
+        label: `\`cleanroom scan\` on the same history with ${mb(stats.smallPackBytes)} MB of packs instead of ${mb(stats.packBytes)} (memory only)`,
+        cmd: process.execPath,
+        args: [CLI, 'scan'],
+        cwd: NOPACK,
+        expect: 1,
+        base: 0,
+        timed: false,
+      });
     history = await measure(rows);
-    const lines = [
-      '### History and reviews',
-      '',
-      '| path | median ms | × native | peak MB, largest process | peak MB, process tree | exit |',
-      '|---|---:|---:|---:|---:|---:|',
-    ];
-    for (const r of history) lines.push(`| ${r.label} | ${f1(r.ms)} | ${r.base === null ? '' : ratio(r.ms, history[r.base].ms)} | ${mb(r.largest)} | ${mb(r.tree)} | ${r.status} |`);
+    const lines = ['### History and reviews', '', '| path | median ms | × native | peak MB, largest process | peak MB, process tree | exit |', '|---|---:|---:|---:|---:|---:|'];
+    for (const r of history)
+      lines.push(`| ${r.label} | ${f1(r.ms)} | ${r.base === null ? '' : ratio(r.ms, history[r.base].ms)} | ${mb(r.largest)} | ${mb(r.tree)} | ${r.status} |`);
     if (!scanBuilt) lines.push('', '`cleanroom scan` is not in this build (src/commands/scan.ts missing or not compiled): its rows are skipped.');
     else lines.push('', '`scan` exits 1 by design here: the history holds assistant-made dataset changes (a trailer, an aider identity, a canary) that no review covers.');
     sections.push(lines.join('\n'));
@@ -788,7 +880,11 @@ async function main() {
   }
   if (server) {
     const s = server.find((x) => x.n === 1000);
-    if (s) budget.push({ ok: s.hookMs <= 1000, text: `pre-receive of 1,000 commits: ${mark(s.hookMs <= 1000)} ${f0(s.hookMs)} ms median inside a real push (run directly ${f0(s.direct.ms)} ms; budget 1,000)` });
+    if (s)
+      budget.push({
+        ok: s.hookMs <= 1000,
+        text: `pre-receive of 1,000 commits: ${mark(s.hookMs <= 1000)} ${f0(s.hookMs)} ms median inside a real push (run directly ${f0(s.direct.ms)} ms; budget 1,000)`,
+      });
   }
   const budgetLines = budget.map((v) => `- ${v.text}`);
 

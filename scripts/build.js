@@ -55,7 +55,12 @@ const cli = fs.readFileSync(path.join(next, 'cli.cjs'), 'utf8');
 // The launcher compiles the bundle with node:vm, which has no loader for a dynamic import().
 if (/\bimport\(/.test(cli)) throw new Error('dist/cli.cjs calls import(); bundle that module or load it with require()');
 const bundleId = createHash('sha256').update(cli).digest('hex').slice(0, 16);
-await build({ ...common, entryPoints: [path.join(root, 'src', 'launch.ts')], outfile: path.join(next, 'launch.cjs'), define: { ...common.define, CLEANROOM_BUNDLE_ID: JSON.stringify(bundleId) } });
+await build({
+  ...common,
+  entryPoints: [path.join(root, 'src', 'launch.ts')],
+  outfile: path.join(next, 'launch.cjs'),
+  define: { ...common.define, CLEANROOM_BUNDLE_ID: JSON.stringify(bundleId) },
+});
 leanInterop(path.join(next, 'launch.cjs'));
 fs.rmSync(old, { recursive: true, force: true });
 if (fs.existsSync(dist)) fs.renameSync(dist, old);

@@ -56,7 +56,7 @@ function help(): string {
     '  --version, -v  print the version',
     '  --help, -h     print this help',
     '',
-    'Run `cleanroom <command> --help` for a command\'s options.',
+    "Run `cleanroom <command> --help` for a command's options.",
     'Exit codes: 0 allowed, 1 blocked, 2 usage, configuration or internal error.',
     'Needs Node.js >= 20 and git; `attest` also needs ssh-keygen with -Y sign (OpenSSH 8.0 or later).',
     '',
@@ -71,7 +71,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return name === undefined ? EXIT.error : EXIT.allowed;
     }
     if (name === '--version' || name === '-v' || name === '-V') {
-      const { version } = (await import('./version.js'));
+      const { version } = await import('./version.js');
       io.stdout.write(`${version()}\n`);
       return EXIT.allowed;
     }

@@ -14,7 +14,19 @@ import type { GitVars } from './git/config.js';
 import type { RepoContext } from './git/repo.js';
 import type { Policy } from './policy/policy.js';
 import { CleanroomError } from './errors.js';
-import { addedTextLines, blobText, commitSignals, environmentSignals, identitySignals, markerSignals, markerSignalsInLarge, mayHoldMarker, mayHoldMarkerBytes, messageSignals, WHOLE_TEXT_MAX } from './signals/detect.js';
+import {
+  addedTextLines,
+  blobText,
+  commitSignals,
+  environmentSignals,
+  identitySignals,
+  markerSignals,
+  markerSignalsInLarge,
+  mayHoldMarker,
+  mayHoldMarkerBytes,
+  messageSignals,
+  WHOLE_TEXT_MAX,
+} from './signals/detect.js';
 import { ATTESTATION_DIR, ledgerPath } from './layout.js';
 import type { ProvenanceLedger } from './provenance/ledger.js';
 import { GIT_AI_NOTES_REF, gitAiSignals } from './provenance/git-ai.js';
@@ -215,7 +227,13 @@ function pendingIdentities(vars: GitVars): { role: 'author' | 'committer'; ident
 async function stagedAttestations(ctx: InspectContext, base: string, staged: readonly Change[]): Promise<TreeFile[]> {
   const committed = await ctx.engine.listFiles({ rev: base }, ATTESTATION_DIR).catch(async (e: unknown) => {
     // An unborn branch lists nothing (so does an amended root commit, based on the empty tree).
-    if (await ctx.engine.resolve(base).then(() => true, () => false)) throw e;
+    if (
+      await ctx.engine.resolve(base).then(
+        () => true,
+        () => false,
+      )
+    )
+      throw e;
     return [];
   });
   const files = new Map(committed.map((f) => [f.path, f]));
@@ -247,7 +265,10 @@ export async function inspectStaged(
   if (chunked) pathSignals.push(...(await lineageOf(ctx, changes, pathSignals, [opts.base ?? 'HEAD'], chunked)));
   const signalled = signals.length + pathSignals.length > 0;
   const needing = changes.filter((c) => mayNeedReview(ctx.policy, c, signalled));
-  const reviews = needing.length > 0 ? await reviewsOf(ctx.engine, await (await loadAttestations(ctx, await stagedAttestations(ctx, opts.base ?? 'HEAD', staged))).attested(needing), needing) : NO_REVIEWS;
+  const reviews =
+    needing.length > 0
+      ? await reviewsOf(ctx.engine, await (await loadAttestations(ctx, await stagedAttestations(ctx, opts.base ?? 'HEAD', staged))).attested(needing), needing)
+      : NO_REVIEWS;
   return { commit: null, changes, signals, pathSignals, reviewed: reviews.reviewed, rejectedAttestations: reviews.rejected, linkTargets: await linkTargetsOf(ctx, changes) };
 }
 
@@ -269,7 +290,10 @@ export function notesIndex(ctx: InspectContext, rev: string): Promise<Map<string
       .resolve(rev)
       .then((oid) => ctx.engine.listFiles({ rev: oid }, ''))
       // Notes trees fan out (ab/cdef...) once they grow; the path without slashes is the commit.
-      .then((files) => new Map(files.map((f) => [f.path.replace(/\//g, ''), f.oid])), () => new Map<string, string>());
+      .then(
+        (files) => new Map(files.map((f) => [f.path.replace(/\//g, ''), f.oid])),
+        () => new Map<string, string>(),
+      );
     byRev.set(rev, found);
   }
   return found;
@@ -283,7 +307,10 @@ async function noteSignals(ctx: InspectContext, commit: string, changes: readonl
   const note = await ctx.engine.readBlob(blob);
   // A note is a small JSON document; one past the whole-text limit cannot be read as one.
   if (note.length > WHOLE_TEXT_MAX) {
-    throw new CleanroomError('EGIT', `the git-ai note ${blob.slice(0, 12)} on commit ${commit.slice(0, 12)} is ${note.length} bytes, more than cleanroom reads (${WHOLE_TEXT_MAX}); push the notes without it`);
+    throw new CleanroomError(
+      'EGIT',
+      `the git-ai note ${blob.slice(0, 12)} on commit ${commit.slice(0, 12)} is ${note.length} bytes, more than cleanroom reads (${WHOLE_TEXT_MAX}); push the notes without it`,
+    );
   }
   return gitAiSignals(Buffer.from(note).toString('utf8'), protectedPaths);
 }
@@ -350,7 +377,12 @@ export async function inspectTips(ctx: InspectContext, tips: readonly Tip[], exc
  * the answer. The merges of a batch that touch a protected path are diffed against their other
  * parents by one git process.
  */
-async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: readonly Tip[], opts: HistoryOptions = {}): Promise<{ changeSets: ChangeSet[][]; unlisted: ReadonlySet<string> }> {
+async function inspectHistory(
+  ctx: InspectContext,
+  range: CommitRange,
+  tips: readonly Tip[],
+  opts: HistoryOptions = {},
+): Promise<{ changeSets: ChangeSet[][]; unlisted: ReadonlySet<string> }> {
   const { onProgress, batch: size = BATCH } = opts;
   opts.mayTouch?.catch(() => undefined); // awaited below only for a long walk
   const listed = opts.listed ?? (await ctx.engine.listCommits(range));
@@ -363,7 +395,9 @@ async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: rea
   const mayTouch = listed.length >= NARROW_FROM ? await (opts.mayTouch ?? commitsThatMayTouch(ctx, range, tips[0] as Tip)) : null;
   // Filled out of order, so made whole first: an array grown with holes falls back to a slow dictionary.
   const judged: ChangeSet[][] = new Array<ChangeSet[]>(listed.length).fill(NOT_YET);
-  const { order, unlisted } = mayTouch ? leftOut(listed, mayTouch, (i, changeSet) => (judged[i] = tipsOf(i).map(() => changeSet))) : { order: listed.map((_, i) => i), unlisted: new Set<string>() };
+  const { order, unlisted } = mayTouch
+    ? leftOut(listed, mayTouch, (i, changeSet) => (judged[i] = tipsOf(i).map(() => changeSet)))
+    : { order: listed.map((_, i) => i), unlisted: new Set<string>() };
   const skipped = listed.length - order.length;
   onProgress?.(0, listed.length);
   // Each commit is judged as soon as git has diffed it, while git goes on with the rest. Only
@@ -374,14 +408,20 @@ async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: rea
   let done = skipped;
   const track = (index: number, each: Promise<ChangeSet>[]): void => {
     judging[index] = each;
-    Promise.all(each).then(() => ++done % PROGRESS_EVERY === 0 && onProgress?.(done, listed.length), () => undefined); // failures surface where the batch is awaited
+    Promise.all(each).then(
+      () => ++done % PROGRESS_EVERY === 0 && onProgress?.(done, listed.length),
+      () => undefined,
+    ); // failures surface where the batch is awaited
   };
   const judge = (index: number, firstParent: Change[]): void => {
     if (judging[index] || merges.has(index)) return; // heard twice: an engine that fell back and started over
     const commit = listed[index] as ListedCommit;
     if (!touchesProtected(ctx.policy, firstParent)) {
       const changeSet = Promise.resolve(unprotected(commit.oid, firstParent));
-      track(index, tipsOf(index).map(() => changeSet));
+      track(
+        index,
+        tipsOf(index).map(() => changeSet),
+      );
     } else if (commit.parents.length > 1) merges.set(index, firstParent);
     // rev-list's parents are the structure git sees: a commit it lists with one parent is judged as one.
     else track(index, judgeForTips(index, firstParent, []));
@@ -413,24 +453,27 @@ async function inspectHistory(ctx: InspectContext, range: CommitRange, tips: rea
   for (let start = 0; start < order.length; start += size) {
     const diffs = await (next as Promise<Change[][]>);
     const batch = order.slice(start, start + size);
-    diffs.forEach((changes, k) => judge(batch[k] as number, changes));
+    for (const [k, changes] of diffs.entries()) judge(batch[k] as number, changes);
     // git diffs the next batch while this one's judging ends.
     next = start + size < order.length ? diffsOf(start + size) : null;
     next?.catch(() => undefined);
     if (merges.size > 0) {
       const waiting = [...merges];
       merges.clear();
-      const sides = await sidesOf(ctx.engine, waiting.map(([index]) => listed[index] as ListedCommit));
-      waiting.forEach(([index, firstParent], k) => track(index, judgeForTips(index, firstParent, sides[k] as Change[][])));
+      const sides = await sidesOf(
+        ctx.engine,
+        waiting.map(([index]) => listed[index] as ListedCommit),
+      );
+      for (const [k, [index, firstParent]] of waiting.entries()) track(index, judgeForTips(index, firstParent, sides[k] as Change[][]));
     }
     const changeSets = await Promise.all(batch.map((i) => Promise.all(judging[i] as Promise<ChangeSet>[])));
-    batch.forEach((i, k) => (judged[i] = changeSets[k] as ChangeSet[]));
+    for (const [k, i] of batch.entries()) judged[i] = changeSets[k] as ChangeSet[];
     const settled = skipped + start + batch.length;
     if (settled % PROGRESS_EVERY !== 0) onProgress?.(settled, listed.length);
   }
   if (order.length === 0 && listed.length > 0) onProgress?.(listed.length, listed.length);
   const changeSets: ChangeSet[][] = tips.map(() => []);
-  judged.forEach((each, i) => tipsOf(i).forEach((t, k) => (changeSets[t] as ChangeSet[]).push(each[k] as ChangeSet)));
+  for (const [i, each] of judged.entries()) for (const [k, t] of tipsOf(i).entries()) (changeSets[t] as ChangeSet[]).push(each[k] as ChangeSet);
   return { changeSets, unlisted };
 }
 
@@ -486,7 +529,11 @@ async function commitsThatMayTouch(ctx: InspectContext, range: CommitRange, tip:
 
 /** Letters and digits only, lower case, accents dropped: what survives every way a checkout can
  *  fold a name (case, trailing dots and spaces, ignorable code points, normalisation forms). */
-const fold = (name: string): string => name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]/g, '');
+const fold = (name: string): string =>
+  name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 
 /** The first segment of each protected pattern (and of cleanroom's own folder), folded; null for
  *  one that holds a wildcard. */
@@ -516,7 +563,7 @@ function tipsReaching(listed: readonly ListedCommit[], tips: readonly Tip[]): nu
   const at = new Map(listed.map((c, i) => [c.oid, i]));
   const reaching: number[][] = listed.map(() => []);
   const byRev = new Map<string, number[]>();
-  tips.forEach((tip, t) => byRev.set(tip.rev, [...(byRev.get(tip.rev) ?? []), t]));
+  for (const [t, tip] of tips.entries()) byRev.set(tip.rev, [...(byRev.get(tip.rev) ?? []), t]);
   for (const [rev, ofRev] of byRev) {
     const seen = new Uint8Array(listed.length);
     const stack = [rev];

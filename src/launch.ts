@@ -79,10 +79,27 @@ function askAhead(argv: readonly string[], handoff: ShimHandoff | null, place: G
     // A microtask: it runs at the CLI's first wait, after the load it would otherwise hold up.
     const handedOver = Promise.resolve().then(() => handoff.take());
     const success = (r: GitResult | undefined) => (r?.status === 0 ? r : undefined);
-    rememberRun(REPO_LOOKUP_ARGS, place, handedOver.then((h) => success(h?.repoLookup)));
-    rememberRun(GIT_VARS_ARGS, place, handedOver.then((h) => success(h?.gitVars)));
-    rememberRun(STAGED_DIFF_ARGS, place, handedOver.then((h) => success(h?.stagedDiff)));
-    for (const name of PREFETCHED) rememberObject(name, place, handedOver.then((h) => h?.prefetched?.get(name)));
+    rememberRun(
+      REPO_LOOKUP_ARGS,
+      place,
+      handedOver.then((h) => success(h?.repoLookup)),
+    );
+    rememberRun(
+      GIT_VARS_ARGS,
+      place,
+      handedOver.then((h) => success(h?.gitVars)),
+    );
+    rememberRun(
+      STAGED_DIFF_ARGS,
+      place,
+      handedOver.then((h) => success(h?.stagedDiff)),
+    );
+    for (const name of PREFETCHED)
+      rememberObject(
+        name,
+        place,
+        handedOver.then((h) => h?.prefetched?.get(name)),
+      );
     // No object reader yet: with the policy at hand, many hooks never need one.
     return;
   }
@@ -91,7 +108,12 @@ function askAhead(argv: readonly string[], handoff: ShimHandoff | null, place: G
   rememberReader(place, reader);
   const policy = `HEAD:${POLICY_PATH}`;
   // A failed read is asked again where the policy is read, and its error heard there.
-  if (!place.env.CLEANROOM_POLICY) rememberObject(policy, place, reader.read(policy).catch(() => undefined));
+  if (!place.env.CLEANROOM_POLICY)
+    rememberObject(
+      policy,
+      place,
+      reader.read(policy).catch(() => undefined),
+    );
 }
 
 export async function run(argv: string[]): Promise<number> {

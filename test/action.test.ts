@@ -35,7 +35,7 @@ function inputRefs(value: unknown): string[] {
   const expressions: string[] = [];
   const walk = (v: unknown, key: string): void => {
     if (typeof v === 'string') expressions.push(...(key === 'if' ? [v] : [...v.matchAll(/\$\{\{(.*?)\}\}/gs)].map((m) => m[1]!)));
-    else if (Array.isArray(v)) v.forEach((item) => walk(item, ''));
+    else if (Array.isArray(v)) for (const item of v) walk(item, '');
     else if (v && typeof v === 'object') for (const [k, item] of Object.entries(v)) walk(item, k);
   };
   walk(value, '');
@@ -135,7 +135,12 @@ function runCheckStep(origin: string, inputs: Record<string, string>, cloneArgs:
   });
   const r = run('bash', ['-c', checkStep.run!], workspace, env);
   const read = (f: string) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : '');
-  const outputs = Object.fromEntries(read(files.output).split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  const outputs = Object.fromEntries(
+    read(files.output)
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
   const sarifFile = path.join(workspace, outputs['sarif-file'] ?? 'cleanroom.sarif');
   const sarif = fs.existsSync(sarifFile) ? JSON.parse(read(sarifFile)) : null;
   return { ...r, workspace, outputs, sarif, summary: read(files.summary) };

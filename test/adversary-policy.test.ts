@@ -34,7 +34,9 @@ const aliceLine = (options = ''): string => `alice@example.org namespaces="clean
 function signedReview(repo: string, files: readonly string[], key: string, predicate: Record<string, unknown> = {}): string {
   const subject = files.map((name) => {
     const gitBlob = git(repo, ['rev-parse', `:${name}`]);
-    const sha256 = execFileSync('sha256sum', { input: fs.readFileSync(path.join(repo, name)), timeout: CHILD_TIMEOUT_MS }).toString().slice(0, 64);
+    const sha256 = execFileSync('sha256sum', { input: fs.readFileSync(path.join(repo, name)), timeout: CHILD_TIMEOUT_MS })
+      .toString()
+      .slice(0, 64);
     return { name, digest: { gitBlob, sha256 } };
   });
   const statement = {
@@ -44,8 +46,18 @@ function signedReview(repo: string, files: readonly string[], key: string, predi
     predicate: { repository: REPOSITORY, reviewer: 'alice@example.org', reviewedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), decision: 'approved', ...predicate },
   };
   const payload = Buffer.from(JSON.stringify(statement));
-  const armoured = execFileSync('ssh-keygen', ['-Y', 'sign', '-n', 'cleanroom-review-v1', '-f', key], { input: pae(PAYLOAD_TYPE, payload), env: cleanEnv(), timeout: 20_000, stdio: 'pipe' }).toString();
-  const sig = decodeBase64(armoured.split('\n').filter((l) => l && !l.startsWith('-----')).join('')) as Uint8Array;
+  const armoured = execFileSync('ssh-keygen', ['-Y', 'sign', '-n', 'cleanroom-review-v1', '-f', key], {
+    input: pae(PAYLOAD_TYPE, payload),
+    env: cleanEnv(),
+    timeout: 20_000,
+    stdio: 'pipe',
+  }).toString();
+  const sig = decodeBase64(
+    armoured
+      .split('\n')
+      .filter((l) => l && !l.startsWith('-----'))
+      .join(''),
+  ) as Uint8Array;
   const file = `.cleanroom/attestations/${keyName(payload.toString())}.dsse.json`;
   write(repo, file, serializeEnvelope({ payloadType: PAYLOAD_TYPE, payload, signatures: [{ sig }] }));
   git(repo, ['add', file]);
@@ -61,15 +73,19 @@ interface Server {
 /** A bare repository with the shipped pre-receive and its own policy outside it, seeded with a
  *  main whose tree holds the example policy and an allowed_signers naming alice. */
 function makeServer(signers = `${aliceLine()}\n`, policy = EXAMPLE_POLICY): Server {
-  const served = fixtureCopy(JSON.stringify([signers, policy]), (dir) => {
-    const seed = initRepo();
-    write(seed, '.cleanroom/policy.yaml', policy);
-    write(seed, '.cleanroom/allowed_signers', signers);
-    git(seed, ['add', '-A']);
-    git(seed, ['commit', '-q', '-m', 'policy and reviewers']);
-    git(seed, ['init', '-q', '--bare', '-b', 'main', path.join(dir, 'srv.git')]);
-    git(seed, ['push', '-q', `file://${path.join(dir, 'srv.git')}`, 'main']);
-  }, 'served');
+  const served = fixtureCopy(
+    JSON.stringify([signers, policy]),
+    (dir) => {
+      const seed = initRepo();
+      write(seed, '.cleanroom/policy.yaml', policy);
+      write(seed, '.cleanroom/allowed_signers', signers);
+      git(seed, ['add', '-A']);
+      git(seed, ['commit', '-q', '-m', 'policy and reviewers']);
+      git(seed, ['init', '-q', '--bare', '-b', 'main', path.join(dir, 'srv.git')]);
+      git(seed, ['push', '-q', `file://${path.join(dir, 'srv.git')}`, 'main']);
+    },
+    'served',
+  );
   const bare = path.join(served, 'srv.git');
   const config = tempDir('server-config');
   fs.writeFileSync(path.join(config, 'policy.yaml'), policy);
@@ -259,7 +275,10 @@ describe('attestations are exempt before user rules (issue 12, item 9)', () => {
 });
 
 describe('caches never change a verdict (issue 12, item 8)', () => {
-  const build = createHash('sha256').update(fs.readFileSync(path.join(ROOT, 'dist', 'cli.cjs'))).digest('hex').slice(0, 16);
+  const build = createHash('sha256')
+    .update(fs.readFileSync(path.join(ROOT, 'dist', 'cli.cjs')))
+    .digest('hex')
+    .slice(0, 16);
   const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   /** A compiled policy that protects nothing and knows no assistant, as the cache stores one. */
   const permissive = (allowedSigners: string) => ({

@@ -74,7 +74,16 @@ describe('untrusted text is printed with its control characters escaped', () => 
         mode: 'enforce',
         policy: 'policy\x1b[2J.yaml',
         checked: { commits: 1, paths: 2, protectedPaths: 2 },
-        findings: [{ commit: 'a'.repeat(40), path: 'datasets/\x9b2Jx', status: 'added', rule: { pattern: 'datasets/**', require: 'review-if-assistant', origin: 'p:1' }, reason: 'assistant', signals: [{ kind: 'marker', assistant: 'policy', rule: 'assistants.markers[0]', evidence: 'CANARY\x1b]8;;http://x\x07', path: 'datasets/\x9b2Jx', line: 1 }] }],
+        findings: [
+          {
+            commit: 'a'.repeat(40),
+            path: 'datasets/\x9b2Jx',
+            status: 'added',
+            rule: { pattern: 'datasets/**', require: 'review-if-assistant', origin: 'p:1' },
+            reason: 'assistant',
+            signals: [{ kind: 'marker', assistant: 'policy', rule: 'assistants.markers[0]', evidence: 'CANARY\x1b]8;;http://x\x07', path: 'datasets/\x9b2Jx', line: 1 }],
+          },
+        ],
         reviewed: [{ commit: null, path: 'datasets/ok\x1b[1A', principals: ['alice\x1b[8m@example.org'], signals: [] }],
         rejectedAttestations: [{ file: '.cleanroom/attestations/\x1b[2K.dsse.json', problems: ['subject "datasets/\x1b[31mx" is not in this commit'] }],
         signals: [],
@@ -122,7 +131,13 @@ function auditedServer(opts: { policy?: string | null } = {}): { bare: string; u
 }
 
 const auditLines = (file: string): Record<string, unknown>[] =>
-  fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) : [];
+  fs.existsSync(file)
+    ? fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+    : [];
 
 describe('every rejected push is in the audit log', () => {
   it('records a push of a blob and of a tree to a ref, rejected', () => {
@@ -148,7 +163,13 @@ describe('every rejected push is in the audit log', () => {
     expect(r.stderr).toMatch(/the push is rejected/);
     const [line, ...more] = auditLines(server.auditLog);
     expect(more).toEqual([]);
-    expect(line).toMatchObject({ ref: 'refs/heads/main', new: git(client, ['rev-parse', 'HEAD']), verdict: 'error', push: 'rejected', error: expect.stringContaining(server.policyFile) });
+    expect(line).toMatchObject({
+      ref: 'refs/heads/main',
+      new: git(client, ['rev-parse', 'HEAD']),
+      verdict: 'error',
+      push: 'rejected',
+      error: expect.stringContaining(server.policyFile),
+    });
   });
 
   it('records input that is not "<old> <new> <ref>", quoting it', () => {
@@ -226,7 +247,7 @@ describe('git am and git rebase --apply are judged (applypatch-msg, pre-applypat
     expect(rebased.stderr).toMatch(/cleanroom pre-applypatch: blocked/);
   });
 
-  it('cleanroom init installs both hooks, and the installed hooks block an assistant\'s am', () => {
+  it("cleanroom init installs both hooks, and the installed hooks block an assistant's am", () => {
     const repo = initRepo();
     const out = cleanroom(repo, ['init']);
     expect(out.status, out.stderr).toBe(0);
@@ -417,7 +438,12 @@ describe('blobs of any size: markers searched in windows, never one string of a 
       expect(p.text).not.toContain('\ufffd');
       expect(Buffer.byteLength(p.text)).toBeLessThanOrEqual(32);
     }
-    expect(pieces.filter((p) => !p.partial).map((p) => p.text).join('')).toBe('short\nxxxxxxxxxx\n');
+    expect(
+      pieces
+        .filter((p) => !p.partial)
+        .map((p) => p.text)
+        .join(''),
+    ).toBe('short\nxxxxxxxxxx\n');
     expect(pieces.filter((p) => p.partial).every((p) => p.firstLine === 1)).toBe(true);
   });
 

@@ -66,7 +66,13 @@ describe('parseAgentTrace', () => {
         },
       ]),
       want: [
-        { ranges: [[1, 2], [7, 7]], model: 'anthropic/claude-opus-4-5' },
+        {
+          ranges: [
+            [1, 2],
+            [7, 7],
+          ],
+          model: 'anthropic/claude-opus-4-5',
+        },
         { ranges: [[5, 6]], model: 'openai/gpt-5' },
         { ranges: [[20, 21]], model: null },
       ],
@@ -79,7 +85,14 @@ describe('parseAgentTrace', () => {
           conversations: [
             {
               contributor: ai(),
-              ranges: [{ start_line: 0, end_line: 2 }, { start_line: 5, end_line: 4 }, { start_line: '1', end_line: 2 }, { start_line: 1.5, end_line: 2 }, null, { start_line: 8, end_line: 8 }],
+              ranges: [
+                { start_line: 0, end_line: 2 },
+                { start_line: 5, end_line: 4 },
+                { start_line: '1', end_line: 2 },
+                { start_line: 1.5, end_line: 2 },
+                null,
+                { start_line: 8, end_line: 8 },
+              ],
             },
           ],
         },
@@ -91,13 +104,24 @@ describe('parseAgentTrace', () => {
     it(c.name, () => {
       const got = parseAgentTrace(`${c.line}\n`);
       expect(got).toHaveLength(c.want.length);
-      c.want.forEach((w, i) => expect(got[i]).toMatchObject(w));
+      for (const [i, w] of c.want.entries()) expect(got[i]).toMatchObject(w);
     });
   }
 
   it('skips lines that are not records (the file is shared with other tools) and keeps the rest', () => {
     const good = record([{ path: 'a', conversations: [{ contributor: ai(), ranges: [{ start_line: 1, end_line: 1 }] }] }]);
-    const text = ['{"truncated": ', 'not json', '[1,2]', '"a string"', 'null', '{"files": "nope"}', '{"files": [null, {"path": 7}, {"path": "b", "conversations": {}}]}', '', good, good.slice(0, 40)].join('\n');
+    const text = [
+      '{"truncated": ',
+      'not json',
+      '[1,2]',
+      '"a string"',
+      'null',
+      '{"files": "nope"}',
+      '{"files": [null, {"path": 7}, {"path": "b", "conversations": {}}]}',
+      '',
+      good,
+      good.slice(0, 40),
+    ].join('\n');
     expect(parseAgentTrace(text).map((a) => a.path)).toEqual(['a']);
     expect(parseAgentTrace('')).toEqual([]);
   });
@@ -105,7 +129,11 @@ describe('parseAgentTrace', () => {
 
 describe('agentTraceSignals', () => {
   const at = (ranges: [number, number][], timestamp = T, agent = 'cursor'): TraceAttribution => ({ path: 'd/a', ranges, agent, model: 'anthropic/claude-opus-4-5', timestamp });
-  const staged = (content: string, added: number[]) => stagedFile(Buffer.from(content), added.map((line) => ({ line })));
+  const staged = (content: string, added: number[]) =>
+    stagedFile(
+      Buffer.from(content),
+      added.map((line) => ({ line })),
+    );
   const tenLines = Array.from({ length: 10 }, (_, i) => `line ${i + 1}`).join('\n');
 
   it('counts lines as addedLines does, with or without a final newline', () => {
@@ -115,7 +143,18 @@ describe('agentTraceSignals', () => {
   });
 
   it('flags a traced range that overlaps the added lines, clamped to the file', () => {
-    expect(agentTraceSignals([at([[3, 9], [8, 40]])], 'd/a', staged(tenLines, [9]))).toEqual([
+    expect(
+      agentTraceSignals(
+        [
+          at([
+            [3, 9],
+            [8, 40],
+          ]),
+        ],
+        'd/a',
+        staged(tenLines, [9]),
+      ),
+    ).toEqual([
       {
         kind: 'recorded',
         assistant: 'cursor',
@@ -153,7 +192,12 @@ describe('Agent Trace in the pre-commit gate', () => {
   /** What Cursor's afterFileEdit hook appends through the reference implementation, amid other tools' lines. */
   function traced(repo: string, file: string, type: string, start: number, end: number): void {
     const rec = record([
-      { path: file, conversations: [{ url: 'file:///home/ada/.cursor/t/1.jsonl', contributor: { type, model_id: 'anthropic/claude-opus-4-5' }, ranges: [{ start_line: start, end_line: end }] }] },
+      {
+        path: file,
+        conversations: [
+          { url: 'file:///home/ada/.cursor/t/1.jsonl', contributor: { type, model_id: 'anthropic/claude-opus-4-5' }, ranges: [{ start_line: start, end_line: end }] },
+        ],
+      },
     ]);
     write(repo, '.agent-trace/traces.jsonl', `{"someone else's": "line"\n${rec}\n`);
   }

@@ -14,7 +14,17 @@ import { addSignature, signPayload, signStatement } from '../src/attest/sign.js'
 import { fingerprint, sshString, sshUint32 } from '../src/attest/ssh.js';
 import { armorSshsig, dearmorSshsig, sshsigSignedData, verifySshsig } from '../src/attest/sshsig.js';
 import { buildStatement, serializeStatement, type ReviewInput } from '../src/attest/statement.js';
-import { checkCovered, coverage, coverageKey, indexEnvelopes, NO_REPOSITORY, relevantEnvelopes, verifyEnvelope, verifyEnvelopeAsync, type VerifyContext } from '../src/attest/verify.js';
+import {
+  checkCovered,
+  coverage,
+  coverageKey,
+  indexEnvelopes,
+  NO_REPOSITORY,
+  relevantEnvelopes,
+  verifyEnvelope,
+  verifyEnvelopeAsync,
+  type VerifyContext,
+} from '../src/attest/verify.js';
 import { CleanroomError } from '../src/errors.js';
 import { cleanEnv, git, initRepo, ROOT, tempDir, write, CHILD_TIMEOUT_MS } from './helpers/git.js';
 
@@ -292,7 +302,13 @@ const future = (ms: number): Date => new Date(NOW.getTime() + ms);
 
 const CASES: Case[] = [
   { name: 'ssh-ed25519', make: () => envelope(review(), [K.alice]), expect: 'ok', sshKeygen: 'agrees' },
-  { name: 'RSA 3072, rsa-sha2-512 over sha512', make: () => envelope(review({ reviewer: 'bob@example.org' }), [K.bob]), expect: 'ok', sshKeygen: 'agrees', reviewer: 'bob@example.org' },
+  {
+    name: 'RSA 3072, rsa-sha2-512 over sha512',
+    make: () => envelope(review({ reviewer: 'bob@example.org' }), [K.bob]),
+    expect: 'ok',
+    sshKeygen: 'agrees',
+    reviewer: 'bob@example.org',
+  },
   {
     name: 'RSA 3072 with -O hashalg=sha256',
     make: () => envelope(review({ reviewer: 'bob@example.org' }), [K.bobSha256]),
@@ -300,7 +316,13 @@ const CASES: Case[] = [
     sshKeygen: 'agrees',
     reviewer: 'bob@example.org',
   },
-  { name: 'RSA made in software (rsa-sha2-512)', make: () => envelope(review({ reviewer: 'softrsa@example.org' }), [K.softRsa]), expect: 'ok', sshKeygen: 'agrees', reviewer: 'softrsa@example.org' },
+  {
+    name: 'RSA made in software (rsa-sha2-512)',
+    make: () => envelope(review({ reviewer: 'softrsa@example.org' }), [K.softRsa]),
+    expect: 'ok',
+    sshKeygen: 'agrees',
+    reviewer: 'softrsa@example.org',
+  },
   { name: 'ECDSA P-256', make: () => envelope(review({ reviewer: 'carol@example.org' }), [K.carol]), expect: 'ok', sshKeygen: 'agrees', reviewer: 'carol@example.org' },
   { name: 'ECDSA P-384', make: () => envelope(review({ reviewer: 'dave@example.org' }), [K.dave]), expect: 'ok', sshKeygen: 'agrees', reviewer: 'dave@example.org' },
   { name: 'ECDSA P-521', make: () => envelope(review({ reviewer: 'erin@example.org' }), [K.erin]), expect: 'ok', sshKeygen: 'agrees', reviewer: 'erin@example.org' },
@@ -387,13 +409,15 @@ const CASES: Case[] = [
   {
     name: 'an edited payload',
     make: () => envelope(review(), [K.alice], { edit: (p) => p.replace(FILE.gitBlob, 'f'.repeat(40)) }),
-    expect: /signature 1: ED25519 key SHA256:\S+: the signature does not match the signed data: the statement or the signature was changed after signing; re-create the attestation/,
+    expect:
+      /signature 1: ED25519 key SHA256:\S+: the signature does not match the signed data: the statement or the signature was changed after signing; re-create the attestation/,
     sshKeygen: 'agrees',
   },
   {
     name: "another repository's statement",
     make: () => envelope(review({ repository: 'urn:uuid:00000000-0000-4000-8000-000000000000' }), [K.alice]),
-    expect: /the statement is for repository "urn:uuid:00000000-0000-4000-8000-000000000000", not this policy's "urn:uuid:5b0e8f0e-.*"; .*review and sign the files again in this one/,
+    expect:
+      /the statement is for repository "urn:uuid:00000000-0000-4000-8000-000000000000", not this policy's "urn:uuid:5b0e8f0e-.*"; .*review and sign the files again in this one/,
     sshKeygen: { stricter: 'ssh-keygen checks signatures, not statements' },
   },
   {
@@ -554,9 +578,20 @@ describe('threshold counts distinct principals', () => {
   const cases = [
     { name: 'alice and bob, threshold 2', signers: () => [K.alice, K.bob], threshold: 2, principals: ['alice@example.org', 'bob@example.org'] },
     { name: 'two keys of alice, threshold 2', signers: () => [K.alice, K.alice2], threshold: 2, problem: /needs 2 different reviewers .* and 1 signed \(alice@example.org\)/ },
-    { name: 'one key with two names, threshold 2', signers: () => [K.twoNames], threshold: 2, reviewer: 'twonames@example.org', problem: /and 1 signed \(twonames@example.org, two.names@example.org\)/ },
+    {
+      name: 'one key with two names, threshold 2',
+      signers: () => [K.twoNames],
+      threshold: 2,
+      reviewer: 'twonames@example.org',
+      problem: /and 1 signed \(twonames@example.org, two.names@example.org\)/,
+    },
     { name: 'alice and a stranger, threshold 2', signers: () => [K.alice, K.mallory], threshold: 2, problem: /signature 2 .*not listed[\s\S]*needs 2 different reviewers/ },
-    { name: 'alice, bob and carol, threshold 3', signers: () => [K.alice, K.bob, K.carol], threshold: 3, principals: ['alice@example.org', 'bob@example.org', 'carol@example.org'] },
+    {
+      name: 'alice, bob and carol, threshold 3',
+      signers: () => [K.alice, K.bob, K.carol],
+      threshold: 3,
+      principals: ['alice@example.org', 'bob@example.org', 'carol@example.org'],
+    },
   ];
   it.each(cases)('$name', (c) => {
     const made = envelope(review({ reviewer: c.reviewer ?? 'alice@example.org' }), c.signers());
@@ -571,13 +606,43 @@ describe('threshold counts distinct principals across envelopes (coverage)', () 
   const byEach = (signers: readonly (readonly (typeof K)[keyof typeof K][])[], reviewers: readonly string[]) =>
     signers.map((s, i) => ({ path: `e${i}`, bytes: envelope(review({ reviewer: reviewers[i] as string }), [...s]).bytes }));
   const cases = [
-    { name: 'alice and bob in two envelopes, threshold 2', files: () => byEach([[K.alice], [K.bob]], ['alice@example.org', 'bob@example.org']), threshold: 2, covered: ['alice@example.org', 'bob@example.org'] },
-    { name: 'alice and bob in one envelope, threshold 2', files: () => byEach([[K.alice, K.bob]], ['alice@example.org']), threshold: 2, covered: ['alice@example.org', 'bob@example.org'] },
-    { name: 'alice+bob co-signed and carol alone, threshold 3', files: () => byEach([[K.alice, K.bob], [K.carol]], ['alice@example.org', 'carol@example.org']), threshold: 3, covered: ['alice@example.org', 'bob@example.org', 'carol@example.org'] },
-    { name: 'two keys of alice in two envelopes, threshold 2', files: () => byEach([[K.alice], [K.alice2]], ['alice@example.org', 'alice@example.org']), threshold: 2, problem: /needs 2 different reviewers \(review\.threshold\) and 1 reviewed it \(alice@example\.org\)/ },
+    {
+      name: 'alice and bob in two envelopes, threshold 2',
+      files: () => byEach([[K.alice], [K.bob]], ['alice@example.org', 'bob@example.org']),
+      threshold: 2,
+      covered: ['alice@example.org', 'bob@example.org'],
+    },
+    {
+      name: 'alice and bob in one envelope, threshold 2',
+      files: () => byEach([[K.alice, K.bob]], ['alice@example.org']),
+      threshold: 2,
+      covered: ['alice@example.org', 'bob@example.org'],
+    },
+    {
+      name: 'alice+bob co-signed and carol alone, threshold 3',
+      files: () => byEach([[K.alice, K.bob], [K.carol]], ['alice@example.org', 'carol@example.org']),
+      threshold: 3,
+      covered: ['alice@example.org', 'bob@example.org', 'carol@example.org'],
+    },
+    {
+      name: 'two keys of alice in two envelopes, threshold 2',
+      files: () => byEach([[K.alice], [K.alice2]], ['alice@example.org', 'alice@example.org']),
+      threshold: 2,
+      problem: /needs 2 different reviewers \(review\.threshold\) and 1 reviewed it \(alice@example\.org\)/,
+    },
     { name: 'alice twice, threshold 2', files: () => byEach([[K.alice], [K.alice]], ['alice@example.org', 'alice@example.org']), threshold: 2, problem: /and 1 reviewed it/ },
-    { name: 'a two-named key and one of its names, threshold 2', files: () => byEach([[K.twoNames], [K.alice]], ['twonames@example.org', 'alice@example.org']), threshold: 3, problem: /needs 3 different reviewers .* and 2 reviewed it/ },
-    { name: 'alice and a stranger in two envelopes, threshold 2', files: () => byEach([[K.alice], [K.mallory]], ['alice@example.org', 'mallory@example.org']), threshold: 2, problem: /and 1 reviewed it/ },
+    {
+      name: 'a two-named key and one of its names, threshold 2',
+      files: () => byEach([[K.twoNames], [K.alice]], ['twonames@example.org', 'alice@example.org']),
+      threshold: 3,
+      problem: /needs 3 different reviewers .* and 2 reviewed it/,
+    },
+    {
+      name: 'alice and a stranger in two envelopes, threshold 2',
+      files: () => byEach([[K.alice], [K.mallory]], ['alice@example.org', 'mallory@example.org']),
+      threshold: 2,
+      problem: /and 1 reviewed it/,
+    },
   ];
   it.each(cases)('$name', (c) => {
     const result = coverage(c.files(), ctx({ threshold: c.threshold }));
@@ -604,7 +669,12 @@ describe('coverage', () => {
       ctx(),
     );
     expect([...result.covered.keys()].sort()).toEqual([coverageKey(FILE.name, FILE.gitBlob), coverageKey(otherFile.name, otherFile.gitBlob)].sort());
-    expect(result.covered.get(coverageKey(FILE.name, FILE.gitBlob))).toEqual({ sha256: FILE.sha256, principals: ['alice@example.org'], envelope: '.cleanroom/attestations/a.dsse.json', envelopes: ['.cleanroom/attestations/a.dsse.json'] });
+    expect(result.covered.get(coverageKey(FILE.name, FILE.gitBlob))).toEqual({
+      sha256: FILE.sha256,
+      principals: ['alice@example.org'],
+      envelope: '.cleanroom/attestations/a.dsse.json',
+      envelopes: ['.cleanroom/attestations/a.dsse.json'],
+    });
     expect(result.rejected).toEqual([{ envelope: '.cleanroom/attestations/b.dsse.json', problems: [expect.stringMatching(/not listed/)] }]);
   });
 
@@ -620,7 +690,12 @@ describe('coverage', () => {
       ],
       ctx(),
     );
-    expect(result.covered.get(coverageKey(FILE.name, FILE.gitBlob))).toEqual({ sha256: FILE.sha256, principals: ['alice@example.org', 'bob@example.org'], envelope: 'a', envelopes: ['a', 'b'] });
+    expect(result.covered.get(coverageKey(FILE.name, FILE.gitBlob))).toEqual({
+      sha256: FILE.sha256,
+      principals: ['alice@example.org', 'bob@example.org'],
+      envelope: 'a',
+      envelopes: ['a', 'b'],
+    });
     expect(result.rejected).toEqual([{ envelope: 'c', problems: [expect.stringMatching(/has sha256 b{64}, but a says [0-9a-f]{64}; delete the wrong attestation/)] }]);
   });
 

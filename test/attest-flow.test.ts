@@ -35,14 +35,18 @@ const agent = cleanEnv({ CLAUDECODE: '1' });
 
 function setup(policy = EXAMPLE_POLICY, signers = [alice.line(), bob.line()]): string {
   // Built once per policy and signers, then copied (fixtureCopy).
-  return fixtureCopy(`setup ${JSON.stringify([policy, signers])}`, (repo) => {
-    seedRepo(repo);
-    writePolicy(repo, policy);
-    write(repo, '.cleanroom/allowed_signers', `${signers.join('\n')}\n`);
-    git(repo, ['add', '.cleanroom']);
-    git(repo, ['commit', '-q', '-m', 'policy and reviewers']);
-    installHooks(repo);
-  }, 'repo');
+  return fixtureCopy(
+    `setup ${JSON.stringify([policy, signers])}`,
+    (repo) => {
+      seedRepo(repo);
+      writePolicy(repo, policy);
+      write(repo, '.cleanroom/allowed_signers', `${signers.join('\n')}\n`);
+      git(repo, ['add', '.cleanroom']);
+      git(repo, ['commit', '-q', '-m', 'policy and reviewers']);
+      installHooks(repo);
+    },
+    'repo',
+  );
 }
 
 function attest(repo: string, who: { key: string }, principal: string, extra: string[] = [], env = human) {
@@ -53,8 +57,15 @@ function attest(repo: string, who: { key: string }, principal: string, extra: st
  *  one, but anyone can write one by hand (docs/attestation.md has the recipe). Staged. */
 async function signedByHand(repo: string, file: string, who: { key: string }, principal: string): Promise<string> {
   const gitBlob = git(repo, ['rev-parse', `:${file}`]);
-  const sha256 = execFileSync('sha256sum', { input: gitRaw(repo, ['cat-file', 'blob', gitBlob]), timeout: CHILD_TIMEOUT_MS }).toString().split(' ')[0] as string;
-  const statement = buildStatement({ files: [{ name: file, gitBlob, sha256 }], repository: 'urn:uuid:5b0e8f0e-6d1c-4a4e-9a57-3f1f3c2a9d10', reviewer: principal, reviewedAt: new Date() });
+  const sha256 = execFileSync('sha256sum', { input: gitRaw(repo, ['cat-file', 'blob', gitBlob]), timeout: CHILD_TIMEOUT_MS })
+    .toString()
+    .split(' ')[0] as string;
+  const statement = buildStatement({
+    files: [{ name: file, gitBlob, sha256 }],
+    repository: 'urn:uuid:5b0e8f0e-6d1c-4a4e-9a57-3f1f3c2a9d10',
+    reviewer: principal,
+    reviewedAt: new Date(),
+  });
   const envelope = await signStatement(statement, { key: who.key, namespace: 'cleanroom-review-v1', cwd: repo, env: human });
   const out = attestationPath(envelope.payload);
   write(repo, out, serializeEnvelope(envelope));

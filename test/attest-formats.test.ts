@@ -98,8 +98,16 @@ describe('SSHSIG framing', () => {
     { name: 'a certificate', key: cat(sshString('ssh-ed25519-cert-v01@openssh.com'), sshString('nonce')), problem: /OpenSSH certificate/ },
     { name: 'a short Ed25519 key', key: cat(sshString('ssh-ed25519'), sshString(ed25519.subarray(1))), problem: /ssh-ed25519 public key has 31 bytes; expected 32/ },
     { name: 'a key with trailing bytes', key: cat(KEY_BLOB, Uint8Array.of(0)), problem: /public key has 1 unexpected trailing bytes/ },
-    { name: 'an ECDSA key naming another curve', key: cat(sshString('ecdsa-sha2-nistp256'), sshString('nistp384'), sshString(point)), problem: /names curve nistp384; expected nistp256/ },
-    { name: 'a compressed ECDSA point', key: cat(sshString('ecdsa-sha2-nistp256'), sshString('nistp256'), sshString(cat(Uint8Array.of(2), point.subarray(1, 33)))), problem: /not an uncompressed nistp256 point/ },
+    {
+      name: 'an ECDSA key naming another curve',
+      key: cat(sshString('ecdsa-sha2-nistp256'), sshString('nistp384'), sshString(point)),
+      problem: /names curve nistp384; expected nistp256/,
+    },
+    {
+      name: 'a compressed ECDSA point',
+      key: cat(sshString('ecdsa-sha2-nistp256'), sshString('nistp256'), sshString(cat(Uint8Array.of(2), point.subarray(1, 33)))),
+      problem: /not an uncompressed nistp256 point/,
+    },
     {
       name: 'an ECDSA point off the curve',
       key: cat(sshString('ecdsa-sha2-nistp256'), sshString('nistp256'), sshString(cat(point.subarray(0, 64), Uint8Array.of((point[64] as number) ^ 1)))),
@@ -110,8 +118,16 @@ describe('SSHSIG framing', () => {
   });
 
   it.each([
-    { name: 'another algorithm than the key', signature: (raw: Buffer) => cat(sshString('rsa-sha2-512'), sshString(raw)), problem: /signature algorithm rsa-sha2-512 does not fit a ssh-ed25519 key/ },
-    { name: 'trailing bytes after the signature', signature: (raw: Buffer) => cat(sshString('ssh-ed25519'), sshString(raw), Uint8Array.of(0)), problem: /signature has 1 unexpected trailing bytes/ },
+    {
+      name: 'another algorithm than the key',
+      signature: (raw: Buffer) => cat(sshString('rsa-sha2-512'), sshString(raw)),
+      problem: /signature algorithm rsa-sha2-512 does not fit a ssh-ed25519 key/,
+    },
+    {
+      name: 'trailing bytes after the signature',
+      signature: (raw: Buffer) => cat(sshString('ssh-ed25519'), sshString(raw), Uint8Array.of(0)),
+      problem: /signature has 1 unexpected trailing bytes/,
+    },
   ])('refuses a signature blob with $name', ({ signature, problem }) => {
     expect(verifySshsig(message, sshsig(message, 'ns', { signature }), 'ns')).toMatchObject({ ok: false, kind: 'malformed', problem: expect.stringMatching(problem) });
   });
@@ -128,7 +144,12 @@ describe('SSHSIG framing', () => {
   it('parses what it armours, in ssh-keygen layout (70 columns)', () => {
     const blob = sshsig(message, 'ns');
     const armored = armorSshsig(blob);
-    expect(armored.split('\n').slice(1, -2).every((l) => l.length <= 70)).toBe(true);
+    expect(
+      armored
+        .split('\n')
+        .slice(1, -2)
+        .every((l) => l.length <= 70),
+    ).toBe(true);
     expect(armored.split('\n')[1]).toHaveLength(70);
     expect(parseSshsig(dearmorSshsig(armored))).toMatchObject({ namespace: 'ns', hashAlgorithm: 'sha512' });
   });
@@ -188,7 +209,9 @@ describe('DSSE', () => {
 
   it('serializes with a stable key order, two-space indent and a final newline', () => {
     const text = serializeEnvelope({ payloadType: 't', payload: Buffer.from('{}'), signatures: [{ sig: Buffer.of(1), keyid: 'k' }, { sig: Buffer.of(2) }] });
-    expect(text).toBe('{\n  "payload": "e30=",\n  "payloadType": "t",\n  "signatures": [\n    {\n      "keyid": "k",\n      "sig": "AQ=="\n    },\n    {\n      "sig": "Ag=="\n    }\n  ]\n}\n');
+    expect(text).toBe(
+      '{\n  "payload": "e30=",\n  "payloadType": "t",\n  "signatures": [\n    {\n      "keyid": "k",\n      "sig": "AQ=="\n    },\n    {\n      "sig": "Ag=="\n    }\n  ]\n}\n',
+    );
   });
 });
 
@@ -228,17 +251,33 @@ describe('statement', () => {
 
   it.each([
     { name: '_type', edit: (d: ReturnType<typeof base>) => (d._type = 'https://in-toto.io/Statement/v0.1'), problem: /_type is "https:\/\/in-toto.io\/Statement\/v0.1"; expected/ },
-    { name: 'predicateType', edit: (d: ReturnType<typeof base>) => (d.predicateType = 'https://slsa.dev/provenance/v1'), problem: new RegExp(`predicateType .*expected "${PREDICATE_TYPE}"`) },
+    {
+      name: 'predicateType',
+      edit: (d: ReturnType<typeof base>) => (d.predicateType = 'https://slsa.dev/provenance/v1'),
+      problem: new RegExp(`predicateType .*expected "${PREDICATE_TYPE}"`),
+    },
     { name: 'no predicate', edit: (d: ReturnType<typeof base>) => delete (d as Record<string, unknown>).predicate, problem: /predicate is missing/ },
     { name: 'empty repository', edit: (d: ReturnType<typeof base>) => (d.predicate.repository = ''), problem: /predicate.repository must be a non-empty string/ },
     { name: 'no reviewer', edit: (d: ReturnType<typeof base>) => delete d.predicate.reviewer, problem: /predicate.reviewer must be a non-empty string/ },
-    { name: 'local time', edit: (d: ReturnType<typeof base>) => (d.predicate.reviewedAt = '2026-03-01T11:00:00+01:00'), problem: /reviewedAt is "2026-03-01T11:00:00\+01:00"; expected an RFC 3339 UTC time/ },
+    {
+      name: 'local time',
+      edit: (d: ReturnType<typeof base>) => (d.predicate.reviewedAt = '2026-03-01T11:00:00+01:00'),
+      problem: /reviewedAt is "2026-03-01T11:00:00\+01:00"; expected an RFC 3339 UTC time/,
+    },
     { name: 'an impossible date', edit: (d: ReturnType<typeof base>) => (d.predicate.reviewedAt = '2026-02-30T11:00:00Z'), problem: /reviewedAt/ },
     { name: 'decision rejected', edit: (d: ReturnType<typeof base>) => (d.predicate.decision = 'rejected'), problem: /decision is "rejected"; expected "approved"/ },
     { name: 'refs', edit: (d: ReturnType<typeof base>) => (d.predicate.refs = ['refs/heads/main']), problem: /predicate.refs limits the review to some refs/ },
     { name: 'objectFormat md5', edit: (d: ReturnType<typeof base>) => (d.predicate.objectFormat = 'md5'), problem: /objectFormat is "md5"/ },
-    { name: 'a sha256 blob in a sha1 statement', edit: (d: ReturnType<typeof base>) => ((d.subject[0]!.digest as Record<string, unknown>).gitBlob = 'c'.repeat(64)), problem: /gitBlob is a sha256 id in a sha1 statement/ },
-    { name: 'uppercase hex', edit: (d: ReturnType<typeof base>) => ((d.subject[0]!.digest as Record<string, unknown>).gitBlob = 'A'.repeat(40)), problem: /gitBlob must be 40 \(SHA-1\) or 64/ },
+    {
+      name: 'a sha256 blob in a sha1 statement',
+      edit: (d: ReturnType<typeof base>) => ((d.subject[0]!.digest as Record<string, unknown>).gitBlob = 'c'.repeat(64)),
+      problem: /gitBlob is a sha256 id in a sha1 statement/,
+    },
+    {
+      name: 'uppercase hex',
+      edit: (d: ReturnType<typeof base>) => ((d.subject[0]!.digest as Record<string, unknown>).gitBlob = 'A'.repeat(40)),
+      problem: /gitBlob must be 40 \(SHA-1\) or 64/,
+    },
     { name: 'no sha256', edit: (d: ReturnType<typeof base>) => delete (d.subject[0]!.digest as Record<string, unknown>).sha256, problem: /subject\[0\].digest.sha256 must be 64/ },
     { name: 'no subjects', edit: (d: ReturnType<typeof base>) => (d.subject = []), problem: /subject must be a non-empty list/ },
     { name: 'a repeated subject', edit: (d: ReturnType<typeof base>) => d.subject.push(d.subject[0]!), problem: /subject\[1\] repeats the path and blob/ },
@@ -358,7 +397,12 @@ describe('allowed_signers', () => {
 
   it('says how to create a missing file', () => {
     const file = path.join(tempDir('signers'), 'missing');
-    expect(() => loadAllowedSigners(file)).toThrow(expect.objectContaining({ code: 'EATTEST', message: expect.stringMatching(/missing: cannot read the allowed_signers file \(ENOENT\); create it with one line per reviewer key/) }));
+    expect(() => loadAllowedSigners(file)).toThrow(
+      expect.objectContaining({
+        code: 'EATTEST',
+        message: expect.stringMatching(/missing: cannot read the allowed_signers file \(ENOENT\); create it with one line per reviewer key/),
+      }),
+    );
   });
 
   it('ignores cert-authority lines with a warning, where ssh-keygen would trust the CA', () => {
@@ -379,12 +423,32 @@ describe('allowed_signers', () => {
   it.each([
     { name: 'inside the window', q: { namespace: 'cleanroom-review-v1', at: at('2026-06-01T00:00:00Z') }, lines: [1, 2], principals: ['alice@example.org', 'al@example.org'] },
     { name: 'on valid-after exactly', q: { namespace: 'cleanroom-review-v1', at: at('2026-01-01T00:00:00.999Z') }, lines: [1, 2] },
-    { name: 'a second before valid-after', q: { namespace: 'cleanroom-review-v1', at: at('2025-12-31T23:59:59Z') }, lines: [2], refused: /allowed_signers:1 .*not yet valid at 2025-12-31T23:59:59Z/ },
+    {
+      name: 'a second before valid-after',
+      q: { namespace: 'cleanroom-review-v1', at: at('2025-12-31T23:59:59Z') },
+      lines: [2],
+      refused: /allowed_signers:1 .*not yet valid at 2025-12-31T23:59:59Z/,
+    },
     { name: 'on valid-before exactly', q: { namespace: 'cleanroom-review-v1', at: at('2026-12-31T00:00:00Z') }, lines: [1, 2] },
-    { name: 'a second after valid-before', q: { namespace: 'cleanroom-review-v1', at: at('2026-12-31T00:00:01Z') }, lines: [2], refused: /has expired: 2026-12-31T00:00:01Z is after valid-before 2026-12-31T00:00:00Z/ },
-    { name: 'a namespace excluded by negation', q: { namespace: 'cleanroom-test', at: at('2026-06-01T00:00:00Z') }, lines: [2], refused: /not allowed to sign in namespace "cleanroom-test" \(namespaces="cleanroom-\*,!cleanroom-test"\)/ },
+    {
+      name: 'a second after valid-before',
+      q: { namespace: 'cleanroom-review-v1', at: at('2026-12-31T00:00:01Z') },
+      lines: [2],
+      refused: /has expired: 2026-12-31T00:00:01Z is after valid-before 2026-12-31T00:00:00Z/,
+    },
+    {
+      name: 'a namespace excluded by negation',
+      q: { namespace: 'cleanroom-test', at: at('2026-06-01T00:00:00Z') },
+      lines: [2],
+      refused: /not allowed to sign in namespace "cleanroom-test" \(namespaces="cleanroom-\*,!cleanroom-test"\)/,
+    },
     { name: 'user verification present', q: { namespace: 'x', at: at('2026-06-01T00:00:00Z'), flags: 0x05 }, lines: [2, 3] },
-    { name: 'user verification missing', q: { namespace: 'x', at: at('2026-06-01T00:00:00Z'), flags: 0x01 }, lines: [2], refused: /allowed_signers:3 \(pin@example.org\): verify-required .*flags are 0x01/ },
+    {
+      name: 'user verification missing',
+      q: { namespace: 'x', at: at('2026-06-01T00:00:00Z'), flags: 0x01 },
+      lines: [2],
+      refused: /allowed_signers:3 \(pin@example.org\): verify-required .*flags are 0x01/,
+    },
     {
       name: 'a review dated inside the window, judged after valid-before',
       q: { namespace: 'cleanroom-review-v1', at: at('2026-06-01T00:00:00Z'), now: at('2027-01-01T00:00:00Z') },

@@ -19,7 +19,7 @@ const oidOf = (repo: string, file: string) => git(repo, ['hash-object', file]);
 /** Stages `n` new marker-free files under datasets/ (enough to be read in bulk) and returns their paths. */
 function stageRows(repo: string, tag: string, n = 70): string[] {
   const files = Array.from({ length: n }, (_, i) => `datasets/${tag}-${i}.jsonl`);
-  files.forEach((f, i) => write(repo, f, `{"row": ${i}, "tag": "${tag}"}\n`));
+  for (const [i, f] of files.entries()) write(repo, f, `{"row": ${i}, "tag": "${tag}"}\n`);
   git(repo, ['add', '.']);
   return files;
 }
@@ -36,7 +36,10 @@ describe('blobs remembered as marker-free (real commits)', () => {
     expect(blocked.stderr).toContain('datasets/leak.jsonl:1');
     const [file, ...others] = rememberedFiles();
     expect(others).toEqual([]);
-    const ids = fs.readFileSync(path.join(privateDir, file as string), 'utf8').split('\n').slice(1);
+    const ids = fs
+      .readFileSync(path.join(privateDir, file as string), 'utf8')
+      .split('\n')
+      .slice(1);
     expect(new Set(ids)).toEqual(new Set(files.map((f) => oidOf(repo, f))));
     expect(ids).not.toContain(oidOf(repo, 'datasets/leak.jsonl'));
     // Asked again, the same commit is blocked for the same line: the marked blob is read each time.
@@ -92,7 +95,14 @@ describe('blobs remembered as marker-free (real commits)', () => {
     const content = Array.from({ length: 8 }, (_, i) => `{"id": ${i}, "prompt": "an assistant's question ${i}"}`).join('\n');
     write(repo, 'datasets/written.jsonl', `${content}\n`);
     const file = path.join(repo, 'datasets/written.jsonl');
-    const payload = { session_id: 's1', cwd: repo, hook_event_name: 'PostToolUse', tool_name: 'Write', tool_input: { file_path: file, content: `${content}\n` }, tool_response: { type: 'create', filePath: file } };
+    const payload = {
+      session_id: 's1',
+      cwd: repo,
+      hook_event_name: 'PostToolUse',
+      tool_name: 'Write',
+      tool_input: { file_path: file, content: `${content}\n` },
+      tool_response: { type: 'create', filePath: file },
+    };
     expect(cleanroom(repo, ['record', 'claude-code'], human, JSON.stringify(payload)).status).toBe(0);
     stageRows(repo, 'second');
     fs.appendFileSync(memory, `\n${oidOf(repo, 'datasets/written.jsonl')}`);

@@ -182,14 +182,11 @@ describe('cleanroom demo and help', () => {
     expect(r.status).toBe(0);
   });
 
-  it.each([['--help'], ['check', '--help'], ['hook', '--help'], ['policy', '--help'], ['init', '--help'], ['demo', '--help']])(
-    '%s prints usage and exits 0',
-    (...args) => {
-      const r = cleanroom(initRepo(), args);
-      expect(r.stdout).toMatch(/usage: cleanroom/);
-      expect(r.status).toBe(0);
-    },
-  );
+  it.each([['--help'], ['check', '--help'], ['hook', '--help'], ['policy', '--help'], ['init', '--help'], ['demo', '--help']])('%s prints usage and exits 0', (...args) => {
+    const r = cleanroom(initRepo(), args);
+    expect(r.stdout).toMatch(/usage: cleanroom/);
+    expect(r.status).toBe(0);
+  });
 
   it('prints the version', () => {
     expect(cleanroom(initRepo(), ['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
@@ -224,7 +221,7 @@ describe('the compiled-code cache (src/launch.ts)', () => {
     expect(codeFiles(dir).sort()).toEqual([file, file?.replace(/-check\.bin$/, '-hook-pre-commit.bin')].sort());
   });
 
-  it('survives a damaged cache, rewrites it, and drops other builds\' stale caches', () => {
+  it("survives a damaged cache, rewrites it, and drops other builds' stale caches", () => {
     const { repo, dir, env } = setup();
     const first = cleanroom(repo, ['check'], env({ CLAUDECODE: '1' }));
     const [file] = codeFiles(dir);

@@ -29,7 +29,10 @@ function identity(text: string, where: string): { name: string; email: string } 
   return { name: m[1] as string, email: m[2] as string };
 }
 
-const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.jsonl')).sort();
+const files = fs
+  .readdirSync(DIR)
+  .filter((f) => f.endsWith('.jsonl'))
+  .sort();
 const entries: Entry[] = files.flatMap((file) =>
   fs
     .readFileSync(path.join(DIR, file), 'utf8')
@@ -63,7 +66,7 @@ describe('recall and precision on the labelled corpus', () => {
     expect(entries.filter((e) => e.label === 'human').length).toBeGreaterThanOrEqual(200);
   });
 
-  it('finds at least 99% of the assistants\' commits and flags no human commit', () => {
+  it("finds at least 99% of the assistants' commits and flags no human commit", () => {
     const missed: string[] = [];
     const wrong: string[] = [];
     let found = 0;

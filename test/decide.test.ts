@@ -29,8 +29,7 @@ const changeSet = (commit: string | null, changes: Change[], signals: Signal[] =
   reviewed: new Map(reviewed.map(([path, who]) => [reviewKey(path, 'b'.repeat(40)), who])),
   rejectedAttestations: [],
 });
-const staged = (changes: Change[], signals: Signal[] = [], markers: Signal[] = [], reviewed: [string, string[]][] = []) =>
-  changeSet(null, changes, signals, markers, reviewed);
+const staged = (changes: Change[], signals: Signal[] = [], markers: Signal[] = [], reviewed: [string, string[]][] = []) => changeSet(null, changes, signals, markers, reviewed);
 
 describe('ruleFor', () => {
   it.each([
@@ -62,7 +61,11 @@ describe('ruleFor', () => {
   });
 
   it('remembers answers per policy: another policy asked about the same path gets its own', () => {
-    const strict = parsePolicy(EXAMPLE_POLICY.replace('path: "datasets/**"\n    require: review-if-assistant', 'path: "datasets/**"\n    require: review-always'), 'strict.yaml', '/');
+    const strict = parsePolicy(
+      EXAMPLE_POLICY.replace('path: "datasets/**"\n    require: review-if-assistant', 'path: "datasets/**"\n    require: review-always'),
+      'strict.yaml',
+      '/',
+    );
     expect(ruleFor(policy, 'datasets/same')?.require).toBe('review-if-assistant');
     expect(ruleFor(strict, 'datasets/same')?.require).toBe('review-always');
     expect(ruleFor(policy, 'datasets/same')?.require).toBe('review-if-assistant');
@@ -127,10 +130,7 @@ describe('decide', () => {
     ['a review of another path covers nothing', [staged([change('datasets/a')], [env], [], [['datasets/b', ['alice@example.org']]])], 'blocked', 1],
     ['an attestation file in an assistant commit needs no review of its own', [staged([change('.cleanroom/attestations/0123.dsse.json')], [env])], 'allowed', 0],
     ['any other file in the policy folder does', [staged([change('.cleanroom/allowed_signers')], [env])], 'blocked', 1],
-    ['assistant commit among human commits', [
-      changeSet('c1', [change('datasets/a')]),
-      changeSet('c2', [change('datasets/b')], [env]),
-    ], 'blocked', 1],
+    ['assistant commit among human commits', [changeSet('c1', [change('datasets/a')]), changeSet('c2', [change('datasets/b')], [env])], 'blocked', 1],
   ];
   it.each(cases)('%s', (_name, changeSets, outcome, findings) => {
     const v = decide({ policy, changeSets });
@@ -141,10 +141,7 @@ describe('decide', () => {
   it('counts paths, protected paths and commits it checked', () => {
     const v = decide({
       policy,
-      changeSets: [
-        changeSet('c1', [change('datasets/a'), change('src/x'), change('datasets/old', 'deleted')]),
-        changeSet('c2', [change('benchmarks/t')]),
-      ],
+      changeSets: [changeSet('c1', [change('datasets/a'), change('src/x'), change('datasets/old', 'deleted')]), changeSet('c2', [change('benchmarks/t')])],
     });
     expect(v.checked).toEqual({ commits: 2, paths: 4, protectedPaths: 2 });
   });

@@ -10,7 +10,14 @@ import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../src/policy/parse.js';
 import { ROOT } from './helpers/git.js';
 
-const DOCS = ['README.md', 'bench/README.md', ...fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const DOCS = [
+  'README.md',
+  'bench/README.md',
+  ...fs
+    .readdirSync(path.join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 
 const read = (file: string): string => fs.readFileSync(path.join(ROOT, file), 'utf8');
 
@@ -33,7 +40,7 @@ function proseLines(text: string): string[] {
 
 /** The anchors GitHub gives a file's headings: lower case, punctuation dropped, spaces to hyphens,
  *  a repeated heading numbered (-1, -2, …). */
-export function anchorsOf(text: string): Set<string> {
+function anchorsOf(text: string): Set<string> {
   const anchors = new Set<string>();
   const seen = new Map<string, number>();
   for (const line of proseLines(text)) {

@@ -24,7 +24,10 @@ const EMPTY_TREE = emptyTreeOid('sha1');
 const SUB1 = '1'.repeat(40);
 const SUB2 = '2'.repeat(40);
 
-const [major = 0, minor = 0] = git(tempDir('version'), ['version']).replace(/^git version /, '').split('.').map(Number);
+const [major = 0, minor = 0] = git(tempDir('version'), ['version'])
+  .replace(/^git version /, '')
+  .split('.')
+  .map(Number);
 const gitAtLeast = (ma: number, mi: number) => major > ma || (major === ma && minor >= mi);
 
 function once<T>(build: () => T): () => T {
@@ -38,13 +41,10 @@ const sha1 = (b: Uint8Array | null) => (b === null ? null : createHash('sha1').u
 // ---------------------------------------------------------------- git's own answers
 
 const DIFF_FLAGS = ['-z', '--raw', '--no-abbrev', '--no-renames', '--ignore-submodules=none', '--no-ext-diff'];
-const cliStaged = (cwd: string, env: Env = cleanEnv(), base = 'HEAD') =>
-  parseRawDiff(gitRaw(cwd, ['diff-index', '--cached', ...DIFF_FLAGS, base, '--'], env));
+const cliStaged = (cwd: string, env: Env = cleanEnv(), base = 'HEAD') => parseRawDiff(gitRaw(cwd, ['diff-index', '--cached', ...DIFF_FLAGS, base, '--'], env));
 /** `git diff --cached` hides intent-to-add entries, as the GitEngine contract requires. */
-const cliStagedPorcelain = (cwd: string, env: Env = cleanEnv(), base = 'HEAD') =>
-  parseRawDiff(gitRaw(cwd, ['diff', '--cached', ...DIFF_FLAGS, base, '--'], env));
-const cliTrees = (cwd: string, a: string, b: string, env: Env = cleanEnv()) =>
-  parseRawDiff(gitRaw(cwd, ['diff-tree', '-r', ...DIFF_FLAGS, a, b, '--'], env));
+const cliStagedPorcelain = (cwd: string, env: Env = cleanEnv(), base = 'HEAD') => parseRawDiff(gitRaw(cwd, ['diff', '--cached', ...DIFF_FLAGS, base, '--'], env));
+const cliTrees = (cwd: string, a: string, b: string, env: Env = cleanEnv()) => parseRawDiff(gitRaw(cwd, ['diff-tree', '-r', ...DIFF_FLAGS, a, b, '--'], env));
 const cliRevList = (cwd: string, range: CommitRange, env: Env = cleanEnv()) =>
   gitRaw(cwd, ['rev-list', '--parents', '--format=%T', ...range.include, '--not', ...range.exclude, '--'], env)
     .toString('utf8')
@@ -343,8 +343,7 @@ const shallowClone = once(() => {
 const text = (b: Uint8Array | null) => (b === null ? null : Buffer.from(b).toString('latin1'));
 
 describe.each(KINDS)('%s engine', (kind) => {
-  const stagedAgree = (cwd: string, env: Env, expected: Change[], base?: string) =>
-    agree(kind, cwd, env, (e) => e.stagedChanges(base), expected);
+  const stagedAgree = (cwd: string, env: Env, expected: Change[], base?: string) => agree(kind, cwd, env, (e) => e.stagedChanges(base), expected);
 
   describe('stagedChanges', () => {
     it('reports every kind of staged change as git diff-index does, in its order', async () => {
@@ -448,7 +447,14 @@ describe.each(KINDS)('%s engine', (kind) => {
   describe('commitChanges', () => {
     it('answers many commits at once exactly as one at a time, against any parent, empty diffs included', async () => {
       const { repo, c1, c2, merge, signed } = history();
-      const requests = [{ oid: c2, parent: c1 }, { oid: c1 }, { oid: merge, parent: git(repo, ['rev-parse', `${merge}^2`]) }, { oid: signed }, { oid: c2, parent: c2 }, { oid: merge }];
+      const requests = [
+        { oid: c2, parent: c1 },
+        { oid: c1 },
+        { oid: merge, parent: git(repo, ['rev-parse', `${merge}^2`]) },
+        { oid: signed },
+        { oid: c2, parent: c2 },
+        { oid: merge },
+      ];
       // git's answer: against the parent asked for, else the first parent (the empty tree for a root).
       const expected = requests.map((r) => cliTrees(repo, r.parent ?? (r.oid === c1 ? EMPTY_TREE : `${r.oid}^1`), r.oid));
       await agree(kind, repo, cleanEnv(), (e) => Promise.all(requests.map((r) => e.commitChanges(r.oid, r.parent))), expected);
@@ -526,7 +532,10 @@ describe.each(KINDS)('%s engine', (kind) => {
     it('stops at the boundary of a shallow clone, as git grafts it', async () => {
       const repo = shallowClone();
       expect(fs.existsSync(path.join(repo, '.git/shallow'))).toBe(true);
-      for (const range of [{ include: ['HEAD'], exclude: [] }, { include: ['origin/main'], exclude: ['HEAD~1'] }]) {
+      for (const range of [
+        { include: ['HEAD'], exclude: [] },
+        { include: ['origin/main'], exclude: ['HEAD~1'] },
+      ]) {
         await agree(kind, repo, cleanEnv(), (e) => e.listCommits(range), cliRevList(repo, range));
       }
       for (const boundary of fs.readFileSync(path.join(repo, '.git/shallow'), 'utf8').split('\n').filter(Boolean)) {
@@ -556,7 +565,11 @@ describe.each(KINDS)('%s engine', (kind) => {
       ];
       for (const [range, folders] of cases) {
         const specs = [':(top)', ...folders.map((f) => `:(top,exclude,literal)${f}`)];
-        const expected = gitRaw(repo, ['rev-list', '--full-history', ...range.include, '--not', ...range.exclude, '--', ...specs]).toString('utf8').split('\n').filter(Boolean).sort();
+        const expected = gitRaw(repo, ['rev-list', '--full-history', ...range.include, '--not', ...range.exclude, '--', ...specs])
+          .toString('utf8')
+          .split('\n')
+          .filter(Boolean)
+          .sort();
         expect(expected.length).toBeGreaterThan(0);
         await agree(kind, repo, cleanEnv(), async (e) => [...(await e.commitsOutside(range, folders))].sort(), expected);
       }
@@ -566,7 +579,26 @@ describe.each(KINDS)('%s engine', (kind) => {
   describe('resolve', () => {
     it('branches, annotated and nested tags (to their commit), ancestry suffixes, abbreviations', async () => {
       const { repo, c2, signed } = history();
-      const revs = ['main', 'HEAD', '@', 'feature', 'heads/feature', 'refs/heads/feature', 'v1', 'nested', 'light', 'v1^{}', 'v1^{commit}', 'HEAD~1', 'HEAD~1^2', 'main~1^2~1', '@~2', signed, c2.slice(0, 7), c2.toUpperCase()];
+      const revs = [
+        'main',
+        'HEAD',
+        '@',
+        'feature',
+        'heads/feature',
+        'refs/heads/feature',
+        'v1',
+        'nested',
+        'light',
+        'v1^{}',
+        'v1^{commit}',
+        'HEAD~1',
+        'HEAD~1^2',
+        'main~1^2~1',
+        '@~2',
+        signed,
+        c2.slice(0, 7),
+        c2.toUpperCase(),
+      ];
       for (const rev of revs) await agree(kind, repo, cleanEnv(), (e) => e.resolve(rev), cliRevParse(repo, rev));
     });
 
@@ -748,7 +780,10 @@ describe('preflight', () => {
   it('SHA-256: asking for isomorphic is EENGINE naming the object format, not a wrong answer', async () => {
     const repo = initRepo(['--object-format=sha256']);
     const env = cleanEnv({ CLEANROOM_ENGINE: 'isomorphic' });
-    await expect(open(repo, env)).rejects.toMatchObject({ code: 'EENGINE', message: expect.stringMatching(/asked for by CLEANROOM_ENGINE=isomorphic.*sha256 object ids.*unset CLEANROOM_ENGINE/) });
+    await expect(open(repo, env)).rejects.toMatchObject({
+      code: 'EENGINE',
+      message: expect.stringMatching(/asked for by CLEANROOM_ENGINE=isomorphic.*sha256 object ids.*unset CLEANROOM_ENGINE/),
+    });
     const context = await discoverRepo(repo, cleanEnv());
     expect(() => openIsomorphicEngine(context)).toThrow(expect.objectContaining({ code: 'EENGINE' }));
     const plumbing = await open(repo);
@@ -781,7 +816,10 @@ describe('preflight', () => {
   it.each([
     ['in the repository', (r: string) => git(r, ['config', 'remote.origin.promisor', 'true'])],
     ["in the worktree's own config", (r: string) => (git(r, ['config', 'extensions.worktreeConfig', 'true']), git(r, ['config', '--worktree', 'remote.origin.promisor', 'true']))],
-    ['in an included file', (r: string) => (fs.writeFileSync(path.join(r, '.git/extra.cfg'), '[remote "origin"]\n\tpromisor = yes\n'), git(r, ['config', 'include.path', 'extra.cfg']))],
+    [
+      'in an included file',
+      (r: string) => (fs.writeFileSync(path.join(r, '.git/extra.cfg'), '[remote "origin"]\n\tpromisor = yes\n'), git(r, ['config', 'include.path', 'extra.cfg'])),
+    ],
   ] as const)('a partial clone (promisor remote set %s): asking for isomorphic is EENGINE', async (_, setup) => {
     const repo = initRepo();
     setup(repo);

@@ -14,7 +14,13 @@ const warnPolicy = parsePolicy(FORBID_POLICY.replace('mode: enforce', 'mode: war
 const OID = 'b'.repeat(40);
 const added = (path: string, mode = '100644'): Change => ({ path, status: 'added', oldMode: null, newMode: mode, oldOid: null, newOid: OID });
 const env: Signal = { kind: 'environment', assistant: 'claude-code', rule: 'claude-code/env-claudecode', evidence: 'CLAUDECODE=1' };
-const lineage = (path: string): Signal => ({ kind: 'lineage', assistant: 'claude-code', rule: 'lineage/blob', evidence: 'first written by assistant commit 1a2b3c4 at scratch/t.json', path });
+const lineage = (path: string): Signal => ({
+  kind: 'lineage',
+  assistant: 'claude-code',
+  rule: 'lineage/blob',
+  evidence: 'first written by assistant commit 1a2b3c4 at scratch/t.json',
+  path,
+});
 const staged = (changes: Change[], signals: Signal[] = [], pathSignals: Signal[] = [], reviewed: string[] = []): ChangeSet => ({
   commit: null,
   changes,
@@ -98,19 +104,41 @@ describe('forbid-assistant', () => {
   const cases: [string, ChangeSet, string, [string, string, string][]][] = [
     ['a person writes it', staged([added('benchmarks/t.json')]), 'allowed', []],
     ['an assistant writes it', staged([added('benchmarks/t.json')], [env]), 'blocked', [['benchmarks/t.json', 'forbidden', 'benchmarks/**']]],
-    ['an assistant writes it and a review covers it: a review cannot launder a ban', staged([added('benchmarks/t.json')], [env], [], ['benchmarks/t.json']), 'blocked', [['benchmarks/t.json', 'forbidden', 'benchmarks/**']]],
-    ['a person moves in what an assistant first wrote (lineage)', staged([added('benchmarks/t.json')], [], [lineage('benchmarks/t.json')]), 'blocked', [['benchmarks/t.json', 'forbidden', 'benchmarks/**']]],
+    [
+      'an assistant writes it and a review covers it: a review cannot launder a ban',
+      staged([added('benchmarks/t.json')], [env], [], ['benchmarks/t.json']),
+      'blocked',
+      [['benchmarks/t.json', 'forbidden', 'benchmarks/**']],
+    ],
+    [
+      'a person moves in what an assistant first wrote (lineage)',
+      staged([added('benchmarks/t.json')], [], [lineage('benchmarks/t.json')]),
+      'blocked',
+      [['benchmarks/t.json', 'forbidden', 'benchmarks/**']],
+    ],
     ['an assistant writes the excluded README', staged([added('benchmarks/README.md')], [env]), 'allowed', []],
     ['an assistant writes a case variant of the README', staged([added('benchmarks/readme.md')], [env]), 'blocked', [['benchmarks/readme.md', 'forbidden', 'benchmarks/**']]],
-    ['a person writes under review-always too, unreviewed', staged([added('benchmarks/gold/a.json')]), 'blocked', [['benchmarks/gold/a.json', 'review-always', 'benchmarks/gold/**']]],
+    [
+      'a person writes under review-always too, unreviewed',
+      staged([added('benchmarks/gold/a.json')]),
+      'blocked',
+      [['benchmarks/gold/a.json', 'review-always', 'benchmarks/gold/**']],
+    ],
     ['a person writes under review-always too, reviewed', staged([added('benchmarks/gold/a.json')], [], [], ['benchmarks/gold/a.json']), 'allowed', []],
-    ['an assistant writes under review-always too, reviewed', staged([added('benchmarks/gold/a.json')], [env], [], ['benchmarks/gold/a.json']), 'blocked', [['benchmarks/gold/a.json', 'forbidden', 'benchmarks/**']]],
+    [
+      'an assistant writes under review-always too, reviewed',
+      staged([added('benchmarks/gold/a.json')], [env], [], ['benchmarks/gold/a.json']),
+      'blocked',
+      [['benchmarks/gold/a.json', 'forbidden', 'benchmarks/**']],
+    ],
   ];
   it.each(cases)('%s: %s', (_, changeSet, outcome, findings) => {
     const v = decide({ policy, changeSets: [changeSet] });
     expect(v.outcome).toBe(outcome);
     expect(v.findings.map((f) => [f.path, f.reason, f.rule.pattern])).toEqual(findings);
-    expect(v.reviewed).toEqual(outcome === 'allowed' && changeSet.reviewed.size > 0 ? [{ commit: null, path: changeSet.changes[0]?.path, principals: ['alice@example.org'], signals: [] }] : []);
+    expect(v.reviewed).toEqual(
+      outcome === 'allowed' && changeSet.reviewed.size > 0 ? [{ commit: null, path: changeSet.changes[0]?.path, principals: ['alice@example.org'], signals: [] }] : [],
+    );
   });
 
   it('warns, without blocking, in warn mode', () => {

@@ -24,14 +24,18 @@ const TASKS = Array.from({ length: 8 }, (_, i) => `{"task": ${i}, "prompt": "com
 
 function setup(): string {
   // Built once, then copied (fixtureCopy).
-  return fixtureCopy('setup', (repo) => {
-    seedRepo(repo);
-    write(repo, '.cleanroom/policy.yaml', FORBID_POLICY);
-    write(repo, '.cleanroom/allowed_signers', `${ALICE}\n`);
-    git(repo, ['add', '.cleanroom']);
-    git(repo, ['commit', '-q', '-m', 'policy and reviewers']);
-    installHooks(repo);
-  }, 'repo');
+  return fixtureCopy(
+    'setup',
+    (repo) => {
+      seedRepo(repo);
+      write(repo, '.cleanroom/policy.yaml', FORBID_POLICY);
+      write(repo, '.cleanroom/allowed_signers', `${ALICE}\n`);
+      git(repo, ['add', '.cleanroom']);
+      git(repo, ['commit', '-q', '-m', 'policy and reviewers']);
+      installHooks(repo);
+    },
+    'repo',
+  );
 }
 
 function attest(repo: string): void {
@@ -154,7 +158,7 @@ describe('exclude at the local hooks', () => {
 });
 
 describe('forbid-assistant at the gates and in the reports', () => {
-  it('the server rejects an assistant commit with a review of its content, and takes a person\'s', () => {
+  it("the server rejects an assistant commit with a review of its content, and takes a person's", () => {
     const seed = setup();
     const bare = path.join(tempDir('served'), 'srv.git');
     git(path.dirname(bare), ['init', '-q', '--bare', '-b', 'main', bare]);
@@ -213,7 +217,7 @@ describe('forbid-assistant at the gates and in the reports', () => {
     expect(ok.status).toBe(0);
   });
 
-  it('verify: a review does not cover assistant content under a ban that review-always also holds; it covers a person\'s', () => {
+  it("verify: a review does not cover assistant content under a ban that review-always also holds; it covers a person's", () => {
     const repo = setup();
     write(repo, 'benchmarks/gold/a.json', TASKS);
     git(repo, ['add', '.'], human);

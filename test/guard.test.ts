@@ -15,12 +15,16 @@ const human = cleanEnv();
 
 function setup(): string {
   // Built once, then copied (fixtureCopy).
-  return fixtureCopy('setup', (repo) => {
-    seedRepo(repo);
-    write(repo, '.cleanroom/policy.yaml', FORBID_POLICY);
-    git(repo, ['add', '.cleanroom']);
-    git(repo, ['commit', '-q', '-m', 'policy']);
-  }, 'repo');
+  return fixtureCopy(
+    'setup',
+    (repo) => {
+      seedRepo(repo);
+      write(repo, '.cleanroom/policy.yaml', FORBID_POLICY);
+      git(repo, ['add', '.cleanroom']);
+      git(repo, ['commit', '-q', '-m', 'policy']);
+    },
+    'repo',
+  );
 }
 
 const guard = (repo: string, agent: string, payload: unknown): Run => cleanroom(repo, ['guard', agent], human, typeof payload === 'string' ? payload : JSON.stringify(payload));
@@ -97,7 +101,13 @@ describe('cleanroom guard: each assistant, each documented pre-tool payload', ()
       expect([r.status, r.stdout, r.stderr]).toEqual([0, '', '']);
     }
 
-    for (const command of ['echo "{}" > benchmarks/t.json', 'cp /tmp/x benchmarks/', 'python gen.py | tee -a benchmarks/t.json', 'sed -i s/a/b/ benchmarks/t.json', 'cd . && mv scratch/t.json benchmarks/t.json']) {
+    for (const command of [
+      'echo "{}" > benchmarks/t.json',
+      'cp /tmp/x benchmarks/',
+      'python gen.py | tee -a benchmarks/t.json',
+      'sed -i s/a/b/ benchmarks/t.json',
+      'cd . && mv scratch/t.json benchmarks/t.json',
+    ]) {
       const r = guard(repo, 'claude-code', claude(repo, 'Bash', { command }));
       expect([command, JSON.parse(r.stdout || '{}').hookSpecificOutput?.permissionDecision]).toEqual([command, 'deny']);
     }
@@ -124,7 +134,14 @@ describe('cleanroom guard: each assistant, each documented pre-tool payload', ()
     const out = JSON.parse(r.stdout);
     expect(out.permission).toBe('deny');
     expect(out.agent_message).toContain('an assistant may not write benchmarks/t.json');
-    const shell = guard(repo, 'cursor', { hook_event_name: 'beforeShellExecution', conversation_id: 'c', generation_id: 'g', workspace_roots: [repo], command: 'touch benchmarks/new.json', cwd: repo });
+    const shell = guard(repo, 'cursor', {
+      hook_event_name: 'beforeShellExecution',
+      conversation_id: 'c',
+      generation_id: 'g',
+      workspace_roots: [repo],
+      command: 'touch benchmarks/new.json',
+      cwd: repo,
+    });
     expect(JSON.parse(shell.stdout).permission).toBe('deny');
     const patch = guard(repo, 'cursor', cursorTool(repo, 'ApplyPatch', { patch: PATCH }));
     expect(JSON.parse(patch.stdout).permission).toBe('deny');
@@ -144,9 +161,20 @@ describe('cleanroom guard: each assistant, each documented pre-tool payload', ()
 
   it('Copilot CLI: snake_case and camelCase payloads are refused with permissionDecision deny', () => {
     const repo = setup();
-    const snake = guard(repo, 'copilot', { hook_event_name: 'PreToolUse', session_id: 's', cwd: repo, tool_name: 'create', tool_input: { path: path.join(repo, 'benchmarks/t.json'), file_text: '{}' } });
+    const snake = guard(repo, 'copilot', {
+      hook_event_name: 'PreToolUse',
+      session_id: 's',
+      cwd: repo,
+      tool_name: 'create',
+      tool_input: { path: path.join(repo, 'benchmarks/t.json'), file_text: '{}' },
+    });
     expect(JSON.parse(snake.stdout)).toEqual({ permissionDecision: 'deny', permissionDecisionReason: expect.stringContaining('may not write benchmarks/t.json') });
-    const camel = guard(repo, 'copilot', { timestamp: 1, cwd: repo, toolName: 'str_replace_editor', toolArgs: JSON.stringify({ command: 'create', path: 'benchmarks/t.json', file_text: '{}' }) });
+    const camel = guard(repo, 'copilot', {
+      timestamp: 1,
+      cwd: repo,
+      toolName: 'str_replace_editor',
+      toolArgs: JSON.stringify({ command: 'create', path: 'benchmarks/t.json', file_text: '{}' }),
+    });
     expect(JSON.parse(camel.stdout).permissionDecision).toBe('deny');
     const shell = guard(repo, 'copilot', { hook_event_name: 'PreToolUse', session_id: 's', cwd: repo, tool_name: 'bash', tool_input: { command: 'echo 1 > benchmarks/t.json' } });
     expect(JSON.parse(shell.stdout).permissionDecision).toBe('deny');
@@ -207,7 +235,9 @@ describe('cleanroom guard: what it judges by, and around', () => {
   it('logs every refusal', () => {
     const repo = setup();
     guard(repo, 'codex', codex(repo, 'apply_patch', { command: PATCH }));
-    expect(fs.readFileSync(path.join(repo, '.git', 'cleanroom', 'guard.log'), 'utf8')).toContain('codex: apply_patch: refused: benchmarks/t.json (benchmarks/**, .cleanroom/policy.yaml@HEAD:7)');
+    expect(fs.readFileSync(path.join(repo, '.git', 'cleanroom', 'guard.log'), 'utf8')).toContain(
+      'codex: apply_patch: refused: benchmarks/t.json (benchmarks/**, .cleanroom/policy.yaml@HEAD:7)',
+    );
   });
 
   it('as wired by init --agents and run through sh as Claude Code runs it, it refuses the write', () => {
@@ -217,7 +247,13 @@ describe('cleanroom guard: what it judges by, and around', () => {
     const settings = JSON.parse(fs.readFileSync(path.join(repo, '.claude/settings.json'), 'utf8'));
     const command = settings.hooks.PreToolUse[1].hooks[0].command as string;
     expect(command).toBe(`${CLI} guard claude-code`);
-    const r = run('sh', ['-c', command], repo, cleanEnv({ CLAUDE_PROJECT_DIR: repo }), JSON.stringify(claude(repo, 'Write', { file_path: path.join(repo, 'benchmarks/t.json'), content: '{}' })));
+    const r = run(
+      'sh',
+      ['-c', command],
+      repo,
+      cleanEnv({ CLAUDE_PROJECT_DIR: repo }),
+      JSON.stringify(claude(repo, 'Write', { file_path: path.join(repo, 'benchmarks/t.json'), content: '{}' })),
+    );
     expect(JSON.parse(r.stdout).hookSpecificOutput.permissionDecision).toBe('deny');
     expect(fs.existsSync(path.join(repo, 'benchmarks/t.json'))).toBe(false);
     // Outside any repository there is nothing to guard.

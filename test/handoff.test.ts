@@ -48,11 +48,7 @@ describe('parseHandoff', () => {
   const policyText = 'version: 1\n# a NUL \0 and a line break do not end it\n';
   const found = `1234567890123456789012345678901234567890 blob ${Buffer.byteLength(policyText)}\n${policyText}\nHEAD:${ATTESTATION_DIR} missing\n`;
   const frame = (lookup: string, lookupCode: number, vars: string, varsCode: number, diff: Buffer | string, diffCode: number, policy = found, policyCode = 0) =>
-    Buffer.concat([
-      Buffer.from(`${lookup}\0${lookupCode}\0${vars}\0${varsCode}\0${policy}\0${policyCode}\0`),
-      Buffer.from(diff),
-      Buffer.from(`${diffCode}\n`),
-    ]);
+    Buffer.concat([Buffer.from(`${lookup}\0${lookupCode}\0${vars}\0${varsCode}\0${policy}\0${policyCode}\0`), Buffer.from(diff), Buffer.from(`${diffCode}\n`)]);
 
   it('splits the three answers, NULs of the diff included', () => {
     const diff = ':100644 100644 aaaa bbbb M\0datasets/a b.jsonl\0:000000 100644 0000 cccc A\0datasets/new\nline\0';
@@ -158,7 +154,7 @@ describe('a commit through the shim', () => {
     expect(r.stderr).toContain('datasets/rows.jsonl:1');
   });
 
-  it('is ignored by a process that is not the shim\'s own child, whatever its stdin holds', () => {
+  it("is ignored by a process that is not the shim's own child, whatever its stdin holds", () => {
     const repo = gatedRepo();
     write(repo, 'datasets/rows.jsonl', '{"note": "CANARY-2"}\n');
     git(repo, ['add', '.']);

@@ -178,7 +178,7 @@ describe('cleanroom init', () => {
     expect(gitTry(repo, ['commit', '-m', 'policy'], human).status).toBe(0);
   });
 
-  it('installs a copy of the shim when cleanroom is in the repository\'s node_modules, which survives moving the clone', () => {
+  it("installs a copy of the shim when cleanroom is in the repository's node_modules, which survives moving the clone", () => {
     const repo = freshRepo();
     fs.mkdirSync(path.join(repo, 'node_modules', '.bin'), { recursive: true });
     fs.symlinkSync(ROOT, path.join(repo, 'node_modules', 'git-cleanroom'));
@@ -319,12 +319,20 @@ describe('cleanroom init', () => {
 
     it('--remove puts every hook back byte for byte and leaves nothing of its own', () => {
       const { repo, hooks } = repoWithOwnHooks();
-      const before = fs.readdirSync(hooks).sort().map((f) => [f, read(path.join(hooks, f)).toString('base64')]);
+      const before = fs
+        .readdirSync(hooks)
+        .sort()
+        .map((f) => [f, read(path.join(hooks, f)).toString('base64')]);
       initOk(repo);
       const out = initOk(repo, ['--remove']);
       expect(out).toContain('.cleanroom/policy.yaml: kept');
       for (const hook of ALL_HOOKS) expect(out).toContain(`  ${path.join(hooks, hook)}: the hook that was there before init is back`);
-      expect(fs.readdirSync(hooks).sort().map((f) => [f, read(path.join(hooks, f)).toString('base64')])).toEqual(before);
+      expect(
+        fs
+          .readdirSync(hooks)
+          .sort()
+          .map((f) => [f, read(path.join(hooks, f)).toString('base64')]),
+      ).toEqual(before);
       expect(fs.existsSync(path.join(repo, '.git', 'cleanroom', 'init.json'))).toBe(false);
       expect(fs.existsSync(path.join(repo, '.cleanroom', 'policy.yaml'))).toBe(true);
       expect(initOk(repo, ['--remove'])).toContain('hooks: nothing to remove');

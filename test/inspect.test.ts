@@ -63,7 +63,17 @@ describe('inspectCommits progress', () => {
     const repo = gatedRepo();
     // 1,001 commits in one go through fast-import, each changing one unprotected file.
     const stream = Array.from({ length: 1001 }, (_, i) =>
-      [`commit refs/heads/main`, `committer A <a@example.org> ${1_700_000_000 + i} +0000`, 'data 2', `c${i % 10}`, ...(i === 0 ? ['from refs/heads/main^0'] : []), `M 100644 inline src/f.txt`, `data ${String(i).length + 1}`, `${i}`, ''].join('\n'),
+      [
+        `commit refs/heads/main`,
+        `committer A <a@example.org> ${1_700_000_000 + i} +0000`,
+        'data 2',
+        `c${i % 10}`,
+        ...(i === 0 ? ['from refs/heads/main^0'] : []),
+        `M 100644 inline src/f.txt`,
+        `data ${String(i).length + 1}`,
+        `${i}`,
+        '',
+      ].join('\n'),
     ).join('\n');
     gitRaw(repo, ['fast-import', '--quiet'], cleanEnv(), `${stream}\n`);
     const io = { cwd: repo, env: cleanEnv(), stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };

@@ -27,14 +27,18 @@ const ORIGIN = /lineage first written by assistant commit [0-9a-f]{7} at scratch
 
 function setup(): string {
   // Built once, then copied (fixtureCopy).
-  return fixtureCopy('setup', (repo) => {
-    seedRepo(repo);
-    writePolicy(repo);
-    write(repo, '.cleanroom/allowed_signers', `${ALICE}\n`);
-    git(repo, ['add', '.cleanroom']);
-    git(repo, ['commit', '-q', '-m', 'policy and reviewers']);
-    installHooks(repo);
-  }, 'repo');
+  return fixtureCopy(
+    'setup',
+    (repo) => {
+      seedRepo(repo);
+      writePolicy(repo);
+      write(repo, '.cleanroom/allowed_signers', `${ALICE}\n`);
+      git(repo, ['add', '.cleanroom']);
+      git(repo, ['commit', '-q', '-m', 'policy and reviewers']);
+      installHooks(repo);
+    },
+    'repo',
+  );
 }
 
 /** Writes files, stages everything, commits (an assistant's commit carries its trailer). */
@@ -157,7 +161,7 @@ describe('a move into a protected path keeps the origin', () => {
     expect(r.stderr).toMatch(ORIGIN);
     expect(cleanroom(repo, ['check', '--commit', 'HEAD'], human).status).toBe(1);
   });
-  it('a .mailmap cannot rename an assistant\'s identity into a person\'s', () => {
+  it("a .mailmap cannot rename an assistant's identity into a person's", () => {
     const repo = setup();
     commit(repo, { '.mailmap': 'Ada Human <ada@example.org> Ada (aider) <ada@example.org>\n' }, 'mailmap');
     git(repo, ['config', 'log.mailmap', 'true']);
@@ -187,7 +191,7 @@ describe('near copies', () => {
     expect(r.stderr).toContain('[lineage/share]');
   });
 
-  it('line endings changed to CRLF keep the origin (git\'s chunks skip a CR before a LF)', () => {
+  it("line endings changed to CRLF keep the origin (git's chunks skip a CR before a LF)", () => {
     const repo = setup();
     draft(repo);
     write(repo, 'benchmarks/t1.jsonl', DRAFT.replace(/\n/g, '\r\n'));
@@ -200,7 +204,7 @@ describe('near copies', () => {
   it('assistants.lineage_share sets how much must come from an assistant', () => {
     const repo = setup();
     writePolicy(repo, EXAMPLE_POLICY.replace('  markers: ["CANARY-[0-9]+"]\n', '  markers: ["CANARY-[0-9]+"]\n  lineage_share: 1\n'));
-    commit(repo, {}, 'every added byte must be an assistant\'s');
+    commit(repo, {}, "every added byte must be an assistant's");
     draft(repo);
     write(repo, 'benchmarks/t1.jsonl', `${DRAFT}{"task": 99, "prompt": "a task a person wrote", "answer": "42"}\n`);
     git(repo, ['add', '-A']);
@@ -213,7 +217,7 @@ describe('near copies', () => {
     expect(bad.status).toBe(2);
   });
 
-  it('a substantially human rewrite of an assistant draft is the human\'s', () => {
+  it("a substantially human rewrite of an assistant draft is the human's", () => {
     const repo = setup();
     const bare = server(repo);
     draft(repo);
@@ -249,7 +253,7 @@ describe('near copies', () => {
     expect(r.status).toBe(0);
   });
 
-  it('an assistant\'s one-line fix to a person\'s file does not make the file the assistant\'s', () => {
+  it("an assistant's one-line fix to a person's file does not make the file the assistant's", () => {
     const repo = setup();
     const own = Array.from({ length: 8 }, (_, i) => `{"case": ${i}, "input": "hand-written input ${i}", "expect": "output ${i}"}\n`).join('');
     commit(repo, { 'scratch/mine.jsonl': own }, 'my cases');
@@ -309,7 +313,7 @@ describe('a draft only a git-ai note gives to an AI', () => {
     expect(r.status).not.toBe(0);
   });
 
-  it('a note that gives the draft\'s lines to a person, or another file to an AI, changes nothing', () => {
+  it("a note that gives the draft's lines to a person, or another file to an AI, changes nothing", () => {
     const repo = setup();
     const drafted = humanDraft(repo);
     annotate(repo, drafted, NOTE.replace('s_0123456789abcd::t_0123456789abcd 1-8', 'h_fedcba98765432 1-8'));
@@ -384,7 +388,7 @@ describe('the index', () => {
     expect(r.status).toBe(1);
   });
 
-  it('a planted or damaged index only costs a walk: a person\'s own file stays allowed', () => {
+  it("a planted or damaged index only costs a walk: a person's own file stays allowed", () => {
     const repo = setup();
     draft(repo);
     expect(cleanroom(repo, ['lineage', 'rebuild'], human).status).toBe(0);

@@ -85,9 +85,17 @@ function signed(statement: unknown, key = alice.key): string {
   const payload = Buffer.from(JSON.stringify(statement));
   const type = 'application/vnd.in-toto+json';
   const pae = Buffer.concat([Buffer.from(`DSSEv1 ${type.length} ${type} ${payload.length} `), payload]);
-  const sig = execFileSync('ssh-keygen', ['-Y', 'sign', '-n', 'cleanroom-review-v1', '-f', key], { input: pae, env: cleanEnv(), timeout: CHILD_TIMEOUT_MS, stdio: ['pipe', 'pipe', 'ignore'] }).toString('utf8');
+  const sig = execFileSync('ssh-keygen', ['-Y', 'sign', '-n', 'cleanroom-review-v1', '-f', key], {
+    input: pae,
+    env: cleanEnv(),
+    timeout: CHILD_TIMEOUT_MS,
+    stdio: ['pipe', 'pipe', 'ignore'],
+  }).toString('utf8');
   const file = path.join(dir, 'forged.dsse.json');
-  const b64 = sig.split('\n').filter((l) => l !== '' && !l.startsWith('-----')).join('');
+  const b64 = sig
+    .split('\n')
+    .filter((l) => l !== '' && !l.startsWith('-----'))
+    .join('');
   fs.writeFileSync(file, JSON.stringify({ payload: payload.toString('base64'), payloadType: type, signatures: [{ sig: b64 }] }));
   return file;
 }
@@ -113,7 +121,7 @@ describe('cleanroom manifest', () => {
     const out = path.join(tempDir('m'), 'm.json');
     const res = cleanroom(r, ['manifest', '--unsigned', '--output', out]);
     expect(res.status).toBe(1);
-    expect(res.stderr).toMatch(/NOT releasable[^]*unreviewed +datasets\/new\.txt: assistant-generated content in a protected path \(commit [0-9a-f]{12}\)/);
+    expect(res.stderr).toMatch(/NOT releasable[\s\S]*unreviewed +datasets\/new\.txt: assistant-generated content in a protected path \(commit [0-9a-f]{12}\)/);
     const st = JSON.parse(fs.readFileSync(out, 'utf8'));
     expect(st.predicate.releasable).toBe(false);
     expect(st.predicate.files.find((f: { name: string }) => f.name === 'datasets/new.txt').status).toBe('unreviewed');
@@ -160,7 +168,7 @@ describe('cleanroom manifest', () => {
     expect(res.status).toBe(2);
   });
 
-  it('signs with git\'s user.signingKey when no --key is given, as attest does', () => {
+  it("signs with git's user.signingKey when no --key is given, as attest does", () => {
     const r = reviewedRepo();
     git(r, ['config', 'gpg.format', 'ssh']);
     git(r, ['config', 'user.signingKey', alice.key]);
@@ -233,7 +241,11 @@ describe('cleanroom manifest verify', () => {
       'datasets/human.txt: a symbolic link',
     ],
     ['a linked folder', (d: string) => fs.symlinkSync(outside, path.join(d, 'datasets/elsewhere')), 'datasets/elsewhere: a symbolic link'],
-    ['a FIFO (which would hang a reader)', (d: string) => execFileSync('mkfifo', [path.join(d, 'datasets/pipe')], { timeout: CHILD_TIMEOUT_MS }), 'datasets/pipe: not a regular file'],
+    [
+      'a FIFO (which would hang a reader)',
+      (d: string) => execFileSync('mkfifo', [path.join(d, 'datasets/pipe')], { timeout: CHILD_TIMEOUT_MS }),
+      'datasets/pipe: not a regular file',
+    ],
     ['a name that is not UTF-8', (d: string) => fs.writeFileSync(Buffer.from(`${d}/datasets/x-\xff`, 'latin1'), 'x'), '"datasets/x-\\377": a name that is not UTF-8'],
   ])('fails (exit 1) on %s', (_, spoil, message) => {
     const dir = copyOf(snapshot);
@@ -257,8 +269,12 @@ describe('cleanroom manifest verify', () => {
     // Make the manifest vouch for a changed file: the export then "matches".
     const dir = copyOf(snapshot);
     fs.writeFileSync(path.join(dir, 'datasets/human.txt'), 'poisoned\n');
-    st.subject[0].digest.sha256 = execFileSync('sha256sum', [path.join(dir, 'datasets/human.txt')], { timeout: CHILD_TIMEOUT_MS }).toString().slice(0, 64);
-    st.subject[0].digest.gitBlob = execFileSync('git', ['hash-object', path.join(dir, 'datasets/human.txt')], { env: cleanEnv(), timeout: CHILD_TIMEOUT_MS }).toString().trim();
+    st.subject[0].digest.sha256 = execFileSync('sha256sum', [path.join(dir, 'datasets/human.txt')], { timeout: CHILD_TIMEOUT_MS })
+      .toString()
+      .slice(0, 64);
+    st.subject[0].digest.gitBlob = execFileSync('git', ['hash-object', path.join(dir, 'datasets/human.txt')], { env: cleanEnv(), timeout: CHILD_TIMEOUT_MS })
+      .toString()
+      .trim();
     envelope.payload = Buffer.from(JSON.stringify(st)).toString('base64');
     const file = path.join(tempDir('m'), 'altered.dsse.json');
     fs.writeFileSync(file, JSON.stringify(envelope));
@@ -325,7 +341,7 @@ describe('cleanroom manifest verify', () => {
     expect(v.status).toBe(0);
   });
 
-  it("refuses a manifest of another repository, signed by a key both trust", () => {
+  it('refuses a manifest of another repository, signed by a key both trust', () => {
     const other = path.join(tempDir('trust'), 'policy.yaml');
     fs.writeFileSync(other, EXAMPLE_POLICY.replace(REPOSITORY, 'urn:uuid:00000000-0000-4000-8000-000000000001'));
     fs.copyFileSync(path.join(path.dirname(policy), 'allowed_signers'), path.join(path.dirname(other), 'allowed_signers'));
@@ -355,11 +371,15 @@ describe('cleanroom manifest verify', () => {
 
   it.each([
     ['a manifest that does not exist', () => path.join(outside, 'none.json'), 'cannot read the manifest (ENOENT)'],
-    ['a manifest that is not JSON', () => {
-      const f = path.join(tempDir('m'), 'garbage.json');
-      fs.writeFileSync(f, 'not json');
-      return f;
-    }, 'the manifest is not JSON'],
+    [
+      'a manifest that is not JSON',
+      () => {
+        const f = path.join(tempDir('m'), 'garbage.json');
+        fs.writeFileSync(f, 'not json');
+        return f;
+      },
+      'the manifest is not JSON',
+    ],
   ])('exits 2 without a stack trace on %s', (_, file, message) => {
     const v = verify(snapshot, file());
     expect(v.stderr).toContain(message);
@@ -395,7 +415,8 @@ describe('the pipeline recipes of docs/manifest.md, run as written', () => {
     expect(step).toBeDefined();
     const bin = tempDir('bin');
     fs.writeFileSync(path.join(bin, 'cleanroom'), `#!/bin/sh\nexec "${process.execPath}" "${CLI}" "$@"\n`, { mode: 0o755 });
-    const runStep = (dir: string) => run('sh', ['-c', step as string], outside, cleanEnv({ PATH: `${bin}:${process.env.PATH}`, MANIFEST: manifestFile, SNAPSHOT: dir, POLICY: policy }));
+    const runStep = (dir: string) =>
+      run('sh', ['-c', step as string], outside, cleanEnv({ PATH: `${bin}:${process.env.PATH}`, MANIFEST: manifestFile, SNAPSHOT: dir, POLICY: policy }));
     expect(runStep(copyOf(snapshot)).status).toBe(0);
     for (const [what, spoil] of spoilt) {
       const dir = copyOf(snapshot);

@@ -54,7 +54,11 @@ describe("fsck's rules for commits and tags, as git 2.39 states them", () => {
     ['a parent line that is an option', commitText({ tree, parents: ['--output=config'], message: 'x\n' }), 'badParentSha1'],
     ['a tree line that is an option', commitText({ tree: '--upload-pack=touch${IFS}x', message: 'x\n' }), 'badTreeSha1'],
     ['no tree line', commitText({ tree, header: [`author ${WHO}`, `committer ${WHO}`], message: 'x\n' }), 'missingTree'],
-    ['two author lines', commitText({ tree, header: [`tree ${tree}`, 'author Claude <noreply@anthropic.com> 1 +0000', `author ${WHO}`, `committer ${WHO}`], message: 'x\n' }), 'multipleAuthors'],
+    [
+      'two author lines',
+      commitText({ tree, header: [`tree ${tree}`, 'author Claude <noreply@anthropic.com> 1 +0000', `author ${WHO}`, `committer ${WHO}`], message: 'x\n' }),
+      'multipleAuthors',
+    ],
     ['no author', commitText({ tree, header: [`tree ${tree}`, `committer ${WHO}`], message: 'x\n' }), 'missingAuthor'],
     ['no committer', commitText({ tree, header: [`tree ${tree}`, `author ${WHO}`], message: 'x\n' }), 'missingCommitter'],
     ['a NUL in the message', ok([], `subject\n\n${TRAILER}\n\0\nlater paragraph\n`), 'nulInCommit'],
@@ -150,14 +154,18 @@ interface Server {
  *  policy outside it, and a clone to push from; `policy` replaces the example policy. */
 function makeServer(opts: { format?: ObjectFormat; policy?: string; gitConfig?: [string, string][] } = {}): Server {
   const format = opts.format ?? 'sha1';
-  const served = fixtureCopy(JSON.stringify([format, opts.policy]), (dir) => {
-    const seed = initRepo([`--object-format=${format}`]);
-    write(seed, '.cleanroom/policy.yaml', opts.policy ?? EXAMPLE_POLICY);
-    git(seed, ['add', '-A']);
-    git(seed, ['commit', '-q', '-m', 'policy']);
-    git(dir, ['init', '-q', '--bare', '-b', 'main', `--object-format=${format}`, 'server.git']);
-    git(seed, ['push', '-q', path.join(dir, 'server.git'), 'main']);
-  }, 'served');
+  const served = fixtureCopy(
+    JSON.stringify([format, opts.policy]),
+    (dir) => {
+      const seed = initRepo([`--object-format=${format}`]);
+      write(seed, '.cleanroom/policy.yaml', opts.policy ?? EXAMPLE_POLICY);
+      git(seed, ['add', '-A']);
+      git(seed, ['commit', '-q', '-m', 'policy']);
+      git(dir, ['init', '-q', '--bare', '-b', 'main', `--object-format=${format}`, 'server.git']);
+      git(seed, ['push', '-q', path.join(dir, 'server.git'), 'main']);
+    },
+    'served',
+  );
   const bare = path.join(served, 'server.git');
   const config = tempDir('server-config');
   fs.writeFileSync(path.join(config, 'policy.yaml'), opts.policy ?? EXAMPLE_POLICY);
@@ -223,19 +231,25 @@ function rawPush(server: Server, oid: string, ref: string): Run {
 }
 
 /** A commit on top of the client's main that adds an assistant's dataset file, with a hand-made header. */
-function assistantCommit(server: Server, o: { parents?: (main: string, tree: string) => string[]; after?: (tree: string) => string[]; message?: string; header?: (tree: string, main: string) => string[] } = {}): string {
+function assistantCommit(
+  server: Server,
+  o: { parents?: (main: string, tree: string) => string[]; after?: (tree: string) => string[]; message?: string; header?: (tree: string, main: string) => string[] } = {},
+): string {
   const main = git(server.client, ['rev-parse', 'HEAD']);
   const tree = treeWith(server.client, { 'datasets/new.jsonl': '{"by": "assistant"}\n' });
   return hashObject(
     server.client,
     'commit',
-    Buffer.from(commitText({
-      tree,
-      parents: o.parents ? o.parents(main, tree) : [main],
-      after: o.after?.(tree) ?? [],
-      header: o.header?.(tree, main),
-      message: o.message ?? `add data\n\n${TRAILER}\n`,
-    }), 'latin1'),
+    Buffer.from(
+      commitText({
+        tree,
+        parents: o.parents ? o.parents(main, tree) : [main],
+        after: o.after?.(tree) ?? [],
+        header: o.header?.(tree, main),
+        message: o.message ?? `add data\n\n${TRAILER}\n`,
+      }),
+      'latin1',
+    ),
   );
 }
 
@@ -339,14 +353,20 @@ describe('issue 19: no byte of a push reaches a git command line as an option', 
 
   it.each([
     ['a parent line right after the tree', (s: Server) => assistantCommit(s, { parents: () => [`--output=${s.sentinel}/pwned`] }), 'refs/heads/main'],
-    ['the tree line', (s: Server) => assistantCommit(s, { header: (_, main) => ['tree --upload-pack=touch${IFS}' + `${s.sentinel}/pwned`, `parent ${main}`, `author ${WHO}`, `committer ${WHO}`] }), 'refs/heads/main'],
+    [
+      'the tree line',
+      (s: Server) => assistantCommit(s, { header: (_, main) => ['tree --upload-pack=touch${IFS}' + `${s.sentinel}/pwned`, `parent ${main}`, `author ${WHO}`, `committer ${WHO}`] }),
+      'refs/heads/main',
+    ],
     ["a tag's object line", (s: Server) => hashObject(s.client, 'tag', `object --output=${s.sentinel}/pwned\ntype commit\ntag v1\ntagger ${WHO}\n\nx\n`), 'refs/tags/v1'],
   ])('%s, pushed by hand: refused, nothing written, and check --range exits 2', (_, make, ref) => {
     const server = makeServer();
     const oid = make(server);
     expectRejectedBy(server, () => rawPush(server, oid, ref), /ng /);
     // In a clone, under a well-formed commit (git refuses to write a ref to what it cannot parse).
-    const tip = ref.startsWith('refs/tags/') ? oid : hashObject(server.client, 'commit', commitText({ tree: git(server.client, ['rev-parse', 'HEAD^{tree}']), parents: [oid], message: 'on top\n' }));
+    const tip = ref.startsWith('refs/tags/')
+      ? oid
+      : hashObject(server.client, 'commit', commitText({ tree: git(server.client, ['rev-parse', 'HEAD^{tree}']), parents: [oid], message: 'on top\n' }));
     write(server.client, '.git/refs/tags/hostile', `${tip}\n`);
     const clientBefore = snapshot(path.join(server.client, '.git'));
     const check = cleanroom(server.client, ['check', '--range', 'origin/main..hostile']);
@@ -420,7 +440,7 @@ describe('issue 12: object replacement', () => {
 });
 
 describe('issue 12: object replacement in a local repository', () => {
-  it("a replace ref for HEAD does not swap the committed policy the pre-commit hook judges by", () => {
+  it('a replace ref for HEAD does not swap the committed policy the pre-commit hook judges by', () => {
     const repo = gatedRepo();
     // A stand-in for HEAD whose policy protects nothing.
     write(repo, '.cleanroom/policy.yaml', EXAMPLE_POLICY.replace('"datasets/**"', '"nothing-here/**"'));

@@ -96,7 +96,11 @@ describe('cachedPolicy', () => {
     const entry = read(file as string);
     // What a hash collision, another folder's or another build's entry would put under this name.
     const permissive = { ...entry.data, protect: [] };
-    const others = [[BUILD, '/r', text.replace('enforce', 'warn')], [BUILD, '/other', text], ['build-0', '/r', text]];
+    const others = [
+      [BUILD, '/r', text.replace('enforce', 'warn')],
+      [BUILD, '/other', text],
+      ['build-0', '/r', text],
+    ];
     for (const key of others.map((k) => JSON.stringify(k))) {
       fs.writeFileSync(path.join(cacheDir(), file as string), JSON.stringify({ key, data: permissive }));
       let parses = 0;

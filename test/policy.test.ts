@@ -221,7 +221,12 @@ describe('parsePolicy rejects', () => {
     ['a key that is not a word', MINIMAL + '? [a]\n: 1\n', 'EPOLICY_INVALID', [`${SOURCE}:5:3: found a key that is not a plain word; expected one of ${TOP}`]],
     ['protect as a string', yaml('version: 1', 'protect: "benchmarks/**"'), 'EPOLICY_INVALID', [`${SOURCE}:2:10: protect: found a string; expected a list of protect entries`]],
     ['an empty protect list', yaml('version: 1', 'protect: []'), 'EPOLICY_INVALID', [`${SOURCE}:2:10: protect: found an empty list; expected at least one protect entry`]],
-    ['a missing protect', yaml('version: 1', 'mode: warn'), 'EPOLICY_INVALID', [`${SOURCE}:1:1: missing key "protect"; expected a list of protect entries, each with path and require`]],
+    [
+      'a missing protect',
+      yaml('version: 1', 'mode: warn'),
+      'EPOLICY_INVALID',
+      [`${SOURCE}:1:1: missing key "protect"; expected a list of protect entries, each with path and require`],
+    ],
     [
       'a protect entry that is a string',
       yaml('version: 1', 'protect:', '  - "benchmarks/**"'),
@@ -243,7 +248,12 @@ describe('parsePolicy rejects', () => {
     ['an unknown mode', MINIMAL + 'mode: enforced\n', 'EPOLICY_INVALID', [`${SOURCE}:5:7: mode: found "enforced"; expected one of enforce, warn`]],
     ['mode as a list', MINIMAL + 'mode: [warn]\n', 'EPOLICY_INVALID', [`${SOURCE}:5:7: mode: found a list; expected one of enforce, warn`]],
     ['case_sensitive as a word', MINIMAL + 'case_sensitive: yes\n', 'EPOLICY_INVALID', [`${SOURCE}:5:17: case_sensitive: found "yes"; expected true or false`]],
-    ['assistants as a list', MINIMAL + 'assistants: []\n', 'EPOLICY_INVALID', [`${SOURCE}:5:13: assistants: found an empty list; expected a mapping with builtin, trailers, identities, environment, markers, recorded_share, lineage_share`]],
+    [
+      'assistants as a list',
+      MINIMAL + 'assistants: []\n',
+      'EPOLICY_INVALID',
+      [`${SOURCE}:5:13: assistants: found an empty list; expected a mapping with builtin, trailers, identities, environment, markers, recorded_share, lineage_share`],
+    ],
     ['builtin as a string', MINIMAL + 'assistants:\n  builtin: "true"\n', 'EPOLICY_INVALID', [`${SOURCE}:6:12: assistants.builtin: found "true"; expected true or false`]],
     [
       'trailers left empty',
@@ -260,15 +270,30 @@ describe('parsePolicy rejects', () => {
         `${SOURCE}:8:7: assistants.markers[0]: Invalid regular expression: /[z-a]/u: Range out of order in character class; expected a valid JavaScript regular expression`,
       ],
     ],
-    ['an empty regex', MINIMAL + 'assistants:\n  identities: [""]\n', 'EPOLICY_INVALID', [`${SOURCE}:6:16: assistants.identities[0]: found ""; expected a non-empty regular expression`]],
-    ['a regex that is a number', MINIMAL + 'assistants:\n  markers: [42]\n', 'EPOLICY_INVALID', [`${SOURCE}:6:13: assistants.markers[0]: found 42; expected a non-empty regular expression`]],
+    [
+      'an empty regex',
+      MINIMAL + 'assistants:\n  identities: [""]\n',
+      'EPOLICY_INVALID',
+      [`${SOURCE}:6:16: assistants.identities[0]: found ""; expected a non-empty regular expression`],
+    ],
+    [
+      'a regex that is a number',
+      MINIMAL + 'assistants:\n  markers: [42]\n',
+      'EPOLICY_INVALID',
+      [`${SOURCE}:6:13: assistants.markers[0]: found 42; expected a non-empty regular expression`],
+    ],
     [
       'a bad environment variable name',
       MINIMAL + 'assistants:\n  environment: [OK, MY-AGENT]\n',
       'EPOLICY_INVALID',
       [`${SOURCE}:6:21: assistants.environment[1]: found "MY-AGENT"; expected a variable name matching ^[A-Za-z_][A-Za-z0-9_]*$`],
     ],
-    ['a namespace with a space', MINIMAL + 'review:\n  namespace: my ns\n', 'EPOLICY_INVALID', [`${SOURCE}:6:14: review.namespace: found "my ns"; expected a non-empty signature namespace without whitespace`]],
+    [
+      'a namespace with a space',
+      MINIMAL + 'review:\n  namespace: my ns\n',
+      'EPOLICY_INVALID',
+      [`${SOURCE}:6:14: review.namespace: found "my ns"; expected a non-empty signature namespace without whitespace`],
+    ],
     [
       'an empty allowed_signers',
       MINIMAL + 'review:\n  allowed_signers: ""\n',
@@ -278,12 +303,27 @@ describe('parsePolicy rejects', () => {
     ['a threshold of 0', MINIMAL + 'review:\n  threshold: 0\n', 'EPOLICY_INVALID', [`${SOURCE}:6:14: review.threshold: found 0; expected an integer of at least 1`]],
     ['a fractional threshold', MINIMAL + 'review:\n  threshold: 1.5\n', 'EPOLICY_INVALID', [`${SOURCE}:6:14: review.threshold: found 1.5; expected an integer of at least 1`]],
     ['a threshold as a string', MINIMAL + 'review:\n  threshold: "1"\n', 'EPOLICY_INVALID', [`${SOURCE}:6:14: review.threshold: found "1"; expected an integer of at least 1`]],
-    ['review as a string', MINIMAL + 'review: yes\n', 'EPOLICY_INVALID', [`${SOURCE}:5:9: review: found a string; expected a mapping with namespace, allowed_signers, threshold, require_user_presence`]],
-    ['a repository that is not a URI', MINIMAL + 'repository: my repo\n', 'EPOLICY_INVALID', [`${SOURCE}:5:13: repository: found "my repo"; expected a URI such as urn:uuid:… or https://…, or null`]],
+    [
+      'review as a string',
+      MINIMAL + 'review: yes\n',
+      'EPOLICY_INVALID',
+      [`${SOURCE}:5:9: review: found a string; expected a mapping with namespace, allowed_signers, threshold, require_user_presence`],
+    ],
+    [
+      'a repository that is not a URI',
+      MINIMAL + 'repository: my repo\n',
+      'EPOLICY_INVALID',
+      [`${SOURCE}:5:13: repository: found "my repo"; expected a URI such as urn:uuid:… or https://…, or null`],
+    ],
     ['an empty repository', MINIMAL + 'repository: ""\n', 'EPOLICY_INVALID', [`${SOURCE}:5:13: repository: found ""; expected a URI such as urn:uuid:… or https://…, or null`]],
     ['a missing version', MINIMAL.replace('version: 1\n', '# no version\n'), 'EPOLICY_INVALID', [`${SOURCE}:2:1: missing key "version"; expected version: 1 at the top level`]],
     ['version 2', MINIMAL.replace('version: 1', 'version: 2'), 'EPOLICY_INVALID', [`${SOURCE}:1:10: version: found 2; expected 1, the only policy version this cleanroom reads`]],
-    ['version "1"', MINIMAL.replace('version: 1', 'version: "1"'), 'EPOLICY_INVALID', [`${SOURCE}:1:10: version: found "1"; expected 1, the only policy version this cleanroom reads`]],
+    [
+      'version "1"',
+      MINIMAL.replace('version: 1', 'version: "1"'),
+      'EPOLICY_INVALID',
+      [`${SOURCE}:1:10: version: found "1"; expected 1, the only policy version this cleanroom reads`],
+    ],
     ['an empty file', '', 'EPOLICY_INVALID', [`${SOURCE}:1:1: the policy is empty; expected a mapping with the keys ${TOP}`]],
     ['a file of comments', '# nothing\n\n# here\n', 'EPOLICY_INVALID', [`${SOURCE}:1:1: the policy is empty; expected a mapping with the keys ${TOP}`]],
     ['a list at the top', '# c\n- version: 1\n', 'EPOLICY_INVALID', [`${SOURCE}:1:1: the policy is a list; expected a mapping with the keys ${TOP}`]],
@@ -298,9 +338,19 @@ describe('parsePolicy rejects', () => {
       'EPOLICY_SYNTAX',
       [`${SOURCE}:5:5: duplicate key "path"; expected each key at most once in a mapping`],
     ],
-    ['an unclosed flow list', yaml('version: 1', 'protect: [', 'mode: warn'), 'EPOLICY_SYNTAX', [`${SOURCE}:3:1: Flow sequence in block collection must be sufficiently indented and end with a ]; expected valid YAML`]],
+    [
+      'an unclosed flow list',
+      yaml('version: 1', 'protect: [', 'mode: warn'),
+      'EPOLICY_SYNTAX',
+      [`${SOURCE}:3:1: Flow sequence in block collection must be sufficiently indented and end with a ]; expected valid YAML`],
+    ],
     ['an unclosed quote', yaml('version: 1', 'mode: "warn'), 'EPOLICY_SYNTAX', [`${SOURCE}:3:1: Missing closing "quote; expected valid YAML`]],
-    ['a tab as indentation', yaml('version: 1', 'review:', '\tthreshold: 1'), 'EPOLICY_SYNTAX', [`${SOURCE}:3:1: Tabs are not allowed as indentation; expected spaces for indentation`]],
+    [
+      'a tab as indentation',
+      yaml('version: 1', 'review:', '\tthreshold: 1'),
+      'EPOLICY_SYNTAX',
+      [`${SOURCE}:3:1: Tabs are not allowed as indentation; expected spaces for indentation`],
+    ],
     ['two documents', yaml('version: 1', '---', 'version: 1'), 'EPOLICY_SYNTAX', [`${SOURCE}:2:1: a second YAML document ("---"); expected the policy as a single document`]],
     ['a custom tag', MINIMAL + 'mode: !env warn\n', 'EPOLICY_SYNTAX', [`${SOURCE}:5:7: Unresolved tag: !env; expected plain YAML values without custom tags`]],
   ];
@@ -420,9 +470,7 @@ describe('schema/policy.schema.json agrees with the validator', () => {
   });
 
   it('the schema check rejects what the schema forbids, naming where, so a pass means something', () => {
-    expect(policySchema.errors({ ...FULL, protect: [{ path: 'datasets/**', require: 'sometimes' }] })).toEqual([
-      '/protect/0/require: must be equal to one of the allowed values',
-    ]);
+    expect(policySchema.errors({ ...FULL, protect: [{ path: 'datasets/**', require: 'sometimes' }] })).toEqual(['/protect/0/require: must be equal to one of the allowed values']);
     expect(policySchema.errors({ ...FULL, assistants: { ...FULL.assistants, markers: ['('] } })).toEqual(['/assistants/markers/0: must match format "regex"']);
     expect(policySchema.errors({ ...FULL, review: { ...FULL.review, threshold: '2' } })).toEqual(['/review/threshold: must be integer']);
   });
@@ -437,8 +485,8 @@ describe('schema/policy.schema.json agrees with the validator', () => {
   it.each(OBJECTS)('$name: the same keys', ({ schema, edit }) => {
     const result = accepts(variant((o) => (o.zzz = 1), edit));
     expect(result.ok).toBe(false);
-    const listed = !result.ok && result.lines[0]?.match(/unknown key "zzz"; expected one of (.*)$/)?.[1];
-    expect(listed && listed.split(', ').sort()).toEqual(Object.keys(props(schema)).sort());
+    const listed = result.ok ? undefined : result.lines[0]?.match(/unknown key "zzz"; expected one of (.*)$/)?.[1];
+    expect(listed?.split(', ').sort()).toEqual(Object.keys(props(schema)).sort());
     expect(policySchema.errors(variant((o) => (o.zzz = 1), edit))).not.toEqual([]);
   });
 
@@ -478,7 +526,10 @@ describe('schema/policy.schema.json agrees with the validator', () => {
   });
 
   it('the same enums', () => {
-    const listed = (text: string) => rejection(text).lines[0]?.match(/expected one of (.*)$/)?.[1]?.split(', ');
+    const listed = (text: string) =>
+      rejection(text)
+        .lines[0]?.match(/expected one of (.*)$/)?.[1]
+        ?.split(', ');
     expect(listed(MINIMAL + 'mode: x\n')).toEqual(props(rootSchema).mode?.enum);
     expect(listed(MINIMAL.replace('review-if-assistant', 'x'))).toEqual(props(protectSchema).require?.enum);
   });

@@ -8,14 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  appendRecords,
-  compact,
-  lineFingerprint,
-  openLedger,
-  readLedger,
-  type ProvenanceRecord,
-} from '../src/provenance/ledger.js';
+import { appendRecords, compact, lineFingerprint, openLedger, readLedger, type ProvenanceRecord } from '../src/provenance/ledger.js';
 import { parsePayload, patchWrites } from '../src/provenance/payloads.js';
 import { CLI, cleanEnv, cleanroom, git, initRepo, run, tempDir, write, CHILD_TIMEOUT_MS } from './helpers/git.js';
 
@@ -25,7 +18,11 @@ const logOf = (repo: string) => {
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
 };
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-const fps = (text: string) => text.split('\n').map(lineFingerprint).filter((f): f is string => f !== null);
+const fps = (text: string) =>
+  text
+    .split('\n')
+    .map(lineFingerprint)
+    .filter((f): f is string => f !== null);
 
 /** Runs `cleanroom record`, which must exit 0 and print nothing, whatever it gets. */
 function record(cwd: string, agent: string, payload: unknown, env = cleanEnv()): void {
@@ -98,7 +95,13 @@ describe('cleanroom record: Claude Code', () => {
     record(
       repo,
       'claude-code',
-      post(repo, 'MultiEdit', { file_path: file, edits: [{ old_string: 'a', new_string: 'and its second one, also new' }, { old_string: 'b', new_string: '' }] }),
+      post(repo, 'MultiEdit', {
+        file_path: file,
+        edits: [
+          { old_string: 'a', new_string: 'and its second one, also new' },
+          { old_string: 'b', new_string: '' },
+        ],
+      }),
     );
     const [edit, multi] = ledgerOf(repo);
     expect(edit?.blob).toBe(git(repo, ['hash-object', file]));
@@ -146,7 +149,7 @@ describe('cleanroom record: Claude Code', () => {
     expect(fs.readdirSync(path.join(repo, '.git', 'cleanroom', 'shell'))).toEqual([]);
   });
 
-  it('Bash without a snapshot: the call\'s duration bounds it; without either nothing is guessed and the log says why', () => {
+  it("Bash without a snapshot: the call's duration bounds it; without either nothing is guessed and the log says why", () => {
     const repo = initRepo();
     write(repo, 'old-draft.txt', 'written by a human an hour ago\n');
     const hourAgo = new Date(Date.now() - 3600_000);
@@ -197,7 +200,12 @@ describe('cleanroom record: other assistants', () => {
     record(repo, 'codex', { ...base, tool_input: { command: PATCH } });
     const records = ledgerOf(repo);
     expect(records.map((r) => r.path)).toEqual(['benchmarks/task-18.json', 'src/new_name.py']);
-    expect(records[0]).toMatchObject({ agent: 'codex', session: '019a-codex-session', tool: 'apply_patch', lines: fps(fs.readFileSync(path.join(repo, 'benchmarks/task-18.json'), 'utf8')) });
+    expect(records[0]).toMatchObject({
+      agent: 'codex',
+      session: '019a-codex-session',
+      tool: 'apply_patch',
+      lines: fps(fs.readFileSync(path.join(repo, 'benchmarks/task-18.json'), 'utf8')),
+    });
     // An update counts the hunk's added lines only: `def f():` was there before.
     expect(records[1]?.lines).toEqual(fps('    return compute_the_new_way()'));
 
@@ -221,7 +229,16 @@ describe('cleanroom record: other assistants', () => {
     const minuteAgo = new Date(Date.now() - 60_000);
     fs.utimesSync(path.join(repo, 'datasets/c.jsonl'), minuteAgo, minuteAgo);
     write(repo, 'datasets/sh.txt', 'written by a shell command in cursor\n');
-    record(repo, 'cursor', { hook_event_name: 'afterShellExecution', conversation_id: 'conv-1', generation_id: 'gen-2', workspace_roots: [repo], command: 'echo', cwd: repo, output: '', duration: 800 });
+    record(repo, 'cursor', {
+      hook_event_name: 'afterShellExecution',
+      conversation_id: 'conv-1',
+      generation_id: 'gen-2',
+      workspace_roots: [repo],
+      command: 'echo',
+      cwd: repo,
+      output: '',
+      duration: 800,
+    });
     expect(ledgerOf(repo).map((r) => [r.path, r.agent, r.session, r.tool])).toEqual([
       ['datasets/c.jsonl', 'cursor', 'conv-1', 'afterFileEdit'],
       ['datasets/sh.txt', 'cursor', 'conv-1', 'afterShellExecution'],
@@ -234,7 +251,13 @@ describe('cleanroom record: other assistants', () => {
     const file = path.join(repo, 'benchmarks/g.py');
     write(repo, 'benchmarks/g.py', 'def solve(values):\n    return sorted(values, reverse=True)\n');
     const common = { session_id: 'g-sess', transcript_path: '/t', cwd: repo, timestamp: '2026-08-22T10:00:00Z' };
-    record(repo, 'gemini', { ...common, hook_event_name: 'AfterTool', tool_name: 'write_file', tool_input: { file_path: file, content: '...' }, tool_response: { llmContent: 'ok' } });
+    record(repo, 'gemini', {
+      ...common,
+      hook_event_name: 'AfterTool',
+      tool_name: 'write_file',
+      tool_input: { file_path: file, content: '...' },
+      tool_response: { llmContent: 'ok' },
+    });
     record(repo, 'gemini', {
       ...common,
       hook_event_name: 'AfterTool',
@@ -285,7 +308,13 @@ describe('cleanroom record: other assistants', () => {
     const outside = path.join(tempDir('outside'), 'x.txt');
     fs.writeFileSync(outside, 'not in any repository at all\n');
     write(repo, 'sub/dir/rel.txt', 'a relative path from a subdirectory\n');
-    const payload = (filePath: string) => ({ session_id: 's', cwd: path.join(repo, 'sub'), hook_event_name: 'PostToolUse', tool_name: 'Write', tool_input: { file_path: filePath } });
+    const payload = (filePath: string) => ({
+      session_id: 's',
+      cwd: path.join(repo, 'sub'),
+      hook_event_name: 'PostToolUse',
+      tool_name: 'Write',
+      tool_input: { file_path: filePath },
+    });
     record(repo, 'claude-code', payload(outside));
     record(repo, 'claude-code', payload(path.join(repo, '.git', 'config')));
     record(repo, 'claude-code', payload(path.join(repo, 'gone.txt')));
@@ -349,14 +378,24 @@ describe('cleanroom record: never in the way', () => {
     const big = Array.from({ length: 400 }, (_, i) => `line ${i} of a long generated benchmark file`).join('\n');
     const writes = Array.from({ length: 20 }, (_, i) => {
       write(repo, `benchmarks/f${i}.txt`, `${big}\nfile ${i}\n`);
-      return recordAsync(repo, 'claude-code', { session_id: `s${i}`, cwd: repo, hook_event_name: 'PostToolUse', tool_name: 'Write', tool_input: { file_path: path.join(repo, `benchmarks/f${i}.txt`) } });
+      return recordAsync(repo, 'claude-code', {
+        session_id: `s${i}`,
+        cwd: repo,
+        hook_event_name: 'PostToolUse',
+        tool_name: 'Write',
+        tool_input: { file_path: path.join(repo, `benchmarks/f${i}.txt`) },
+      });
     });
     for (const r of await Promise.all(writes)) expect([r.status, r.stdout]).toEqual([0, '']);
     const text = fs.readFileSync(path.join(repo, '.git', 'cleanroom', 'provenance.jsonl'), 'utf8');
     const lines = text.trimEnd().split('\n');
     expect(lines).toHaveLength(20);
     for (const l of lines) expect(() => JSON.parse(l)).not.toThrow();
-    expect(ledgerOf(repo).map((r) => r.session).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `s${i}`).sort());
+    expect(
+      ledgerOf(repo)
+        .map((r) => r.session)
+        .sort(),
+    ).toEqual(Array.from({ length: 20 }, (_, i) => `s${i}`).sort());
   });
 });
 
@@ -483,6 +522,7 @@ describe('cleanroom init --agents', () => {
     return repo;
   }
   const read = (repo: string, file: string) => fs.readFileSync(path.join(repo, file), 'utf8');
+  // biome-ignore lint/suspicious/noExplicitAny: the test walks assistants' config files of any shape
   const json = (repo: string, file: string) => JSON.parse(read(repo, file)) as Record<string, any>;
   const RECORD = `${CLI} record`;
   const GUARD = `${CLI} guard`;
@@ -499,17 +539,18 @@ describe('cleanroom init --agents', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('agents: Claude Code, Codex, Cursor, Gemini CLI\n');
-    expect(r.stdout).toContain(`  Claude Code: .claude/settings.json: merged: \`${RECORD} claude-code\` on PostToolUse (Write|Edit|MultiEdit|NotebookEdit|Bash), PreToolUse (Bash)`);
+    expect(r.stdout).toContain(
+      `  Claude Code: .claude/settings.json: merged: \`${RECORD} claude-code\` on PostToolUse (Write|Edit|MultiEdit|NotebookEdit|Bash), PreToolUse (Bash)`,
+    );
     expect(r.stdout).toContain(`  Codex: .codex/hooks.json: written: \`${RECORD} codex\``);
-    expect(r.stdout).toContain('  Copilot CLI: not found (no .github/hooks or .github/copilot-instructions.md); to record it too: mkdir -p .github/hooks && cleanroom init --agents');
+    expect(r.stdout).toContain(
+      '  Copilot CLI: not found (no .github/hooks or .github/copilot-instructions.md); to record it too: mkdir -p .github/hooks && cleanroom init --agents',
+    );
     expect(r.stdout).toContain('note: these hooks run this installation of cleanroom by its path');
 
     const claude = json(repo, '.claude/settings.json');
     expect(claude.permissions).toEqual({ allow: ['Bash(npm test)'] });
-    expect(claude.hooks.PostToolUse).toEqual([
-      otherHook,
-      { matcher: 'Write|Edit|MultiEdit|NotebookEdit|Bash', hooks: [{ type: 'command', command: `${RECORD} claude-code` }] },
-    ]);
+    expect(claude.hooks.PostToolUse).toEqual([otherHook, { matcher: 'Write|Edit|MultiEdit|NotebookEdit|Bash', hooks: [{ type: 'command', command: `${RECORD} claude-code` }] }]);
     expect(claude.hooks.PreToolUse).toEqual([
       { matcher: 'Bash', hooks: [{ type: 'command', command: `${RECORD} claude-code` }] },
       { matcher: 'Write|Edit|MultiEdit|NotebookEdit|Bash', hooks: [{ type: 'command', command: `${GUARD} claude-code` }] },
@@ -527,7 +568,10 @@ describe('cleanroom init --agents', () => {
       },
     });
     expect(json(repo, '.gemini/settings.json').hooks.AfterTool[0].hooks[0]).toEqual({ name: 'cleanroom-record', type: 'command', command: `${RECORD} gemini` });
-    expect(json(repo, '.gemini/settings.json').hooks.BeforeTool[1]).toEqual({ matcher: 'write_file|replace|run_shell_command', hooks: [{ name: 'cleanroom-guard', type: 'command', command: `${GUARD} gemini` }] });
+    expect(json(repo, '.gemini/settings.json').hooks.BeforeTool[1]).toEqual({
+      matcher: 'write_file|replace|run_shell_command',
+      hooks: [{ name: 'cleanroom-guard', type: 'command', command: `${GUARD} gemini` }],
+    });
     expect(json(repo, '.codex/hooks.json').hooks.PreToolUse[1]).toEqual({ matcher: 'apply_patch|Edit|Write|Bash', hooks: [{ type: 'command', command: `${GUARD} codex` }] });
 
     const files = ['.claude/settings.json', '.codex/hooks.json', '.cursor/hooks.json', '.gemini/settings.json'];
@@ -544,15 +588,24 @@ describe('cleanroom init --agents', () => {
     const repo = project();
     const jsonc = '{\n  // comments are allowed in Gemini settings\n  "theme": "dark"\n}\n';
     write(repo, '.gemini/settings.json', jsonc);
-    write(repo, '.github/hooks/cleanroom.json', JSON.stringify({ version: 1, hooks: { PostToolUse: [{ type: 'command', bash: '/old/place/bin/cleanroom.js record copilot', timeoutSec: 5 }] } }));
+    write(
+      repo,
+      '.github/hooks/cleanroom.json',
+      JSON.stringify({ version: 1, hooks: { PostToolUse: [{ type: 'command', bash: '/old/place/bin/cleanroom.js record copilot', timeoutSec: 5 }] } }),
+    );
     const r = cleanroom(repo, ['init', '--agents', '--no-hooks']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/ {2}Gemini CLI: \.gemini\/settings\.json: left untouched: it is not plain JSON \(.*\); add these to its "hooks" by hand: \{"AfterTool":\[\{"matcher":"write_file\|replace\|run_shell_command"/);
+    expect(r.stdout).toMatch(
+      / {2}Gemini CLI: \.gemini\/settings\.json: left untouched: it is not plain JSON \(.*\); add these to its "hooks" by hand: \{"AfterTool":\[\{"matcher":"write_file\|replace\|run_shell_command"/,
+    );
     expect(read(repo, '.gemini/settings.json')).toBe(jsonc);
     expect(r.stdout).toContain('  Copilot CLI: .github/hooks/cleanroom.json: merged:');
     expect(json(repo, '.github/hooks/cleanroom.json').hooks).toEqual({
       PostToolUse: [{ type: 'command', bash: `${RECORD} copilot`, timeoutSec: 5 }],
-      PreToolUse: [{ type: 'command', bash: `${RECORD} copilot` }, { type: 'command', bash: `${GUARD} copilot` }],
+      PreToolUse: [
+        { type: 'command', bash: `${RECORD} copilot` },
+        { type: 'command', bash: `${GUARD} copilot` },
+      ],
     });
   });
 
@@ -562,13 +615,19 @@ describe('cleanroom init --agents', () => {
     expect(cleanroom(repo, ['init', '--agents']).status).toBe(0);
     const command = json(repo, '.claude/settings.json').hooks.PostToolUse[0].hooks[0].command as string;
     write(repo, 'benchmarks/t.json', '{"task": "written by the assistant, recorded by its hook"}\n');
-    const payload = JSON.stringify({ session_id: 'live', cwd: repo, hook_event_name: 'PostToolUse', tool_name: 'Write', tool_input: { file_path: path.join(repo, 'benchmarks/t.json') } });
+    const payload = JSON.stringify({
+      session_id: 'live',
+      cwd: repo,
+      hook_event_name: 'PostToolUse',
+      tool_name: 'Write',
+      tool_input: { file_path: path.join(repo, 'benchmarks/t.json') },
+    });
     const r = run('sh', ['-c', command], repo, cleanEnv({ CLAUDE_PROJECT_DIR: repo }), payload);
     expect([r.status, r.stdout]).toEqual([0, '']);
     expect(ledgerOf(repo).map((x) => [x.path, x.session])).toEqual([['benchmarks/t.json', 'live']]);
   });
 
-  it('with cleanroom in the project\'s node_modules, names it through the project root', () => {
+  it("with cleanroom in the project's node_modules, names it through the project root", () => {
     const repo = project();
     fs.mkdirSync(path.join(repo, '.claude'));
     fs.mkdirSync(path.join(repo, 'node_modules'));

@@ -102,15 +102,33 @@ describe('many refs at one commit', () => {
     git(client, ['commit', '-q', '-m', 'data']);
     const tip = git(client, ['rev-parse', 'HEAD']);
     // 300 lightweight tags and 100 annotated ones (each its own tag object, peeled to the same commit).
-    execFileSync('git', ['update-ref', '--stdin'], { cwd: client, env: cleanEnv(), input: Array.from({ length: 300 }, (_, i) => `create refs/tags/light${i} ${tip}\n`).join(''), timeout: CHILD_TIMEOUT_MS });
+    execFileSync('git', ['update-ref', '--stdin'], {
+      cwd: client,
+      env: cleanEnv(),
+      input: Array.from({ length: 300 }, (_, i) => `create refs/tags/light${i} ${tip}\n`).join(''),
+      timeout: CHILD_TIMEOUT_MS,
+    });
     const tagDir = tempDir('tags');
     const tagFiles = Array.from({ length: 100 }, (_, i) => {
       const file = path.join(tagDir, `t${i}`);
       fs.writeFileSync(file, `object ${tip}\ntype commit\ntag heavy${i}\ntagger ${ME}\n\nrelease ${i}\n`);
       return file;
     });
-    const tagOids = execFileSync('git', ['hash-object', '-t', 'tag', '-w', '--stdin-paths'], { cwd: client, env: cleanEnv(), input: `${tagFiles.join('\n')}\n`, encoding: 'utf8', timeout: CHILD_TIMEOUT_MS }).trim().split('\n');
-    execFileSync('git', ['update-ref', '--stdin'], { cwd: client, env: cleanEnv(), input: tagOids.map((oid, i) => `create refs/tags/heavy${i} ${oid}\n`).join(''), timeout: CHILD_TIMEOUT_MS });
+    const tagOids = execFileSync('git', ['hash-object', '-t', 'tag', '-w', '--stdin-paths'], {
+      cwd: client,
+      env: cleanEnv(),
+      input: `${tagFiles.join('\n')}\n`,
+      encoding: 'utf8',
+      timeout: CHILD_TIMEOUT_MS,
+    })
+      .trim()
+      .split('\n');
+    execFileSync('git', ['update-ref', '--stdin'], {
+      cwd: client,
+      env: cleanEnv(),
+      input: tagOids.map((oid, i) => `create refs/tags/heavy${i} ${oid}\n`).join(''),
+      timeout: CHILD_TIMEOUT_MS,
+    });
 
     const r = tracedPush(client, ['origin', 'main', '--tags']);
     expect(r.stderr).toContain('refs/heads/main: allowed (checked 1 path in 1 commit, 1 protected');
@@ -156,7 +174,7 @@ describe('octopus merges', () => {
     expect(r.diffTrees).toBe(2);
   });
 
-  it("finds what an octopus adds itself, against every parent", () => {
+  it('finds what an octopus adds itself, against every parent', () => {
     const server = makeServer();
     const client = clientOf(server);
     const merge = octopus(client, 12, { extra: { 'datasets/evil.jsonl': '{"evil": true}' }, message: `merge the sides\n\n${TRAILER}` });
@@ -189,7 +207,13 @@ describe('octopus merges', () => {
     const tree = git(client, ['write-tree']);
     const parent = git(client, ['rev-parse', 'HEAD']);
     const raw = `tree ${tree}\n${`parent ${parent}\n`.repeat(2000)}author ${ME}\ncommitter ${ME}\n\nwide\n\n${TRAILER}\n`;
-    const wide = execFileSync('git', ['hash-object', '-t', 'commit', '-w', '--stdin'], { cwd: client, env: cleanEnv(), input: raw, encoding: 'utf8', timeout: CHILD_TIMEOUT_MS }).trim();
+    const wide = execFileSync('git', ['hash-object', '-t', 'commit', '-w', '--stdin'], {
+      cwd: client,
+      env: cleanEnv(),
+      input: raw,
+      encoding: 'utf8',
+      timeout: CHILD_TIMEOUT_MS,
+    }).trim();
     const r = tracedPush(client, ['origin', `${wide}:refs/heads/main`]);
     expect(r.stderr).toContain(`commit ${wide} has 2000 parents, more than the 128 the policy allows`);
     expect(r.status).not.toBe(0);
@@ -221,7 +245,10 @@ describe('histories of merges', () => {
     const report = JSON.parse(r.stdout) as { outcome: string; findings: { path: string }[] };
     expect(report.findings.map((f) => f.path)).toEqual(['datasets/evil.jsonl']);
     expect(r.status).toBe(1);
-    const diffTrees = fs.readFileSync(trace, 'utf8').split('\n').filter((l) => /trace: built-in: git diff-tree/.test(l)).length;
+    const diffTrees = fs
+      .readFileSync(trace, 'utf8')
+      .split('\n')
+      .filter((l) => /trace: built-in: git diff-tree/.test(l)).length;
     expect(diffTrees).toBe(2);
   });
 });

@@ -33,14 +33,18 @@ const SIGNERS = '.cleanroom/allowed_signers';
 
 function setup(policy = EXAMPLE_POLICY, signers = [alice.line(), bob.line()]): string {
   // Built once per policy and signers, then copied (fixtureCopy).
-  return fixtureCopy(`setup ${JSON.stringify([policy, signers])}`, (repo) => {
-    seedRepo(repo);
-    writePolicy(repo, policy);
-    write(repo, SIGNERS, `${signers.join('\n')}\n`);
-    git(repo, ['add', '.cleanroom']);
-    git(repo, ['commit', '-q', '-m', 'policy and reviewers']);
-    installHooks(repo);
-  }, 'repo');
+  return fixtureCopy(
+    `setup ${JSON.stringify([policy, signers])}`,
+    (repo) => {
+      seedRepo(repo);
+      writePolicy(repo, policy);
+      write(repo, SIGNERS, `${signers.join('\n')}\n`);
+      git(repo, ['add', '.cleanroom']);
+      git(repo, ['commit', '-q', '-m', 'policy and reviewers']);
+      installHooks(repo);
+    },
+    'repo',
+  );
 }
 
 /** attest with a key and no --reviewer: who it signs as is for allowed_signers to say. */
@@ -53,7 +57,8 @@ const attestations = (repo: string) => {
   return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
 };
 
-const signaturesIn = (repo: string, file: string) => (JSON.parse(fs.readFileSync(path.join(repo, '.cleanroom', 'attestations', file), 'utf8')) as { signatures: unknown[] }).signatures.length;
+const signaturesIn = (repo: string, file: string) =>
+  (JSON.parse(fs.readFileSync(path.join(repo, '.cleanroom', 'attestations', file), 'utf8')) as { signatures: unknown[] }).signatures.length;
 
 describe('attest signs as the key the policy lists', () => {
   it("names the key's principal, not git's user.email, and the gate takes the review", () => {
@@ -73,7 +78,9 @@ describe('attest signs as the key the policy lists', () => {
     write(repo, 'datasets/a.jsonl', '1\n');
     git(repo, ['add', '.'], human);
     const r = attest(repo, mallory);
-    expect(r.stderr).toMatch(/ED25519 key SHA256:\S+ \(.*mallory\) is not listed in \.cleanroom\/allowed_signers@HEAD, so the gate would refuse a review signed with it; nothing was signed/);
+    expect(r.stderr).toMatch(
+      /ED25519 key SHA256:\S+ \(.*mallory\) is not listed in \.cleanroom\/allowed_signers@HEAD, so the gate would refuse a review signed with it; nothing was signed/,
+    );
     expect(r.stderr).toContain(`cleanroom reviewers add --principal <name> ${mallory.key}.pub`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.status).toBe(2);
@@ -102,7 +109,9 @@ describe('attest signs as the key the policy lists', () => {
     write(repo, 'datasets/a.jsonl', '1\n');
     git(repo, ['add', '.'], human);
     const other = attest(repo, alice, ['--reviewer', 'bob@example.org']);
-    expect(other.stderr).toContain('--reviewer bob@example.org is not a principal of this key in .cleanroom/allowed_signers@HEAD (it lists: alice@example.org, alice.smith@example.org)');
+    expect(other.stderr).toContain(
+      '--reviewer bob@example.org is not a principal of this key in .cleanroom/allowed_signers@HEAD (it lists: alice@example.org, alice.smith@example.org)',
+    );
     expect(other.status).toBe(2);
     expect(attestations(repo)).toEqual([]);
     const second = attest(repo, alice, ['--reviewer', 'alice.smith@example.org']);
@@ -123,7 +132,9 @@ describe('attest signs as the key the policy lists', () => {
 
     // A review made by hand with that key: the commit is blocked, and says what to do.
     const gitBlob = git(repo, ['rev-parse', ':datasets/a.jsonl']);
-    const sha256 = execFileSync('sha256sum', { input: gitRaw(repo, ['cat-file', 'blob', gitBlob]), timeout: CHILD_TIMEOUT_MS }).toString().split(' ')[0] as string;
+    const sha256 = execFileSync('sha256sum', { input: gitRaw(repo, ['cat-file', 'blob', gitBlob]), timeout: CHILD_TIMEOUT_MS })
+      .toString()
+      .split(' ')[0] as string;
     const statement = buildStatement({ files: [{ name: 'datasets/a.jsonl', gitBlob, sha256 }], repository: REPOSITORY, reviewer: 'bob@example.org', reviewedAt: new Date() });
     const envelope = await signStatement(statement, { key: bob.key, namespace: 'cleanroom-review-v1', cwd: repo, env: human });
     write(repo, attestationPath(envelope.payload), serializeEnvelope(envelope));
@@ -241,7 +252,9 @@ describe('cleanroom reviewers', () => {
   it('adds a key in the ALLOWED SIGNERS format that ssh-keygen itself reads, for the review namespace', () => {
     const repo = setup(EXAMPLE_POLICY, [alice.line()]);
     const added = cleanroom(repo, ['reviewers', 'add', '--principal', 'bob@example.org', `${bob.key}.pub`], human);
-    expect(added.stdout).toMatch(/^added bob@example\.org \(ED25519 key SHA256:\S+\) to \.cleanroom\/allowed_signers for namespace "cleanroom-review-v1"; commit it on its own before bob@example\.org signs a review/);
+    expect(added.stdout).toMatch(
+      /^added bob@example\.org \(ED25519 key SHA256:\S+\) to \.cleanroom\/allowed_signers for namespace "cleanroom-review-v1"; commit it on its own before bob@example\.org signs a review/,
+    );
     expect(added.stdout).toContain('a staged or work-tree change does not count for the gate or the server');
     expect(added.status).toBe(0);
     expect(signersText(repo)).toBe(`${alice.line()}\n${bob.line()}\n`);
@@ -249,7 +262,11 @@ describe('cleanroom reviewers', () => {
     const data = path.join(tempDir('data'), 'm');
     fs.writeFileSync(data, 'message');
     execFileSync('ssh-keygen', ['-q', '-Y', 'sign', '-n', 'cleanroom-review-v1', '-f', bob.key, data], { env: human, timeout: CHILD_TIMEOUT_MS });
-    const found = execFileSync('ssh-keygen', ['-Y', 'find-principals', '-f', path.join(repo, SIGNERS), '-s', `${data}.sig`], { env: human, timeout: CHILD_TIMEOUT_MS, encoding: 'utf8' });
+    const found = execFileSync('ssh-keygen', ['-Y', 'find-principals', '-f', path.join(repo, SIGNERS), '-s', `${data}.sig`], {
+      env: human,
+      timeout: CHILD_TIMEOUT_MS,
+      encoding: 'utf8',
+    });
     expect(found.trim()).toBe('bob@example.org');
 
     const again = cleanroom(repo, ['reviewers', 'add', '--principal', 'bob@example.org', `${bob.key}.pub`], human);
@@ -262,7 +279,9 @@ describe('cleanroom reviewers', () => {
     // Listed in the work tree only: attest says so, and so does list.
     const list = cleanroom(repo, ['reviewers', 'list'], human);
     expect(list.stdout).toMatch(/alice@example\.org {2}ED25519 key SHA256:\S+ {2}namespaces="cleanroom-review-v1"\n/);
-    expect(list.stdout).toMatch(/bob@example\.org {2}ED25519 key SHA256:\S+ {2}namespaces="cleanroom-review-v1" {2}\(not in \.cleanroom\/allowed_signers@HEAD: does not count until committed\)/);
+    expect(list.stdout).toMatch(
+      /bob@example\.org {2}ED25519 key SHA256:\S+ {2}namespaces="cleanroom-review-v1" {2}\(not in \.cleanroom\/allowed_signers@HEAD: does not count until committed\)/,
+    );
     expect(list.status).toBe(0);
   });
 
@@ -306,7 +325,9 @@ describe('cleanroom reviewers', () => {
       expect(r.stderr, principal).toContain('a principal is one name without blanks');
       expect(r.status, principal).toBe(2);
     }
-    expect(cleanroom(repo, ['reviewers', 'add', '--principal', 'x@example.org', path.join(dir, 'missing.pub')], human).stderr).toMatch(/missing\.pub: cannot read the public key file \(ENOENT\)/);
+    expect(cleanroom(repo, ['reviewers', 'add', '--principal', 'x@example.org', path.join(dir, 'missing.pub')], human).stderr).toMatch(
+      /missing\.pub: cannot read the public key file \(ENOENT\)/,
+    );
     expect(signersText(repo)).toBe(`${alice.line()}\n`);
   });
 
@@ -335,7 +356,10 @@ describe('cleanroom reviewers', () => {
 
 describe("the policy's own markers", () => {
   const MARKER = 'robot-wrote-this';
-  const policy = EXAMPLE_POLICY.replace('  - path: "datasets/**"', '  - path: ".cleanroom/**"\n    require: review-if-assistant\n  - path: "datasets/**"').replace('markers: ["CANARY-[0-9]+"]', `markers: ["${MARKER}"]`);
+  const policy = EXAMPLE_POLICY.replace('  - path: "datasets/**"', '  - path: ".cleanroom/**"\n    require: review-if-assistant\n  - path: "datasets/**"').replace(
+    'markers: ["CANARY-[0-9]+"]',
+    `markers: ["${MARKER}"]`,
+  );
 
   it('do not flag the policy file that defines them, and flag the same text anywhere else', () => {
     const repo = initRepo();
@@ -356,7 +380,10 @@ describe("the policy's own markers", () => {
       write(repo, file, `${MARKER}\n`);
       git(repo, ['add', '--', file], human);
       const r = cleanroom(repo, ['check', '--format', 'json'], human);
-      expect(JSON.parse(r.stdout).findings.map((f: { path: string }) => f.path), file).toEqual([file]);
+      expect(
+        JSON.parse(r.stdout).findings.map((f: { path: string }) => f.path),
+        file,
+      ).toEqual([file]);
       git(repo, ['rm', '-q', '--cached', '--', file], human);
       fs.rmSync(path.join(repo, file));
     }

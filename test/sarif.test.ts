@@ -114,8 +114,7 @@ describe('cleanroom check --format sarif', () => {
   it('gives stable fingerprints: the same on a re-run and with either engine', () => {
     const { repo, base } = repoWithPolicy();
     commitFile(repo, 'datasets/a.jsonl', '1\n', `data\n\n${CLAUDE}`);
-    const prints = (engine: string) =>
-      checkRange(repo, `${base}..HEAD`, cleanEnv({ CLEANROOM_ENGINE: engine })).results.map((r) => r.partialFingerprints);
+    const prints = (engine: string) => checkRange(repo, `${base}..HEAD`, cleanEnv({ CLEANROOM_ENGINE: engine })).results.map((r) => r.partialFingerprints);
     const first = prints('isomorphic');
     expect(first).toEqual([{ 'cleanroomFinding/v1': expect.stringMatching(/^[0-9a-f]{64}$/) }]);
     expect(prints('isomorphic')).toEqual(first);

@@ -78,7 +78,9 @@ describe('cleanroom scan', () => {
   it('reports every assistant-made protected change in all of history, covered or not (text)', () => {
     const r = cleanroom(h.repo, ['scan']);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/^cleanroom scan: blocked: 2 protected changes need a human review \(checked 10 paths in 8 commits, 6 protected; policy \.cleanroom\/policy\.yaml@HEAD\)/);
+    expect(r.stdout).toMatch(
+      /^cleanroom scan: blocked: 2 protected changes need a human review \(checked 10 paths in 8 commits, 6 protected; policy \.cleanroom\/policy\.yaml@HEAD\)/,
+    );
     expect(r.stdout).toContain(`datasets/a.jsonl (added in commit ${h.uncovered.slice(0, 12)})`);
     expect(r.stdout).toContain(`${HOSTILE} (added in commit ${h.hostile.slice(0, 12)})`);
     expect(r.stdout).toContain(`reviewed: datasets/b.jsonl in commit ${h.covered.slice(0, 12)}: reviewed by alice@example.org`);
@@ -112,9 +114,7 @@ describe('cleanroom scan', () => {
       ['datasets/a.jsonl', h.uncovered, 'assistant'],
     ]);
     expect(v.findings[0]?.signals[0]).toMatchObject({ assistant: 'claude-code', evidence: CLAUDE });
-    expect(v.reviewed).toEqual([
-      expect.objectContaining({ path: 'datasets/b.jsonl', commit: h.covered, principals: ['alice@example.org'] }),
-    ]);
+    expect(v.reviewed).toEqual([expect.objectContaining({ path: 'datasets/b.jsonl', commit: h.covered, principals: ['alice@example.org'] })]);
     expect(v.reviewed[0]?.signals.map((s) => s.assistant)).toEqual(['codex']);
     // Newest first, as history is read; signals are read only where protected content changed.
     expect(v.commitsWithSignals.map((c) => c.commit)).toEqual([h.covered, h.hostile, h.uncovered]);
@@ -125,7 +125,12 @@ describe('cleanroom scan', () => {
     const w = cleanroom(warn.repo, ['scan']);
     expect(w.stdout).toMatch(/^cleanroom scan: warning: 2 protected changes would need a human review/);
     expect(w.status).toBe(0);
-    for (const args of [['scan', 'main'], ['scan', '--format', 'xml'], ['scan', 'HEAD~1..nope'], ['scan', 'a..b', 'c..d']]) {
+    for (const args of [
+      ['scan', 'main'],
+      ['scan', '--format', 'xml'],
+      ['scan', 'HEAD~1..nope'],
+      ['scan', 'a..b', 'c..d'],
+    ]) {
       const r = cleanroom(h.repo, args);
       expect(r.stderr, args.join(' ')).toMatch(/^cleanroom: error: /);
       expect(r.status, args.join(' ')).toBe(2);
@@ -189,9 +194,7 @@ describe('renderHtml', () => {
   it('counts a change under each assistant seen in it, and a review-always change under none', () => {
     expect(html).toContain('<tr><th scope="row">aider</th><td class="num">1</td><td class="num">1</td><td class="num">0</td></tr>');
     expect(html).toContain('<tr><th scope="row">codex</th><td class="num">1</td><td class="num">1</td><td class="num">0</td></tr>');
-    expect(html).toContain(
-      '<tr><th scope="row">no assistant signal (review-always)</th><td class="num">1</td><td class="num">0</td><td class="num">1</td></tr>',
-    );
+    expect(html).toContain('<tr><th scope="row">no assistant signal (review-always)</th><td class="num">1</td><td class="num">0</td><td class="num">1</td></tr>');
     expect(html).toContain('this path needs a review for every change (review-always)');
   });
 
@@ -230,7 +233,15 @@ function rowsOf(dom: string, tableId: string): string[][] {
   const table = new RegExp(`<table id="${tableId}">([\\s\\S]*?)</table>`).exec(dom)?.[1] ?? '';
   const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(table)?.[1] ?? '';
   const text = (cell: string) =>
-    cell.replace(/<[^>]*>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+    cell
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&')
+      .replace(/\s+/g, ' ')
+      .trim();
   return [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) => [...(row[1] ?? '').matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => text(c[1] ?? '')));
 }
 
@@ -243,8 +254,20 @@ describe('the HTML report in headless Chromium', () => {
     expect(dom).not.toMatch(/<script/i);
     expect(rowsOf(dom, 'paths')).toEqual([
       [HOSTILE, h.hostile.slice(0, 12), 'claude-code', `trailer ${CLAUDE} [claude-code/co-authored-by]`, 'NOT covered assistant-generated content in a protected path'],
-      ['datasets/a.jsonl', h.uncovered.slice(0, 12), 'claude-code', `trailer ${CLAUDE} [claude-code/co-authored-by]`, 'NOT covered assistant-generated content in a protected path'],
-      ['datasets/b.jsonl', h.covered.slice(0, 12), 'codex', expect.stringMatching(/^trailer Co-authored-by: Codex <noreply@openai\.com> \[codex\//), 'covered by alice@example.org'],
+      [
+        'datasets/a.jsonl',
+        h.uncovered.slice(0, 12),
+        'claude-code',
+        `trailer ${CLAUDE} [claude-code/co-authored-by]`,
+        'NOT covered assistant-generated content in a protected path',
+      ],
+      [
+        'datasets/b.jsonl',
+        h.covered.slice(0, 12),
+        'codex',
+        expect.stringMatching(/^trailer Co-authored-by: Codex <noreply@openai\.com> \[codex\//),
+        'covered by alice@example.org',
+      ],
     ]);
     expect(rowsOf(dom, 'assistants')).toEqual([
       ['claude-code', '2', '0', '2'],

@@ -348,7 +348,7 @@ describe('pre-receive over file://', () => {
     const client = clone(server);
     const before = refOf(server, 'refs/heads/main');
     // A human unprotects everything in the repository's policy, then the assistant adds data.
-    commit(client, { '.cleanroom/policy.yaml': EXAMPLE_POLICY.replace(/protect:\n(?:  .*\n)+/, 'protect: []\n') }, 'relax the policy');
+    commit(client, { '.cleanroom/policy.yaml': EXAMPLE_POLICY.replace(/protect:\n(?: {2}.*\n)+/, 'protect: []\n') }, 'relax the policy');
     commit(client, { 'datasets/a.jsonl': '1\n' }, 'data', { assistant: true });
     const r = push(client, ['origin', 'main']);
     expect(r.stderr).toContain('datasets/a.jsonl (added in commit');
@@ -547,7 +547,11 @@ describe('pre-receive fails closed', () => {
       ['a folder', (s) => (fs.rmSync(s.policyFile), fs.mkdirSync(s.policyFile)), /policy\.yaml: cannot read the policy \(EISDIR\)/],
       ['invalid', (s) => fs.writeFileSync(s.policyFile, 'version: 1\nprotect: nope\n'), /policy\.yaml:2:\d+: /],
       ['not YAML', (s) => fs.writeFileSync(s.policyFile, 'version: [1\n'), /policy\.yaml:\d+:\d+: /],
-      ['an audit log in a missing folder', (s) => git(s.bare, ['config', 'cleanroom.auditLog', path.join(s.policyFile, 'nowhere', 'audit.jsonl')]), /error: cannot append to the audit log .*audit\.jsonl \(ENOTDIR\)/],
+      [
+        'an audit log in a missing folder',
+        (s) => git(s.bare, ['config', 'cleanroom.auditLog', path.join(s.policyFile, 'nowhere', 'audit.jsonl')]),
+        /error: cannot append to the audit log .*audit\.jsonl \(ENOTDIR\)/,
+      ],
     ];
     for (const [label, breakIt, message] of cases) {
       const server = makeServer();

@@ -75,12 +75,13 @@ describe('catalog', () => {
   it.each(entries.map((e) => [e.id, e] as const))('%s: examples prove the rule', (_id, entry) => {
     for (const example of entry.examples.match) {
       const hits = detect(entry, example).filter((s) => s.rule === entry.id);
-      expect(hits, `should match: ${example}`).toEqual([
-        { kind: entry.kind, assistant: entry.assistant, rule: entry.id, evidence: expectedEvidence(entry, example) },
-      ]);
+      expect(hits, `should match: ${example}`).toEqual([{ kind: entry.kind, assistant: entry.assistant, rule: entry.id, evidence: expectedEvidence(entry, example) }]);
     }
     for (const example of entry.examples.noMatch) {
-      expect(detect(entry, example).filter((s) => s.rule === entry.id), `should not match: ${example}`).toEqual([]);
+      expect(
+        detect(entry, example).filter((s) => s.rule === entry.id),
+        `should not match: ${example}`,
+      ).toEqual([]);
     }
   });
 
@@ -176,9 +177,7 @@ describe('messageSignals', () => {
     {
       name: 'CRLF message',
       message: 'Add loader\r\n\r\nCo-authored-by: Codex <noreply@openai.com>\r\n',
-      expected: [
-        { kind: 'trailer', assistant: 'codex', rule: 'codex/co-authored-by', evidence: 'Co-authored-by: Codex <noreply@openai.com>' },
-      ],
+      expected: [{ kind: 'trailer', assistant: 'codex', rule: 'codex/co-authored-by', evidence: 'Co-authored-by: Codex <noreply@openai.com>' }],
     },
     {
       name: 'a --- line does not hide the trailers of a commit message',
@@ -187,9 +186,7 @@ describe('messageSignals', () => {
     },
     {
       name: 'Amp trailers behind a Signed-off-by',
-      message:
-        'Add loader\n\nSigned-off-by: Ada <ada@example.org>\nCo-authored-by: Amp <amp@ampcode.com>\n' +
-        'Amp-Thread-ID: https://ampcode.com/threads/T-652c1a2b-3c4d\n',
+      message: 'Add loader\n\nSigned-off-by: Ada <ada@example.org>\nCo-authored-by: Amp <amp@ampcode.com>\n' + 'Amp-Thread-ID: https://ampcode.com/threads/T-652c1a2b-3c4d\n',
       expected: [
         { kind: 'trailer', assistant: 'amp', rule: 'amp/co-authored-by', evidence: 'Co-authored-by: Amp <amp@ampcode.com>' },
         {
@@ -203,9 +200,7 @@ describe('messageSignals', () => {
     {
       name: 'the kernel convention',
       message: 'mm: fix leak\n\nAssisted-by: claude-code:claude-sonnet-5\nSigned-off-by: Ada <ada@example.org>\n',
-      expected: [
-        { kind: 'trailer', assistant: 'generic', rule: 'generic/assisted-by', evidence: 'Assisted-by: claude-code:claude-sonnet-5' },
-      ],
+      expected: [{ kind: 'trailer', assistant: 'generic', rule: 'generic/assisted-by', evidence: 'Assisted-by: claude-code:claude-sonnet-5' }],
     },
   ])('$name', ({ message, expected }) => {
     expect(messageSignals(message, BUILTIN)).toEqual(expected);
@@ -213,10 +208,7 @@ describe('messageSignals', () => {
 
   it.each([
     ['prose naming assistants', 'Fix Claude Code hook\n\nClaude Code, Copilot, Cursor and aider users are unaffected.\n'],
-    [
-      'quoting the footer in prose',
-      'Strip footers\n\nOlder commits end with 🤖 Generated with [Claude Code](https://claude.ai/code); strip it.\n',
-    ],
+    ['quoting the footer in prose', 'Strip footers\n\nOlder commits end with 🤖 Generated with [Claude Code](https://claude.ai/code); strip it.\n'],
     ['a trailer-shaped title', `${claude}\n`],
     ['a co-author line named in a sentence', `Explain\n\nClaude adds ${claude} to every commit.\n`],
     ['a revert of an aider commit', 'Revert "aider: add loader"\n\nThis reverts commit 0123456.\n'],
@@ -243,12 +235,7 @@ describe('messageSignals', () => {
     {
       name: 'builtin on with a global-flag policy regex',
       rules: rules({ trailers: [/^X-Agent: /g] }),
-      expected: [
-        'claude-code/co-authored-by',
-        'assistants.trailers[0]',
-        'assistants.trailers[0]',
-        'claude-code/generated-with-footer',
-      ],
+      expected: ['claude-code/co-authored-by', 'assistants.trailers[0]', 'assistants.trailers[0]', 'claude-code/generated-with-footer'],
     },
   ])('$name', ({ rules: r, expected }) => {
     const message = `Fix\n\n${footer}\n\n${claude}\nX-Agent: bot\nX-Agent: ci\nCo-authored-by: Bot <ci@bots.example.org>\n`;
@@ -261,9 +248,7 @@ describe('messageSignals', () => {
     const message = `Fix\n\n; ${claude}\n`;
     expect(messageSignals(message, BUILTIN, { commentChar: ';' })).toEqual([]);
     expect(messageSignals(message, BUILTIN)).toEqual([]);
-    expect(messageSignals(`Fix\n\n${claude}\n; note\n`, BUILTIN, { commentChar: ';' }).map((s) => s.rule)).toEqual([
-      'claude-code/co-authored-by',
-    ]);
+    expect(messageSignals(`Fix\n\n${claude}\n; note\n`, BUILTIN, { commentChar: ';' }).map((s) => s.rule)).toEqual(['claude-code/co-authored-by']);
   });
 });
 
@@ -280,11 +265,26 @@ describe('messageSignals: assistant co-author lines outside the trailer block', 
     ['a squash message: more paragraphs follow the credit', `Add loader (#12)\n\n* first step\n\n${claude}\n\n* second step\n`, 'claude-code/co-authored-by', claude],
     ['in a prose paragraph', `Explain attribution\n\n${claude}\nis what Claude Code appends by default.\n`, 'claude-code/co-authored-by', claude],
     ['indented as git merge --squash writes the squashed messages', `${squash}    Add loader\n    \n    ${claude}\n`, 'claude-code/co-authored-by', claude],
-    ['folded by git into the trailer above it', 'Fix\n\nSigned-off-by: Ada <ada@example.org>\n Co-authored-by: Codex <noreply@openai.com>\n', 'codex/co-authored-by', 'Co-authored-by: Codex <noreply@openai.com>'],
+    [
+      'folded by git into the trailer above it',
+      'Fix\n\nSigned-off-by: Ada <ada@example.org>\n Co-authored-by: Codex <noreply@openai.com>\n',
+      'codex/co-authored-by',
+      'Co-authored-by: Codex <noreply@openai.com>',
+    ],
     ['another separator, as trailer.separators allows', `Fix\n\nFixes #1\n${bot}\n`, 'claude-code/bot-co-authored-by', bot],
-    ['a note after the address', 'Fix\n\nFixes #1\nco-authored-by :Claude <noreply@anthropic.com> (AI)\n', 'claude-code/co-authored-by', 'co-authored-by :Claude <noreply@anthropic.com> (AI)'],
+    [
+      'a note after the address',
+      'Fix\n\nFixes #1\nco-authored-by :Claude <noreply@anthropic.com> (AI)\n',
+      'claude-code/co-authored-by',
+      'co-authored-by :Claude <noreply@anthropic.com> (AI)',
+    ],
     ['after literal \\n escapes an agent passed to git commit -m', `Fix lint\\n\\n${openhands}\n`, 'openhands/co-authored-by', openhands],
-    ['a bracket-less address', 'docs: fix\n\nFixes #1\nCo-authored-by: OpenHands-GPT-5 openhands@all-hands.dev\n', 'openhands/co-authored-by', 'Co-authored-by: OpenHands-GPT-5 openhands@all-hands.dev'],
+    [
+      'a bracket-less address',
+      'docs: fix\n\nFixes #1\nCo-authored-by: OpenHands-GPT-5 openhands@all-hands.dev\n',
+      'openhands/co-authored-by',
+      'Co-authored-by: OpenHands-GPT-5 openhands@all-hands.dev',
+    ],
     ["inside a terminal UI's frame", `Fix\n\n│- Update URLs\n│\n│${openhands}\n`, 'openhands/co-authored-by', `│${openhands}`],
     ["in the subject's paragraph", `debug: log the value\n${claude}\n`, 'claude-code/co-authored-by', claude],
     ['another assistant trailer in a middle paragraph', `Refactor\n\n${generated}\n\nThe plan follows.\n`, 'claude-code/generated-by-trailers', generated],
@@ -435,9 +435,7 @@ describe('identitySignals', () => {
         { role: 'committer' as const, identity: { name: 'bot', email: 'bot@ci.example.org' } },
       ],
       r: rules({ builtin: false, identities: [/@ci\.example\.org>$/i] }),
-      expected: [
-        { kind: 'identity', assistant: 'policy', rule: 'assistants.identities[0]', evidence: 'committer: bot <bot@ci.example.org>' },
-      ],
+      expected: [{ kind: 'identity', assistant: 'policy', rule: 'assistants.identities[0]', evidence: 'committer: bot <bot@ci.example.org>' }],
     },
   ])('$name', ({ people, r, expected }) => {
     expect(identitySignals(people, r)).toEqual(expected);
@@ -624,7 +622,15 @@ describe('addedLines', () => {
     return bytes;
   };
   it.each([
-    { name: 'new file', old: null, now: enc('a\nb\n'), expected: [{ line: 1, text: 'a' }, { line: 2, text: 'b' }] },
+    {
+      name: 'new file',
+      old: null,
+      now: enc('a\nb\n'),
+      expected: [
+        { line: 1, text: 'a' },
+        { line: 2, text: 'b' },
+      ],
+    },
     { name: 'unchanged', old: enc('a\nb\n'), now: enc('a\nb\n'), expected: [] },
     { name: 'empty new file', old: null, now: enc(''), expected: [] },
     { name: 'last line without newline', old: enc('a\n'), now: enc('a\nb'), expected: [{ line: 2, text: 'b' }] },
@@ -633,7 +639,10 @@ describe('addedLines', () => {
       name: 'a repeated line is added once per extra copy',
       old: enc('x\ny\n'),
       now: enc('x\nx\ny\nx\n'),
-      expected: [{ line: 2, text: 'x' }, { line: 4, text: 'x' }],
+      expected: [
+        { line: 2, text: 'x' },
+        { line: 4, text: 'x' },
+      ],
     },
     { name: 'CRLF against LF', old: enc('a\nb\n'), now: enc('a\r\nb\r\nc\r\n'), expected: [{ line: 3, text: 'c' }] },
     { name: 'binary new content', old: enc('a\n'), now: nulAt(10), expected: null },

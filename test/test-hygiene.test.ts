@@ -62,9 +62,7 @@ describe('the test files', () => {
   });
 
   it('the check finds a call without a timeout, and ignores RegExp exec', () => {
-    const calls = childProcessCalls(
-      "execFileSync('git', ['x'], { env });\nconst m = /a/.exec(s);\nspawnSync('ssh-keygen', f(a, b), { timeout: T });\n",
-    );
+    const calls = childProcessCalls("execFileSync('git', ['x'], { env });\nconst m = /a/.exec(s);\nspawnSync('ssh-keygen', f(a, b), { timeout: T });\n");
     expect(calls.map((c) => [c.fn, c.line, /\btimeout\b/.test(c.args)])).toEqual([
       ['execFileSync', 1, false],
       ['spawnSync', 3, true],

@@ -73,9 +73,7 @@ const cases: Case[] = [
   { name: 'only comments', message: '# a\n# b\n' },
   {
     name: 'scissors line with a diff below',
-    message:
-      'Fix\n\nA: 1\n# ------------------------ >8 ------------------------\n# Do not modify.\ndiff --git a/x b/x\n\n' +
-      `${CLAUDE}\n`,
+    message: 'Fix\n\nA: 1\n# ------------------------ >8 ------------------------\n# Do not modify.\ndiff --git a/x b/x\n\n' + `${CLAUDE}\n`,
   },
   {
     name: 'scissors as the first line',

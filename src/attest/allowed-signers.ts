@@ -329,7 +329,9 @@ export function principalsFor(file: AllowedSigners, keyBlob: Uint8Array, query: 
     } else if (s.validBefore !== undefined && t > s.validBefore) {
       refused.push(`${at}: the key has expired: ${iso(t)} is after valid-before ${iso(s.validBefore)}`);
     } else if (s.validBefore !== undefined && now > s.validBefore) {
-      refused.push(`${at}: the key has expired or was revoked: valid-before ${iso(s.validBefore)} has passed (it is now ${iso(now)}), and a review counts only while its signer's key is valid when it is judged, whatever reviewedAt says`);
+      refused.push(
+        `${at}: the key has expired or was revoked: valid-before ${iso(s.validBefore)} has passed (it is now ${iso(now)}), and a review counts only while its signer's key is valid when it is judged, whatever reviewedAt says`,
+      );
     } else if (s.verifyRequired && ((query.flags ?? 0) & SK_USER_VERIFIED) === 0) {
       const got = query.flags === undefined ? 'the key is not a FIDO key' : `the signature's flags are 0x${query.flags.toString(16).padStart(2, '0')}`;
       refused.push(`${at}: verify-required asks for a FIDO signature with user verification (PIN or biometric, flag 0x04), but ${got}`);

@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import { CleanroomError } from '../errors.js';
-import { describeKey, parsePublicKey, SshError, type SshKeyType } from './ssh.js';
+import { describeKey, parsePublicKey, SshError, type SshKeyType, type SshPublicKey } from './ssh.js';
 
 export interface PublicKeyFile {
   readonly type: SshKeyType;
@@ -24,7 +24,10 @@ export interface PublicKeyFile {
  * `source` names the file in messages.
  */
 export function parsePublicKeyFile(text: string, source: string): PublicKeyFile {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
   const bad = (why: string): never => {
     throw new CleanroomError('EATTEST', `${source}: not an OpenSSH public key: ${why}; expected one line "<key type> <base64 key> [comment]", as ssh-keygen writes to KEY.pub`);
   };
@@ -34,7 +37,7 @@ export function parsePublicKeyFile(text: string, source: string): PublicKeyFile 
   if (type === undefined || base64 === undefined) return bad('a key type and a base64 key are needed');
   const blob = Buffer.from(base64, 'base64');
   if (blob.length === 0 || blob.toString('base64') !== base64) return bad(`the text after ${type} is not base64`);
-  let key;
+  let key: SshPublicKey;
   try {
     key = parsePublicKey(blob);
   } catch (e) {
@@ -64,7 +67,10 @@ export async function signingPublicKey(key: string, env: NodeJS.ProcessEnv): Pro
     execFile('ssh-keygen', ['-y', '-P', '', '-f', key], { env, timeout: 30_000 }, (e, stdout) => resolve(e ? null : stdout));
   });
   if (derived === null) {
-    throw new CleanroomError('EATTEST', `${key}: cannot read its public key (no ${key}.pub beside it, and \`ssh-keygen -y -f ${key}\` needs a passphrase or failed); put the .pub file beside the key, or pass --key KEY.pub with the private key in ssh-agent`);
+    throw new CleanroomError(
+      'EATTEST',
+      `${key}: cannot read its public key (no ${key}.pub beside it, and \`ssh-keygen -y -f ${key}\` needs a passphrase or failed); put the .pub file beside the key, or pass --key KEY.pub with the private key in ssh-agent`,
+    );
   }
   return parsePublicKeyFile(derived, `${key} (its public half)`);
 }

@@ -38,7 +38,11 @@ export function chooseReviewer(signers: AllowedSigners, key: { readonly type: st
   if (query.wanted !== undefined) {
     return isPrincipal(query.wanted)
       ? { ok: true, reviewer: query.wanted, principals: found.principals }
-      : { ok: false, kind: 'principal', problem: `--reviewer ${query.wanted} is not a principal of this key in ${signers.source} (it lists: ${listing}); leave --reviewer out, or name one of those` };
+      : {
+          ok: false,
+          kind: 'principal',
+          problem: `--reviewer ${query.wanted} is not a principal of this key in ${signers.source} (it lists: ${listing}); leave --reviewer out, or name one of those`,
+        };
   }
   if (query.preferred !== undefined && (named.includes(query.preferred) || (named.length === 0 && isPrincipal(query.preferred)))) {
     return { ok: true, reviewer: query.preferred, principals: found.principals };

@@ -23,14 +23,22 @@ export interface SignOptions {
 export async function signPayload(message: Uint8Array, opts: SignOptions): Promise<Uint8Array> {
   const { stdout, stderr, status } = await run(['-Y', 'sign', '-n', opts.namespace, '-f', opts.key], message, opts);
   if (status !== 0) {
-    const said = stderr.trim().split('\n').filter((l) => l !== 'Signing data on standard input').join('; ');
-    throw new CleanroomError('EATTEST', `ssh-keygen -Y sign -f ${opts.key} failed (exit ${status})${said === '' ? '' : `: ${said}`}; check that the key file exists and its passphrase or security key is at hand`);
+    const said = stderr
+      .trim()
+      .split('\n')
+      .filter((l) => l !== 'Signing data on standard input')
+      .join('; ');
+    throw new CleanroomError(
+      'EATTEST',
+      `ssh-keygen -Y sign -f ${opts.key} failed (exit ${status})${said === '' ? '' : `: ${said}`}; check that the key file exists and its passphrase or security key is at hand`,
+    );
   }
   let sig: Uint8Array;
   try {
     sig = dearmorSshsig(stdout);
   } catch (e) {
-    if (e instanceof SshError) throw new CleanroomError('EATTEST', `ssh-keygen -Y sign printed something other than a signature (${e.message}); is ssh-keygen OpenSSH 8.2 or newer?`);
+    if (e instanceof SshError)
+      throw new CleanroomError('EATTEST', `ssh-keygen -Y sign printed something other than a signature (${e.message}); is ssh-keygen OpenSSH 8.2 or newer?`);
     throw e;
   }
   // Refuse now, at the reviewer's desk, what every verifier would refuse later (an RSA-1024 key, say).

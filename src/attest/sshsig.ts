@@ -5,7 +5,19 @@
 // | string H(message). The namespace inside the signed data is what keeps a reviewer's git commit
 // signature (namespace "git") from being replayed as a review.
 import { createHash } from 'node:crypto';
-import { describeKey, fingerprint, parsePublicKey, SshError, SshReader, sshString, verifySignature, verifySignatureAsync, type SignatureCheck, type SshKeyType, type SshPublicKey } from './ssh.js';
+import {
+  describeKey,
+  fingerprint,
+  parsePublicKey,
+  SshError,
+  SshReader,
+  sshString,
+  verifySignature,
+  verifySignatureAsync,
+  type SignatureCheck,
+  type SshKeyType,
+  type SshPublicKey,
+} from './ssh.js';
 
 const MAGIC = Buffer.from('SSHSIG', 'ascii');
 const VERSION = 1;
@@ -38,7 +50,8 @@ export function parseSshsig(blob: Uint8Array): Sshsig {
   const signature = r.string();
   r.end();
   if (namespace === '') throw new SshError('SSH signature has an empty namespace');
-  if (hashAlgorithm !== 'sha256' && hashAlgorithm !== 'sha512') throw new SshError(`SSH signature hash ${JSON.stringify(hashAlgorithm)} is not supported; expected sha256 or sha512`);
+  if (hashAlgorithm !== 'sha256' && hashAlgorithm !== 'sha512')
+    throw new SshError(`SSH signature hash ${JSON.stringify(hashAlgorithm)} is not supported; expected sha256 or sha512`);
   return { publicKey, namespace, hashAlgorithm, signature };
 }
 
@@ -108,7 +121,7 @@ function readSshsig(message: Uint8Array, sig: Uint8Array, namespace: string): Re
     throw e;
   }
   if (parsed.namespace !== namespace) return { ok: false, kind: 'namespace', problem: namespaceProblem(parsed.namespace, namespace) };
-  let key;
+  let key: SshPublicKey;
   try {
     key = parsePublicKey(parsed.publicKey);
   } catch (e) {

@@ -118,7 +118,13 @@ export function parseReviewedAt(text: string): number | undefined {
   const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
   const t = Date.UTC(y, mo - 1, d, h, mi, s);
   const back = new Date(t);
-  const same = back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d && back.getUTCHours() === h && back.getUTCMinutes() === mi && back.getUTCSeconds() === s;
+  const same =
+    back.getUTCFullYear() === y &&
+    back.getUTCMonth() === mo - 1 &&
+    back.getUTCDate() === d &&
+    back.getUTCHours() === h &&
+    back.getUTCMinutes() === mi &&
+    back.getUTCSeconds() === s;
   return same ? t + Math.floor(Number(`0${text.slice(19, -1)}`) * 1000) : undefined;
 }
 
@@ -159,13 +165,19 @@ function statementProblems(json: unknown): string[] {
     return problems;
   }
   const seen = new Set<string>();
-  subjects.forEach((s: unknown, i) => {
+  for (const [i, s] of subjects.entries()) {
     const at = `subject[${i}]`;
-    if (!isJsonObject(s)) return fail(`${at} is not an object`);
+    if (!isJsonObject(s)) {
+      fail(`${at} is not an object`);
+      continue;
+    }
     const why = typeof s.name === 'string' ? pathProblem(s.name) : 'is missing';
     if (why !== undefined) fail(`${at}.name ${why}`);
     const digest = s.digest;
-    if (!isJsonObject(digest)) return fail(`${at}.digest is missing`);
+    if (!isJsonObject(digest)) {
+      fail(`${at}.digest is missing`);
+      continue;
+    }
     const blob = digest.gitBlob;
     const blobFormat = typeof blob !== 'string' ? undefined : HEX40.test(blob) ? 'sha1' : HEX64.test(blob) ? 'sha256' : undefined;
     if (blobFormat === undefined) fail(`${at}.digest.gitBlob must be 40 (SHA-1) or 64 (SHA-256) lowercase hex digits`);
@@ -175,7 +187,7 @@ function statementProblems(json: unknown): string[] {
     const key = `${String(s.name)}\0${String(blob)}`;
     if (seen.has(key)) fail(`${at} repeats the path and blob of an earlier subject`);
     seen.add(key);
-  });
+  }
   return problems;
 }
 

@@ -50,7 +50,13 @@ interface Signer {
 
 export function verifyEnvelope(bytes: Uint8Array, ctx: VerifyContext): EnvelopeVerdict {
   const read = readEnvelope(bytes, ctx);
-  return 'ok' in read ? read : judgeEnvelope(read, read.envelope.signatures.map((s) => verifySshsig(read.message, s.sig, ctx.namespace)), ctx);
+  return 'ok' in read
+    ? read
+    : judgeEnvelope(
+        read,
+        read.envelope.signatures.map((s) => verifySshsig(read.message, s.sig, ctx.namespace)),
+        ctx,
+      );
 }
 
 /** verifyEnvelope with its signatures checked side by side on the thread pool. */
@@ -177,7 +183,8 @@ export function verifySignedPayload(bytes: Uint8Array, ctx: VerifyContext, timeO
   if (signers.length === 0) return fail(problems);
   const at = timeOf(read.envelope.payload);
   if (!(at instanceof Date)) return fail([...problems, ...at]);
-  if (at.getTime() > ctx.now.getTime() + CLOCK_SKEW_MS) return fail([...problems, `the statement's time ${at.toISOString()} is in the future (now is ${ctx.now.toISOString()}); check the signer's clock and sign again`]);
+  if (at.getTime() > ctx.now.getTime() + CLOCK_SKEW_MS)
+    return fail([...problems, `the statement's time ${at.toISOString()} is in the future (now is ${ctx.now.toISOString()}); check the signer's clock and sign again`]);
   const matched = signersValidAt(signers, at, ctx, problems);
   if (matched.length === 0) return fail(problems);
   return { ok: true, payload: read.envelope.payload, principals: unique(matched.flatMap((m) => m.principals)).sort() };
@@ -193,7 +200,7 @@ function countReviewers(principalSets: readonly (readonly string[])[]): number {
     const merged = new Set(names);
     const rest: Set<string>[] = [];
     for (const g of groups) {
-      if (names.some((n) => g.has(n))) g.forEach((n) => merged.add(n));
+      if (names.some((n) => g.has(n))) for (const n of g) merged.add(n);
       else rest.push(g);
     }
     groups = [...rest, merged];
@@ -323,7 +330,7 @@ export function indexClaims<T>(files: readonly T[], claimed: readonly (readonly 
  */
 export function relevantEnvelopes<T>(index: EnvelopeIndex<T>, wanted: Iterable<string>): T[] {
   const taken = new Set<number>();
-  index.claimed.forEach((keys, i) => keys === null && taken.add(i));
+  for (const [i, keys] of index.claimed.entries()) if (keys === null) taken.add(i);
   const queue = [...wanted];
   const seen = new Set(queue);
   for (let key = queue.pop(); key !== undefined; key = queue.pop()) {

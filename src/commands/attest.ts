@@ -65,9 +65,7 @@ export function signingKey(ctx: InspectContext, explicit: string | undefined, cw
  *  that no valid attestation covers yet. */
 async function filesToReview(ctx: InspectContext, paths: string[], cwd: string, reviewer: string): Promise<{ files: TreeFile[]; awaitingOthers: number }> {
   if (paths.length === 0) {
-    const changes = (await ctx.engine.stagedChanges()).filter(
-      (c) => c.newOid && c.newMode !== GITLINK_MODE && judgedRule(ctx.policy, c),
-    );
+    const changes = (await ctx.engine.stagedChanges()).filter((c) => c.newOid && c.newMode !== GITLINK_MODE && judgedRule(ctx.policy, c));
     const attested = await (await loadAttestations(ctx, 'index')).attested(changes);
     const { reviewed } = await reviewsOf(ctx.engine, attested, changes);
     const open = changes.filter((c) => !reviewed.has(reviewKey(c.path, c.newOid ?? '')));
@@ -201,7 +199,11 @@ async function signerFor(ctx: InspectContext, key: string, wanted: string | unde
   if (choice.kind === 'principal') throw new CleanroomError('EATTEST', `${choice.problem}; nothing was signed`);
   const who = `${publicKey.description} (${key})`;
   const pending = (await uncommittedSigners(ctx.repo, ctx.engine, ctx.policy, signers)).find((u) => chooseReviewer(u.signers, publicKey, { namespace, now }).ok);
-  if (pending) throw new CleanroomError('EATTEST', `${who} cannot sign reviews yet, nothing was signed: ${signersNotCommitted(pending.gitPath, pending.where, 'then run cleanroom attest again')}`);
+  if (pending)
+    throw new CleanroomError(
+      'EATTEST',
+      `${who} cannot sign reviews yet, nothing was signed: ${signersNotCommitted(pending.gitPath, pending.where, 'then run cleanroom attest again')}`,
+    );
   const add = `cleanroom reviewers add --principal <name> ${shellQuote(key.endsWith('.pub') ? key : `${key}.pub`)}`;
   if (choice.kind === 'unlisted') {
     throw new CleanroomError(
@@ -242,14 +244,26 @@ async function cosign(ctx: InspectContext, file: string, signer: Signer, io: Io,
   for (const s of statement.statement.subject) {
     const staged = (await ctx.engine.listFiles('index', s.name.includes('/') ? s.name.slice(0, s.name.lastIndexOf('/')) : '')).find((f) => f.path === s.name);
     if (!staged || staged.oid !== s.digest.gitBlob) {
-      throw new CleanroomError('EATTEST', `${file} names ${s.name} as blob ${s.digest.gitBlob.slice(0, 12)}, but the index holds ${staged ? staged.oid.slice(0, 12) : 'no such file'}; review what is staged instead`);
+      throw new CleanroomError(
+        'EATTEST',
+        `${file} names ${s.name} as blob ${s.digest.gitBlob.slice(0, 12)}, but the index holds ${staged ? staged.oid.slice(0, 12) : 'no such file'}; review what is staged instead`,
+      );
     }
     const content = await ctx.engine.readBlob(s.digest.gitBlob);
     await show(ctx, staged, content, io);
     if (!(await asker.approve(`Co-sign the review of ${s.name}?`))) throw new CleanroomError('EATTEST', `not co-signed: ${s.name} was not approved`);
   }
-  const sig = await signPayload(pae(parsed.envelope.payloadType, parsed.envelope.payload), { key: signer.key, namespace: ctx.policy.review.namespace, cwd: ctx.repo.cwd, env: ctx.repo.env, stderr: io.stderr });
-  const rel = path.relative(ctx.repo.workTree ?? io.cwd, path.resolve(io.cwd, file)).split(path.sep).join('/');
+  const sig = await signPayload(pae(parsed.envelope.payloadType, parsed.envelope.payload), {
+    key: signer.key,
+    namespace: ctx.policy.review.namespace,
+    cwd: ctx.repo.cwd,
+    env: ctx.repo.env,
+    stderr: io.stderr,
+  });
+  const rel = path
+    .relative(ctx.repo.workTree ?? io.cwd, path.resolve(io.cwd, file))
+    .split(path.sep)
+    .join('/');
   const placed = await place(ctx, addSignature(parsed.envelope, sig), rel);
   await stage(ctx, placed.file, serializeEnvelope(placed.envelope));
   io.stdout.write(printableBlock(`co-signed ${placed.file} (${placed.envelope.signatures.length} signatures); commit it with the content\n`));
@@ -287,7 +301,10 @@ const attest: Command = {
       const signer = await signerFor(ctx, signingKey(ctx, values.key, io.cwd), values.reviewer);
       if (values.cosign) return await cosign(ctx, values.cosign, signer, io, asker);
       if (!ctx.policy.repository) {
-        throw new CleanroomError('EATTEST', `the policy (${ctx.policy.source}) has no repository id, which every review must name; add \`repository: urn:uuid:<a fresh UUID>\` and commit it`);
+        throw new CleanroomError(
+          'EATTEST',
+          `the policy (${ctx.policy.source}) has no repository id, which every review must name; add \`repository: urn:uuid:<a fresh UUID>\` and commit it`,
+        );
       }
       const { reviewer } = signer;
 
@@ -323,7 +340,11 @@ const attest: Command = {
       checkSigned(ctx, signer, signed);
       const { file, envelope } = await place(ctx, signed);
       await stage(ctx, file, serializeEnvelope(envelope));
-      io.stdout.write(printableBlock(`${file}: signed by ${reviewer}, staged; it covers:\n${approved.map((a) => `  ${a.name} (blob ${a.gitBlob.slice(0, 12)})`).join('\n')}\ncommit it together with the content\n`));
+      io.stdout.write(
+        printableBlock(
+          `${file}: signed by ${reviewer}, staged; it covers:\n${approved.map((a) => `  ${a.name} (blob ${a.gitBlob.slice(0, 12)})`).join('\n')}\ncommit it together with the content\n`,
+        ),
+      );
       return EXIT.allowed;
     } finally {
       asker.close();

@@ -27,7 +27,7 @@ Exit codes: 0 allowed (or warn mode), 1 blocked, 2 error.`;
 /** `A..B` → include B, exclude A. Other range syntaxes would be guesses, so they are refused. */
 export function parseRange(text: string): { include: string[]; exclude: string[] } {
   const m = /^(.+?)\.\.(?!\.)(.+)$/.exec(text);
-  if (!m || !m[1] || !m[2]) {
+  if (!m?.[1] || !m[2]) {
     throw new CleanroomError('EUSAGE', `--range expects A..B (two revisions), got "${text}"`);
   }
   return { include: [m[2]], exclude: [m[1]] };
@@ -70,13 +70,18 @@ const check: Command = {
   summary: 'judge staged changes, a commit or a range',
   usage,
   async run(args: string[], io: Io) {
-    const { values, positionals } = parseOptions('check', args, {
-      staged: { type: 'boolean' },
-      commit: { type: 'string' },
-      range: { type: 'string' },
-      format: { type: 'string', default: 'text' },
-      policy: { type: 'string' },
-    }, true);
+    const { values, positionals } = parseOptions(
+      'check',
+      args,
+      {
+        staged: { type: 'boolean' },
+        commit: { type: 'string' },
+        range: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        policy: { type: 'string' },
+      },
+      true,
+    );
     if (positionals.length > 0 && (values.commit || values.range)) {
       throw new CleanroomError('EUSAGE', 'paths can only narrow --staged; --commit and --range judge whole commits');
     }

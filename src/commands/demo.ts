@@ -64,8 +64,7 @@ const demo: Command = {
     };
     fs.writeFileSync(path.join(dir, '.gitconfig'), '');
     const repo = path.join(dir, 'repo');
-    const git = (gitArgs: string[], env: NodeJS.ProcessEnv = base) =>
-      spawnSync('git', gitArgs, { cwd: repo, env, encoding: 'utf8' });
+    const git = (gitArgs: string[], env: NodeJS.ProcessEnv = base) => spawnSync('git', gitArgs, { cwd: repo, env, encoding: 'utf8' });
     const say = (s: string) => io.stdout.write(`${s}\n`);
 
     fs.mkdirSync(repo);

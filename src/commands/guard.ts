@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from '../cli.js';
-import { guardAnswer } from '../decide/guard.js';
+import { guardAnswer, type GuardAnswer } from '../decide/guard.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import type { Policy } from '../policy/policy.js';
@@ -90,7 +90,7 @@ async function guard(agent: AgentName, input: string, io: Io, note: (commonDir: 
   const denied: string[] = [];
   const review: string[] = [];
   for (const repo of repos.values()) {
-    let answer;
+    let answer: GuardAnswer;
     try {
       answer = guardAnswer(await guardPolicy(repo.workTree, io), repo.paths);
     } catch (e) {

@@ -44,7 +44,6 @@ function silentPass(hook: LocalHook, verdict: Verdict, quiet: boolean): boolean 
   return quiet || verdict.checked.protectedPaths === 0 || (!PASS_REPORTED.has(hook) && verdict.reviewed.length === 0);
 }
 
-
 function messageFile(file: string | undefined, hook: LocalHook): string {
   if (!file) throw new CleanroomError('EHOOK_INPUT', `${hook} needs the commit message file as its first argument (git passes it)`);
   try {
@@ -233,7 +232,10 @@ const hook: Command = {
       const { verdict, scope } = judged;
       const quiet = quietFlag || (io.env.CLEANROOM_QUIET !== undefined && !['', '0'].includes(io.env.CLEANROOM_QUIET));
       if (silentPass(name, verdict, quiet)) return exitFor(verdict);
-      const more = name === 'pre-push' ? '`cleanroom check --range <remote>..<local> --format json` lists every one' : '`cleanroom check --format json` lists every one, and `cleanroom attest` offers each for review';
+      const more =
+        name === 'pre-push'
+          ? '`cleanroom check --range <remote>..<local> --format json` lists every one'
+          : '`cleanroom check --format json` lists every one, and `cleanroom attest` offers each for review';
       io.stderr.write(renderText(verdict, { ...styleFor(io.stderr, io.env), label: `cleanroom ${name}`, scope, limit: { shown: HOOK_FINDINGS_SHOWN, more } }));
       return exitFor(verdict);
     } finally {

@@ -68,7 +68,10 @@ async function writeManifest(args: string[], io: Io): Promise<number> {
   try {
     const key = values.unsigned ? null : signingKey(ctx, values.key, io.cwd);
     if (key !== null && !ctx.policy.repository) {
-      throw new CleanroomError('EATTEST', `the policy (${ctx.policy.source}) has no repository id, which a signed manifest must name; add \`repository: urn:uuid:<a fresh UUID>\` and commit it, or pass --unsigned`);
+      throw new CleanroomError(
+        'EATTEST',
+        `the policy (${ctx.policy.source}) has no repository id, which a signed manifest must name; add \`repository: urn:uuid:<a fresh UUID>\` and commit it, or pass --unsigned`,
+      );
     }
     const [rev = 'HEAD', ...paths] = positionals;
     const revision = await ctx.engine.resolve(rev);
@@ -92,7 +95,14 @@ async function writeManifest(args: string[], io: Io): Promise<number> {
       releasable: judged.releasable && regular.length === snapshot.length,
       files: regular.map((f, i) => {
         const p = provenance.get(f.path);
-        return { name: f.path, gitBlob: f.oid, sha256: sha256[i] as string, status: p?.status ?? 'no-assistant-signal', reviewers: p?.reviewers ?? [], assistants: p?.assistants ?? [] };
+        return {
+          name: f.path,
+          gitBlob: f.oid,
+          sha256: sha256[i] as string,
+          status: p?.status ?? 'no-assistant-signal',
+          reviewers: p?.reviewers ?? [],
+          assistants: p?.assistants ?? [],
+        };
       }),
     };
     let text: string;
@@ -142,7 +152,11 @@ async function protectedFilesAt(ctx: InspectContext, revision: string, scope: re
   const files = [...byPath.values()];
   const mangled = files.find((f) => f.path.includes('\uFFFD'));
   if (mangled) throw new CleanroomError('EUSAGE', `${quotePath(mangled.path)}: its name is not UTF-8, so no manifest can name it exactly; rename it (git mv) and commit`);
-  if (files.length === 0) throw new CleanroomError('EUSAGE', `no protected file at ${revision.slice(0, 12)}${scope.length > 0 ? ` below ${scope.join(', ')}` : ''}; a manifest lists the protected files of a revision`);
+  if (files.length === 0)
+    throw new CleanroomError(
+      'EUSAGE',
+      `no protected file at ${revision.slice(0, 12)}${scope.length > 0 ? ` below ${scope.join(', ')}` : ''}; a manifest lists the protected files of a revision`,
+    );
   return files;
 }
 
@@ -175,14 +189,21 @@ async function verifyManifest(args: string[], io: Io): Promise<number> {
     statement = bytes;
   }
   const parsed = parseManifest(statement);
-  if (!parsed.ok) return report(io, file, parsed.problems.map((p) => `${p}`));
+  if (!parsed.ok)
+    return report(
+      io,
+      file,
+      parsed.problems.map((p) => `${p}`),
+    );
   const m = parsed.manifest;
   if (repository !== undefined && m.repository !== repository) {
     problems.push(`the manifest is for repository ${JSON.stringify(m.repository)}, not this policy's ${JSON.stringify(repository)}: it describes another repository's snapshot`);
   }
   if (!m.releasable) {
     const held = m.files.filter((f) => f.status !== 'no-assistant-signal' && f.status !== 'reviewed');
-    problems.push(`the manifest says the snapshot is not releasable: ${held.map((f) => `${quotePath(f.name)} is ${f.status}`).join(', ') || 'a protected entry is not a regular file'}`);
+    problems.push(
+      `the manifest says the snapshot is not releasable: ${held.map((f) => `${quotePath(f.name)} is ${f.status}`).join(', ') || 'a protected entry is not a regular file'}`,
+    );
   }
   const found = compareFolder(m.files, walkFolder(path.resolve(io.cwd, dir), m.objectFormat));
   problems.push(...found.missing, ...found.changed, ...found.extra);
@@ -230,7 +251,8 @@ async function trustRoot(io: Io, explicit: string | undefined): Promise<Omit<Ver
     signers = loadAllowedSigners(policy.review.allowedSigners);
   } else {
     const ctx = await openContext(io, {}).catch((e: unknown) => {
-      if (e instanceof CleanroomError && e.code === 'ENOTREPO') throw new CleanroomError('EUSAGE', `${e.message}; outside a repository, pass --policy FILE (the policy whose allowed_signers the manifest must be signed by)`);
+      if (e instanceof CleanroomError && e.code === 'ENOTREPO')
+        throw new CleanroomError('EUSAGE', `${e.message}; outside a repository, pass --policy FILE (the policy whose allowed_signers the manifest must be signed by)`);
       throw e;
     });
     try {

@@ -10,7 +10,10 @@ export type HookName = (typeof HOOK_NAMES)[number];
 /** The hooks of a developer's clone, which `cleanroom init` installs. */
 export const CLIENT_HOOK_NAMES = HOOK_NAMES.filter((h) => h !== 'pre-receive');
 
-const oneOf = <T extends string>(names: readonly T[]) => (name: string | undefined): name is T => (names as readonly string[]).includes(name ?? '');
+const oneOf =
+  <T extends string>(names: readonly T[]) =>
+  (name: string | undefined): name is T =>
+    (names as readonly string[]).includes(name ?? '');
 export const isCommandName = oneOf(COMMAND_NAMES);
 export const isHookName = oneOf(HOOK_NAMES);
 

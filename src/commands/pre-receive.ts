@@ -44,7 +44,6 @@ export function parseUpdates(stdin: string): RefUpdate[] {
   return updates;
 }
 
-
 /** Who pushed, where the host says so (GitLab, GitHub Enterprise, Gitea/Forgejo, HTTP auth). */
 function pusher(env: NodeJS.ProcessEnv): string | null {
   return env.GL_USERNAME ?? env.GITHUB_USER_LOGIN ?? env.GITEA_PUSHER_NAME ?? env.REMOTE_USER ?? null;
@@ -81,7 +80,8 @@ async function judgeUpdates(
 ): Promise<Map<RefUpdate, Verdict>> {
   const tips = updates.map((update, i): Tip => {
     const rev = resolved[i];
-    if (!rev) throw new CleanroomError('EBADREV', `${update.ref}: ${update.new.slice(0, 12)} is not a commit (or a tag of one); cleanroom judges commits only, so the push is rejected`);
+    if (!rev)
+      throw new CleanroomError('EBADREV', `${update.ref}: ${update.new.slice(0, 12)} is not a commit (or a tag of one); cleanroom judges commits only, so the push is rejected`);
     return { rev, notes };
   });
   // The well-formedness pass listed what the tips bring over `existing`, as inspectTips would.
@@ -117,14 +117,19 @@ async function judgePush(io: Io, stdin: string): Promise<{ code: number; report:
     let count = 0;
     const listed = await assertWellFormedPush(ctx.repo, updates, existing, {
       onCommit: (commit, content) => {
-        if (++count === NARROW_FROM && tips) (mayTouch = narrowWalk(ctx, { include: [...new Set(tips.map((t) => t.rev))], exclude: existing }, tips[0] as Tip)).catch(() => undefined);
+        if (++count === NARROW_FROM && tips)
+          (mayTouch = narrowWalk(ctx, { include: [...new Set(tips.map((t) => t.rev))], exclude: existing }, tips[0] as Tip)).catch(() => undefined);
         if (mayBeAssistantMade(content, rules)) candidates.add(commit.oid);
       },
     });
     const judged: { update: RefUpdate; verdict: Verdict | null }[] = [];
     // A draft on one pushed branch is visible from the others: lineage sees the whole push.
     const read: ReadCommits = { tips: new Set([...live.map((u) => u.new), ...resolved.filter((r): r is string => r !== null)]), listed, candidates };
-    coverLineage(ctx, live.map((u) => u.new), read);
+    coverLineage(
+      ctx,
+      live.map((u) => u.new),
+      read,
+    );
     let report = '';
     const verdicts = await judgeUpdates(ctx, live, resolved, existing, notes, { listed, mayTouch });
     for (const update of updates) {
@@ -135,7 +140,10 @@ async function judgePush(io: Io, stdin: string): Promise<{ code: number; report:
             color: false,
             label: `cleanroom pre-receive ${update.ref}`,
             scope: '',
-            limit: { shown: HOOK_FINDINGS_SHOWN, more: `in a clone, \`cleanroom check --range ${isNullOid(update.old) ? '<base>' : update.old.slice(0, 12)}..${update.new.slice(0, 12)} --format json\` lists every one` },
+            limit: {
+              shown: HOOK_FINDINGS_SHOWN,
+              more: `in a clone, \`cleanroom check --range ${isNullOid(update.old) ? '<base>' : update.old.slice(0, 12)}..${update.new.slice(0, 12)} --format json\` lists every one`,
+            },
           })
         : `cleanroom pre-receive ${printable(update.ref)}: allowed (deleted; a deletion brings no content)\n`;
     }

@@ -49,7 +49,7 @@ const recordCommand: Command = {
   async run(args: string[], io: Io) {
     // A person at a terminal, not an assistant's hook (those always pipe the payload in).
     if (io.stdin.isTTY) {
-      io.stderr.write('cleanroom record: reads an assistant hook\'s JSON on stdin; see `cleanroom record --help`\n');
+      io.stderr.write("cleanroom record: reads an assistant hook's JSON on stdin; see `cleanroom record --help`\n");
       return EXIT.allowed;
     }
     try {

@@ -47,7 +47,8 @@ function signersFile(ctx: InspectContext): SignersFile {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new CleanroomError('EATTEST', `${file}: cannot read the allowed_signers file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new CleanroomError('EATTEST', `${file}: cannot read the allowed_signers file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
   return { file, shown, text, parsed: parseAllowedSigners(text, shown) };
 }
@@ -58,7 +59,10 @@ function readKeyFile(io: Io, arg: string): PublicKeyFile {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new CleanroomError('EUSAGE', `${arg}: cannot read the public key file (${(e as NodeJS.ErrnoException).code ?? String(e)}); pass the reviewer's KEY.pub (ssh-keygen -t ed25519 writes it beside the key)`);
+    throw new CleanroomError(
+      'EUSAGE',
+      `${arg}: cannot read the public key file (${(e as NodeJS.ErrnoException).code ?? String(e)}); pass the reviewer's KEY.pub (ssh-keygen -t ed25519 writes it beside the key)`,
+    );
   }
   return parsePublicKeyFile(text, arg);
 }
@@ -82,7 +86,10 @@ function add(ctx: InspectContext, io: Io, args: string[]): number {
   const key = readKeyFile(io, positionals[0] as string);
   const principal = values.principal ?? (EMAIL.test(key.comment) ? key.comment : undefined);
   if (principal === undefined) {
-    throw new CleanroomError('EUSAGE', `whose key is ${key.description}? its comment (${JSON.stringify(key.comment)}) is not an email address: pass --principal <their name, e.g. their email>`);
+    throw new CleanroomError(
+      'EUSAGE',
+      `whose key is ${key.description}? its comment (${JSON.stringify(key.comment)}) is not an email address: pass --principal <their name, e.g. their email>`,
+    );
   }
   if (!PRINCIPAL.test(principal)) {
     throw new CleanroomError('EUSAGE', `--principal ${JSON.stringify(principal)}: a principal is one name without blanks, quotes, commas or the pattern characters ! * ?`);
@@ -96,20 +103,35 @@ function add(ctx: InspectContext, io: Io, args: string[]): number {
       io.stdout.write(printableBlock(`${listed}; nothing changed\n`));
       return EXIT.allowed;
     }
-    throw new CleanroomError('EATTEST', `${listed}; one key is one reviewer: remove that line first (cleanroom reviewers remove ${same.principals.includes(',') ? fingerprint(key.blob) : same.principals})`);
+    throw new CleanroomError(
+      'EATTEST',
+      `${listed}; one key is one reviewer: remove that line first (cleanroom reviewers remove ${same.principals.includes(',') ? fingerprint(key.blob) : same.principals})`,
+    );
   }
   const line = `${principal} namespaces="${namespace.replace(/"/g, '\\"')}" ${key.type} ${key.base64}`;
   const text = signers.text === '' || signers.text.endsWith('\n') ? `${signers.text}${line}\n` : `${signers.text}\n${line}\n`;
   save(signers, text);
-  io.stdout.write(printableBlock(`added ${principal} (${key.description}) to ${signers.shown} for namespace "${namespace}"; ${commitHint(signers, `${principal} signs a review`)}\n`));
+  io.stdout.write(
+    printableBlock(`added ${principal} (${key.description}) to ${signers.shown} for namespace "${namespace}"; ${commitHint(signers, `${principal} signs a review`)}\n`),
+  );
   return EXIT.allowed;
 }
 
 /** Key types cleanroom verifies; a line may name others (ssh-dss, certificates), which never match. */
-const VERIFIED_TYPES = new Set<string>(['ssh-ed25519', 'ssh-rsa', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'sk-ssh-ed25519@openssh.com', 'sk-ecdsa-sha2-nistp256@openssh.com']);
+const VERIFIED_TYPES = new Set<string>([
+  'ssh-ed25519',
+  'ssh-rsa',
+  'ecdsa-sha2-nistp256',
+  'ecdsa-sha2-nistp384',
+  'ecdsa-sha2-nistp521',
+  'sk-ssh-ed25519@openssh.com',
+  'sk-ecdsa-sha2-nistp256@openssh.com',
+]);
 
 function describeLine(s: AllowedSigner): string {
-  const known = VERIFIED_TYPES.has(s.keyType) ? describeKey(s.keyType as SshKeyType, s.keyBlob) : `${s.keyType} key ${fingerprint(s.keyBlob)} (never matches: cleanroom does not verify this type)`;
+  const known = VERIFIED_TYPES.has(s.keyType)
+    ? describeKey(s.keyType as SshKeyType, s.keyBlob)
+    : `${s.keyType} key ${fingerprint(s.keyBlob)} (never matches: cleanroom does not verify this type)`;
   const when = (t: number) => new Date(t * 1000).toISOString().replace('.000Z', 'Z');
   const options = [
     s.namespaces === undefined ? 'every namespace' : `namespaces="${s.namespaces}"`,
@@ -133,7 +155,8 @@ async function list(ctx: InspectContext, io: Io): Promise<number> {
   }
   if (signers.parsed.signers.length === 0) out.push('  no reviewers: cleanroom reviewers add --principal <name> KEY.pub lists one');
   for (const s of signers.parsed.signers) {
-    const counted = committed !== null && committed.source !== signers.shown && !committed.signers.some((c) => Buffer.from(c.keyBlob).equals(s.keyBlob) && c.principals === s.principals);
+    const counted =
+      committed !== null && committed.source !== signers.shown && !committed.signers.some((c) => Buffer.from(c.keyBlob).equals(s.keyBlob) && c.principals === s.principals);
     out.push(`  ${describeLine(s)}${counted ? `  (not in ${committed?.source}: does not count until committed)` : ''}`);
   }
   for (const w of signers.parsed.warnings) out.push(`  warning: ${w}`);
@@ -164,7 +187,11 @@ function remove(ctx: InspectContext, io: Io, args: string[]): number {
     .filter((_, i) => !drop.has(i + 1))
     .join('\n');
   save(signers, text);
-  io.stdout.write(printableBlock(`removed ${found.map((s) => `${s.principals} (${describeLine(s).split('  ')[1]})`).join(', ')} from ${signers.shown}; ${commitHint(signers, 'it takes effect')}\n`));
+  io.stdout.write(
+    printableBlock(
+      `removed ${found.map((s) => `${s.principals} (${describeLine(s).split('  ')[1]})`).join(', ')} from ${signers.shown}; ${commitHint(signers, 'it takes effect')}\n`,
+    ),
+  );
   return EXIT.allowed;
 }
 
@@ -174,7 +201,10 @@ const reviewers: Command = {
   async run(args: string[], io: Io) {
     const [action, ...rest] = args;
     if (action !== 'add' && action !== 'list' && action !== 'remove') {
-      throw new CleanroomError('EUSAGE', `${action === undefined ? 'reviewers needs an action' : `unknown action "${action}"`}: add, list or remove; see \`cleanroom reviewers --help\``);
+      throw new CleanroomError(
+        'EUSAGE',
+        `${action === undefined ? 'reviewers needs an action' : `unknown action "${action}"`}: add, list or remove; see \`cleanroom reviewers --help\``,
+      );
     }
     const ctx = await openContext(io, {});
     try {

@@ -85,21 +85,14 @@ async function activityWithoutContent(ctx: InspectContext, judged: JudgedRange):
 
 function activityText(activity: ReadonlyMap<string, FiredCommit>): string {
   if (activity.size === 0) return '';
-  const lines = [...activity.values()].flatMap((f) => [
-    `  commit ${f.commit.slice(0, 12)}`,
-    ...f.signals.map((s) => `    ${signalText(s)}`),
-  ]);
+  const lines = [...activity.values()].flatMap((f) => [`  commit ${f.commit.slice(0, 12)}`, ...f.signals.map((s) => `    ${signalText(s)}`)]);
   return `\nassistant activity that changed no protected content (reported, never blocked):\n${lines.join('\n')}\n`;
 }
 
 /** What `scan` without a range audits: everything HEAD's history holds. */
 const ALL_OF_HEAD = 'HEAD';
 
-async function scanRange(
-  ctx: InspectContext,
-  text: string | undefined,
-  onProgress?: (done: number, total: number) => void,
-): Promise<JudgedRange & { range: CommitRange }> {
+async function scanRange(ctx: InspectContext, text: string | undefined, onProgress?: (done: number, total: number) => void): Promise<JudgedRange & { range: CommitRange }> {
   const range = text === undefined ? { include: [ALL_OF_HEAD], exclude: [] } : parseRange(text);
   const resolve = (revs: readonly string[]) => Promise.all(revs.map((r) => ctx.engine.resolve(r)));
   const resolved: CommitRange = { include: await resolve(range.include), exclude: await resolve(range.exclude) };
@@ -110,11 +103,16 @@ const scan: Command = {
   summary: 'audit history: every assistant-made protected change and whether a review covers it',
   usage,
   async run(args: string[], io: Io) {
-    const { values, positionals } = parseOptions('scan', args, {
-      format: { type: 'string', default: 'text' },
-      output: { type: 'string' },
-      policy: { type: 'string' },
-    }, true);
+    const { values, positionals } = parseOptions(
+      'scan',
+      args,
+      {
+        format: { type: 'string', default: 'text' },
+        output: { type: 'string' },
+        policy: { type: 'string' },
+      },
+      true,
+    );
     if (positionals.length > 1) throw new CleanroomError('EUSAGE', `scan takes one range A..B, got ${positionals.length} arguments`);
     const format = values.format;
     if (format !== 'text' && format !== 'json' && format !== 'html') {
@@ -135,8 +133,7 @@ const scan: Command = {
           ? renderJson(verdict, { engine: ctx.engine.kind, range, commitsWithSignals: fired })
           : format === 'html'
             ? renderHtml(verdict, { range: spec ?? ALL_OF_HEAD, fired })
-            : renderText(verdict, { ...styleFor(values.output ? {} : io.stdout, io.env), label: 'cleanroom scan', scope: '' }) +
-              activityText(activity);
+            : renderText(verdict, { ...styleFor(values.output ? {} : io.stdout, io.env), label: 'cleanroom scan', scope: '' }) + activityText(activity);
       if (values.output) {
         await fs.writeFile(path.resolve(io.cwd, values.output), report).catch((e: Error) => {
           throw new CleanroomError('EUSAGE', `cannot write the report to ${values.output}: ${e.message}`);

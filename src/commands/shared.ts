@@ -12,12 +12,7 @@ import { ATTESTATION_CLAIMS_KEPT } from '../review.js';
 import { openCleanBlobs } from '../signals/clean-blobs.js';
 
 /** util.parseArgs with its TypeErrors turned into usage errors that point at --help. */
-export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
-  command: string,
-  args: string[],
-  options: T,
-  allowPositionals = false,
-) {
+export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: T, allowPositionals = false) {
   try {
     return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (e) {

@@ -83,7 +83,12 @@ const verify: Command = {
       const { reviewed, rejected } = await reviewsOf(ctx.engine, attested, changes);
       const forbidden = await forbiddenIn(ctx, oid, changes);
       const head = await ctx.engine.resolve('HEAD');
-      const later = await laterReviews(ctx, oid, head, changes.filter((c) => forbidden?.get(c.path) !== true && !reviewed.has(reviewKey(c.path, c.newOid ?? ''))));
+      const later = await laterReviews(
+        ctx,
+        oid,
+        head,
+        changes.filter((c) => forbidden?.get(c.path) !== true && !reviewed.has(reviewKey(c.path, c.newOid ?? ''))),
+      );
       const out: string[] = [`${rev} (${oid.slice(0, 12)}): ${plural(changes.length, 'protected file')} brought by this commit; policy ${ctx.policy.source}`];
       let missing = 0;
       for (const c of changes) {
@@ -104,7 +109,9 @@ const verify: Command = {
         const after = later.get(key);
         if (after) {
           out.push(`  covered later ${c.path} (blob ${blob}) by ${after.principals.join(', ')}`);
-          out.push(`    blob ${blob} at path ${c.path} is covered by the review in commit ${after.commit.slice(0, 12)} (later than ${rev}): scan, check --range and a push of HEAD judge ${rev} with HEAD's reviews, so it counts there; ${rev} alone (pushed or checked without that commit) is not covered`);
+          out.push(
+            `    blob ${blob} at path ${c.path} is covered by the review in commit ${after.commit.slice(0, 12)} (later than ${rev}): scan, check --range and a push of HEAD judge ${rev} with HEAD's reviews, so it counts there; ${rev} alone (pushed or checked without that commit) is not covered`,
+          );
           continue;
         }
         if (!who) missing++;

@@ -16,7 +16,6 @@ import { ruleFor, STRICTNESS, strictestRule } from './decide.js';
 import type { RuleRef } from './verdict.js';
 import { GITLINK_MODE, SYMLINK_MODE } from '../git/modes.js';
 
-
 /** For each rule, matchers for the folders its pattern reaches below: the pattern cut at each
  *  top-level "/" (`evals/private/**` reaches below `evals` and `evals/private`). A "/" inside a
  *  brace group cannot be cut at: such a rule is taken to reach below every folder. */

@@ -65,10 +65,7 @@ export interface GitEngine {
   commitChanges(oid: string, parent?: string): Promise<Change[]>;
   /** commitChanges for many commits at once, in order (a push can bring thousands); `onCommit`
    *  hears of each as soon as its diff is known, so judging can start while git still diffs. */
-  changesOfCommits(
-    requests: readonly { readonly oid: string; readonly parent?: string | undefined }[],
-    onCommit?: (index: number, changes: Change[]) => void,
-  ): Promise<Change[][]>;
+  changesOfCommits(requests: readonly { readonly oid: string; readonly parent?: string | undefined }[], onCommit?: (index: number, changes: Change[]) => void): Promise<Change[][]>;
   readCommit(oid: string): Promise<CommitInfo>;
   /** Commits of the range, newest first (rev-list order), with their parents as rev-list
    *  --parents gives them (none for a root or a shallow clone's boundary). */
@@ -92,11 +89,7 @@ export interface GitEngine {
 }
 
 /** readBlobs for an engine whose single reads already overlap: every read at once. */
-export function readEachBlob<T>(
-  readBlob: (oid: string) => Promise<Uint8Array>,
-  oids: readonly string[],
-  each: (index: number, content: Uint8Array) => T,
-): Promise<T[]> {
+export function readEachBlob<T>(readBlob: (oid: string) => Promise<Uint8Array>, oids: readonly string[], each: (index: number, content: Uint8Array) => T): Promise<T[]> {
   return Promise.all(oids.map((oid, i) => readBlob(oid).then((content) => each(i, content))));
 }
 

@@ -49,12 +49,8 @@ function spawnGit(args: readonly string[], opts: GitRunOptions): Promise<GitResu
     const onStdout = opts.onStdout;
     child.stdout?.on('data', onStdout ? (b: Buffer) => onStdout(b) : (b: Buffer) => out.push(b));
     child.stderr?.on('data', (b: Buffer) => err.push(b));
-    child.on('error', (e) =>
-      reject(new CleanroomError('EGIT', `could not run git (${e.message}); is git installed and on PATH?`)),
-    );
-    child.on('close', (code) =>
-      resolve({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8'), status: code ?? 128 }),
-    );
+    child.on('error', (e) => reject(new CleanroomError('EGIT', `could not run git (${e.message}); is git installed and on PATH?`)));
+    child.on('close', (code) => resolve({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8'), status: code ?? 128 }));
     if (child.stdin) {
       // git may finish without reading all of its input (an error, say); its exit status tells.
       child.stdin.on('error', () => undefined);

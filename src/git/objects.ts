@@ -205,8 +205,7 @@ function startsWithAt(raw: Buffer, pos: number, text: string): boolean {
 }
 
 /** An object id line's value at `pos` (hex of the repository's length, then a newline). */
-const oidLineEnd = (raw: Buffer, pos: number, hexLength: number): number | null =>
-  isHexAt(raw, pos, hexLength) && raw[pos + hexLength] === 0x0a ? pos + hexLength + 1 : null;
+const oidLineEnd = (raw: Buffer, pos: number, hexLength: number): number | null => (isHexAt(raw, pos, hexLength) && raw[pos + hexLength] === 0x0a ? pos + hexLength + 1 : null);
 
 /** fsck's opening for commits and tags alike: the header's shape, then `<key> <id>` as the first
  *  line. The problem, or where the next line starts. */
@@ -228,7 +227,13 @@ const PLACED_HEADERS = new Set(['tree', 'parent', 'author', 'committer']);
  */
 export function commitProblem(raw: Buffer, format: ObjectFormat): ObjectProblem | null {
   const hexLength = HEX_LENGTH[format];
-  const first = firstLineProblem(raw, 'tree', hexLength, problem('missingTree', "invalid format - expected 'tree' line"), problem('badTreeSha1', "invalid 'tree' line format - bad sha1"));
+  const first = firstLineProblem(
+    raw,
+    'tree',
+    hexLength,
+    problem('missingTree', "invalid format - expected 'tree' line"),
+    problem('badTreeSha1', "invalid 'tree' line format - bad sha1"),
+  );
   if (typeof first !== 'number') return first;
   let pos = first;
   while (startsWithAt(raw, pos, 'parent ')) {
@@ -267,7 +272,13 @@ const OBJECT_TYPES = new Set(['commit', 'tree', 'blob', 'tag']);
  * null. Its infos count too (`badTagName`, `missingTaggerEntry`): git itself never writes such a tag.
  */
 export function tagProblem(raw: Buffer, format: ObjectFormat): ObjectProblem | null {
-  const first = firstLineProblem(raw, 'object', HEX_LENGTH[format], problem('missingObject', "invalid format - expected 'object' line"), problem('badObjectSha1', "invalid 'object' line format - bad sha1"));
+  const first = firstLineProblem(
+    raw,
+    'object',
+    HEX_LENGTH[format],
+    problem('missingObject', "invalid format - expected 'object' line"),
+    problem('badObjectSha1', "invalid 'object' line format - bad sha1"),
+  );
   if (typeof first !== 'number') return first;
   let pos = first;
   if (!startsWithAt(raw, pos, 'type ')) return problem('missingTypeEntry', "invalid format - expected 'type' line");

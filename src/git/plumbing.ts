@@ -71,7 +71,7 @@ class PlumbingEngine implements GitEngine {
   /** A commit as `git log` shows it: one in another encoding than UTF-8 is converted by git. */
   async readCommit(oid: string): Promise<CommitInfo> {
     const obj = await this.objects.read(checkRev(oid));
-    if (!obj || obj.type !== 'commit') throw new CleanroomError('EBADREV', `${oid} is not a commit in this repository`);
+    if (obj?.type !== 'commit') throw new CleanroomError('EBADREV', `${oid} is not a commit in this repository`);
     const parsed = parseCommit(obj.oid, obj.content, this.repo.objectFormat);
     return isUtf8Encoding(parsed.encoding) ? parsed.info : (this.logView ??= openLogView(this.repo.cwd, this.repo.env))(parsed.info);
   }
@@ -175,7 +175,7 @@ class PlumbingEngine implements GitEngine {
   /** Every file below a tree, in git's order (what ls-tree -r lists); gitlinks left out. */
   private async treeFiles(name: string, prefix: string): Promise<TreeFile[]> {
     const tree = await this.objects.read(name);
-    if (!tree || tree.type !== 'tree') return [];
+    if (tree?.type !== 'tree') return [];
     // Every subtree is asked for at once (cat-file answers them in one stream), then put in place:
     // one round trip per level, not per folder, however busy this process is meanwhile.
     const parts: (TreeFile | Promise<TreeFile[]>)[] = [];
@@ -203,7 +203,7 @@ function rangeInput(range: CommitRange, rest: readonly string[] = []): string {
 }
 
 function blobContent(oid: string, obj: GitObject | null): Buffer {
-  if (!obj || obj.type !== 'blob') throw new CleanroomError('EGIT', `blob ${oid} is missing from the repository`);
+  if (obj?.type !== 'blob') throw new CleanroomError('EGIT', `blob ${oid} is missing from the repository`);
   return obj.content;
 }
 

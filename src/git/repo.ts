@@ -38,9 +38,7 @@ export async function discoverRepo(cwd: string, env: NodeJS.ProcessEnv): Promise
 }
 
 export function emptyTreeOid(format: RepoContext['objectFormat']): string {
-  return format === 'sha256'
-    ? '6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321'
-    : '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+  return format === 'sha256' ? '6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321' : '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 }
 
 /** Identities and the effective configuration in one spawn (GitVars, src/git/config.ts). */

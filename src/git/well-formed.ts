@@ -134,7 +134,8 @@ function readListed(repo: RepoContext, input: string, each: (obj: GitObject | nu
     revList.stderr.on('data', (b: Buffer) => (complaints.revList += b.toString('utf8')));
     catFile.stderr.on('data', (b: Buffer) => (complaints.catFile += b.toString('utf8')));
     const exits = [revList, catFile].map(
-      (child) => new Promise<number>((done) => child.on('close', (code) => done(code ?? 128)).on('error', (e) => reject(new CleanroomError('EGIT', `could not run git (${e.message})`)))),
+      (child) =>
+        new Promise<number>((done) => child.on('close', (code) => done(code ?? 128)).on('error', (e) => reject(new CleanroomError('EGIT', `could not run git (${e.message})`)))),
     );
     revList.stdin.on('error', () => undefined);
     revList.stdin.end(input);
@@ -226,7 +227,9 @@ async function refuseUnwalkable(repo: RepoContext, stderr: string): Promise<neve
 }
 
 function refusal(malformed: readonly Malformed[]): CleanroomError {
-  const lines = malformed.slice(0, LISTED).map(({ oid, type, problem }) => `  ${type} ${oid}: ${OWN_PROBLEMS.has(problem.id) ? 'cleanroom' : 'git fsck'} ${problem.id}: ${problem.text}`);
+  const lines = malformed
+    .slice(0, LISTED)
+    .map(({ oid, type, problem }) => `  ${type} ${oid}: ${OWN_PROBLEMS.has(problem.id) ? 'cleanroom' : 'git fsck'} ${problem.id}: ${problem.text}`);
   if (malformed.length > LISTED) lines.push(`  and ${malformed.length - LISTED} more`);
   return new CleanroomError(
     'EOBJECT',

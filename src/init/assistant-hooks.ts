@@ -11,7 +11,6 @@ import { shellQuote } from '../report/messages.js';
 import { PACKAGE_NAME } from '../version.js';
 import type { InitJournal } from './journal.js';
 
-
 /** What init wires into an assistant's hooks: `cleanroom record` after its tool calls, `cleanroom
  *  guard` before them. */
 type Use = 'record' | 'guard';

@@ -32,7 +32,9 @@ export function detectorKey(policy: Policy, objectFormat: string): string {
   const rules = policy.assistants;
   const patterns = rules.builtin ? catalog().flatMap((e) => (e.kind === 'environment' ? [] : [`${e.id} ${e.pattern.source}/${e.pattern.flags}`])) : [];
   const own = [...rules.trailers.map((r) => `t ${r.source}/${r.flags}`), ...rules.identities.map((r) => `i ${r.source}/${r.flags}`)];
-  return createHash('sha256').update(JSON.stringify([objectFormat, patterns, own])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([objectFormat, patterns, own]))
+    .digest('hex');
 }
 
 /** The index for one run, and the tips whose history it covers. */
@@ -244,9 +246,7 @@ export async function lineageSignals(
 ): Promise<Signal[]> {
   const signalled = new Set(flagged.map((s) => s.path));
   // review-always paths need a review whoever wrote them: where they came from changes nothing.
-  const asked = changes.filter(
-    (c) => c.newOid && REGULAR_FILE_MODES.has(c.newMode ?? '') && !signalled.has(c.path) && assistantMatters(judgedRule(ctx.policy, c)),
-  );
+  const asked = changes.filter((c) => c.newOid && REGULAR_FILE_MODES.has(c.newMode ?? '') && !signalled.has(c.path) && assistantMatters(judgedRule(ctx.policy, c)));
   if (asked.length === 0) return [];
   const run = runOf(ctx);
   const tips = [...run.visible, ...revs];
@@ -259,7 +259,9 @@ export async function lineageSignals(
   const read = await ctx.engine.readBlobs(unread, (_, content) => substantiveChunks(content));
   const chunksOf = new Map([...chunked, ...unread.map((oid, i) => [oid, read[i] as Chunk[]] as const)]);
   // The old side matters only where the new content could be a copy at all.
-  const suspects = asked.map((c) => ({ c, after: chunksOf.get(c.newOid as string) as readonly Chunk[] })).filter(({ after: a }) => containment(a, index.originOfChunk).distinctMatched >= MIN_MATCHED_CHUNKS);
+  const suspects = asked
+    .map((c) => ({ c, after: chunksOf.get(c.newOid as string) as readonly Chunk[] }))
+    .filter(({ after: a }) => containment(a, index.originOfChunk).distinctMatched >= MIN_MATCHED_CHUNKS);
   const withOld = suspects.filter(({ c }) => c.oldOid && REGULAR_FILE_MODES.has(c.oldMode ?? ''));
   const before = await ctx.engine.readBlobs(
     withOld.map(({ c }) => c.oldOid as string),

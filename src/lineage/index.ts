@@ -110,8 +110,14 @@ export async function chunkWrites(engine: GitEngine, writes: readonly AssistantW
     const batch = writes.slice(start, start + READ_BATCH);
     const olds = batch.filter((w) => w.oldOid !== null);
     const [after, before] = await Promise.all([
-      engine.readBlobs(batch.map((w) => w.newOid), (_, content) => substantiveChunks(content)),
-      engine.readBlobs(olds.map((w) => w.oldOid as string), (_, content) => substantiveChunks(content)),
+      engine.readBlobs(
+        batch.map((w) => w.newOid),
+        (_, content) => substantiveChunks(content),
+      ),
+      engine.readBlobs(
+        olds.map((w) => w.oldOid as string),
+        (_, content) => substantiveChunks(content),
+      ),
     ]);
     let o = 0;
     batch.forEach((w, i) => {

@@ -145,7 +145,7 @@ export class Snapshot {
   blobs(): Map<string, number> {
     const n = this.oidBytes;
     const blobs = new Map<string, number>();
-    this.blobOrigins.forEach((origin, i) => blobs.set(this.blobKeys.toString('hex', i * n, i * n + n), origin));
+    for (const [i, origin] of this.blobOrigins.entries()) blobs.set(this.blobKeys.toString('hex', i * n, i * n + n), origin);
     return blobs;
   }
 }

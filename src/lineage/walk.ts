@@ -38,7 +38,6 @@ const RAW_ARGS = [...LOG_ARGS, '--raw', '--no-abbrev', '--no-renames', '--diff-m
 
 const NUL = 0;
 
-
 /**
  * Streams `git log` over `include --not exclude` (ids only: they reach git through --stdin, never
  * as options; `noWalk`: those commits alone) and hands each assistant-made commit's writes to
@@ -66,9 +65,10 @@ export async function walkAssistantWrites(
   }
   // Pass one: which commits' writes are kept (commit ids only, so memory stays flat).
   const kept: string[] = range.candidates ? [...range.candidates] : [];
-  if (!range.candidates) await streamLog(repo, range.noWalk ? [...LOG_ARGS, '--no-walk'] : LOG_ARGS, [...range.include, ...range.exclude.map((id) => `^${id}`)], (buf, pos, eof) =>
-    parseLoggedCommit(buf, pos, eof, rules, noted, onCommit, (commit) => kept.push(commit)),
-  );
+  if (!range.candidates)
+    await streamLog(repo, range.noWalk ? [...LOG_ARGS, '--no-walk'] : LOG_ARGS, [...range.include, ...range.exclude.map((id) => `^${id}`)], (buf, pos, eof) =>
+      parseLoggedCommit(buf, pos, eof, rules, noted, onCommit, (commit) => kept.push(commit)),
+    );
   if (kept.length === 0) return;
   // Pass two: those commits alone, diffed; parseLoggedCommit asks each the same question again.
   await streamLog(repo, RAW_ARGS, kept, (buf, pos, eof) => parseLoggedCommit(buf, pos, eof, rules, noted, undefined, undefined, onWrite));
@@ -164,7 +164,13 @@ function parseLoggedCommit(
       // ":<old mode> <new mode> <old oid> <new oid> <status>"
       const [oldMode = '', newMode = '', oldOid = '', newOid = '', status = ''] = buf.toString('latin1', pos + 1, metaEnd).split(' ');
       if ((status === 'A' || status === 'M' || status === 'T') && REGULAR_FILE_MODES.has(newMode)) {
-        const write = { commit, assistant: assistant ?? 'git-ai', path: buf.toString('utf8', metaEnd + 1, pathEnd), oldOid: status === 'M' && REGULAR_FILE_MODES.has(oldMode) ? oldOid : null, newOid };
+        const write = {
+          commit,
+          assistant: assistant ?? 'git-ai',
+          path: buf.toString('utf8', metaEnd + 1, pathEnd),
+          oldOid: status === 'M' && REGULAR_FILE_MODES.has(oldMode) ? oldOid : null,
+          newOid,
+        };
         writes.push(note === undefined ? write : { ...write, note });
       }
     }

@@ -99,7 +99,8 @@ export function parseManifest(bytes: Uint8Array): ManifestParse {
   const fail = (what: string): void => void problems.push(`the manifest's ${what}`);
   if (!isJsonObject(json)) return { ok: false, problems: ['the manifest is not a JSON object'] };
   if (json._type !== STATEMENT_TYPE) fail(`_type is ${shownValue(json._type)}; expected "${STATEMENT_TYPE}"`);
-  if (json.predicateType !== MANIFEST_PREDICATE_TYPE) fail(`predicateType is ${shownValue(json.predicateType)}; expected "${MANIFEST_PREDICATE_TYPE}" (is this a release manifest?)`);
+  if (json.predicateType !== MANIFEST_PREDICATE_TYPE)
+    fail(`predicateType is ${shownValue(json.predicateType)}; expected "${MANIFEST_PREDICATE_TYPE}" (is this a release manifest?)`);
   const p = json.predicate;
   if (!isJsonObject(p)) {
     fail('predicate is missing or not an object');
@@ -109,7 +110,8 @@ export function parseManifest(bytes: Uint8Array): ManifestParse {
   if (format === undefined) fail(`predicate.objectFormat is ${shownValue(p.objectFormat)}; expected "sha1" or "sha256"`);
   if (p.repository !== null && (typeof p.repository !== 'string' || p.repository === '')) fail('predicate.repository must be a non-empty string or null');
   if (typeof p.revision !== 'string' || (format !== undefined && !HEX[format].test(p.revision))) fail(`predicate.revision must be a commit id of ${format ?? 'the object format'}`);
-  if (typeof p.createdAt !== 'string' || parseReviewedAt(p.createdAt) === undefined) fail(`predicate.createdAt is ${shownValue(p.createdAt)}; expected an RFC 3339 UTC time such as "2026-01-31T12:00:00Z"`);
+  if (typeof p.createdAt !== 'string' || parseReviewedAt(p.createdAt) === undefined)
+    fail(`predicate.createdAt is ${shownValue(p.createdAt)}; expected an RFC 3339 UTC time such as "2026-01-31T12:00:00Z"`);
   if (typeof p.policy !== 'string') fail('predicate.policy must be a string');
   if (!isStringList(p.paths)) fail('predicate.paths must be a list of strings');
   if (typeof p.releasable !== 'boolean') fail(`predicate.releasable is ${shownValue(p.releasable)}; expected true or false`);
@@ -123,30 +125,60 @@ export function parseManifest(bytes: Uint8Array): ManifestParse {
 
   const files: ManifestFile[] = [];
   const seen = new Set<string>();
-  subjects.forEach((s: unknown, i) => {
+  for (const [i, s] of subjects.entries()) {
     const at = `subject[${i}]`;
-    if (!isJsonObject(s) || !isJsonObject(s.digest)) return fail(`${at} must be an object with a digest`);
+    if (!isJsonObject(s) || !isJsonObject(s.digest)) {
+      fail(`${at} must be an object with a digest`);
+      continue;
+    }
     const name = s.name;
     const why = typeof name !== 'string' ? 'is missing' : LONE_SURROGATE.test(name) ? 'is not a Unicode string (a lone surrogate names no file)' : pathProblem(name);
-    if (why !== undefined || typeof name !== 'string') return fail(`${at}.name ${why ?? 'is missing'}`);
+    if (why !== undefined || typeof name !== 'string') {
+      fail(`${at}.name ${why ?? 'is missing'}`);
+      continue;
+    }
     // Two subjects of one name would let one of them go unchecked against the folder.
-    if (seen.has(name)) return fail(`${at}.name ${JSON.stringify(name)} appears twice; a snapshot holds one file by each name`);
+    if (seen.has(name)) {
+      fail(`${at}.name ${JSON.stringify(name)} appears twice; a snapshot holds one file by each name`);
+      continue;
+    }
     seen.add(name);
     const { gitBlob, sha256 } = s.digest;
-    if (typeof gitBlob !== 'string' || !HEX[format].test(gitBlob)) return fail(`${at}.digest.gitBlob must be a ${format} blob id (lowercase hex)`);
-    if (typeof sha256 !== 'string' || !HEX.sha256.test(sha256)) return fail(`${at}.digest.sha256 must be 64 lowercase hex digits`);
+    if (typeof gitBlob !== 'string' || !HEX[format].test(gitBlob)) {
+      fail(`${at}.digest.gitBlob must be a ${format} blob id (lowercase hex)`);
+      continue;
+    }
+    if (typeof sha256 !== 'string' || !HEX.sha256.test(sha256)) {
+      fail(`${at}.digest.sha256 must be 64 lowercase hex digits`);
+      continue;
+    }
     const d: unknown = described[i];
-    if (!isJsonObject(d) || d.name !== name) return fail(`predicate.files[${i}] must describe ${JSON.stringify(name)}, as subject[${i}] does`);
-    if (!STATUSES.includes(d.status as FileStatus)) return fail(`predicate.files[${i}].status is ${shownValue(d.status)}; expected one of ${STATUSES.join(', ')}`);
+    if (!isJsonObject(d) || d.name !== name) {
+      fail(`predicate.files[${i}] must describe ${JSON.stringify(name)}, as subject[${i}] does`);
+      continue;
+    }
+    if (!STATUSES.includes(d.status as FileStatus)) {
+      fail(`predicate.files[${i}].status is ${shownValue(d.status)}; expected one of ${STATUSES.join(', ')}`);
+      continue;
+    }
     const reviewers = strings(d.reviewers);
     const assistants = strings(d.assistants);
-    if (reviewers === undefined || assistants === undefined) return fail(`predicate.files[${i}].reviewers and .assistants must be lists of strings when present`);
+    if (reviewers === undefined || assistants === undefined) {
+      fail(`predicate.files[${i}].reviewers and .assistants must be lists of strings when present`);
+      continue;
+    }
     files.push({ name, gitBlob, sha256, status: d.status as FileStatus, reviewers, assistants });
-  });
+  }
   // The flag and the statuses must agree: a signer's tool that says "releasable" over an
   // unreviewed file is wrong about one of them, and the stricter reading wins.
   const held = files.filter((f) => !RELEASABLE_STATUSES.has(f.status));
-  if (p.releasable === true && held.length > 0) fail(`predicate.releasable is true, but ${held.map((f) => `${f.name} is ${f.status}`).slice(0, 5).join(', ')}`);
+  if (p.releasable === true && held.length > 0)
+    fail(
+      `predicate.releasable is true, but ${held
+        .map((f) => `${f.name} is ${f.status}`)
+        .slice(0, 5)
+        .join(', ')}`,
+    );
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,

@@ -22,5 +22,7 @@ export function summaryText({ rev, revision, judged, listed, releasable, signed 
     return `  ${(link ? 'not a file' : f.status).padEnd(19)} ${quotePath(f.path)}${who}${link}${why}`;
   });
   const verdict = releasable ? 'releasable' : 'NOT releasable: every file must be reviewed or carry no assistant signal';
-  return printableBlock(`cleanroom manifest: ${rev} (${revision.slice(0, 12)}), ${plural(listed.size, 'file')}, ${signed ? 'signed' : 'unsigned'}; ${verdict}\n${lines.join('\n')}\n`);
+  return printableBlock(
+    `cleanroom manifest: ${rev} (${revision.slice(0, 12)}), ${plural(listed.size, 'file')}, ${signed ? 'signed' : 'unsigned'}; ${verdict}\n${lines.join('\n')}\n`,
+  );
 }

@@ -292,5 +292,5 @@ function classSource(chars: string[], start: number, quoted: string, emit: (s: s
 }
 
 function classChar(c: string): string {
-  return /[\\\]\[^-]/.test(c) ? `\\${c}` : c;
+  return /[\\\][^-]/.test(c) ? `\\${c}` : c;
 }

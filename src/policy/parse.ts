@@ -1,18 +1,5 @@
 import path from 'node:path';
-import {
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  visit,
-  type Document,
-  type Scalar,
-  type YAMLError,
-  type YAMLMap,
-  type YAMLSeq,
-} from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Scalar, type YAMLError, type YAMLMap, type YAMLSeq } from 'yaml';
 import { CleanroomError, type ErrorCode } from '../errors.js';
 import { MAX_POLICY_BYTES, yamlLimitProblem } from '../input-limits.js';
 import { compileRule, globError } from './glob.js';
@@ -311,7 +298,15 @@ function readPolicy(r: Reader, contents: unknown, source: string, baseDir: strin
   const review = readReview(r, get('review'), baseDir);
   const limits = readLimits(r, get('limits'));
 
-  if (repository === undefined || mode === undefined || caseSensitive === undefined || protect === undefined || assistants === undefined || review === undefined || limits === undefined) {
+  if (
+    repository === undefined ||
+    mode === undefined ||
+    caseSensitive === undefined ||
+    protect === undefined ||
+    assistants === undefined ||
+    review === undefined ||
+    limits === undefined
+  ) {
     return undefined;
   }
   return {
@@ -382,7 +377,8 @@ function readExclude(r: Reader, f: Field | undefined, where: string): string[] |
 }
 
 function readAssistants(r: Reader, f: Field | undefined): AssistantRules | undefined {
-  if (f === undefined) return { builtin: true, trailers: [], identities: [], environment: [], markers: [], recordedShare: DEFAULT_RECORDED_SHARE, lineageShare: DEFAULT_LINEAGE_SHARE };
+  if (f === undefined)
+    return { builtin: true, trailers: [], identities: [], environment: [], markers: [], recordedShare: DEFAULT_RECORDED_SHARE, lineageShare: DEFAULT_LINEAGE_SHARE };
   const fields = r.fields(f.value, f.at, 'assistants', `a mapping with ${ASSISTANT_KEYS.join(', ')}`, ASSISTANT_KEYS);
   if (fields === undefined) return undefined;
   const get = (key: (typeof ASSISTANT_KEYS)[number]) => fields.entries.get(key);
@@ -406,7 +402,15 @@ function readAssistants(r: Reader, f: Field | undefined): AssistantRules | undef
   };
   const recordedShare = share('recorded_share', DEFAULT_RECORDED_SHARE);
   const lineageShare = share('lineage_share', DEFAULT_LINEAGE_SHARE);
-  if (builtin === undefined || trailers === undefined || identities === undefined || environment === undefined || markers === undefined || recordedShare === undefined || lineageShare === undefined) {
+  if (
+    builtin === undefined ||
+    trailers === undefined ||
+    identities === undefined ||
+    environment === undefined ||
+    markers === undefined ||
+    recordedShare === undefined ||
+    lineageShare === undefined
+  ) {
     return undefined;
   }
   return { builtin, trailers, identities, environment, markers, recordedShare, lineageShare };
@@ -419,9 +423,7 @@ function readReview(r: Reader, f: Field | undefined, baseDir: string): ReviewRul
 
   const namespaceField = get('namespace');
   const namespace =
-    namespaceField === undefined
-      ? DEFAULT_NAMESPACE
-      : r.string(namespaceField, 'review.namespace', 'a non-empty signature namespace without whitespace', (s) => NAMESPACE.test(s));
+    namespaceField === undefined ? DEFAULT_NAMESPACE : r.string(namespaceField, 'review.namespace', 'a non-empty signature namespace without whitespace', (s) => NAMESPACE.test(s));
   const signersField = get('allowed_signers');
   const allowedSigners =
     signersField === undefined

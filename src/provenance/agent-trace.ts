@@ -144,9 +144,7 @@ export function agentTraceSignals(attributions: readonly TraceAttribution[], pat
   for (const a of attributions) {
     if (a.path !== path) continue;
     // Clamped to the file: a range recorded before lines were deleted may run past its end.
-    const ranges = a.ranges
-      .map(([start, end]): [number, number] => [start, Math.min(end, staged.lineCount)])
-      .filter(([start, end]) => start <= end && addsWithin(start, end));
+    const ranges = a.ranges.map(([start, end]): [number, number] => [start, Math.min(end, staged.lineCount)]).filter(([start, end]) => start <= end && addsWithin(start, end));
     if (ranges.length > 0) hits.push({ a, ranges });
   }
   // The file is appended to: its last records are the newest.

@@ -46,7 +46,6 @@ export interface ProvenanceRecord {
   readonly truncated?: true;
 }
 
-
 /**
  * The line-fingerprint rule, the same for recording and for asking: trim the line, collapse each
  * run of whitespace to one space (re-indentation and reformatting do not hide a line), skip it when
@@ -159,7 +158,14 @@ export function compact(commonDir: string, maxBytes: number): boolean {
       }
       const tmp = path.join(dir, `${LEDGER_FILE}.${process.pid}.tmp`);
       try {
-        fs.writeFileSync(tmp, keep.reverse().map((l) => `${l}\n`).join(''), { mode: 0o644 });
+        fs.writeFileSync(
+          tmp,
+          keep
+            .reverse()
+            .map((l) => `${l}\n`)
+            .join(''),
+          { mode: 0o644 },
+        );
         fs.renameSync(tmp, file);
       } catch (e) {
         fs.rmSync(tmp, { force: true });
@@ -247,7 +253,9 @@ export function openLedger(commonDir: string): ProvenanceLedger {
       else map.set(key, [r]);
     };
     // Newest first: ISO times sort as strings; the sort is stable for records of one millisecond.
-    const records = readLedger(commonDir).reverse().sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));
+    const records = readLedger(commonDir)
+      .reverse()
+      .sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));
     for (const r of records) {
       add(blobs, r.blob.toLowerCase(), r);
       add(sha256s, r.sha256.toLowerCase(), r);

@@ -59,7 +59,9 @@ export const first = (...values: unknown[]): string | null => {
 };
 /** The new strings of several edits. */
 const each = (edits: unknown, key: string): string[] =>
-  asList(edits).map((e) => asObject(e)?.[key]).filter((s): s is string => typeof s === 'string');
+  asList(edits)
+    .map((e) => asObject(e)?.[key])
+    .filter((s): s is string => typeof s === 'string');
 /** An edit's new string: an edit without one (a deletion) introduced nothing. */
 const one = (...values: unknown[]): string[] => {
   const s = first(...values);
@@ -112,9 +114,7 @@ type Found = { path: string | null; introduced: string[] | null };
 
 function result(base: Base, found: { writes?: Found[]; shell?: Omit<ShellCall, 'agent' | 'session' | 'tool'> }): HookPayload {
   const { agent, session, tool, cwd } = base;
-  const writes = (found.writes ?? [])
-    .filter((w): w is Found & { path: string } => w.path !== null)
-    .map((w) => ({ path: w.path, agent, session, tool, introduced: w.introduced }));
+  const writes = (found.writes ?? []).filter((w): w is Found & { path: string } => w.path !== null).map((w) => ({ path: w.path, agent, session, tool, introduced: w.introduced }));
   const shell = found.shell ? { ...found.shell, agent, session, tool } : null;
   return { cwd, writes, shell };
 }
@@ -172,8 +172,7 @@ function cursor(d: JsonObject): HookPayload {
   const input = asObject(d.tool_input) ?? {};
   const tool = asText(d.tool_name) ?? event;
   const base: Base = { agent: 'cursor', session: first(d.conversation_id, d.session_id) ?? '', tool, cwd: first(d.cwd, roots[0]) };
-  const shellAfter = () =>
-    result(base, { shell: { phase: 'after', callId: first(d.tool_use_id, d.generation_id) ?? tool, durationMs: num(d.duration) } });
+  const shellAfter = () => result(base, { shell: { phase: 'after', callId: first(d.tool_use_id, d.generation_id) ?? tool, durationMs: num(d.duration) } });
   switch (event) {
     case 'afterFileEdit':
     case 'afterTabFileEdit':

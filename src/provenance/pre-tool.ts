@@ -150,7 +150,8 @@ export function shellWriteTargets(command: string): string[] {
     if (EVERY_OPERAND.has(base)) targets.push(...files);
     else if (LAST_OPERAND.has(base) && files.length > 1) targets.push(files[files.length - 1] as string);
     else if (base === 'git' && rest[0] === 'mv' && files.length > 2) targets.push(files[files.length - 1] as string);
-    else if (IN_PLACE.has(base) && rest.some((a) => /^-[a-zA-Z]*i/.test(a) || a.startsWith('--in-place'))) targets.push(...files.slice(base === 'sed' && !rest.includes('-e') ? 1 : 0));
+    else if (IN_PLACE.has(base) && rest.some((a) => /^-[a-zA-Z]*i/.test(a) || a.startsWith('--in-place')))
+      targets.push(...files.slice(base === 'sed' && !rest.includes('-e') ? 1 : 0));
     else if (base === 'dd') targets.push(...rest.filter((a) => a.startsWith('of=')).map((a) => a.slice(3)));
   }
   return targets.filter((t) => t !== '' && t !== '/dev/null');

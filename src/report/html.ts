@@ -173,8 +173,7 @@ export function renderHtml(v: Verdict, page: ScanPage): string {
       '<thead><tr><th scope="col">Assistant</th><th scope="col">Changes</th><th scope="col">Covered</th><th scope="col">Not covered</th></tr></thead>',
       '<tbody>',
       ...tallies.map(
-        ([name, t]) =>
-          `<tr><th scope="row">${escapeHtml(name)}</th><td class="num">${t.changes}</td><td class="num">${t.covered}</td><td class="num">${t.uncovered}</td></tr>`,
+        ([name, t]) => `<tr><th scope="row">${escapeHtml(name)}</th><td class="num">${t.changes}</td><td class="num">${t.covered}</td><td class="num">${t.uncovered}</td></tr>`,
       ),
       '</tbody>',
       '</table>',

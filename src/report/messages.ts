@@ -6,7 +6,6 @@ import type { Finding, ReviewedChange, Verdict } from '../decide/verdict.js';
 import type { Signal } from '../signals/signal.js';
 import { hasUnsafe, printable } from './escape.js';
 
-
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
@@ -64,16 +63,25 @@ export function reasonText(f: Finding): string {
 export function fixCommands(f: Finding): string[] {
   const p = shellQuote(f.path);
   if (f.reason === 'link') {
-    const undo = f.commit === null ? `git restore --staged -- ${p}    # leave the link out of this commit` : `git rebase -i ${f.commit.slice(0, 12)}^    # take the link out of commit ${f.commit.slice(0, 12)}`;
+    const undo =
+      f.commit === null
+        ? `git restore --staged -- ${p}    # leave the link out of this commit`
+        : `git rebase -i ${f.commit.slice(0, 12)}^    # take the link out of commit ${f.commit.slice(0, 12)}`;
     return [`replace ${p} with a copy of what it points at, and have that content reviewed`, undo];
   }
   if (f.reason === 'forbidden') {
-    const undo = f.commit === null ? `git restore --staged -- ${p}    # leave it out of this commit` : `git rebase -i ${f.commit.slice(0, 12)}^    # take it out of commit ${f.commit.slice(0, 12)}`;
+    const undo =
+      f.commit === null
+        ? `git restore --staged -- ${p}    # leave it out of this commit`
+        : `git rebase -i ${f.commit.slice(0, 12)}^    # take it out of commit ${f.commit.slice(0, 12)}`;
     return [undo, `a person writes ${p} themselves, outside any assistant, and commits it`];
   }
   // No review can sign for an absence: a deletion in the policy's folder is a person's own act.
   if (f.status === 'deleted') {
-    const undo = f.commit === null ? `git restore --staged --worktree -- ${p}    # keep the file` : `git rebase -i ${f.commit.slice(0, 12)}^    # take the deletion out of commit ${f.commit.slice(0, 12)}`;
+    const undo =
+      f.commit === null
+        ? `git restore --staged --worktree -- ${p}    # keep the file`
+        : `git rebase -i ${f.commit.slice(0, 12)}^    # take the deletion out of commit ${f.commit.slice(0, 12)}`;
     return [undo, 'a human makes this deletion, in a commit of their own, outside any assistant'];
   }
   if (f.commit === null) {
@@ -85,11 +93,9 @@ export function fixCommands(f: Finding): string[] {
   ];
 }
 
-export const REVIEW_NOTE =
-  'A human must review this content and sign for it (cleanroom attest) before it may enter a protected path.';
+export const REVIEW_NOTE = 'A human must review this content and sign for it (cleanroom attest) before it may enter a protected path.';
 
-export const FORBID_NOTE =
-  'Only a person may write content under a forbid-assistant path: an assistant may not produce it, and a review does not change that.';
+export const FORBID_NOTE = 'Only a person may write content under a forbid-assistant path: an assistant may not produce it, and a review does not change that.';
 
 /** The closing notes a verdict's findings call for. */
 export function closingNotes(v: Verdict): string[] {
@@ -109,7 +115,7 @@ export function guardDeniedText(hits: readonly { path: string; rule: { pattern: 
   const rules = [...new Set(hits.map((h) => `${h.rule.pattern} (forbid-assistant, ${h.rule.origin})`))].join('; ');
   return (
     `cleanroom: refused: an assistant may not write ${paths}. The repository's policy says only a person may write this content: ${rules}. ` +
-    'No review can admit an assistant\'s version, and writing it elsewhere to move it in later is caught too (its lineage is traced). ' +
+    "No review can admit an assistant's version, and writing it elsewhere to move it in later is caught too (its lineage is traced). " +
     'Do not write it; tell the user that a human must write this file themselves.'
   );
 }

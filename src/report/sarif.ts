@@ -77,7 +77,9 @@ export function pathToUri(gitPath: string): string {
 
 /** Stable across runs and engines, so code scanning recognises the same finding on a re-run. */
 function fingerprint(f: Finding): string {
-  return createHash('sha256').update(`${f.commit ?? ''}\0${f.path}\0${f.rule.pattern}`).digest('hex');
+  return createHash('sha256')
+    .update(`${f.commit ?? ''}\0${f.path}\0${f.rule.pattern}`)
+    .digest('hex');
 }
 
 function messageText(f: Finding): string {

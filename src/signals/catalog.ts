@@ -69,13 +69,7 @@ function validateEntry(e: unknown, index: number): CatalogEntry {
   if (!isStringList(sources) || sources.length === 0 || sources.some((s) => s.trim() === '')) {
     throw new Error(`${where}: needs at least one source`);
   }
-  if (
-    !isJsonObject(examples) ||
-    !isStringList(examples.match) ||
-    !isStringList(examples.noMatch) ||
-    examples.match.length === 0 ||
-    Object.keys(examples).length !== 2
-  ) {
+  if (!isJsonObject(examples) || !isStringList(examples.match) || !isStringList(examples.noMatch) || examples.match.length === 0 || Object.keys(examples).length !== 2) {
     throw new Error(`${where}: examples must be { match: [≥1 string], noMatch: [strings] }`);
   }
 

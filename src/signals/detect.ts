@@ -223,10 +223,7 @@ export function messageSignals(message: string, rules: AssistantRules, opts: Tra
   return signals;
 }
 
-export function identitySignals(
-  people: readonly { role: 'author' | 'committer'; identity: Identity }[],
-  rules: AssistantRules,
-): Signal[] {
+export function identitySignals(people: readonly { role: 'author' | 'committer'; identity: Identity }[], rules: AssistantRules): Signal[] {
   const candidates = rulesOf(rules).identity;
   const signals: Signal[] = [];
   for (const { role, identity } of people) {
@@ -240,10 +237,7 @@ export function identitySignals(
 }
 
 /** What a recorded commit carries by itself: its message and its author's and committer's identities. */
-export function commitSignals(
-  commit: { readonly message: string; readonly author: Identity; readonly committer: Identity },
-  rules: AssistantRules,
-): Signal[] {
+export function commitSignals(commit: { readonly message: string; readonly author: Identity; readonly committer: Identity }, rules: AssistantRules): Signal[] {
   return [
     ...messageSignals(commit.message, rules),
     ...identitySignals(
@@ -266,11 +260,7 @@ function markersApplyTo(path: string): boolean {
 }
 
 /** Policy content markers (e.g. a generator's banner comment) in the lines a change adds. */
-export function markerSignals(
-  path: string,
-  added: readonly { line: number; text: string }[],
-  rules: AssistantRules,
-): Signal[] {
+export function markerSignals(path: string, added: readonly { line: number; text: string }[], rules: AssistantRules): Signal[] {
   if (!markersApplyTo(path)) return [];
   const candidates = policyRules(rules.markers, 'assistants.markers');
   const signals: Signal[] = [];
@@ -416,10 +406,7 @@ export function textLines(text: string): string[] {
  * moves are ignored on purpose: a marker that was already there is not new work. Returns null when
  * the new content is binary; a binary old side counts as having no lines.
  */
-export function addedLines(
-  oldContent: Uint8Array | null,
-  newContent: Uint8Array,
-): { line: number; text: string }[] | null {
+export function addedLines(oldContent: Uint8Array | null, newContent: Uint8Array): { line: number; text: string }[] | null {
   const newText = blobText(newContent);
   return newText === null ? null : addedTextLines(oldContent ? blobText(oldContent) : null, newText);
 }
@@ -543,14 +530,7 @@ function occurrences(content: Buffer, line: Buffer, before = content.length): nu
  * lines that hold a marker are compared with the old content, as bytes. `before` is the old
  * content, null when there is none or it is binary.
  */
-export function markerSignalsInLarge(
-  path: string,
-  before: Uint8Array | null,
-  after: Uint8Array,
-  rules: AssistantRules,
-  window = TEXT_WINDOW,
-  overlap = WINDOW_OVERLAP,
-): Signal[] {
+export function markerSignalsInLarge(path: string, before: Uint8Array | null, after: Uint8Array, rules: AssistantRules, window = TEXT_WINDOW, overlap = WINDOW_OVERLAP): Signal[] {
   if (isBinary(after) || !markersApplyTo(path)) return [];
   const asBuffer = (c: Uint8Array) => (Buffer.isBuffer(c) ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength));
   const content = asBuffer(after);

@@ -18,14 +18,7 @@ function signal(path: string, record: ProvenanceRecord, rule: string, evidence: 
   return { kind: 'recorded', assistant: record.agent, rule, evidence, path };
 }
 
-export function recordedSignals(
-  path: string,
-  blob: string,
-  content: Uint8Array,
-  added: readonly { text: string }[] | null,
-  ledger: ProvenanceLedger,
-  share: number,
-): Signal[] {
+export function recordedSignals(path: string, blob: string, content: Uint8Array, added: readonly { text: string }[] | null, ledger: ProvenanceLedger, share: number): Signal[] {
   const exact = ledger.byBlob(blob)[0];
   if (exact) return [signal(path, exact, 'recorded/blob', `${exact.agent} wrote exactly this content as ${exact.path} (${when(exact)})`)];
   if (content.length <= LFS_POINTER_MAX) {
@@ -34,11 +27,19 @@ export function recordedSignals(
     if (lfs) return [signal(path, lfs, 'recorded/lfs', `${lfs.agent} wrote the content this Git LFS pointer names, as ${lfs.path} (${when(lfs)})`)];
   }
   if (!added) return [];
-  const { matched, total, records } = ledger.lineMatches(added.map((a) => a.text), path);
+  const { matched, total, records } = ledger.lineMatches(
+    added.map((a) => a.text),
+    path,
+  );
   if (total === 0 || matched / total < share) return [];
-  const who = records.slice(0, 3).map((r) => `${r.agent} (${when(r)})`).join('; ');
+  const who = records
+    .slice(0, 3)
+    .map((r) => `${r.agent} (${when(r)})`)
+    .join('; ');
   const first = records[0];
-  return first ? [signal(path, first, 'recorded/lines', `${matched} of ${total} added lines were written by ${who}${records.length > 3 ? ` and ${records.length - 3} more` : ''}`)] : [];
+  return first
+    ? [signal(path, first, 'recorded/lines', `${matched} of ${total} added lines were written by ${who}${records.length > 3 ? ` and ${records.length - 3} more` : ''}`)]
+    : [];
 }
 
 /** Whether any line of this text (blobText of a file's content) is one an assistant was recorded

@@ -222,10 +222,6 @@ export function parseTrailers(message: string, opts: TrailerOptions = {}): Parse
 
   const outside = (region: string) => splitKeep(region).filter((l) => !isComment(l));
   // end lies past cutoff only in git's quirk of a scissors line below the divider (see findTrailerEnd).
-  const bodyLines = [
-    ...outside(message.slice(0, start)),
-    ...blockBody,
-    ...outside(message.slice(end, Math.max(end, cutoff))),
-  ].map(bodyLine);
+  const bodyLines = [...outside(message.slice(0, start)), ...blockBody, ...outside(message.slice(end, Math.max(end, cutoff)))].map(bodyLine);
   return { trailers, bodyLines, continuationLines };
 }

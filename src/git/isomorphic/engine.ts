@@ -14,17 +14,7 @@
  * user asked for this engine (src/git/preflight.ts), so a wrong answer is never the alternative.
  */
 import { CleanroomError } from '../../errors.js';
-import {
-  boundEngine,
-  readEachBlob,
-  type Change,
-  type CommitInfo,
-  type CommitRange,
-  type FileSource,
-  type GitEngine,
-  type ListedCommit,
-  type TreeFile,
-} from '../engine.js';
+import { boundEngine, readEachBlob, type Change, type CommitInfo, type CommitRange, type FileSource, type GitEngine, type ListedCommit, type TreeFile } from '../engine.js';
 import { GITLINK_MODE } from '../modes.js';
 import type { RepoContext } from '../repo.js';
 import { listCommits } from './history.js';

@@ -57,7 +57,7 @@ function splitAlternates(value: string): string[] {
   let rest = value;
   while (rest !== '') {
     const quoted = rest.startsWith('"') ? /^"((?:[^"\\]|\\.)*)"/.exec(rest) : null;
-    const raw = quoted ? (quoted[0] ?? '') : rest.split(':', 1)[0] ?? '';
+    const raw = quoted ? (quoted[0] ?? '') : (rest.split(':', 1)[0] ?? '');
     if (raw !== '') entries.push(unquote(raw));
     rest = rest.slice(raw.length + 1);
   }
@@ -68,11 +68,7 @@ function splitAlternates(value: string): string[] {
 function unquote(text: string): string {
   if (!text.startsWith('"') || !text.endsWith('"') || text.length < 2) return text;
   const named: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
-  const bytes = text
-    .slice(1, -1)
-    .replace(/\\([0-7]{3}|.)/g, (_, esc: string) =>
-      esc.length === 3 ? String.fromCharCode(parseInt(esc, 8)) : (named[esc] ?? esc),
-    );
+  const bytes = text.slice(1, -1).replace(/\\([0-7]{3}|.)/g, (_, esc: string) => (esc.length === 3 ? String.fromCharCode(parseInt(esc, 8)) : (named[esc] ?? esc)));
   return Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
@@ -81,13 +77,33 @@ function unquote(text: string): string {
  * the longest matching entry wins; a trailing '/' marks a directory entry.
  */
 const WORKTREE_PRIVATE = [
-  'gc.pid', 'info/sparse-checkout', 'logs/HEAD',
-  'logs/refs/bisect/', 'logs/refs/rewritten/', 'logs/refs/worktree/',
-  'refs/bisect/', 'refs/rewritten/', 'refs/worktree/',
+  'gc.pid',
+  'info/sparse-checkout',
+  'logs/HEAD',
+  'logs/refs/bisect/',
+  'logs/refs/rewritten/',
+  'logs/refs/worktree/',
+  'refs/bisect/',
+  'refs/rewritten/',
+  'refs/worktree/',
 ];
 const SHARED = [
-  'branches/', 'common/', 'config', 'gc.log', 'hooks/', 'info/', 'logs/', 'lost-found/',
-  'objects/', 'packed-refs', 'refs/', 'remotes/', 'rr-cache/', 'shallow', 'svn/', 'worktrees/',
+  'branches/',
+  'common/',
+  'config',
+  'gc.log',
+  'hooks/',
+  'info/',
+  'logs/',
+  'lost-found/',
+  'objects/',
+  'packed-refs',
+  'refs/',
+  'remotes/',
+  'rr-cache/',
+  'shallow',
+  'svn/',
+  'worktrees/',
 ];
 
 function matches(rel: string, entry: string): boolean {
@@ -188,7 +204,10 @@ export class OverlayFs {
   private async locate(file: string, syscall: string): Promise<string> {
     const abs = path.resolve(file);
     if (!abs.startsWith(this.gitDir + path.sep)) return abs;
-    const rel = abs.slice(this.gitDir.length + 1).split(path.sep).join('/');
+    const rel = abs
+      .slice(this.gitDir.length + 1)
+      .split(path.sep)
+      .join('/');
     if (rel === 'index') return this.indexFile;
     if (rel.startsWith('objects/')) {
       const real = await this.objectFile(rel.slice('objects/'.length));

@@ -95,7 +95,8 @@ export class Revisions {
       const obj = await this.store.readRaw(oid);
       if (!obj) return null;
       if (type === 'object' || obj.type === type) return oid;
-      if (obj.type === 'tag') oid = /^object ([0-9a-f]{40})\n/.exec(obj.content.toString('latin1'))?.[1]; // git's parse_tag_buffer: the first line
+      if (obj.type === 'tag')
+        oid = /^object ([0-9a-f]{40})\n/.exec(obj.content.toString('latin1'))?.[1]; // git's parse_tag_buffer: the first line
       else if (type === '') return oid;
       else if (type === 'tree' && obj.type === 'commit') oid = (await this.store.commit(oid))?.tree;
       else return null;

@@ -121,13 +121,7 @@ function startsWith(path: Buffer, prefix: Buffer): boolean {
 }
 
 function change(path: Buffer, before: Entry | undefined, after: Entry | undefined): Change {
-  const status: ChangeStatus = !before
-    ? 'added'
-    : !after
-      ? 'deleted'
-      : (before.mode & S_IFMT) !== (after.mode & S_IFMT)
-        ? 'typechange'
-        : 'modified';
+  const status: ChangeStatus = !before ? 'added' : !after ? 'deleted' : (before.mode & S_IFMT) !== (after.mode & S_IFMT) ? 'typechange' : 'modified';
   const mode = (e: Entry | undefined) => (e ? e.mode.toString(8).padStart(6, '0') : null);
   return { path: path.toString('utf8'), status, oldMode: mode(before), newMode: mode(after), oldOid: before?.oid ?? null, newOid: after?.oid ?? null };
 }
@@ -139,13 +133,7 @@ export function rootEntry(oid: string): Entry {
 
 /** Tree against tree (either side may be absent), recursing only where subtree oids differ;
  *  `list` reads the entries of a tree that does not carry its own. */
-export async function diffTrees(
-  before: Entry | null,
-  after: Entry | null,
-  prefix: Buffer,
-  out: Change[],
-  list: (oid: string) => Promise<readonly Entry[]>,
-): Promise<void> {
+export async function diffTrees(before: Entry | null, after: Entry | null, prefix: Buffer, out: Change[], list: (oid: string) => Promise<readonly Entry[]>): Promise<void> {
   if (before && after && before.oid === after.oid) return;
   const entries = (e: Entry | null) => (e === null ? [] : e.children ? e.children() : list(e.oid));
   const [left, right] = await Promise.all([entries(before), entries(after)]);
