@@ -414,7 +414,7 @@ async function inspectHistory(
     ); // failures surface where the batch is awaited
   };
   const judge = (index: number, firstParent: Change[]): void => {
-    if (judging[index] || merges.has(index)) return; // heard twice: an engine that fell back and started over
+    if (judging[index] || merges.has(index)) return; // heard twice: as the engine streamed it, then in the batch's whole answer (an engine need not stream)
     const commit = listed[index] as ListedCommit;
     if (!touchesProtected(ctx.policy, firstParent)) {
       const changeSet = Promise.resolve(unprotected(commit.oid, firstParent));
