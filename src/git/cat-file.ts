@@ -105,9 +105,10 @@ export class BatchOutputParser {
   private buffer: Buffer = EMPTY;
   /** Set while the body of an object is still arriving: large blobs come in many chunks, which
    *  are gathered in a list and joined once (joining on every chunk would be quadratic). */
-  private body: { oid: string; type: string; size: number; chunks: Buffer[]; have: number } | null = null;
+  private body: { oid: string; type: string; size: number; rest: string; chunks: Buffer[]; have: number } | null = null;
 
-  constructor(private readonly onObject: (object: GitObject | null) => void) {}
+  /** `rest`: what a `--batch=... %(rest)` format writes after the size ('' in the plain format). */
+  constructor(private readonly onObject: (object: GitObject | null, rest: string) => void) {}
 
   /** True between objects: the output so far ended where an object did. */
   get atBoundary(): boolean {
@@ -132,27 +133,32 @@ export class BatchOutputParser {
         pos += want;
         this.body = null;
         // Most objects arrive in one chunk: a view of it, not a copy.
-        this.onObject({ oid: body.oid, type: body.type, content: (body.chunks.length === 1 ? (body.chunks[0] as Buffer) : Buffer.concat(body.chunks)).subarray(0, body.size) });
+        this.onObject(
+          { oid: body.oid, type: body.type, content: (body.chunks.length === 1 ? (body.chunks[0] as Buffer) : Buffer.concat(body.chunks)).subarray(0, body.size) },
+          body.rest,
+        );
         continue;
       }
       const nl = data.indexOf(0x0a, pos);
       if (nl < 0) break;
       const header = parseHeader(data, pos, nl);
       pos = nl + 1;
-      if (header === null) this.onObject(null);
+      if (header === null) this.onObject(null, '');
       else this.body = { ...header, chunks: [], have: 0 };
     }
     this.buffer = pos === data.length ? EMPTY : data.subarray(pos);
   }
 }
 
-/** One `--batch` header line, data[start, end): `<oid> <type> <size>`, or null for
- *  `<name> missing` / `<name> ambiguous` (a name may hold spaces). */
-export function parseHeader(data: Buffer, start: number, end: number): { oid: string; type: string; size: number } | null {
+/** One `--batch` header line, data[start, end): `<oid> <type> <size>`, then whatever a format's
+ *  `%(rest)` adds, or null for `<name> missing` / `<name> ambiguous` (a name may hold spaces) and
+ *  for a line that gives no size. */
+export function parseHeader(data: Buffer, start: number, end: number): { oid: string; type: string; size: number; rest: string } | null {
   const header = data.toString('utf8', start, end);
   if (header.endsWith(' missing') || header.endsWith(' ambiguous')) return null;
-  const [oid = '', type = '', sizeText = ''] = header.split(' ');
-  return { oid, type, size: Number(sizeText) };
+  const [oid = '', type = '', sizeText = '', ...rest] = header.split(' ');
+  if (!/^[0-9]+$/.test(sizeText)) return null;
+  return { oid, type, size: Number(sizeText), rest: rest.join(' ') };
 }
 
 /** A name that would split the request stream (one name a line), as the error to report. */

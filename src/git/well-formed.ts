@@ -10,7 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { CleanroomError } from '../errors.js';
-import { CatFileBatch, type GitObject } from './cat-file.js';
+import { BatchOutputParser, CatFileBatch, type GitObject } from './cat-file.js';
 import type { ListedCommit } from './engine.js';
 import { gitEnvironment } from './exec.js';
 import { checkObjectId, commitProblem, tagProblem, tagTarget, type ObjectFormat, type ObjectProblem } from './objects.js';
@@ -128,7 +128,7 @@ function readListed(repo: RepoContext, input: string, each: (obj: GitObject | nu
     const revList = spawn('git', ['rev-list', '--parents', '--stdin'], { cwd: repo.cwd, env: { ...env, GIT_FLUSH: '0' }, stdio: ['pipe', 'pipe', 'pipe'] });
     const catFile = spawn('git', ['cat-file', `--batch=${LISTED_FORMAT}`, '--buffer'], { cwd: repo.cwd, env, stdio: [revList.stdout, 'pipe', 'pipe'] });
     revList.stdout.destroy(); // cat-file holds its own copy of the pipe
-    const parser = new ListedOutputParser(each);
+    const parser = new BatchOutputParser((obj, rest) => each(obj, rest === '' ? NO_PARENTS : rest.split(' ')));
     catFile.stdout.on('data', (chunk: Buffer) => parser.push(chunk));
     const complaints = { revList: '', catFile: '' };
     revList.stderr.on('data', (b: Buffer) => (complaints.revList += b.toString('utf8')));
@@ -150,50 +150,6 @@ function readListed(repo: RepoContext, input: string, each: (obj: GitObject | nu
  *  rev-list wrote after the id on the same line. */
 const LISTED_FORMAT = '%(objectname) %(objecttype) %(objectsize) %(rest)';
 const NO_PARENTS: string[] = [];
-
-/** cat-file --batch output in LISTED_FORMAT (./cat-file.ts reads the plain format). */
-class ListedOutputParser {
-  private buffer: Buffer = Buffer.alloc(0);
-  private body: { oid: string; type: string; size: number; parents: string[]; chunks: Buffer[]; have: number } | null = null;
-
-  constructor(private readonly onObject: (object: GitObject | null, parents: string[]) => void) {}
-
-  get atBoundary(): boolean {
-    return this.body === null && this.buffer.length === 0;
-  }
-
-  push(chunk: Buffer): void {
-    const data = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
-    let pos = 0;
-    for (;;) {
-      const body = this.body;
-      if (body) {
-        const want = body.size + 1 - body.have; // +1: the LF after each object
-        if (data.length - pos < want) {
-          if (data.length > pos) body.chunks.push(data.subarray(pos));
-          body.have += data.length - pos;
-          pos = data.length;
-          break;
-        }
-        body.chunks.push(data.subarray(pos, pos + want));
-        pos += want;
-        this.body = null;
-        const content = (body.chunks.length === 1 ? (body.chunks[0] as Buffer) : Buffer.concat(body.chunks)).subarray(0, body.size);
-        this.onObject({ oid: body.oid, type: body.type, content }, body.parents);
-        continue;
-      }
-      const nl = data.indexOf(0x0a, pos);
-      if (nl < 0) break;
-      // Ids and types are ASCII; a missing object's line is `<id> missing`.
-      const fields = data.toString('latin1', pos, nl).split(' ');
-      pos = nl + 1;
-      const [oid = '', type = '', size = ''] = fields;
-      if (fields.length < 3 || type === 'missing' || !/^[0-9]+$/.test(size)) this.onObject(null, NO_PARENTS);
-      else this.body = { oid, type, size: Number(size), parents: fields.length > 3 && fields[3] !== '' ? fields.slice(3) : [], chunks: [], have: 0 };
-    }
-    this.buffer = pos === data.length ? Buffer.alloc(0) : data.subarray(pos);
-  }
-}
 
 /** A commit or tag is judged whole (its message's last paragraph holds the trailers, so a cut
  *  message would hide them): one larger than this is refused, so no push can make the gate
