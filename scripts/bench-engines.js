@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { prng } from './bench-random.js';
+import { isolatedEnv, prng } from './bench-common.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CLI = path.join(ROOT, 'bin', 'cleanroom.js');
@@ -20,16 +20,6 @@ const RUNS = Number(values.runs);
 const SRC_FILES = 2000;
 const DATA_FILES = 500;
 
-const env = {
-  ...process.env,
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_AUTHOR_NAME: 'Bench Human',
-  GIT_AUTHOR_EMAIL: 'human@example.org',
-  GIT_COMMITTER_NAME: 'Bench Human',
-  GIT_COMMITTER_EMAIL: 'human@example.org',
-};
-for (const name of Object.keys(env)) if (name.startsWith('CLEANROOM_') || /^(CLAUDECODE|CURSOR_|CODEX_)/.test(name)) delete env[name];
 const git = (cwd, args) =>
   execFileSync('git', args, { cwd, env, maxBuffer: 1 << 28 })
     .toString()
@@ -90,6 +80,14 @@ function time(repo, engine, args) {
 }
 
 const repo = path.join(os.tmpdir(), `cleanroom-bench-engines-${COMMITS}`);
+// The caller's shell may be an assistant's (CLAUDECODE=1 would make every run an assistant's).
+const env = isolatedEnv(repo, {
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_AUTHOR_NAME: 'Bench Human',
+  GIT_AUTHOR_EMAIL: 'human@example.org',
+  GIT_COMMITTER_NAME: 'Bench Human',
+  GIT_COMMITTER_EMAIL: 'human@example.org',
+});
 if (!fs.existsSync(path.join(repo, '.git', 'refs', 'heads', 'main'))) {
   fs.rmSync(repo, { recursive: true, force: true });
   await build(repo);

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isolatedEnv } from './bench-common.js';
 
 /** Bump when anything below changes what is built: the cache is keyed on it. */
 const GENERATOR = 1;
@@ -30,14 +31,7 @@ protect:
     require: review-if-assistant
 `;
 
-const env = {
-  PATH: process.env.PATH,
-  HOME: path.join(CACHE, 'home'),
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: path.join(CACHE, 'home', 'gitconfig'),
-  LANG: 'C.UTF-8',
-  TMPDIR: path.join(CACHE, 'tmp'),
-};
+const env = isolatedEnv(CACHE, { TMPDIR: path.join(CACHE, 'tmp') });
 const log = (s) => process.stderr.write(`${s}\n`);
 
 function build() {

@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
+import { isolatedEnv } from './bench-common.js';
 
 const GENERATOR = 1;
 const HISTORY = 50_000;
@@ -36,14 +37,7 @@ protect:
     require: review-if-assistant
 `;
 
-const env = {
-  PATH: process.env.PATH,
-  HOME: path.join(CACHE, 'home'),
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: path.join(CACHE, 'home', 'gitconfig'),
-  LANG: 'C.UTF-8',
-  NO_COLOR: '1',
-};
+const env = isolatedEnv(CACHE, { NO_COLOR: '1' });
 const git = (cwd, args, opts = {}) =>
   execFileSync('git', args, { cwd, env, maxBuffer: 1 << 30, ...opts })
     .toString()

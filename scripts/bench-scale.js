@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { median, runAlone } from './bench-shapes.js';
+import { isolatedEnv } from './bench-common.js';
 
 /** Bump when anything below changes what is built: the cache is keyed on it. */
 const GENERATOR = 2;
@@ -48,15 +49,7 @@ protect:
 `;
 const PEOPLE = ['Ada Lovelace <ada@example.org>', 'Grace Hopper <grace@example.org>', 'Alan Turing <alan@example.org>', 'Edsger Dijkstra <ewd@example.org>'];
 
-const env = {
-  PATH: process.env.PATH,
-  HOME: path.join(CACHE, 'home'),
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: path.join(CACHE, 'home', 'gitconfig'),
-  LANG: 'C.UTF-8',
-  NO_COLOR: '1',
-  TMPDIR: TMP,
-};
+const env = isolatedEnv(CACHE, { NO_COLOR: '1', TMPDIR: TMP });
 
 const git = (cwd, args, input) => execFileSync('git', args, { cwd, env, input, encoding: 'utf8', maxBuffer: 1 << 30 }).trim();
 const data = (text) => `data ${Buffer.byteLength(text)}\n${text}\n`;

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isolatedEnv } from './bench-common.js';
 
 /** Bump when anything below changes what is built: the cache is keyed on it. */
 const GENERATOR = 1;
@@ -37,14 +38,7 @@ protect:
 `;
 
 // Every commit and tag is made by fast-import, which names its own people: no identity needed.
-const env = {
-  PATH: process.env.PATH,
-  HOME: path.join(CACHE, 'home'),
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: path.join(CACHE, 'home', 'gitconfig'),
-  LANG: 'C.UTF-8',
-  TMPDIR: TMP,
-};
+const env = isolatedEnv(CACHE, { TMPDIR: TMP });
 
 const git = (cwd, args, input) => execFileSync('git', args, { cwd, env, input, encoding: 'utf8', maxBuffer: 1 << 30 }).trim();
 const data = (text) => `data ${Buffer.byteLength(text)}\n${text}\n`;

@@ -31,7 +31,7 @@ import { benchLineage } from './bench-lineage.js';
 import { benchShapes } from './bench-shapes.js';
 import { benchScale } from './bench-scale.js';
 import { benchGuard } from './bench-guard.js';
-import { prng } from './bench-random.js';
+import { isolatedEnv, prng } from './bench-common.js';
 
 /** Bump when anything below changes what is built: the cache is keyed on it. */
 const GENERATOR = 3;
@@ -86,18 +86,13 @@ const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const BASH = fs.existsSync('/bin/bash') ? '/bin/bash' : null;
 const PAGE = 4096;
 
-const env = {
-  PATH: process.env.PATH,
-  HOME: path.join(CACHE, 'home'),
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: path.join(CACHE, 'home', 'gitconfig'),
+const env = isolatedEnv(CACHE, {
   GIT_AUTHOR_NAME: 'Bench Human',
   GIT_AUTHOR_EMAIL: 'human@example.org',
   GIT_COMMITTER_NAME: 'Bench Human',
   GIT_COMMITTER_EMAIL: 'human@example.org',
-  LANG: 'C.UTF-8',
   NO_COLOR: '1',
-};
+});
 const log = (s) => process.stderr.write(`${s}\n`);
 const git = (cwd, args, opts = {}) =>
   execFileSync('git', args, { cwd, env, maxBuffer: 1 << 30, ...opts })
