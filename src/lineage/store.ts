@@ -205,8 +205,12 @@ function blobsHold(keys: Buffer, origins: Int32Array, oidBytes: number, size: nu
   for (let i = 0; i < origins.length; i++) {
     const o = origins[i] as number;
     if (o < 0 || o >= size) return false;
-    // this blob against the one before it: strictly greater
-    if (i > 0 && keys.compare(keys, (i - 1) * oidBytes, i * oidBytes, i * oidBytes, (i + 1) * oidBytes) <= 0) return false;
+    if (i === 0) continue;
+    // this blob against the one before it: strictly greater. Their first four bytes settle almost
+    // every pair in JavaScript; a call into Buffer.compare per blob cost more than the search.
+    const [prev, here] = [(i - 1) * oidBytes, i * oidBytes];
+    const [high, prevHigh] = [keys.readUInt32BE(here), keys.readUInt32BE(prev)];
+    if (high < prevHigh || (high === prevHigh && keys.compare(keys, prev, here, here, here + oidBytes) <= 0)) return false;
   }
   return true;
 }
