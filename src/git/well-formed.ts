@@ -73,22 +73,17 @@ export async function assertWellFormed(
   const include = range.include.map((oid) => checkObjectId(oid, format, 'pushed object id'));
   const exclude = range.exclude.map((oid) => checkObjectId(oid, format, 'known object id'));
   if (include.length === 0) return [];
-  const malformed: Malformed[] = [];
+  // By object id: a tag's commit may be listed and read again, and is reported once.
+  const malformed = new Map<string, Malformed>();
+  const named = new Set(include);
   const read = new Set<string>();
   const check = (obj: GitObject | null, targets: string[]) => {
     if (!obj || read.has(obj.oid)) return;
     read.add(obj.oid);
     const problem = problemOf(obj, format);
-    if (problem) malformed.push({ oid: obj.oid, type: obj.type, problem });
+    if (problem) malformed.set(obj.oid, { oid: obj.oid, type: obj.type, problem });
     else if (obj.type === 'tag') targets.push(tagTarget(obj.content, format));
   };
-  // The named objects (tags are only found by reading them) and what their tags point at, until
-  // no tag is left; then every commit rev-list lists.
-  for (let names = [...new Set(include)]; names.length > 0; ) {
-    const targets: string[] = [];
-    await readEach(repo, names, (obj) => check(obj, targets));
-    names = [...new Set(targets)].filter((oid) => !read.has(oid));
-  }
   const listed: ListedCommit[] = [];
   let unread = 0;
   const failure = await readListed(repo, [...include, ...exclude.map((oid) => `^${oid}`), ''].join('\n'), (obj, parents) => {
@@ -97,11 +92,11 @@ export async function assertWellFormed(
       unread++;
       return;
     }
-    // Only the named objects are remembered (rev-list lists each commit once): a malformed tip
-    // is reported once.
+    // Only the named objects are remembered (rev-list lists each commit once).
+    if (named.has(obj.oid)) read.add(obj.oid);
     const problem = problemOf(obj, format);
     if (problem) {
-      if (!read.has(obj.oid)) malformed.push({ oid: obj.oid, type: obj.type, problem });
+      malformed.set(obj.oid, { oid: obj.oid, type: obj.type, problem });
       return;
     }
     // fsck checked the first line: `tree <id>`.
@@ -109,7 +104,15 @@ export async function assertWellFormed(
     listed.push(commit);
     opts.onCommit?.(commit, obj.content);
   });
-  if (malformed.length > 0) throw refusal(malformed);
+  // The named objects the listing did not read (tags, which only reading finds, and commits the
+  // repository already has), and what their tags point at, until no tag is left. A push of new
+  // commits has none: it costs no process of its own.
+  for (let names = [...named].filter((oid) => !read.has(oid)); names.length > 0; ) {
+    const targets: string[] = [];
+    await readEach(repo, names, (obj) => check(obj, targets));
+    names = [...new Set(targets)].filter((oid) => !read.has(oid));
+  }
+  if (malformed.size > 0) throw refusal([...malformed.values()]);
   if (failure !== null) await refuseUnwalkable(repo, failure);
   if (unread > 0) throw new CleanroomError('EGIT', `git cat-file could not read ${unread} of the commits git rev-list listed; cleanroom judges only history git reads`);
   return listed;
