@@ -20,6 +20,7 @@ import { HOOK_FINDINGS_SHOWN, renderText } from '../report/text.js';
 import { GIT_AI_NOTES_REF } from '../provenance/git-ai.js';
 import { coverLineage, type ReadCommits } from '../lineage/gate.js';
 import { openContext } from './shared.js';
+import { listRefs } from '../git/refs.js';
 
 const TRUSTED_REFS = ['refs/heads/', 'refs/tags/'];
 
@@ -97,8 +98,9 @@ async function judgePush(io: Io, stdin: string): Promise<{ code: number; report:
     // Branches and tags: what pushes through this gate create (or what predates it). Not the refs
     // a host writes itself without running the hook (GitHub's refs/pull/* from forks, GitLab's
     // refs/merge-requests/* and refs/keep-around/*): a commit only they reach is judged like new.
-    const out = await gitOk(['for-each-ref', '--format=%(objectname)', ...TRUSTED_REFS], { cwd: ctx.repo.cwd, env: ctx.repo.env });
-    const existing = [...new Set(out.toString('utf8').split('\n').filter(Boolean))];
+    // Lineage knows every ref (content anywhere can be copied): one listing serves both.
+    const refs = await listRefs(ctx.repo);
+    const existing = [...new Set([...refs.refs].flatMap(([name, oid]) => (TRUSTED_REFS.some((prefix) => name.startsWith(prefix)) ? [oid] : [])))];
     // Deleting a ref brings no content.
     const live = updates.filter((u) => !isNullOid(u.new));
     // git-ai pushes its authorship notes with the commits they describe: judge by the pushed notes.
@@ -129,6 +131,7 @@ async function judgePush(io: Io, stdin: string): Promise<{ code: number; report:
       ctx,
       live.map((u) => u.new),
       read,
+      refs,
     );
     let report = '';
     const verdicts = await judgeUpdates(ctx, live, resolved, existing, notes, { listed, mayTouch });

@@ -4,10 +4,10 @@
  * history this verdict can see? Asked only of protected changes nothing else flags already.
  */
 import { createHash } from 'node:crypto';
-import { CleanroomError } from '../errors.js';
 import { assistantMatters, judgedRule } from '../decide/decide.js';
 import type { Change, ListedCommit } from '../git/engine.js';
-import { gitOk, runGit } from '../git/exec.js';
+import { gitOk } from '../git/exec.js';
+import { listRefs, type RefListing } from '../git/refs.js';
 import { notesIndex, type InspectContext } from '../inspect.js';
 import { GIT_AI_NOTES_REF, parseGitAiNote } from '../provenance/git-ai.js';
 import { WHOLE_TEXT_MAX } from '../signals/detect.js';
@@ -128,25 +128,11 @@ const OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
  * notes never starts an object reader for them. An unborn HEAD is left out.
  */
 async function refTips(ctx: InspectContext, revs: readonly string[]): Promise<{ refs: string[]; resolved: Map<string, string>; notesTip: string | null }> {
-  // show-ref exits 1 when there is no ref at all (a repository before its first commit).
-  const listed = await runGit(['show-ref', '--head'], { cwd: ctx.repo.cwd, env: ctx.repo.env });
-  if (listed.status !== 0 && !(listed.status === 1 && listed.stdout.length === 0)) {
-    throw new CleanroomError('EGIT', `git show-ref failed: ${listed.stderr.trim() || `exit ${listed.status}`}`);
-  }
-  const refs = new Set<string>();
+  const { head, refs } = await (runOf(ctx).refs ?? listRefs(ctx.repo));
   const resolved = new Map<string, string>();
-  let notesTip: string | null = null;
-  for (const line of listed.stdout.toString('utf8').split('\n')) {
-    const space = line.indexOf(' ');
-    if (space < 0) continue;
-    const [oid, name] = [line.slice(0, space), line.slice(space + 1)];
-    if (name === 'HEAD') resolved.set('HEAD', oid);
-    else refs.add(oid);
-    if (name === GIT_AI_NOTES_REF) notesTip = oid;
-  }
-  if (!revs.includes('HEAD')) resolved.delete('HEAD');
+  if (head !== null && revs.includes('HEAD')) resolved.set('HEAD', head);
   for (const r of revs) if (OID.test(r)) resolved.set(r, r);
-  return { refs: [...refs].sort(), resolved, notesTip };
+  return { refs: [...new Set(refs.values())].sort(), resolved, notesTip: refs.get(GIT_AI_NOTES_REF) ?? null };
 }
 
 /** The ids of `tips` this repository still has (a rewritten ref's old tip may be gone), of one
@@ -212,20 +198,22 @@ export interface ReadCommits {
   readonly candidates: ReadonlySet<string>;
 }
 
-/** Per run: the index once opened, and the tips every question of the run sees beyond the refs. */
-const runs = new WeakMap<InspectContext, { opened: Promise<Lineage> | null; visible: Set<string>; read: ReadCommits | null }>();
+/** Per run: the index once opened, the tips every question of the run sees beyond the refs, and
+ *  the refs if the caller listed them already. */
+const runs = new WeakMap<InspectContext, { opened: Promise<Lineage> | null; visible: Set<string>; read: ReadCommits | null; refs: Promise<RefListing> | null }>();
 function runOf(ctx: InspectContext) {
   let run = runs.get(ctx);
-  if (!run) runs.set(ctx, (run = { opened: null, visible: new Set(), read: null }));
+  if (!run) runs.set(ctx, (run = { opened: null, visible: new Set(), read: null, refs: null }));
   return run;
 }
 
 /** Makes the history `tips` reach visible to every lineage question of this run: the server
  *  calls it with all of a push's tips, so a draft on one pushed branch is seen from another.
  *  Nothing is read until a question is asked. `read`: what a pass over all of it found, so that
- *  the walk diffs only its candidates. */
-export function coverLineage(ctx: InspectContext, tips: readonly string[], read: ReadCommits | null = null): void {
+ *  the walk diffs only its candidates; `refs`: the refs, if the caller listed them already. */
+export function coverLineage(ctx: InspectContext, tips: readonly string[], read: ReadCommits | null = null, refs: RefListing | null = null): void {
   const run = runOf(ctx);
+  if (refs) run.refs = Promise.resolve(refs);
   for (const t of tips) run.visible.add(t);
   if (read) run.read = read;
 }
