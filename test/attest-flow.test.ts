@@ -384,7 +384,9 @@ describe('remembered claims (the attestation-claims memory)', () => {
     const ctxRepo = await discoverRepo(repo, human);
     const engine = openPlumbingEngine(ctxRepo);
     const reads: number[] = [];
-    const spied: GitEngine = { ...engine, readBlobs: (oids, each) => (reads.push(oids.length), engine.readBlobs(oids, each)) };
+    const spied: GitEngine = Object.assign(Object.create(engine) as GitEngine, {
+      readBlobs: ((oids, each) => (reads.push(oids.length), engine.readBlobs(oids, each))) as GitEngine['readBlobs'],
+    });
     const policy = await resolvePolicy({ repo: ctxRepo, engine, explicit: undefined, configured: undefined, server: false });
     const aOid = git(repo, ['rev-parse', 'HEAD:datasets/a.jsonl']);
     const needing: Change[] = [{ path: 'datasets/a.jsonl', status: 'added', oldMode: null, newMode: '100644', oldOid: null, newOid: aOid }];

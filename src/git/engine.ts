@@ -92,29 +92,3 @@ export interface GitEngine {
 export function readEachBlob<T>(readBlob: (oid: string) => Promise<Uint8Array>, oids: readonly string[], each: (index: number, content: Uint8Array) => T): Promise<T[]> {
   return Promise.all(oids.map((oid, i) => readBlob(oid).then((content) => each(i, content))));
 }
-
-/** What boundEngine puts around each call (the isomorphic engine: its error translation). */
-type CallWrapper = <A extends unknown[], R>(call: (...args: A) => Promise<R>) => (...args: A) => Promise<R>;
-
-/**
- * The engine's methods as a plain object's own properties, each bound to it and passed through
- * `wrap`: the preflight combines an engine with its reason by spreading it, which a class
- * instance's methods would not survive.
- */
-export function boundEngine(engine: GitEngine, wrap: CallWrapper = (call) => call): GitEngine {
-  return {
-    kind: engine.kind,
-    stagedChanges: wrap(engine.stagedChanges.bind(engine)),
-    commitChanges: wrap(engine.commitChanges.bind(engine)),
-    changesOfCommits: wrap(engine.changesOfCommits.bind(engine)),
-    readCommit: wrap(engine.readCommit.bind(engine)),
-    listCommits: wrap(engine.listCommits.bind(engine)),
-    commitsOutside: wrap(engine.commitsOutside.bind(engine)),
-    resolve: wrap(engine.resolve.bind(engine)),
-    readBlob: wrap(engine.readBlob.bind(engine)),
-    readBlobs: wrap(engine.readBlobs.bind(engine)),
-    listFiles: wrap(engine.listFiles.bind(engine)),
-    readFileAt: wrap(engine.readFileAt.bind(engine)),
-    close: engine.close.bind(engine),
-  };
-}

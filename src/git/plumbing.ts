@@ -1,18 +1,7 @@
 import { CleanroomError } from '../errors.js';
 import { openObjectReader, type CatFileBatch, type GitObject } from './cat-file.js';
 import { BULK_MIN, readObjectsInBulk } from './cat-file-bulk.js';
-import {
-  boundEngine,
-  readEachBlob,
-  type Change,
-  type ChangeStatus,
-  type CommitInfo,
-  type CommitRange,
-  type FileSource,
-  type GitEngine,
-  type ListedCommit,
-  type TreeFile,
-} from './engine.js';
+import { readEachBlob, type Change, type ChangeStatus, type CommitInfo, type CommitRange, type FileSource, type GitEngine, type ListedCommit, type TreeFile } from './engine.js';
 import { gitOk, runGit } from './exec.js';
 import { openLogView } from './log-view.js';
 import type { GitPlace } from './memo.js';
@@ -29,9 +18,8 @@ const stagedDiffArgs = (base: string) => ['diff-index', '--cached', '--ita-invis
  *  ahead of time (src/launch.ts, src/git/handoff.ts). */
 export const STAGED_DIFF_ARGS: readonly string[] = stagedDiffArgs('HEAD');
 
-/** The plumbing engine, as the preflight combines engines: a plain object of bound methods. */
 export function openPlumbingEngine(repo: RepoContext): GitEngine {
-  return boundEngine(new PlumbingEngine(repo));
+  return new PlumbingEngine(repo);
 }
 
 /**

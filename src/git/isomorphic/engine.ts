@@ -14,7 +14,7 @@
  * user asked for this engine (src/git/preflight.ts), so a wrong answer is never the alternative.
  */
 import { CleanroomError } from '../../errors.js';
-import { boundEngine, readEachBlob, type Change, type CommitInfo, type CommitRange, type FileSource, type GitEngine, type ListedCommit, type TreeFile } from '../engine.js';
+import { readEachBlob, type Change, type CommitInfo, type CommitRange, type FileSource, type GitEngine, type ListedCommit, type TreeFile } from '../engine.js';
 import { GITLINK_MODE } from '../modes.js';
 import type { RepoContext } from '../repo.js';
 import { listCommits } from './history.js';
@@ -23,18 +23,35 @@ import { Revisions } from './revision.js';
 import { ObjectStore } from './store.js';
 import { diffTrees, EMPTY_TREE, indexTree, isBlob, isDir, rootEntry, type Entry } from './tree.js';
 
-/** The isomorphic engine, as the preflight combines engines: a plain object of bound methods,
- *  whose every call reports what isomorphic-git throws as EENGINE. */
+/** The isomorphic engine, every call of which reports what isomorphic-git throws as EENGINE. */
 export function openIsomorphicEngine(repo: RepoContext): GitEngine {
-  return boundEngine(new IsomorphicEngine(repo), (call) => async (...args) => {
-    try {
-      return await call(...args);
-    } catch (e) {
-      // A pack it cannot read, an attempted write, its own bugs: the way out is to unset CLEANROOM_ENGINE.
-      if (e instanceof CleanroomError) throw e;
-      throw new CleanroomError('EENGINE', `isomorphic-git could not read the repository: ${(e as Error).message}`);
-    }
-  });
+  const engine = new IsomorphicEngine(repo);
+  const guarded =
+    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await call.apply(engine, args);
+      } catch (e) {
+        // A pack it cannot read, an attempted write, its own bugs: the way out is to unset CLEANROOM_ENGINE.
+        if (e instanceof CleanroomError) throw e;
+        throw new CleanroomError('EENGINE', `isomorphic-git could not read the repository: ${(e as Error).message}`);
+      }
+    };
+  return {
+    kind: engine.kind,
+    stagedChanges: guarded(engine.stagedChanges),
+    commitChanges: guarded(engine.commitChanges),
+    changesOfCommits: guarded(engine.changesOfCommits),
+    readCommit: guarded(engine.readCommit),
+    listCommits: guarded(engine.listCommits),
+    commitsOutside: guarded(engine.commitsOutside),
+    resolve: guarded(engine.resolve),
+    readBlob: guarded(engine.readBlob),
+    readBlobs: guarded(engine.readBlobs),
+    listFiles: guarded(engine.listFiles),
+    readFileAt: guarded(engine.readFileAt),
+    close: () => engine.close(),
+  };
 }
 
 class IsomorphicEngine implements GitEngine {
