@@ -12,6 +12,7 @@ import type { Change, CommitInfo, CommitRange, GitEngine, Identity, ListedCommit
 import { parseIdent } from './git/objects.js';
 import type { GitVars } from './git/config.js';
 import type { RepoContext } from './git/repo.js';
+import type { WellFormedOptions } from './git/well-formed.js';
 import type { Policy } from './policy/policy.js';
 import { CleanroomError } from './errors.js';
 import {
@@ -333,13 +334,13 @@ const BATCH = 16384;
 /** Commits judged between two progress reports (scan draws them on a terminal). */
 const PROGRESS_EVERY = 500;
 
-interface HistoryOptions {
+export interface HistoryOptions {
   readonly onProgress?: (done: number, total: number) => void;
   readonly batch?: number;
   /** The range as `listCommits` lists it, when the caller has it already (the server's
    *  well-formedness pass reads every commit). */
   readonly listed?: readonly ListedCommit[];
-  /** The narrowed walk (narrowWalk), when the caller started it early, beside other work. */
+  /** The narrowed walk (listWellFormed), when the caller started it early, beside other work. */
   readonly mayTouch?: Promise<Set<string> | null>;
 }
 
@@ -384,7 +385,6 @@ async function inspectHistory(
   opts: HistoryOptions = {},
 ): Promise<{ changeSets: ChangeSet[][]; unlisted: ReadonlySet<string> }> {
   const { onProgress, batch: size = BATCH } = opts;
-  opts.mayTouch?.catch(() => undefined); // awaited below only for a long walk
   const listed = opts.listed ?? (await ctx.engine.listCommits(range));
   // Refused before anything is diffed: a wide octopus costs a diff per parent.
   for (const c of listed) checkParents(ctx.policy, c);
@@ -504,13 +504,32 @@ function leftOut(listed: readonly ListedCommit[], kept: ReadonlySet<string>, sta
 const NOT_YET: ChangeSet[] = [];
 
 /** Walks shorter than this diff every commit (and so list every path each one changed). */
-export const NARROW_FROM = 2000;
+const NARROW_FROM = 2000;
 
-/** What a long walk of `range` will diff (HistoryOptions' `mayTouch`; `tip`: the first tip, as
- *  inspectTips and inspectCommits take it), started by a caller that knows early that the walk
- *  is long. */
-export function narrowWalk(ctx: InspectContext, range: CommitRange, tip: Tip): Promise<Set<string> | null> {
-  return commitsThatMayTouch(ctx, range, tip);
+/**
+ * A well-formedness pass over a range (src/git/well-formed.ts: `pass`, handed its options), taken
+ * as the walk's listing: what inspectTips and inspectCommits need not list again. Once the pass
+ * has seen NARROW_FROM commits the walk is known to be long, and its narrowed walk starts beside
+ * the rest of the pass (`range` and `tip`: the first tip, as the walk takes them; no tip, none).
+ * `each` sees every commit the pass found well-formed.
+ */
+export async function listWellFormed(
+  ctx: InspectContext,
+  range: CommitRange,
+  tip: Tip | null,
+  pass: (opts: WellFormedOptions) => Promise<ListedCommit[]>,
+  each?: WellFormedOptions['onCommit'],
+): Promise<HistoryOptions & { listed: ListedCommit[] }> {
+  let mayTouch: Promise<Set<string> | null> | undefined;
+  let count = 0;
+  const listed = await pass({
+    onCommit: (commit, content) => {
+      // Quiet until inspectHistory awaits it: the pass may still refuse the range.
+      if (++count === NARROW_FROM && tip) (mayTouch = commitsThatMayTouch(ctx, range, tip)).catch(() => undefined);
+      each?.(commit, content);
+    },
+  });
+  return mayTouch ? { listed, mayTouch } : { listed };
 }
 
 /**

@@ -4,7 +4,7 @@ import { decide } from '../decide/decide.js';
 import type { ChangeSet } from '../decide/verdict.js';
 import { CleanroomError } from '../errors.js';
 import { assertWellFormed } from '../git/well-formed.js';
-import { inspectCommit, inspectCommits, inspectStaged, NARROW_FROM, narrowWalk, type InspectContext } from '../inspect.js';
+import { inspectCommit, inspectCommits, inspectStaged, listWellFormed, type InspectContext } from '../inspect.js';
 import type { Io } from '../io.js';
 import { renderJson } from '../report/json.js';
 import { renderSarif } from '../report/sarif.js';
@@ -52,16 +52,8 @@ async function changeSetsFor(
       exclude: await Promise.all(range.exclude.map((r) => ctx.engine.resolve(r))),
     };
     const tip = { rev: resolved.include[0] ?? '' };
-    // The well-formedness pass lists the range as inspectCommits would; a long range starts its
-    // narrowed walk as soon as it is known to be long, beside the rest of the pass.
-    let mayTouch: Promise<Set<string> | null> | undefined;
-    let count = 0;
-    const listed = await assertWellFormed(ctx.repo, resolved, {
-      onCommit: () => {
-        if (++count === NARROW_FROM) (mayTouch = narrowWalk(ctx, resolved, tip)).catch(() => undefined);
-      },
-    });
-    return { changeSets: await inspectCommits(ctx, resolved, tip, { listed, ...(mayTouch ? { mayTouch } : {}) }), scope: '' };
+    const read = await listWellFormed(ctx, resolved, tip, (opts) => assertWellFormed(ctx.repo, resolved, opts));
+    return { changeSets: await inspectCommits(ctx, resolved, tip, read), scope: '' };
   }
   return { changeSets: [await inspectStaged(ctx, { only })], scope: 'staged ' };
 }

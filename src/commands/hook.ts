@@ -7,7 +7,7 @@ import { CleanroomError, EXIT } from '../errors.js';
 import { gitOk } from '../git/exec.js';
 import { emptyTreeOid, isNullOid } from '../git/repo.js';
 import { assertWellFormed } from '../git/well-formed.js';
-import { inspectCommits, inspectStaged, NARROW_FROM, narrowWalk, type InspectContext } from '../inspect.js';
+import { inspectCommits, inspectStaged, listWellFormed, type InspectContext } from '../inspect.js';
 import { checkStagedPolicy } from '../policy/load.js';
 import { readAll, type Io } from '../io.js';
 import { HOOK_FINDINGS_SHOWN, renderText, styleFor } from '../report/text.js';
@@ -150,17 +150,10 @@ async function pushedChangeSets(ctx: InspectContext, remote: string | undefined,
     // git names the pushed object by id (an annotated tag stays a tag); the pre-commit framework
     // may name it by ref, resolved here to the commit it pushes.
     const tip = isObjectId(localOid, ctx.repo.objectFormat) ? localOid : await ctx.engine.resolve(localOid);
-    // What the server refuses unjudged, the preview refuses too (src/git/well-formed.ts); that
-    // pass lists the range as inspectCommits would, and a long one starts its narrowed walk early.
+    // What the server refuses unjudged, the preview refuses too (src/git/well-formed.ts).
     const range = { include: [tip], exclude };
-    let mayTouch: Promise<Set<string> | null> | undefined;
-    let count = 0;
-    const listed = await assertWellFormed(ctx.repo, range, {
-      onCommit: () => {
-        if (++count === NARROW_FROM) (mayTouch = narrowWalk(ctx, range, { rev: tip })).catch(() => undefined);
-      },
-    });
-    for (const changeSet of await inspectCommits(ctx, range, { rev: tip }, { listed, ...(mayTouch ? { mayTouch } : {}) })) {
+    const read = await listWellFormed(ctx, range, { rev: tip }, (opts) => assertWellFormed(ctx.repo, range, opts));
+    for (const changeSet of await inspectCommits(ctx, range, { rev: tip }, read)) {
       // A commit pushed under two refs is judged once (with the first ref's reviews).
       if (changeSet.commit && judged.has(changeSet.commit)) continue;
       if (changeSet.commit) judged.add(changeSet.commit);

@@ -11,8 +11,7 @@ import { CleanroomError, EXIT } from '../errors.js';
 import { gitOk, runGit } from '../git/exec.js';
 import { isNullOid } from '../git/repo.js';
 import { assertWellFormedPush } from '../git/well-formed.js';
-import { inspectTips, NARROW_FROM, narrowWalk, type InspectContext, type Tip } from '../inspect.js';
-import type { ListedCommit } from '../git/engine.js';
+import { inspectTips, listWellFormed, type HistoryOptions, type InspectContext, type Tip } from '../inspect.js';
 import { mayBeAssistantMade } from '../lineage/walk.js';
 import { readAll, type Io } from '../io.js';
 import { printable, printableBlock } from '../report/escape.js';
@@ -77,7 +76,7 @@ async function judgeUpdates(
   resolved: readonly (string | null)[],
   existing: string[],
   notes: string,
-  read: { listed: ListedCommit[]; mayTouch: Promise<Set<string> | null> | undefined },
+  history: HistoryOptions,
 ): Promise<Map<RefUpdate, Verdict>> {
   const tips = updates.map((update, i): Tip => {
     const rev = resolved[i];
@@ -86,7 +85,7 @@ async function judgeUpdates(
     return { rev, notes };
   });
   // The well-formedness pass listed what the tips bring over `existing`, as inspectTips would.
-  const changeSets = await inspectTips(ctx, tips, existing, { listed: read.listed, ...(read.mayTouch ? { mayTouch: read.mayTouch } : {}) });
+  const changeSets = await inspectTips(ctx, tips, existing, history);
   return new Map(updates.map((update, i) => [update, decide({ policy: ctx.policy, changeSets: changeSets[i] ?? [] })]));
 }
 
@@ -111,19 +110,19 @@ async function judgePush(io: Io, stdin: string): Promise<{ code: number; report:
     const tips: Tip[] | null = resolved.every((r) => r !== null) ? resolved.map((rev) => ({ rev: rev as string, notes })) : null;
     // One pass reads every commit the push brings: malformed objects and replace refs are refused
     // before anything is judged (docs/security.md), and what judging needs of every commit is
-    // taken on the way. A long push starts its narrowed walk (inspect.ts) as soon as it is known
-    // to be long, beside the rest of the pass; its answer is used only once the pass is through.
+    // taken on the way.
     const rules = ctx.policy.assistants;
     const candidates = new Set<string>();
-    let mayTouch: Promise<Set<string> | null> | undefined;
-    let count = 0;
-    const listed = await assertWellFormedPush(ctx.repo, updates, existing, {
-      onCommit: (commit, content) => {
-        if (++count === NARROW_FROM && tips)
-          (mayTouch = narrowWalk(ctx, { include: [...new Set(tips.map((t) => t.rev))], exclude: existing }, tips[0] as Tip)).catch(() => undefined);
+    const history = await listWellFormed(
+      ctx,
+      { include: [...new Set(tips?.map((t) => t.rev))], exclude: existing },
+      tips?.[0] ?? null,
+      (opts) => assertWellFormedPush(ctx.repo, updates, existing, opts),
+      (commit, content) => {
         if (mayBeAssistantMade(content, rules)) candidates.add(commit.oid);
       },
-    });
+    );
+    const { listed } = history;
     const judged: { update: RefUpdate; verdict: Verdict | null }[] = [];
     // A draft on one pushed branch is visible from the others: lineage sees the whole push.
     const read: ReadCommits = { tips: new Set([...live.map((u) => u.new), ...resolved.filter((r): r is string => r !== null)]), listed, candidates };
@@ -134,7 +133,7 @@ async function judgePush(io: Io, stdin: string): Promise<{ code: number; report:
       refs,
     );
     let report = '';
-    const verdicts = await judgeUpdates(ctx, live, resolved, existing, notes, { listed, mayTouch });
+    const verdicts = await judgeUpdates(ctx, live, resolved, existing, notes, history);
     for (const update of updates) {
       const verdict = verdicts.get(update) ?? null;
       judged.push({ update, verdict });
