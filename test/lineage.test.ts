@@ -347,7 +347,7 @@ describe('the index', () => {
     fs.writeFileSync(indexFile(dir), Buffer.concat([body, createHash('sha256').update(body).digest()]));
   }
   /** Builds the index, then hands it to `spoil` before the move is judged. */
-  function spoiled(spoil: (dir: string) => void): { status: number; stdout: string } {
+  function spoiled(spoil: (dir: string) => void): { status: number; stdout: string; stderr: string } {
     const repo = setup();
     draft(repo);
     expect(cleanroom(repo, ['lineage', 'rebuild'], human).status).toBe(0);
@@ -370,6 +370,25 @@ describe('the index', () => {
   ])('an index %s cannot admit the move', (_, spoil) => {
     const r = spoiled(spoil);
     expect(r.stdout).toMatch(ORIGIN);
+    expect(r.status).toBe(1);
+  });
+
+  it('an index pairing a chunk with an origin it does not hold (digest recomputed) stops the verdict and names the rebuild', () => {
+    // Origins are checked where a search finds one, not over the whole table at every load.
+    const r = spoiled((dir) => redigest(dir, (raw, tables, h) => raw.fill(0x7f, tables + 8 * h.chunks, tables + 12 * h.chunks)));
+    expect(r.stderr).toMatch(/the lineage index \S+index\.bin names an origin it does not hold; run `cleanroom lineage rebuild`/);
+    expect(r.status).toBe(2);
+  });
+
+  it('a blob table that cannot find the copied blob (digest recomputed) changes how the origin is named, not the verdict', () => {
+    // The blob table is not checked for order at load: it only names the origin of what the chunks flag.
+    const r = spoiled((dir) =>
+      redigest(dir, (raw, tables, h) => {
+        const blobs = tables + 12 * h.chunks;
+        raw[blobs] = (raw[blobs] as number) ^ 0xff;
+      }),
+    );
+    expect(r.stdout).toMatch(/100% of the bytes it adds were first written by assistant commit [0-9a-f]{7} at scratch\/t1\.jsonl \[lineage\/share\]/);
     expect(r.status).toBe(1);
   });
 

@@ -17,7 +17,7 @@ import { readAll, type Io } from '../io.js';
 import { printable, printableBlock } from '../report/escape.js';
 import { HOOK_FINDINGS_SHOWN, renderText } from '../report/text.js';
 import { GIT_AI_NOTES_REF } from '../provenance/git-ai.js';
-import { coverLineage, type ReadCommits } from '../lineage/gate.js';
+import { coverLineage, type ReadCommits } from '../lineage/run.js';
 import { openContext } from './shared.js';
 import { listRefs } from '../git/refs.js';
 

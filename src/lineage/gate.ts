@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { assistantMatters, judgedRule } from '../decide/decide.js';
-import type { Change, ListedCommit } from '../git/engine.js';
+import type { Change } from '../git/engine.js';
 import { gitOk } from '../git/exec.js';
-import { listRefs, type RefListing } from '../git/refs.js';
+import { listRefs } from '../git/refs.js';
 import { notesIndex, type InspectContext } from '../inspect.js';
 import { GIT_AI_NOTES_REF, parseGitAiNote } from '../provenance/git-ai.js';
 import { WHOLE_TEXT_MAX } from '../signals/detect.js';
@@ -16,6 +16,7 @@ import { catalog } from '../signals/catalog.js';
 import type { Signal } from '../signals/signal.js';
 import { addedChunks, containment, substantiveChunks, type Chunk } from './chunks.js';
 import { chunkWrites, LineageIndex } from './index.js';
+import { lineageRun, type ReadCommits } from './run.js';
 import { loadSnapshot, saveSnapshot, type StoredWrite } from './store.js';
 import { walkAssistantWrites, type AssistantWrite } from './walk.js';
 import { REGULAR_FILE_MODES } from '../git/modes.js';
@@ -38,7 +39,7 @@ export function detectorKey(policy: Policy, objectFormat: string): string {
 }
 
 /** The index for one run, and the tips whose history it covers. */
-class Lineage {
+export class Lineage {
   constructor(
     readonly index: LineageIndex,
     private readonly covered: Set<string>,
@@ -128,7 +129,7 @@ const OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
  * notes never starts an object reader for them. An unborn HEAD is left out.
  */
 async function refTips(ctx: InspectContext, revs: readonly string[]): Promise<{ refs: string[]; resolved: Map<string, string>; notesTip: string | null }> {
-  const { head, refs } = await (runOf(ctx).refs ?? listRefs(ctx.repo));
+  const { head, refs } = await (lineageRun(ctx).refs ?? listRefs(ctx.repo));
   const resolved = new Map<string, string>();
   if (head !== null && revs.includes('HEAD')) resolved.set('HEAD', head);
   for (const r of revs) if (OID.test(r)) resolved.set(r, r);
@@ -188,37 +189,6 @@ export async function openLineage(
 }
 
 /**
- * Every commit some tips reach over some refs, as a pass that read them all found them (the
- * server's well-formedness pass): `candidates`, those mayBeAssistantMade says yes of.
- */
-export interface ReadCommits {
-  /** The tips as named (a tag, say) and as the commits they name. */
-  readonly tips: ReadonlySet<string>;
-  readonly listed: readonly ListedCommit[];
-  readonly candidates: ReadonlySet<string>;
-}
-
-/** Per run: the index once opened, the tips every question of the run sees beyond the refs, and
- *  the refs if the caller listed them already. */
-const runs = new WeakMap<InspectContext, { opened: Promise<Lineage> | null; visible: Set<string>; read: ReadCommits | null; refs: Promise<RefListing> | null }>();
-function runOf(ctx: InspectContext) {
-  let run = runs.get(ctx);
-  if (!run) runs.set(ctx, (run = { opened: null, visible: new Set(), read: null, refs: null }));
-  return run;
-}
-
-/** Makes the history `tips` reach visible to every lineage question of this run: the server
- *  calls it with all of a push's tips, so a draft on one pushed branch is seen from another.
- *  Nothing is read until a question is asked. `read`: what a pass over all of it found, so that
- *  the walk diffs only its candidates; `refs`: the refs, if the caller listed them already. */
-export function coverLineage(ctx: InspectContext, tips: readonly string[], read: ReadCommits | null = null, refs: RefListing | null = null): void {
-  const run = runOf(ctx);
-  if (refs) run.refs = Promise.resolve(refs);
-  for (const t of tips) run.visible.add(t);
-  if (read) run.read = read;
-}
-
-/**
  * Lineage signals for the protected changes of one change set that `flagged` (the set's own
  * path signals) does not already flag; the caller asks only when no set-wide signal fired.
  * `revs`: what the verdict sees beyond the refs (the pushed tip, HEAD); one that does not resolve
@@ -236,7 +206,7 @@ export async function lineageSignals(
   // review-always paths need a review whoever wrote them: where they came from changes nothing.
   const asked = changes.filter((c) => c.newOid && REGULAR_FILE_MODES.has(c.newMode ?? '') && !signalled.has(c.path) && assistantMatters(judgedRule(ctx.policy, c)));
   if (asked.length === 0) return [];
-  const run = runOf(ctx);
+  const run = lineageRun(ctx);
   const tips = [...run.visible, ...revs];
   const lineage = await (run.opened ??= openLineage(ctx, {}, tips, notes, run.read));
   await lineage.cover(tips);

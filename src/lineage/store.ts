@@ -14,10 +14,12 @@
  * - the origins (JSON, decoded only when a verdict names one): commit, assistant, path, blob;
  * - a SHA-256 of all of the above.
  *
- * Absence from the tables is believed only for history below the recorded tips, and only from a
- * file whose digest, header, sizes and order all hold: anything else (missing, unreadable, cut
- * short, altered, out of order, another detector's) counts for nothing and the history is walked
- * again. The file is replaced whole (written beside it, then renamed), so a reader sees the old
+ * Absence from the chunk table is believed only for history below the recorded tips, and only
+ * from a file whose digest, header, sizes and chunk order all hold: anything else (missing,
+ * unreadable, cut short, altered, out of order, another detector's) counts for nothing and the
+ * history is walked again. The blob table's order is not checked: it only names the origin of an
+ * exact copy the chunks flag already (gate.ts), so a blob it fails to find costs the message its
+ * "first written by" form, never a verdict. An origin a search finds is checked when found. The file is replaced whole (written beside it, then renamed), so a reader sees the old
  * file or the new one. Writers take `lineage.lock`; a writer that cannot take it leaves the disk
  * alone (its verdict uses what it walked in memory). Failing to write never changes a verdict.
  */
@@ -81,7 +83,7 @@ export class Snapshot {
     readonly notes: string | null,
     private readonly chunkKeys: Float64Array,
     private readonly chunkOrigins: Int32Array,
-    /** Blob ids, `oidBytes` each, ascending. */
+    /** Blob ids, `oidBytes` each, ascending as written (not checked: see above). */
     private readonly blobKeys: Buffer,
     private readonly blobOrigins: Int32Array,
     private readonly oidBytes: number,
@@ -93,7 +95,7 @@ export class Snapshot {
   /** The origin a chunk is first known from. */
   originOfChunk(hash: number): number | undefined {
     const at = search(this.chunkKeys, hash);
-    return at === -1 ? undefined : this.chunkOrigins[at];
+    return at === -1 ? undefined : this.found(this.chunkOrigins[at] as number);
   }
 
   /** The first assistant write of exactly this blob, if any. */
@@ -108,9 +110,16 @@ export class Snapshot {
       const order = this.blobKeys.compare(key, 0, n, mid * n, mid * n + n);
       if (order < 0) lo = mid + 1;
       else if (order > 0) hi = mid - 1;
-      else return this.blobOrigins[mid];
+      else return this.found(this.blobOrigins[mid] as number);
     }
     return undefined;
+  }
+
+  /** An origin id a table pairs with a key, checked here rather than all of them at every load.
+   *  The writer never pairs one out of range: the file was made to pass the digest. */
+  private found(origin: number): number {
+    if (origin >= 0 && origin < this.size) return origin;
+    throw new CleanroomError('EGIT', `the lineage index ${this.file} names an origin it does not hold; run \`cleanroom lineage rebuild\``);
   }
 
   origin(id: number): Origin {
@@ -189,28 +198,15 @@ function typed<T extends Float64Array | Int32Array>(make: new (n: number) => T, 
   return out;
 }
 
-/** Origins in range, keys strictly ascending: what binary search needs to answer absence truly. */
-function chunksHold(keys: Float64Array, origins: Int32Array, size: number): boolean {
+/** Keys strictly ascending: what binary search needs to answer absence truly. A hook runs this
+ *  loop once, cold, over every chunk: it checks nothing else (an origin is checked when a search
+ *  finds it, see Snapshot.found). */
+function ascending(keys: Float64Array): boolean {
   let last = -1;
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as number;
-    const o = origins[i] as number;
-    if (!(k > last) || !Number.isSafeInteger(k) || o < 0 || o >= size) return false;
+    if (!(k > last)) return false;
     last = k;
-  }
-  return true;
-}
-
-function blobsHold(keys: Buffer, origins: Int32Array, oidBytes: number, size: number): boolean {
-  for (let i = 0; i < origins.length; i++) {
-    const o = origins[i] as number;
-    if (o < 0 || o >= size) return false;
-    if (i === 0) continue;
-    // this blob against the one before it: strictly greater. Their first four bytes settle almost
-    // every pair in JavaScript; a call into Buffer.compare per blob cost more than the search.
-    const [prev, here] = [(i - 1) * oidBytes, i * oidBytes];
-    const [high, prevHigh] = [keys.readUInt32BE(here), keys.readUInt32BE(prev)];
-    if (high < prevHigh || (high === prevHigh && keys.compare(keys, prev, here, here, here + oidBytes) <= 0)) return false;
   }
   return true;
 }
@@ -241,7 +237,7 @@ export function loadSnapshot(commonDir: string, key: string): Snapshot | null {
   const chunkOrigins = typed(Int32Array, body.subarray(chunkOriginsAt, blobsAt), h.chunks);
   const blobKeys = body.subarray(blobsAt, blobOriginsAt);
   const blobOrigins = typed(Int32Array, body.subarray(blobOriginsAt, originsAt), h.blobs);
-  if (!chunksHold(chunkKeys, chunkOrigins, h.origins) || !blobsHold(blobKeys, blobOrigins, h.oidBytes, h.origins)) return null;
+  if (!ascending(chunkKeys)) return null;
   return new Snapshot(h.tips, h.notes, chunkKeys, chunkOrigins, blobKeys, blobOrigins, h.oidBytes, h.origins, body.subarray(originsAt), file);
 }
 
