@@ -326,13 +326,20 @@ describe('a draft only a git-ai note gives to an AI', () => {
 describe('the index', () => {
   const indexDir = (repo: string) => path.join(repo, '.git', 'cleanroom', 'lineage');
   const indexFile = (dir: string) => path.join(dir, 'index.bin');
-  /** Hands the index's bytes (its digest left off), where its tables start and its header to `change`. */
+  /** The index's layout (store.ts): where the filter, its digest and the chunk table start. */
+  function layout(raw: Buffer): { header: { chunks: number; slots: number }; filter: number; filterDigest: number; tables: number } {
+    const eol = raw.indexOf('\n', raw.indexOf('\n') + 1);
+    const header = JSON.parse(raw.toString('utf8', raw.indexOf('\n') + 1, eol)) as { chunks: number; slots: number };
+    const filter = Math.ceil((eol + 1) / 8) * 8;
+    const filterDigest = filter + header.slots / 8;
+    return { header, filter, filterDigest, tables: filterDigest + 32 };
+  }
+  /** Hands the index's bytes (its last digest left off), where its chunk table starts and its header to `change`. */
   function alter(dir: string, change: (raw: Buffer, tables: number, header: { chunks: number }) => void): Buffer {
     const raw = fs.readFileSync(indexFile(dir));
-    const eol = raw.indexOf('\n', raw.indexOf('\n') + 1);
-    const header = JSON.parse(raw.toString('utf8', raw.indexOf('\n') + 1, eol)) as { chunks: number };
+    const { header, tables } = layout(raw);
     const body = raw.subarray(0, raw.length - 32);
-    change(body, Math.ceil((eol + 1) / 8) * 8, header);
+    change(body, tables, header);
     fs.writeFileSync(indexFile(dir), raw);
     return body;
   }
@@ -341,20 +348,22 @@ describe('the index', () => {
     const hashes = Buffer.from(raw.subarray(tables, tables + 8 * chunks));
     for (let i = 0; i < chunks; i++) hashes.copy(raw, tables + 8 * (chunks - 1 - i), 8 * i, 8 * i + 8);
   }
-  /** Changes the index, then writes the digest that matches the change. */
+  /** Changes the index, then writes both digests that match the change. */
   function redigest(dir: string, change: (raw: Buffer, tables: number, header: { chunks: number }) => void): void {
     const body = alter(dir, change);
+    const { filterDigest } = layout(body);
+    createHash('sha256').update(body.subarray(0, filterDigest)).digest().copy(body, filterDigest);
     fs.writeFileSync(indexFile(dir), Buffer.concat([body, createHash('sha256').update(body).digest()]));
   }
   /** Builds the index, then hands it to `spoil` before the move is judged. */
-  function spoiled(spoil: (dir: string) => void): { status: number; stdout: string; stderr: string } {
+  function spoiled(spoil: (dir: string) => void): { status: number; stdout: string; stderr: string; repo: string } {
     const repo = setup();
     draft(repo);
     expect(cleanroom(repo, ['lineage', 'rebuild'], human).status).toBe(0);
     expect(fs.readFileSync(indexFile(indexDir(repo)), 'utf8')).toContain('scratch/t1.jsonl');
     spoil(indexDir(repo));
     move(repo);
-    return cleanroom(repo, ['check', '--staged'], human);
+    return { ...cleanroom(repo, ['check', '--staged'], human), repo };
   }
 
   it.each([
@@ -362,6 +371,7 @@ describe('the index', () => {
     ['truncated', (dir: string) => fs.truncateSync(indexFile(dir), 0)],
     ['cut short', (dir: string) => fs.truncateSync(indexFile(dir), Math.floor(fs.statSync(indexFile(dir)).size / 2))],
     ['garbage planted', (dir: string) => fs.writeFileSync(indexFile(dir), 'cleanroom-lineage\n{"v":2}\nnot json\n\0\0\0\n')],
+    ['altered (one byte of its filter)', (dir: string) => alter(dir, (raw) => (raw[layout(raw).filter] = (raw[layout(raw).filter] as number) ^ 1))],
     ['altered (one byte of its tables)', (dir: string) => alter(dir, (raw, tables) => (raw[tables] = (raw[tables] as number) ^ 1))],
     // The rest keep the digest whole: a file that checks out must still describe what was asked.
     ['reordered, digest recomputed', (dir: string) => redigest(dir, (raw, tables, h) => reverseChunks(raw, tables, h.chunks))],
@@ -390,6 +400,39 @@ describe('the index', () => {
     );
     expect(r.stdout).toMatch(/100% of the bytes it adds were first written by assistant commit [0-9a-f]{7} at scratch\/t1\.jsonl \[lineage\/share\]/);
     expect(r.status).toBe(1);
+  });
+
+  it('tables damaged past the first digest are found when a copy needs them, and the index is written anew', () => {
+    let before = Buffer.alloc(0);
+    const r = spoiled((dir) => {
+      alter(dir, (raw, tables) => (raw[tables] = (raw[tables] as number) ^ 1));
+      before = fs.readFileSync(indexFile(dir));
+    });
+    expect(r.stdout).toMatch(ORIGIN);
+    expect(r.status).toBe(1);
+    // The damaged file was replaced by one whose digests hold.
+    const after = fs.readFileSync(indexFile(path.join(r.repo, '.git', 'cleanroom', 'lineage')));
+    expect(after.equals(before)).toBe(false);
+    expect(
+      createHash('sha256')
+        .update(after.subarray(0, after.length - 32))
+        .digest()
+        .equals(after.subarray(after.length - 32)),
+    ).toBe(true);
+  });
+
+  it("a person's own file leaves the tables unchecked: what the filter rules out needs nothing more", () => {
+    const repo = setup();
+    draft(repo);
+    expect(cleanroom(repo, ['lineage', 'rebuild'], human).status).toBe(0);
+    // Tables damaged, filter whole: a file none of whose chunks the filter lets through is judged
+    // without them, and the file is left as it is.
+    alter(indexDir(repo), (raw, tables) => (raw[tables] = (raw[tables] as number) ^ 1));
+    const damaged = fs.readFileSync(indexFile(indexDir(repo)));
+    write(repo, 'benchmarks/own.jsonl', Array.from({ length: 8 }, (_, i) => `{"case": ${i}, "input": "hand-written input ${i}"}\n`).join(''));
+    git(repo, ['add', '-A']);
+    expect(cleanroom(repo, ['check', '--staged'], human).status).toBe(0);
+    expect(fs.readFileSync(indexFile(indexDir(repo))).equals(damaged)).toBe(true);
   });
 
   it('a stale index (written before the draft) is brought up to date, not believed', () => {

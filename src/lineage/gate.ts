@@ -14,7 +14,7 @@ import { WHOLE_TEXT_MAX } from '../signals/detect.js';
 import type { Policy } from '../policy/policy.js';
 import { catalog } from '../signals/catalog.js';
 import type { Signal } from '../signals/signal.js';
-import { addedChunks, containment, substantiveChunks, type Chunk } from './chunks.js';
+import { addedChunks, containment, substantiveChunks, type Chunk, type Containment } from './chunks.js';
 import { chunkWrites, LineageIndex } from './index.js';
 import { lineageRun, type ReadCommits } from './run.js';
 import { loadSnapshot, saveSnapshot, type StoredWrite } from './store.js';
@@ -173,18 +173,20 @@ export async function openLineage(
   const candidates = known ? read.listed.flatMap((c) => (read.candidates.has(c.oid) || runNotes.byCommit.has(c.oid) ? [c.oid] : [])) : undefined;
   const extraWalk = Promise.all([walkAndChunk(ctx, beyond, refs, runNotes, { candidates }), notesChanged(ctx, refNotes, runNotes)]);
   const same = stored !== null && stored.notes === refNotes.tip && stored.tips.length === refs.length && stored.tips.every((t, i) => t === refs[i]);
+  // A file that is written anew builds on the stored tables only if they hold.
+  const base = same || stored?.tablesHold() ? stored : null;
   const refsWalk = same
     ? Promise.resolve([[], []])
     : Promise.all([
-        existing(ctx, stored?.tips ?? []).then((base) => walkAndChunk(ctx, refs, base, refNotes, { onCommit: opts.onCommit })),
+        existing(ctx, base?.tips ?? []).then((covered) => walkAndChunk(ctx, refs, covered, refNotes, { onCommit: opts.onCommit })),
         // A full walk reads every note already; an update reads those that changed.
-        stored ? notesAt(ctx, stored.notes).then((old) => notesChanged(ctx, old, refNotes)) : [],
+        base ? notesAt(ctx, base.notes).then((old) => notesChanged(ctx, old, refNotes)) : [],
       ]);
   // Both walks are awaited together, so neither can fail unheard.
   const [added, inMemory] = (await Promise.all([refsWalk, extraWalk])).map((parts) => parts.flat());
-  const index = new LineageIndex(stored);
+  const index = new LineageIndex(base);
   for (const w of [...(added ?? []), ...(inMemory ?? [])]) index.add(w);
-  if (!same) saveSnapshot(ctx.repo.commonDir, key, refs, refNotes.tip, stored, added ?? []);
+  if (!same) saveSnapshot(ctx.repo.commonDir, key, refs, refNotes.tip, base, added ?? []);
   return new Lineage(index, new Set([...refs, ...beyond]), resolved, ctx, runNotes);
 }
 
@@ -208,34 +210,52 @@ export async function lineageSignals(
   if (asked.length === 0) return [];
   const run = lineageRun(ctx);
   const tips = [...run.visible, ...revs];
-  const lineage = await (run.opened ??= openLineage(ctx, {}, tips, notes, run.read));
+  const opening = (run.opened ??= openLineage(ctx, {}, tips, notes, run.read));
+  let lineage = await opening;
   await lineage.cover(tips);
-  const index = lineage.index;
-  if (index.empty) return [];
+  if (lineage.index.empty) return [];
   // Read here only what the caller did not already read.
   const unread = [...new Set(asked.map((c) => c.newOid as string).filter((oid) => !chunked.has(oid)))];
   const read = await ctx.engine.readBlobs(unread, (_, content) => substantiveChunks(content));
   const chunksOf = new Map([...chunked, ...unread.map((oid, i) => [oid, read[i] as Chunk[]] as const)]);
-  // The old side matters only where the new content could be a copy at all.
-  const suspects = asked
-    .map((c) => ({ c, after: chunksOf.get(c.newOid as string) as readonly Chunk[] }))
-    .filter(({ after: a }) => containment(a, index.originOfChunk).distinctMatched >= MIN_MATCHED_CHUNKS);
+  // What the index's filter cannot rule out bounds what the tables could find: a change that
+  // could not be a copy even if all of it were found is none, and leaves the tables unread. The
+  // old side matters only where the new content could be a copy at all.
+  const { index } = lineage;
+  const bound = (chunks: readonly Chunk[]) => containment(chunks, (hash) => (index.mayHoldChunk(hash) ? 0 : undefined));
+  const suspects = asked.map((c) => ({ c, after: chunksOf.get(c.newOid as string) as readonly Chunk[] })).filter(({ after: a }) => bound(a).distinctMatched >= MIN_MATCHED_CHUNKS);
   const withOld = suspects.filter(({ c }) => c.oldOid && REGULAR_FILE_MODES.has(c.oldMode ?? ''));
   const before = await ctx.engine.readBlobs(
     withOld.map(({ c }) => c.oldOid as string),
     (_, content) => substantiveChunks(content),
   );
   const old = new Map(withOld.map(({ c }, i) => [c, before[i] as readonly Chunk[]]));
-  return suspects.flatMap(({ c, after: a }) => {
-    const found = lineageSignal(index, c, addedChunks(a, old.get(c) ?? null), ctx.policy.assistants.lineageShare);
-    return found ? [found] : [];
+  const share = ctx.policy.assistants.lineageShare;
+  const copies = suspects.map(({ c, after: a }) => ({ c, added: addedChunks(a, old.get(c) ?? null) })).filter(({ added }) => isCopy(bound(added), share));
+  if (copies.length === 0) return [];
+  if (!lineage.index.tablesHold()) {
+    // Damaged past what the first digest covers: the history is walked afresh (once per run) and
+    // the file written anew, as for a missing index.
+    if (run.opened === opening) run.opened = openLineage(ctx, { rebuild: true }, tips, notes, run.read);
+    lineage = await run.opened;
+    await lineage.cover(tips);
+  }
+  const found = lineage.index;
+  return copies.flatMap(({ c, added }) => {
+    const signal = lineageSignal(found, c, added, share);
+    return signal ? [signal] : [];
   });
+}
+
+/** PURE: whether what a change adds is mostly found among assistant-written chunks. */
+function isCopy(m: Containment, share: number): boolean {
+  return m.distinctMatched >= MIN_MATCHED_CHUNKS && m.addedBytes > 0 && m.matchedBytes / m.addedBytes >= share;
 }
 
 /** PURE: the signal for one change, given what it adds. */
 export function lineageSignal(index: LineageIndex, c: Change, added: readonly Chunk[], share: number): Signal | null {
   const m = containment(added, index.originOfChunk);
-  if (m.distinctMatched < MIN_MATCHED_CHUNKS || m.addedBytes === 0 || m.matchedBytes / m.addedBytes < share) return null;
+  if (!isCopy(m, share)) return null;
   const exact = c.newOid ? index.originOfBlob(c.newOid) : undefined;
   const ranked = [...m.byOrigin.entries()].sort((a, b) => b[1] - a[1]);
   const main = index.origin(exact ?? (ranked[0] as [number, number])[0]);

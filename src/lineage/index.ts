@@ -83,6 +83,15 @@ export class LineageIndex {
     return this.base + this.added.length;
   }
 
+  /** False when the chunk is surely no assistant's: the snapshot's filter rules it out and no
+   *  write walked since holds it. */
+  mayHoldChunk = (hash: number): boolean => this.chunkOrigin.get(hash) !== undefined || (this.snapshot?.mayHoldChunk(hash) ?? false);
+
+  /** Whether the snapshot's tables can answer (see store.ts); a walk alone always can. */
+  tablesHold(): boolean {
+    return this.snapshot?.tablesHold() ?? true;
+  }
+
   /** The origin a chunk is first known from (the snapshot's writes come first). */
   originOfChunk = (hash: number): number | undefined => this.snapshot?.originOfChunk(hash) ?? this.chunkOrigin.get(hash);
 

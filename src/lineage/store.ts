@@ -2,24 +2,32 @@
  * The lineage index on disk: `<git common dir>/cleanroom/lineage/index.bin`, inside the git
  * directory (never committed, never in a ref a pusher controls), shared by every worktree.
  *
- * One file, read whole by one read and searched where it lies: a verdict asks about a handful of
- * files, so nothing is decoded that they do not ask about.
+ * One file, searched where it lies: a verdict asks about a handful of files, so nothing is read,
+ * decoded or checked that they do not ask about. Each verdict reads the header, the filter and
+ * the first digest; the rest is read (and checked) only when the filter cannot rule a copy out.
  *
  * - a header line (JSON): the format, the detector key (gate.ts), the ref tips whose whole
- *   history the file covers, the refs/notes/ai commit whose git-ai notes it applied, and how many
- *   origins, chunks and blobs it holds;
+ *   history the file covers, the refs/notes/ai commit whose git-ai notes it applied, how many
+ *   origins, chunks and blobs it holds, and the size of the filter;
+ * - the chunk filter: one bit per slot, two set for every chunk hash of the table (~32 slots
+ *   per chunk), so most absent chunks are known absent from the filter alone;
+ * - a SHA-256 of the header and the filter;
  * - the chunk table: the chunk hashes (chunks.ts) assistant writes added, ascending, each with
  *   the origin it is first known from;
  * - the blob table: the blobs assistant writes put down whole, ascending, each with its origin;
  * - the origins (JSON, decoded only when a verdict names one): commit, assistant, path, blob;
  * - a SHA-256 of all of the above.
  *
- * Absence from the chunk table is believed only for history below the recorded tips, and only
- * from a file whose digest, header, sizes and chunk order all hold: anything else (missing,
- * unreadable, cut short, altered, out of order, another detector's) counts for nothing and the
- * history is walked again. The blob table's order is not checked: it only names the origin of an
- * exact copy the chunks flag already (gate.ts), so a blob it fails to find costs the message its
- * "first written by" form, never a verdict. An origin a search finds is checked when found. The file is replaced whole (written beside it, then renamed), so a reader sees the old
+ * Nothing is believed from a file whose first digest, header or sizes do not hold, or that was
+ * made for other detectors: it counts for nothing and the history is walked again. A chunk the
+ * filter rules out is absent on the first digest's word. The tables are believed only once the
+ * second digest holds and the chunk table is strictly ascending (binary search answers absence
+ * truly only then), checked when a verdict first needs them (its changes hold enough chunks the
+ * filter does not rule out to be a copy) and before a writer builds on them; a file that fails
+ * then is walked again in full (gate.ts). The blob table's order is not checked: it only names
+ * the origin of an exact copy the chunks flag already, so a blob it fails to find costs the
+ * message its "first written by" form, never a verdict. An origin a search finds is checked when
+ * found. The file is replaced whole (written beside it, then renamed), so a reader sees the old
  * file or the new one. Writers take `lineage.lock`; a writer that cannot take it leaves the disk
  * alone (its verdict uses what it walked in memory). Failing to write never changes a verdict.
  */
@@ -30,12 +38,15 @@ import { CleanroomError } from '../errors.js';
 import { ledgerDir } from '../layout.js';
 import { takeLock } from '../provenance/ledger.js';
 
-const FORMAT = 2;
+const FORMAT = 3;
 const MAGIC = 'cleanroom-lineage\n';
 const FILE = 'index.bin';
 const LOCK = 'lineage.lock';
 const DIGEST_BYTES = 32;
 const OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+/** Filter slots per chunk (a power of two's worth, at least): see slotsOf. */
+const FILTER_SLOTS_PER_CHUNK = 32;
+const FILTER_MIN_SLOTS = 1 << 16;
 
 export interface StoredWrite {
   readonly commit: string;
@@ -58,6 +69,19 @@ export function lineageDir(commonDir: string): string {
   return path.join(ledgerDir(commonDir), 'lineage');
 }
 
+/** The filter's size for `chunks` chunks: a power of two, so its bytes keep the tables aligned. */
+function filterSlots(chunks: number): number {
+  let slots = FILTER_MIN_SLOTS;
+  while (slots < chunks * FILTER_SLOTS_PER_CHUNK) slots *= 2;
+  return slots;
+}
+
+/** Hashes are uniform 53-bit integers: their low bits pick one slot, the bits above another. A
+ *  chunk is known absent when either of its slots is clear: with two slots set per chunk and 32
+ *  per chunk in all, an absent chunk passes about once in 270. */
+const slotsOf = (hash: number, slots: number): [number, number] => [hash % slots, Math.floor(hash / slots) % slots];
+const isSet = (filter: Uint8Array, slot: number): boolean => ((filter[slot >>> 3] as number) & (1 << (slot & 7))) !== 0;
+
 /** Index of `key` in ascending `keys`, or -1. */
 function search(keys: Float64Array, key: number): number {
   let lo = 0;
@@ -72,45 +96,84 @@ function search(keys: Float64Array, key: number): number {
   return -1;
 }
 
-/** The index as the disk holds it, checked whole when read. */
+/** The tables, once the second digest and the chunk order held. */
+interface Tables {
+  readonly chunkKeys: Float64Array;
+  readonly chunkOrigins: Int32Array;
+  /** Blob ids, `oidBytes` each, ascending as written (not checked: see above). */
+  readonly blobKeys: Buffer;
+  readonly blobOrigins: Int32Array;
+  readonly originsJson: Buffer;
+}
+
+/** Where each part of a file lies, from its header. */
+interface Layout {
+  readonly header: Header;
+  readonly chunksAt: number;
+  readonly blobsAt: number;
+  readonly originsAt: number;
+  /** The file's length in bytes. */
+  readonly length: number;
+}
+
+/** The index as the disk holds it: header and filter checked when read, tables when first needed. */
 export class Snapshot {
   private decoded: Origin[] | null = null;
+  /** undefined: not checked yet; null: checked, and they do not hold. */
+  private checked: Tables | null | undefined;
 
   constructor(
     /** Tips whose whole history the snapshot covers. */
     readonly tips: readonly string[],
     /** The refs/notes/ai commit whose git-ai notes it applied. */
     readonly notes: string | null,
-    private readonly chunkKeys: Float64Array,
-    private readonly chunkOrigins: Int32Array,
-    /** Blob ids, `oidBytes` each, ascending as written (not checked: see above). */
-    private readonly blobKeys: Buffer,
-    private readonly blobOrigins: Int32Array,
-    private readonly oidBytes: number,
     readonly size: number,
-    private readonly originsJson: Buffer,
+    private readonly filter: Uint8Array,
+    /** The file's bytes up to its tables (header, filter, first digest), as read. */
+    private readonly head: Buffer,
+    private readonly layout: Layout,
     private readonly file: string,
   ) {}
 
+  /** False when the filter rules the chunk out: an absence the first digest vouches for. */
+  mayHoldChunk(hash: number): boolean {
+    const [a, b] = slotsOf(hash, this.filter.length * 8);
+    return isSet(this.filter, a) && isSet(this.filter, b);
+  }
+
+  /** Whether the tables hold (second digest, chunk order): checked once, when first asked. */
+  tablesHold(): boolean {
+    if (this.checked === undefined) this.checked = readTables(this.file, this.head, this.layout);
+    return this.checked !== null;
+  }
+
+  private tables(): Tables {
+    if (!this.tablesHold()) throw new CleanroomError('EGIT', `the lineage index ${this.file} is damaged; run \`cleanroom lineage rebuild\``);
+    return this.checked as Tables;
+  }
+
   /** The origin a chunk is first known from. */
   originOfChunk(hash: number): number | undefined {
-    const at = search(this.chunkKeys, hash);
-    return at === -1 ? undefined : this.found(this.chunkOrigins[at] as number);
+    if (!this.mayHoldChunk(hash)) return undefined;
+    const t = this.tables();
+    const at = search(t.chunkKeys, hash);
+    return at === -1 ? undefined : this.found(t.chunkOrigins[at] as number);
   }
 
   /** The first assistant write of exactly this blob, if any. */
   originOfBlob(oid: string): number | undefined {
-    if (oid.length !== this.oidBytes * 2) return undefined;
+    const n = this.layout.header.oidBytes;
+    if (oid.length !== n * 2) return undefined;
+    const { blobKeys, blobOrigins } = this.tables();
     const key = Buffer.from(oid, 'hex');
-    const n = this.oidBytes;
     let lo = 0;
-    let hi = this.blobOrigins.length - 1;
+    let hi = blobOrigins.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const order = this.blobKeys.compare(key, 0, n, mid * n, mid * n + n);
+      const order = blobKeys.compare(key, 0, n, mid * n, mid * n + n);
       if (order < 0) lo = mid + 1;
       else if (order > 0) hi = mid - 1;
-      else return this.found(this.blobOrigins[mid] as number);
+      else return this.found(blobOrigins[mid] as number);
     }
     return undefined;
   }
@@ -131,7 +194,7 @@ export class Snapshot {
     if (this.decoded) return this.decoded;
     let rows: unknown;
     try {
-      rows = JSON.parse(this.originsJson.toString('utf8'));
+      rows = JSON.parse(this.tables().originsJson.toString('utf8'));
     } catch {
       rows = null;
     }
@@ -147,14 +210,16 @@ export class Snapshot {
 
   /** Each chunk hash with its origin, ascending. */
   chunks(): { readonly keys: Float64Array; readonly origins: Int32Array } {
-    return { keys: this.chunkKeys, origins: this.chunkOrigins };
+    const t = this.tables();
+    return { keys: t.chunkKeys, origins: t.chunkOrigins };
   }
 
   /** Each blob with its origin. */
   blobs(): Map<string, number> {
-    const n = this.oidBytes;
+    const n = this.layout.header.oidBytes;
+    const { blobKeys, blobOrigins } = this.tables();
     const blobs = new Map<string, number>();
-    for (const [i, origin] of this.blobOrigins.entries()) blobs.set(this.blobKeys.toString('hex', i * n, i * n + n), origin);
+    for (const [i, origin] of blobOrigins.entries()) blobs.set(blobKeys.toString('hex', i * n, i * n + n), origin);
     return blobs;
   }
 }
@@ -168,6 +233,7 @@ interface Header {
   readonly chunks: number;
   readonly blobs: number;
   readonly oidBytes: number;
+  readonly slots: number;
 }
 
 const count = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
@@ -186,10 +252,13 @@ function parseHeader(raw: Buffer, key: string): { header: Header; end: number } 
   if (!Array.isArray(h.tips) || !h.tips.every((t) => typeof t === 'string' && OID.test(t))) return null;
   if (h.notes !== null && (typeof h.notes !== 'string' || !OID.test(h.notes))) return null;
   if (!count(h.origins) || !count(h.chunks) || !count(h.blobs) || (h.oidBytes !== 20 && h.oidBytes !== 32)) return null;
+  if (h.slots !== filterSlots(h.chunks)) return null;
   return { header: h as Header, end: eol + 1 };
 }
 
 const aligned = (offset: number): number => Math.ceil(offset / 8) * 8;
+
+const sha256 = (bytes: Uint8Array): Buffer => createHash('sha256').update(bytes).digest();
 
 /** A copy of `bytes` as a typed array (a Buffer from a read need not sit at an aligned offset). */
 function typed<T extends Float64Array | Int32Array>(make: new (n: number) => T, bytes: Buffer, n: number): T {
@@ -198,9 +267,8 @@ function typed<T extends Float64Array | Int32Array>(make: new (n: number) => T, 
   return out;
 }
 
-/** Keys strictly ascending: what binary search needs to answer absence truly. A hook runs this
- *  loop once, cold, over every chunk: it checks nothing else (an origin is checked when a search
- *  finds it, see Snapshot.found). */
+/** Keys strictly ascending: what binary search needs to answer absence truly. It checks nothing
+ *  else (an origin is checked when a search finds it, see Snapshot.found). */
 function ascending(keys: Float64Array): boolean {
   let last = -1;
   for (let i = 0; i < keys.length; i++) {
@@ -211,39 +279,82 @@ function ascending(keys: Float64Array): boolean {
   return true;
 }
 
-/** What the disk says for the detectors keyed `key`, or null (walk the history). Never throws. */
-export function loadSnapshot(commonDir: string, key: string): Snapshot | null {
-  const file = path.join(lineageDir(commonDir), FILE);
+/** The tables of the file whose start is `head`, if its second digest and chunk order hold, else
+ *  null: also when it was replaced since `head` was read (it starts otherwise, or is of another
+ *  length), for its tables would not be the ones `head` describes. */
+function readTables(file: string, head: Buffer, { header: h, chunksAt, blobsAt, originsAt, length }: Layout): Tables | null {
   let raw: Buffer;
   try {
     raw = fs.readFileSync(file);
   } catch {
+    return null;
+  }
+  if (raw.length !== length || !raw.subarray(0, head.length).equals(head)) return null;
+  const body = raw.subarray(0, raw.length - DIGEST_BYTES);
+  if (!sha256(body).equals(raw.subarray(body.length))) return null;
+  const chunkKeys = typed(Float64Array, body.subarray(chunksAt, chunksAt + 8 * h.chunks), h.chunks);
+  if (!ascending(chunkKeys)) return null;
+  const blobOriginsAt = blobsAt + h.oidBytes * h.blobs;
+  return {
+    chunkKeys,
+    chunkOrigins: typed(Int32Array, body.subarray(chunksAt + 8 * h.chunks, blobsAt), h.chunks),
+    blobKeys: body.subarray(blobsAt, blobOriginsAt),
+    blobOrigins: typed(Int32Array, body.subarray(blobOriginsAt, originsAt), h.blobs),
+    originsJson: body.subarray(originsAt),
+  };
+}
+
+/** A first read of the file: enough for most headers, and for the filter of a small index. */
+const FIRST_READ = 64 * 1024;
+
+/** Up to `length` bytes from the start of the open file `fd` (fewer where it ends). */
+function readStart(fd: number, length: number): Buffer {
+  const buf = Buffer.allocUnsafe(length);
+  let got = 0;
+  for (let n = -1; got < length && n !== 0; got += n) n = fs.readSync(fd, buf, got, length - got, got);
+  return buf.subarray(0, got);
+}
+
+/** What the disk says for the detectors keyed `key`, or null (walk the history). Never throws.
+ *  Only the header, the filter and its digest are read: the tables wait for a verdict that needs
+ *  them (Snapshot.tablesHold). */
+export function loadSnapshot(commonDir: string, key: string): Snapshot | null {
+  const file = path.join(lineageDir(commonDir), FILE);
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
     // Missing or unreadable alike: nothing is believed from it, and the history is walked.
     return null;
   }
-  if (raw.length < DIGEST_BYTES) return null;
-  const body = raw.subarray(0, raw.length - DIGEST_BYTES);
-  if (!createHash('sha256').update(body).digest().equals(raw.subarray(body.length))) return null;
-  const parsed = parseHeader(body, key);
-  if (!parsed) return null;
-  const { header: h, end } = parsed;
-  const chunksAt = aligned(end);
-  const chunkOriginsAt = chunksAt + 8 * h.chunks;
-  const blobsAt = chunkOriginsAt + 4 * h.chunks;
-  const blobOriginsAt = blobsAt + h.oidBytes * h.blobs;
-  const originsAt = blobOriginsAt + 4 * h.blobs;
-  if (originsAt > body.length) return null;
-  const chunkKeys = typed(Float64Array, body.subarray(chunksAt, chunkOriginsAt), h.chunks);
-  const chunkOrigins = typed(Int32Array, body.subarray(chunkOriginsAt, blobsAt), h.chunks);
-  const blobKeys = body.subarray(blobsAt, blobOriginsAt);
-  const blobOrigins = typed(Int32Array, body.subarray(blobOriginsAt, originsAt), h.blobs);
-  if (!ascending(chunkKeys)) return null;
-  return new Snapshot(h.tips, h.notes, chunkKeys, chunkOrigins, blobKeys, blobOrigins, h.oidBytes, h.origins, body.subarray(originsAt), file);
+  try {
+    const length = fs.fstatSync(fd).size;
+    let start = readStart(fd, Math.min(length, FIRST_READ));
+    // A header longer than the first read (thousands of ref tips) is read whole.
+    if (start.indexOf(0x0a, MAGIC.length) === -1) start = readStart(fd, length);
+    const parsed = parseHeader(start, key);
+    if (!parsed) return null;
+    const { header: h, end } = parsed;
+    const filterAt = aligned(end);
+    const chunksAt = filterAt + h.slots / 8 + DIGEST_BYTES;
+    const blobsAt = chunksAt + 12 * h.chunks;
+    const originsAt = blobsAt + (h.oidBytes + 4) * h.blobs;
+    if (originsAt + DIGEST_BYTES > length) return null;
+    const head = start.length >= chunksAt ? start.subarray(0, chunksAt) : readStart(fd, chunksAt);
+    if (head.length !== chunksAt || !sha256(head.subarray(0, chunksAt - DIGEST_BYTES)).equals(head.subarray(chunksAt - DIGEST_BYTES))) return null;
+    const filter = head.subarray(filterAt, chunksAt - DIGEST_BYTES);
+    return new Snapshot(h.tips, h.notes, h.origins, filter, head, { header: h, chunksAt, blobsAt, originsAt, length }, file);
+  } catch {
+    return null;
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /**
  * The snapshot of `base` plus `added` (writes already in `base` are not added twice; a chunk or
- * blob keeps the first origin it is known from), as the bytes of the file.
+ * blob keeps the first origin it is known from), as the bytes of the file. A base whose tables
+ * do not hold must not be built on (gate.ts walks afresh instead).
  */
 export function encodeSnapshot(key: string, tips: readonly string[], notes: string | null, base: Snapshot | null, added: readonly StoredWrite[]): Buffer {
   const origins: Origin[] = [...(base?.origins() ?? [])];
@@ -275,20 +386,23 @@ export function encodeSnapshot(key: string, tips: readonly string[], notes: stri
       chunkOrigins[i] = fresh.get(k) as number;
     }
   }
+  const slots = filterSlots(n);
+  const filter = new Uint8Array(slots / 8);
+  for (const k of chunkKeys) for (const slot of slotsOf(k, slots)) filter[slot >>> 3] = (filter[slot >>> 3] as number) | (1 << (slot & 7));
   const blobIds = [...blobs.keys()].sort();
   const oidBytes = blobIds.length > 0 ? (blobIds[0] as string).length / 2 : tips[0] ? (tips[0] as string).length / 2 : 20;
-  const header = Buffer.from(`${MAGIC}${JSON.stringify({ v: FORMAT, key, tips, notes, origins: origins.length, chunks: n, blobs: blobIds.length, oidBytes })}\n`);
-  const pad = Buffer.alloc(aligned(header.length) - header.length);
+  const header = Buffer.from(`${MAGIC}${JSON.stringify({ v: FORMAT, key, tips, notes, origins: origins.length, chunks: n, blobs: blobIds.length, oidBytes, slots })}\n`);
+  const head = Buffer.concat([header, Buffer.alloc(aligned(header.length) - header.length), filter]);
   const body = Buffer.concat([
-    header,
-    pad,
+    head,
+    sha256(head),
     Buffer.from(chunkKeys.buffer),
     Buffer.from(chunkOrigins.buffer),
     Buffer.from(blobIds.join(''), 'hex'),
     Buffer.from(Int32Array.from(blobIds, (b) => blobs.get(b) as number).buffer),
     Buffer.from(JSON.stringify(origins.map((o) => [o.commit, o.assistant, o.path, o.blob]))),
   ]);
-  return Buffer.concat([body, createHash('sha256').update(body).digest()]);
+  return Buffer.concat([body, sha256(body)]);
 }
 
 /**
