@@ -2,9 +2,9 @@
  * The lineage index on disk: `<git common dir>/cleanroom/lineage/index.bin`, inside the git
  * directory (never committed, never in a ref a pusher controls), shared by every worktree.
  *
- * One file, searched where it lies: a verdict asks about a handful of files, so nothing is read,
- * decoded or checked that they do not ask about. Each verdict reads the header, the filter and
- * the first digest; the rest is read (and checked) only when the filter cannot rule a copy out.
+ * One file, read whole by one read and searched where it lies: a verdict asks about a handful of
+ * files, so nothing is decoded or checked that they do not ask about. Each verdict checks the
+ * header, the filter and the first digest; the rest only when the filter cannot rule a copy out.
  *
  * - a header line (JSON): the format, the detector key (gate.ts), the ref tips whose whole
  *   history the file covers, the refs/notes/ai commit whose git-ai notes it applied, how many
@@ -112,8 +112,6 @@ interface Layout {
   readonly chunksAt: number;
   readonly blobsAt: number;
   readonly originsAt: number;
-  /** The file's length in bytes. */
-  readonly length: number;
 }
 
 /** The index as the disk holds it: header and filter checked when read, tables when first needed. */
@@ -129,8 +127,8 @@ export class Snapshot {
     readonly notes: string | null,
     readonly size: number,
     private readonly filter: Uint8Array,
-    /** The file's bytes up to its tables (header, filter, first digest), as read. */
-    private readonly head: Buffer,
+    /** The whole file, as read. */
+    private readonly raw: Buffer,
     private readonly layout: Layout,
     private readonly file: string,
   ) {}
@@ -143,7 +141,7 @@ export class Snapshot {
 
   /** Whether the tables hold (second digest, chunk order): checked once, when first asked. */
   tablesHold(): boolean {
-    if (this.checked === undefined) this.checked = readTables(this.file, this.head, this.layout);
+    if (this.checked === undefined) this.checked = checkTables(this.raw, this.layout);
     return this.checked !== null;
   }
 
@@ -279,17 +277,8 @@ function ascending(keys: Float64Array): boolean {
   return true;
 }
 
-/** The tables of the file whose start is `head`, if its second digest and chunk order hold, else
- *  null: also when it was replaced since `head` was read (it starts otherwise, or is of another
- *  length), for its tables would not be the ones `head` describes. */
-function readTables(file: string, head: Buffer, { header: h, chunksAt, blobsAt, originsAt, length }: Layout): Tables | null {
-  let raw: Buffer;
-  try {
-    raw = fs.readFileSync(file);
-  } catch {
-    return null;
-  }
-  if (raw.length !== length || !raw.subarray(0, head.length).equals(head)) return null;
+/** The tables of a file whose second digest and chunk order hold, else null. */
+function checkTables(raw: Buffer, { header: h, chunksAt, blobsAt, originsAt }: Layout): Tables | null {
   const body = raw.subarray(0, raw.length - DIGEST_BYTES);
   if (!sha256(body).equals(raw.subarray(body.length))) return null;
   const chunkKeys = typed(Float64Array, body.subarray(chunksAt, chunksAt + 8 * h.chunks), h.chunks);
@@ -304,51 +293,30 @@ function readTables(file: string, head: Buffer, { header: h, chunksAt, blobsAt, 
   };
 }
 
-/** A first read of the file: enough for most headers, and for the filter of a small index. */
-const FIRST_READ = 64 * 1024;
-
-/** Up to `length` bytes from the start of the open file `fd` (fewer where it ends). */
-function readStart(fd: number, length: number): Buffer {
-  const buf = Buffer.allocUnsafe(length);
-  let got = 0;
-  for (let n = -1; got < length && n !== 0; got += n) n = fs.readSync(fd, buf, got, length - got, got);
-  return buf.subarray(0, got);
-}
-
 /** What the disk says for the detectors keyed `key`, or null (walk the history). Never throws.
- *  Only the header, the filter and its digest are read: the tables wait for a verdict that needs
- *  them (Snapshot.tablesHold). */
+ *  The file is read whole (its tables must be the ones its filter describes, whoever writes a
+ *  new file meanwhile), but only the header, the filter and its digest are checked: the tables
+ *  wait for a verdict that needs them (Snapshot.tablesHold). */
 export function loadSnapshot(commonDir: string, key: string): Snapshot | null {
   const file = path.join(lineageDir(commonDir), FILE);
-  let fd: number;
+  let raw: Buffer;
   try {
-    fd = fs.openSync(file, 'r');
+    raw = fs.readFileSync(file);
   } catch {
     // Missing or unreadable alike: nothing is believed from it, and the history is walked.
     return null;
   }
-  try {
-    const length = fs.fstatSync(fd).size;
-    let start = readStart(fd, Math.min(length, FIRST_READ));
-    // A header longer than the first read (thousands of ref tips) is read whole.
-    if (start.indexOf(0x0a, MAGIC.length) === -1) start = readStart(fd, length);
-    const parsed = parseHeader(start, key);
-    if (!parsed) return null;
-    const { header: h, end } = parsed;
-    const filterAt = aligned(end);
-    const chunksAt = filterAt + h.slots / 8 + DIGEST_BYTES;
-    const blobsAt = chunksAt + 12 * h.chunks;
-    const originsAt = blobsAt + (h.oidBytes + 4) * h.blobs;
-    if (originsAt + DIGEST_BYTES > length) return null;
-    const head = start.length >= chunksAt ? start.subarray(0, chunksAt) : readStart(fd, chunksAt);
-    if (head.length !== chunksAt || !sha256(head.subarray(0, chunksAt - DIGEST_BYTES)).equals(head.subarray(chunksAt - DIGEST_BYTES))) return null;
-    const filter = head.subarray(filterAt, chunksAt - DIGEST_BYTES);
-    return new Snapshot(h.tips, h.notes, h.origins, filter, head, { header: h, chunksAt, blobsAt, originsAt, length }, file);
-  } catch {
-    return null;
-  } finally {
-    fs.closeSync(fd);
-  }
+  const parsed = parseHeader(raw, key);
+  if (!parsed) return null;
+  const { header: h, end } = parsed;
+  const filterAt = aligned(end);
+  const chunksAt = filterAt + h.slots / 8 + DIGEST_BYTES;
+  const blobsAt = chunksAt + 12 * h.chunks;
+  const originsAt = blobsAt + (h.oidBytes + 4) * h.blobs;
+  if (originsAt + DIGEST_BYTES > raw.length) return null;
+  if (!sha256(raw.subarray(0, chunksAt - DIGEST_BYTES)).equals(raw.subarray(chunksAt - DIGEST_BYTES, chunksAt))) return null;
+  const filter = raw.subarray(filterAt, chunksAt - DIGEST_BYTES);
+  return new Snapshot(h.tips, h.notes, h.origins, filter, raw, { header: h, chunksAt, blobsAt, originsAt }, file);
 }
 
 /**
