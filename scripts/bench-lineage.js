@@ -5,11 +5,14 @@
 //     a person's adding a file under datasets/ (protected);
 //   - a second bare repository sharing its objects whose one ref stops at SHORT commits, so the
 //     cold build's memory can be compared at two history lengths;
-//   - PUSHED new commits on top, every 10th adding a protected file, judged by pre-receive.
+//   - two pushes of PUSHED new commits each on top, every 10th adding a person's protected file:
+//     a third bare repository sharing the objects stands where the first push left the server,
+//     its index as that push's pre-receive saved it, and the second push is judged.
 // Rows: the cold index build (`cleanroom lineage rebuild`) against `git log --raw` over the same
-// history, and the same incremental push judged by this checkout's pre-receive (lineage on) and
-// by the one just before lineage came in (off), the hook run directly in the server with the
-// objects in place.
+// history, and the second push judged by this checkout's pre-receive (lineage on) and by the one
+// just before lineage came in (off), the hook run directly in the server with the objects in
+// place; and, for the record, the same push when the index is a push behind (the push before
+// asked no lineage question, so nothing saved it).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +20,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { isolatedEnv } from './bench-common.js';
 
-const GENERATOR = 1;
+const GENERATOR = 2;
 const HISTORY = 50_000;
 const SHORT = 10_000;
 const PUSHED = 100;
@@ -28,6 +31,7 @@ const CACHE = path.join(os.tmpdir(), `cleanroom-bench-lineage-${GENERATOR}`);
 const READY = path.join(CACHE, 'ready.json');
 const SERVER = path.join(CACHE, 'server.git');
 const SHORT_REPO = path.join(CACHE, 'short.git');
+const PUSH_REPO = path.join(CACHE, 'push.git');
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const T0 = 1_700_000_000;
 const TRAILER = 'Co-authored-by: Claude <noreply@anthropic.com>';
@@ -69,7 +73,7 @@ async function importHistory(repo) {
     for (const [p, b] of files) await w(`M 100644 inline ${p}\ndata ${Buffer.byteLength(b)}\n${b}\n`);
   };
   const human = 'Bench Human <human@example.org>';
-  for (let n = 1; n <= HISTORY + PUSHED; n++) {
+  for (let n = 1; n <= HISTORY + 2 * PUSHED; n++) {
     const ref = n <= HISTORY ? 'refs/heads/main' : 'refs/heads/next';
     const files = [];
     if (n === 1) files.push(['.keep', 'root\n']);
@@ -126,9 +130,13 @@ async function build(log) {
   git(SHORT_REPO, ['config', 'cleanroom.policy', path.join(CACHE, 'policy.yaml')]);
   git(SERVER, ['update-ref', '-d', 'refs/heads/short']);
   // The pushed commits are in the server's objects, as receive-pack leaves them in quarantine,
-  // but no ref reaches them: they are new to the hook.
+  // but no ref of the history's reaches them: they are new to the hook.
   const tip = git(SERVER, ['rev-parse', 'refs/heads/next']);
   git(SERVER, ['update-ref', '-d', 'refs/heads/next']);
+  // Where the first push left the server: main at its tip.
+  git(CACHE, ['init', '-q', '--bare', '-b', 'main', PUSH_REPO]);
+  fs.writeFileSync(path.join(PUSH_REPO, 'objects', 'info', 'alternates'), `${path.join(SERVER, 'objects')}\n`);
+  git(PUSH_REPO, ['config', 'cleanroom.policy', path.join(CACHE, 'policy.yaml')]);
   fs.writeFileSync(READY, JSON.stringify({ generator: GENERATOR, built: new Date().toISOString(), tip }));
 }
 
@@ -175,6 +183,7 @@ export async function benchLineage({ runs, log, unexpected }) {
     const last = [];
     for (let i = 0; i < n; i++) {
       commands.forEach((c, k) => {
+        c.opts.before?.();
         last[k] = timed(c.cmd, c.args, c.opts);
         samples[k].push(last[k].ms);
       });
@@ -182,6 +191,7 @@ export async function benchLineage({ runs, log, unexpected }) {
     }
     return commands.map((c, k) => {
       if (last[k].status !== 0) unexpected.push(`${c.label}: exit ${last[k].status}, expected 0\n${last[k].stderr.slice(0, 2000)}`);
+      c.opts.before?.();
       const r = { label: c.label, ms: median(samples[k]), mb: peakMb(c.cmd, c.args, c.opts), status: last[k].status };
       rows.push(r);
       return r;
@@ -218,16 +228,33 @@ export async function benchLineage({ runs, log, unexpected }) {
     0,
   );
 
-  // The incremental push: the index is warm (the rebuild above), the push's commits are new.
-  const old = git(SERVER, ['rev-parse', 'refs/heads/main']);
-  const input = `${old} ${tip} refs/heads/main\n`;
-  const hook = (root) => ({ cmd: process.execPath, args: [cli(root), 'hook', 'pre-receive'], opts: { cwd: SERVER, input } });
-  // The two hooks take turns, so a drift in the machine's speed weighs on both alike; each run is
+  // The second push, as the server meets it: the first one (main's old tip to `first`) was judged
+  // by this pre-receive, which saved the index with it, and accepted. Each run starts from that
+  // index (a run saves the push it judges), or from one a push behind.
+  const history = git(SERVER, ['rev-parse', 'refs/heads/main']);
+  const first = git(SERVER, ['rev-parse', `${tip}~${PUSHED}`]);
+  const index = (name) => path.join(CACHE, `index-${name}.bin`);
+  const stored = path.join(PUSH_REPO, 'cleanroom', 'lineage', 'index.bin');
+  fs.rmSync(path.join(PUSH_REPO, 'cleanroom'), { recursive: true, force: true });
+  git(PUSH_REPO, ['update-ref', 'refs/heads/main', history]);
+  execFileSync(process.execPath, [cli(ROOT), 'lineage', 'rebuild'], { cwd: PUSH_REPO, env, stdio: 'ignore' });
+  fs.copyFileSync(stored, index('behind'));
+  execFileSync(process.execPath, [cli(ROOT), 'hook', 'pre-receive'], { cwd: PUSH_REPO, env, input: `${history} ${first} refs/heads/main\n`, stdio: ['pipe', 'ignore', 'ignore'] });
+  fs.copyFileSync(stored, index('saved'));
+  git(PUSH_REPO, ['update-ref', 'refs/heads/main', first]);
+  const input = `${first} ${tip} refs/heads/main\n`;
+  const hook = (root, start) => ({
+    cmd: process.execPath,
+    args: [cli(root), 'hook', 'pre-receive'],
+    opts: { cwd: PUSH_REPO, input, ...(start ? { before: () => fs.copyFileSync(index(start), stored) } : {}) },
+  });
+  // The hooks take turns, so a drift in the machine's speed weighs on all alike; each run is
   // short, so they run PUSH_RUNS_PER_RUN times as often as the rows above.
-  const [pushOff, pushOn] = pairedRows(
+  const [pushOff, pushOn, pushBehind] = pairedRows(
     [
-      { label: `pre-receive of a push of ${PUSHED} commits (${PUSHED / 10} protected files), before lineage`, ...hook(off) },
-      { label: `the same pre-receive with lineage (index warm)`, ...hook(ROOT) },
+      { label: `pre-receive of a push of ${PUSHED} commits (${PUSHED / 10} protected files), before lineage`, ...hook(off, null) },
+      { label: `the same pre-receive with lineage, the index as the push before saved it`, ...hook(ROOT, 'saved') },
+      { label: `the same, the index a push behind (the push before asked no lineage question)`, ...hook(ROOT, 'behind') },
     ],
     runs * PUSH_RUNS_PER_RUN,
   );
@@ -235,7 +262,7 @@ export async function benchLineage({ runs, log, unexpected }) {
   const lines = [
     '### Lineage',
     '',
-    `A generated bare repository of ${HISTORY.toLocaleString('en')} commits (3 files changed in each; every 50th an assistant's draft under \`scratch/\`, every 100th a person's file under \`datasets/\`), cached in \`${CACHE}\`. "Before lineage" is the commit before lineage came in, built beside the fixture. The pre-receive rows run the hook directly in the server with the pushed commits' objects in place.`,
+    `A generated bare repository of ${HISTORY.toLocaleString('en')} commits (3 files changed in each; every 50th an assistant's draft under \`scratch/\`, every 100th a person's file under \`datasets/\`), cached in \`${CACHE}\`. "Before lineage" is the commit before lineage came in, built beside the fixture. The pre-receive rows run the hook directly in a server where a first push of ${PUSHED} commits was accepted, on a second push of ${PUSHED} with its objects in place; each lineage run starts from the index as the first push's pre-receive saved it (it covers the refs and that push), or, in the last row, from one saved before it.`,
     '',
     '| path | median ms | × baseline | peak MB, largest process | exit |',
     '|---|---:|---:|---:|---:|',
@@ -245,6 +272,7 @@ export async function benchLineage({ runs, log, unexpected }) {
     `| ${short.label} | ${f1(short.ms)} | ${(short.ms / shortLog.ms).toFixed(2)}× | ${f0(short.mb)} | ${short.status} |`,
     `| ${pushOff.label} | ${f1(pushOff.ms)} | | ${f0(pushOff.mb)} | ${pushOff.status} |`,
     `| ${pushOn.label} | ${f1(pushOn.ms)} | ${(pushOn.ms / pushOff.ms).toFixed(2)}× | ${f0(pushOn.mb)} | ${pushOn.status} |`,
+    `| ${pushBehind.label} | ${f1(pushBehind.ms)} | ${(pushBehind.ms / pushOff.ms).toFixed(2)}× | ${f0(pushBehind.mb)} | ${pushBehind.status} |`,
   ];
   const okCold = cold.ms <= 2 * logRaw.ms;
   // The largest process of a rebuild is git log itself, whose memory grows with the history it

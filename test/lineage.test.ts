@@ -132,6 +132,63 @@ describe('a move into a protected path keeps the origin', () => {
     expect(r.stderr).toMatch(ORIGIN);
   });
 
+  it('pre-receive saves the history of the push it judges, so the next push finds it indexed; a rejected push changes no later verdict', () => {
+    const repo = setup();
+    const bare = server(repo);
+    const origin = draft(repo);
+    // A protected file of a person's own makes the push ask lineage, which opens the index.
+    const own = commit(repo, { 'benchmarks/own.jsonl': Array.from({ length: 8 }, (_, i) => `{"case": ${i}, "input": "hand-written input ${i}"}\n`).join('') }, 'my tasks');
+    expect(pushPast(repo, bare, ['main']).status).toBe(0);
+    const index = fs.readFileSync(path.join(bare, 'cleanroom', 'lineage', 'index.bin'));
+    const header = JSON.parse(index.toString('utf8', index.indexOf('\n') + 1, index.indexOf('\n', index.indexOf('\n') + 1))) as { tips: string[] };
+    expect(header.tips).toContain(own);
+    expect(index.toString('latin1')).toContain(origin);
+    // Rejected: the move. Its tip is saved too, and names no ref.
+    move(repo);
+    commitPast(repo, 'promote the draft');
+    const rejected = pushPast(repo, bare, ['main']);
+    expect(rejected.stderr).toMatch(ORIGIN);
+    expect(rejected.status).not.toBe(0);
+    // The same move again, and a person's own file beside it, judged as before.
+    git(repo, ['reset', '-q', '--hard', own]);
+    write(repo, 'benchmarks/more.jsonl', Array.from({ length: 8 }, (_, i) => `{"case": ${i}, "input": "more hand-written input ${i}"}\n`).join(''));
+    git(repo, ['add', '-A']);
+    commitPast(repo, 'more of my tasks');
+    expect(pushPast(repo, bare, ['main']).status).toBe(0);
+    move(repo);
+    commitPast(repo, 'promote the draft after all');
+    const again = pushPast(repo, bare, ['main']);
+    expect(again.stderr).toMatch(ORIGIN);
+    expect(again.status).not.toBe(0);
+  });
+
+  it('a push that adds nothing to the index keeps its tables as they were: damage found later is found still', () => {
+    const repo = setup();
+    const bare = server(repo);
+    draft(repo);
+    const mine = (name: string) => ({ [`benchmarks/${name}.jsonl`]: Array.from({ length: 8 }, (_, i) => `{"case": ${i}, "input": "${name} input ${i}"}\n`).join('') });
+    commit(repo, mine('own'), 'my tasks');
+    expect(pushPast(repo, bare, ['main']).status).toBe(0);
+    const file = path.join(bare, 'cleanroom', 'lineage', 'index.bin');
+    const damaged = fs.readFileSync(file);
+    // Every chunk hash one higher (still ascending, so only the last digest finds it): tables
+    // that would find none of the draft's chunks.
+    const eol = damaged.indexOf('\n', damaged.indexOf('\n') + 1);
+    const { slots, chunks } = JSON.parse(damaged.toString('utf8', damaged.indexOf('\n') + 1, eol)) as { slots: number; chunks: number };
+    const tables = Math.ceil((eol + 1) / 8) * 8 + slots / 8 + 32;
+    for (let i = 0; i < chunks; i++) damaged.writeDoubleLE(damaged.readDoubleLE(tables + 8 * i) + 1, tables + 8 * i);
+    fs.writeFileSync(file, damaged);
+    // A person's push: the filter clears it, and the file is written anew with the push's tips.
+    commit(repo, mine('more'), 'more of my tasks');
+    expect(pushPast(repo, bare, ['main']).status).toBe(0);
+    expect(fs.readFileSync(file).equals(damaged)).toBe(false);
+    move(repo);
+    commitPast(repo, 'promote the draft');
+    const r = pushPast(repo, bare, ['main']);
+    expect(r.stderr).toMatch(ORIGIN);
+    expect(r.status).not.toBe(0);
+  });
+
   it('pre-receive sees a draft pushed on another branch of the same push', () => {
     const repo = setup();
     const bare = server(repo);
@@ -351,9 +408,9 @@ describe('the index', () => {
   /** Changes the index, then writes both digests that match the change. */
   function redigest(dir: string, change: (raw: Buffer, tables: number, header: { chunks: number }) => void): void {
     const body = alter(dir, change);
-    const { filterDigest } = layout(body);
+    const { filterDigest, tables } = layout(body);
     createHash('sha256').update(body.subarray(0, filterDigest)).digest().copy(body, filterDigest);
-    fs.writeFileSync(indexFile(dir), Buffer.concat([body, createHash('sha256').update(body).digest()]));
+    fs.writeFileSync(indexFile(dir), Buffer.concat([body, createHash('sha256').update(body.subarray(tables)).digest()]));
   }
   /** Builds the index, then hands it to `spoil` before the move is judged. */
   function spoiled(spoil: (dir: string) => void): { status: number; stdout: string; stderr: string; repo: string } {
@@ -415,7 +472,7 @@ describe('the index', () => {
     expect(after.equals(before)).toBe(false);
     expect(
       createHash('sha256')
-        .update(after.subarray(0, after.length - 32))
+        .update(after.subarray(layout(after).tables, after.length - 32))
         .digest()
         .equals(after.subarray(after.length - 32)),
     ).toBe(true);

@@ -148,14 +148,17 @@ async function existing(ctx: InspectContext, tips: readonly string[], types: rea
 /**
  * Opens the index: the snapshot on disk, plus a walk of what the refs reach beyond the tips it
  * covers (all of history when it is missing or not trusted), and of the commits whose git-ai
- * notes changed since, saved back for the next run. Only ref history (and refs/notes/ai) is
- * saved: what `extra` tips reach beyond the refs (a push's own commits, quarantined, perhaps about
- * to be rejected) and what the notes at `notesRev` (pushed ones) say beyond refs/notes/ai is
- * indexed in memory, and saved once a ref holds it. git walks while node reads the snapshot.
+ * notes changed since, saved back for the next run. What `revs` reach beyond the refs (a push's
+ * own commits, quarantined) and what the notes at `notesRev` (pushed ones) say beyond
+ * refs/notes/ai is indexed in memory; with `keep` (the server) the pushed tips' history is saved
+ * too, so that once the push is accepted the next one finds it indexed: a push that is rejected
+ * leaves writes of commits that vanish, which still describe bytes an assistant wrote, and tips
+ * no ref names, which no run believes (a tip covers history only while a ref names it).
+ * git walks while node reads the snapshot.
  */
 export async function openLineage(
   ctx: InspectContext,
-  opts: { onCommit?: () => void; rebuild?: boolean } = {},
+  opts: { onCommit?: () => void; rebuild?: boolean; keep?: boolean } = {},
   revs: readonly string[] = [],
   notesRev: string = GIT_AI_NOTES_REF,
   read: ReadCommits | null = null,
@@ -171,22 +174,32 @@ export async function openLineage(
   // that may be assistant-made or carry a note are walked (its range excludes fewer refs: more is harmless).
   const known = read !== null && beyond.every((t) => read.tips.has(t));
   const candidates = known ? read.listed.flatMap((c) => (read.candidates.has(c.oid) || runNotes.byCommit.has(c.oid) ? [c.oid] : [])) : undefined;
-  const extraWalk = Promise.all([walkAndChunk(ctx, beyond, refs, runNotes, { candidates }), notesChanged(ctx, refNotes, runNotes)]);
-  const same = stored !== null && stored.notes === refNotes.tip && stored.tips.length === refs.length && stored.tips.every((t, i) => t === refs[i]);
-  // A file that is written anew builds on the stored tables only if they hold.
-  const base = same || stored?.tablesHold() ? stored : null;
-  const refsWalk = same
-    ? Promise.resolve([[], []])
-    : Promise.all([
+  const pushedWalk = walkAndChunk(ctx, beyond, refs, runNotes, { candidates });
+  const extraWalk = Promise.all([pushedWalk, notesChanged(ctx, refNotes, runNotes)]);
+  // The file covers every ref (it may cover more: a ref's old tip, a push's) under these notes.
+  const storedTips = new Set(stored?.tips);
+  const covers = stored !== null && stored.notes === refNotes.tip && refs.every((t) => storedTips.has(t));
+  const pushed = opts.keep ? beyond.filter((t) => !storedTips.has(t)) : [];
+  // A walk from the stored tips builds on the stored tables only if they hold (else all of history
+  // is walked); a file that covers the refs is used as it is, its tables checked when needed.
+  const base = stored !== null && (covers || stored.tablesHold()) ? stored : null;
+  const walkRefs = base === null || !covers;
+  const refsWalk = walkRefs
+    ? Promise.all([
         existing(ctx, base?.tips ?? []).then((covered) => walkAndChunk(ctx, refs, covered, refNotes, { onCommit: opts.onCommit })),
         // A full walk reads every note already; an update reads those that changed.
         base ? notesAt(ctx, base.notes).then((old) => notesChanged(ctx, old, refNotes)) : [],
-      ]);
+      ])
+    : Promise.resolve([[], []]);
   // Both walks are awaited together, so neither can fail unheard.
-  const [added, inMemory] = (await Promise.all([refsWalk, extraWalk])).map((parts) => parts.flat());
+  const [[refWrites, noteWrites], [pushedWrites, pushedNoteWrites]] = await Promise.all([refsWalk, extraWalk]);
+  const added = [...(refWrites ?? []), ...(noteWrites ?? [])];
   const index = new LineageIndex(base);
-  for (const w of [...(added ?? []), ...(inMemory ?? [])]) index.add(w);
-  if (!same) saveSnapshot(ctx.repo.commonDir, key, refs, refNotes.tip, base, added ?? []);
+  for (const w of [...added, ...(pushedWrites ?? []), ...(pushedNoteWrites ?? [])]) index.add(w);
+  if (walkRefs || pushed.length > 0) {
+    const tips = [...new Set([...refs, ...pushed])].sort();
+    saveSnapshot(ctx.repo.commonDir, key, tips, refNotes.tip, base, pushed.length > 0 ? [...added, ...(pushedWrites ?? [])] : added);
+  }
   return new Lineage(index, new Set([...refs, ...beyond]), resolved, ctx, runNotes);
 }
 
@@ -210,7 +223,7 @@ export async function lineageSignals(
   if (asked.length === 0) return [];
   const run = lineageRun(ctx);
   const tips = [...run.visible, ...revs];
-  const opening = (run.opened ??= openLineage(ctx, {}, tips, notes, run.read));
+  const opening = (run.opened ??= openLineage(ctx, { keep: run.keep }, tips, notes, run.read));
   let lineage = await opening;
   await lineage.cover(tips);
   if (lineage.index.empty) return [];
@@ -236,7 +249,7 @@ export async function lineageSignals(
   if (!lineage.index.tablesHold()) {
     // Damaged past what the first digest covers: the history is walked afresh (once per run) and
     // the file written anew, as for a missing index.
-    if (run.opened === opening) run.opened = openLineage(ctx, { rebuild: true }, tips, notes, run.read);
+    if (run.opened === opening) run.opened = openLineage(ctx, { rebuild: true, keep: run.keep }, tips, notes, run.read);
     lineage = await run.opened;
     await lineage.cover(tips);
   }

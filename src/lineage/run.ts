@@ -25,23 +25,27 @@ export interface LineageRun {
   readonly visible: Set<string>;
   read: ReadCommits | null;
   refs: Promise<RefListing> | null;
+  /** Whether the index is saved with the history of `visible` too (gate.ts openLineage `keep`). */
+  keep: boolean;
 }
 
 const runs = new WeakMap<InspectContext, LineageRun>();
 
 export function lineageRun(ctx: InspectContext): LineageRun {
   let run = runs.get(ctx);
-  if (!run) runs.set(ctx, (run = { opened: null, visible: new Set(), read: null, refs: null }));
+  if (!run) runs.set(ctx, (run = { opened: null, visible: new Set(), read: null, refs: null, keep: false }));
   return run;
 }
 
-/** Makes the history `tips` reach visible to every lineage question of this run: the server
- *  calls it with all of a push's tips, so a draft on one pushed branch is seen from another.
- *  Nothing is read until a question is asked. `read`: what a pass over all of it found, so that
- *  the walk diffs only its candidates; `refs`: the refs, if the caller listed them already. */
+/** Makes the history a push's `tips` reach visible to every lineage question of this run, so a
+ *  draft on one pushed branch is seen from another, and saved with the index once a question
+ *  opens it: once the push is accepted, the next one finds it indexed. Nothing is read until a
+ *  question is asked. `read`: what a pass over all of it found, so that the walk diffs only its
+ *  candidates; `refs`: the refs, if the caller listed them already. */
 export function coverLineage(ctx: InspectContext, tips: readonly string[], read: ReadCommits | null = null, refs: RefListing | null = null): void {
   const run = lineageRun(ctx);
   if (refs) run.refs = Promise.resolve(refs);
   for (const t of tips) run.visible.add(t);
   if (read) run.read = read;
+  run.keep = true;
 }

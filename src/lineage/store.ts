@@ -16,7 +16,7 @@
  *   the origin it is first known from;
  * - the blob table: the blobs assistant writes put down whole, ascending, each with its origin;
  * - the origins (JSON, decoded only when a verdict names one): commit, assistant, path, blob;
- * - a SHA-256 of all of the above.
+ * - a SHA-256 of the tables and the origins.
  *
  * Nothing is believed from a file whose first digest, header or sizes do not hold, or that was
  * made for other detectors: it counts for nothing and the history is walked again. A chunk the
@@ -206,6 +206,14 @@ export class Snapshot {
     return this.decoded;
   }
 
+  /** This file's filter, tables and origins under another header (other tips or notes), as the
+   *  bytes of a file: what a writer saves when nothing was added. The tables go with their own
+   *  digest, unchecked: whatever damage they hold stays as findable as it was. */
+  retitled(tips: readonly string[], notes: string | null): Buffer {
+    const head = Buffer.concat([headerBytes({ ...this.layout.header, tips, notes }), this.filter]);
+    return Buffer.concat([head, sha256(head), this.raw.subarray(this.layout.chunksAt)]);
+  }
+
   /** Each chunk hash with its origin, ascending. */
   chunks(): { readonly keys: Float64Array; readonly origins: Int32Array } {
     const t = this.tables();
@@ -256,6 +264,12 @@ function parseHeader(raw: Buffer, key: string): { header: Header; end: number } 
 
 const aligned = (offset: number): number => Math.ceil(offset / 8) * 8;
 
+/** The header line, padded so that what follows starts 8-byte aligned. */
+function headerBytes(h: Header): Buffer {
+  const line = Buffer.from(`${MAGIC}${JSON.stringify({ v: h.v, key: h.key, tips: h.tips, notes: h.notes, origins: h.origins, chunks: h.chunks, blobs: h.blobs, oidBytes: h.oidBytes, slots: h.slots })}\n`);
+  return Buffer.concat([line, Buffer.alloc(aligned(line.length) - line.length)]);
+}
+
 const sha256 = (bytes: Uint8Array): Buffer => createHash('sha256').update(bytes).digest();
 
 /** A copy of `bytes` as a typed array (a Buffer from a read need not sit at an aligned offset). */
@@ -280,7 +294,7 @@ function ascending(keys: Float64Array): boolean {
 /** The tables of a file whose second digest and chunk order hold, else null. */
 function checkTables(raw: Buffer, { header: h, chunksAt, blobsAt, originsAt }: Layout): Tables | null {
   const body = raw.subarray(0, raw.length - DIGEST_BYTES);
-  if (!sha256(body).equals(raw.subarray(body.length))) return null;
+  if (!sha256(body.subarray(chunksAt)).equals(raw.subarray(body.length))) return null;
   const chunkKeys = typed(Float64Array, body.subarray(chunksAt, chunksAt + 8 * h.chunks), h.chunks);
   if (!ascending(chunkKeys)) return null;
   const blobOriginsAt = blobsAt + h.oidBytes * h.blobs;
@@ -321,10 +335,12 @@ export function loadSnapshot(commonDir: string, key: string): Snapshot | null {
 
 /**
  * The snapshot of `base` plus `added` (writes already in `base` are not added twice; a chunk or
- * blob keeps the first origin it is known from), as the bytes of the file. A base whose tables
- * do not hold must not be built on (gate.ts walks afresh instead).
+ * blob keeps the first origin it is known from), as the bytes of the file; null when there is
+ * something to add and the base's tables do not hold (nothing is built on them).
  */
-export function encodeSnapshot(key: string, tips: readonly string[], notes: string | null, base: Snapshot | null, added: readonly StoredWrite[]): Buffer {
+export function encodeSnapshot(key: string, tips: readonly string[], notes: string | null, base: Snapshot | null, added: readonly StoredWrite[]): Buffer | null {
+  if (base && added.every((w) => w.hashes.length === 0)) return base.retitled(tips, notes);
+  if (base && !base.tablesHold()) return null;
   const origins: Origin[] = [...(base?.origins() ?? [])];
   const known = new Set(origins.map((o) => `${o.commit}\0${o.path}`));
   const blobs = base?.blobs() ?? new Map<string, number>();
@@ -359,27 +375,26 @@ export function encodeSnapshot(key: string, tips: readonly string[], notes: stri
   for (const k of chunkKeys) for (const slot of slotsOf(k, slots)) filter[slot >>> 3] = (filter[slot >>> 3] as number) | (1 << (slot & 7));
   const blobIds = [...blobs.keys()].sort();
   const oidBytes = blobIds.length > 0 ? (blobIds[0] as string).length / 2 : tips[0] ? (tips[0] as string).length / 2 : 20;
-  const header = Buffer.from(`${MAGIC}${JSON.stringify({ v: FORMAT, key, tips, notes, origins: origins.length, chunks: n, blobs: blobIds.length, oidBytes, slots })}\n`);
-  const head = Buffer.concat([header, Buffer.alloc(aligned(header.length) - header.length), filter]);
-  const body = Buffer.concat([
-    head,
-    sha256(head),
+  const head = Buffer.concat([headerBytes({ v: FORMAT, key, tips, notes, origins: origins.length, chunks: n, blobs: blobIds.length, oidBytes, slots }), filter]);
+  const tables = Buffer.concat([
     Buffer.from(chunkKeys.buffer),
     Buffer.from(chunkOrigins.buffer),
     Buffer.from(blobIds.join(''), 'hex'),
     Buffer.from(Int32Array.from(blobIds, (b) => blobs.get(b) as number).buffer),
     Buffer.from(JSON.stringify(origins.map((o) => [o.commit, o.assistant, o.path, o.blob]))),
   ]);
-  return Buffer.concat([body, sha256(body)]);
+  return Buffer.concat([head, sha256(head), tables, sha256(tables)]);
 }
 
 /**
  * Records that the history below `tips` (and the git-ai notes of `notes`) is indexed: `base` and
  * `added` written as one new file.
- * Returns false when nothing was written (another writer holds the lock, or the folder is not
- * writable).
+ * Returns false when nothing was written (another writer holds the lock, the folder is not
+ * writable, or there was something to add to tables that do not hold).
  */
 export function saveSnapshot(commonDir: string, key: string, tips: readonly string[], notes: string | null, base: Snapshot | null, added: readonly StoredWrite[]): boolean {
+  const bytes = encodeSnapshot(key, tips, notes, base, added);
+  if (bytes === null) return false;
   const dir = lineageDir(commonDir);
   const lock = path.join(dir, LOCK);
   try {
@@ -391,7 +406,7 @@ export function saveSnapshot(commonDir: string, key: string, tips: readonly stri
   const file = path.join(dir, FILE);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(tmp, encodeSnapshot(key, tips, notes, base, added), { mode: 0o644 });
+    fs.writeFileSync(tmp, bytes, { mode: 0o644 });
     fs.renameSync(tmp, file);
     return true;
   } catch {
