@@ -233,20 +233,30 @@ export async function benchLineage({ runs, log, unexpected }) {
   // index (a run saves the push it judges), or from one a push behind.
   const history = git(SERVER, ['rev-parse', 'refs/heads/main']);
   const first = git(SERVER, ['rev-parse', `${tip}~${PUSHED}`]);
-  const index = (name) => path.join(CACHE, `index-${name}.bin`);
-  const stored = path.join(PUSH_REPO, 'cleanroom', 'lineage', 'index.bin');
+  // The index's folder (index.bin, and index.tips once a save only moved the tips) as each run
+  // starts: kept beside the fixture, put back before each run.
+  const stored = path.join(PUSH_REPO, 'cleanroom', 'lineage');
+  const state = (name) => path.join(CACHE, `lineage-${name}`);
+  const keep = (name) => {
+    fs.rmSync(state(name), { recursive: true, force: true });
+    fs.cpSync(stored, state(name), { recursive: true });
+  };
+  const restore = (name) => () => {
+    fs.rmSync(stored, { recursive: true, force: true });
+    fs.cpSync(state(name), stored, { recursive: true });
+  };
   fs.rmSync(path.join(PUSH_REPO, 'cleanroom'), { recursive: true, force: true });
   git(PUSH_REPO, ['update-ref', 'refs/heads/main', history]);
   execFileSync(process.execPath, [cli(ROOT), 'lineage', 'rebuild'], { cwd: PUSH_REPO, env, stdio: 'ignore' });
-  fs.copyFileSync(stored, index('behind'));
+  keep('behind');
   execFileSync(process.execPath, [cli(ROOT), 'hook', 'pre-receive'], { cwd: PUSH_REPO, env, input: `${history} ${first} refs/heads/main\n`, stdio: ['pipe', 'ignore', 'ignore'] });
-  fs.copyFileSync(stored, index('saved'));
+  keep('saved');
   git(PUSH_REPO, ['update-ref', 'refs/heads/main', first]);
   const input = `${first} ${tip} refs/heads/main\n`;
   const hook = (root, start) => ({
     cmd: process.execPath,
     args: [cli(root), 'hook', 'pre-receive'],
-    opts: { cwd: PUSH_REPO, input, ...(start ? { before: () => fs.copyFileSync(index(start), stored) } : {}) },
+    opts: { cwd: PUSH_REPO, input, ...(start ? { before: restore(start) } : {}) },
   });
   // The hooks take turns, so a drift in the machine's speed weighs on all alike; each run is
   // short, so they run PUSH_RUNS_PER_RUN times as often as the rows above.

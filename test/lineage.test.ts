@@ -162,7 +162,7 @@ describe('a move into a protected path keeps the origin', () => {
     expect(again.status).not.toBe(0);
   });
 
-  it('a push that adds nothing to the index keeps its tables as they were: damage found later is found still', () => {
+  it('a push that adds nothing to the index moves only its tips: damage found later is found still', () => {
     const repo = setup();
     const bare = server(repo);
     draft(repo);
@@ -178,10 +178,11 @@ describe('a move into a protected path keeps the origin', () => {
     const tables = Math.ceil((eol + 1) / 8) * 8 + slots / 8 + 32;
     for (let i = 0; i < chunks; i++) damaged.writeDoubleLE(damaged.readDoubleLE(tables + 8 * i) + 1, tables + 8 * i);
     fs.writeFileSync(file, damaged);
-    // A person's push: the filter clears it, and the file is written anew with the push's tips.
-    commit(repo, mine('more'), 'more of my tasks');
+    // A person's push: the filter clears it, and only the tips move (index.tips), the index as it was.
+    const more = commit(repo, mine('more'), 'more of my tasks');
     expect(pushPast(repo, bare, ['main']).status).toBe(0);
-    expect(fs.readFileSync(file).equals(damaged)).toBe(false);
+    expect(fs.readFileSync(file).equals(damaged)).toBe(true);
+    expect(fs.readFileSync(path.join(bare, 'cleanroom', 'lineage', 'index.tips'), 'utf8')).toContain(more);
     move(repo);
     commitPast(repo, 'promote the draft');
     const r = pushPast(repo, bare, ['main']);
@@ -490,6 +491,21 @@ describe('the index', () => {
     git(repo, ['add', '-A']);
     expect(cleanroom(repo, ['check', '--staged'], human).status).toBe(0);
     expect(fs.readFileSync(indexFile(indexDir(repo))).equals(damaged)).toBe(true);
+  });
+
+  it.each([
+    ['names another index', (head: string) => JSON.stringify({ index: 'f'.repeat(128), tips: [head], notes: null })],
+    ['is garbage', () => '{"index": '],
+  ])('a tips file that %s is not believed: the draft after the index is walked', (_, tipsFile) => {
+    const repo = setup();
+    expect(cleanroom(repo, ['lineage', 'rebuild'], human).status).toBe(0);
+    const head = draft(repo);
+    // Were it believed, the index would cover the draft's commit without holding its write.
+    fs.writeFileSync(path.join(indexDir(repo), 'index.tips'), tipsFile(head));
+    move(repo);
+    const r = cleanroom(repo, ['check', '--staged'], human);
+    expect(r.stdout).toMatch(ORIGIN);
+    expect(r.status).toBe(1);
   });
 
   it('a stale index (written before the draft) is brought up to date, not believed', () => {

@@ -18,6 +18,12 @@
  * - the origins (JSON, decoded only when a verdict names one): commit, assistant, path, blob;
  * - a SHA-256 of the tables and the origins.
  *
+ * Beside it, `index.tips`: the tips (and notes commit) an index.bin covers since it was written,
+ * naming that file by its two digests. A save that adds no write (the common push: its commits
+ * brought no assistant write) only moves the tips, so it writes this small file, not the index;
+ * a tips file that names another index.bin (one written since) is not believed, and neither is
+ * one that does not parse: the header's tips are the file's own.
+ *
  * Nothing is believed from a file whose first digest, header or sizes do not hold, or that was
  * made for other detectors: it counts for nothing and the history is walked again. A chunk the
  * filter rules out is absent on the first digest's word. The tables are believed only once the
@@ -41,6 +47,7 @@ import { takeLock } from '../provenance/ledger.js';
 const FORMAT = 3;
 const MAGIC = 'cleanroom-lineage\n';
 const FILE = 'index.bin';
+const TIPS_FILE = 'index.tips';
 const LOCK = 'lineage.lock';
 const DIGEST_BYTES = 32;
 const OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -133,6 +140,11 @@ export class Snapshot {
     private readonly file: string,
   ) {}
 
+  /** Names this file's bytes as a tips file does: its two digests, as written. */
+  get id(): string {
+    return idOf(this.raw, this.layout.chunksAt);
+  }
+
   /** False when the filter rules the chunk out: an absence the first digest vouches for. */
   mayHoldChunk(hash: number): boolean {
     const [a, b] = slotsOf(hash, this.filter.length * 8);
@@ -204,14 +216,6 @@ export class Snapshot {
     if (!valid) throw new CleanroomError('EGIT', `the lineage index ${this.file} names origins it cannot describe; run \`cleanroom lineage rebuild\``);
     this.decoded = (rows as string[][]).map(([commit, assistant, p, blob]) => ({ commit, assistant, path: p, blob }) as Origin);
     return this.decoded;
-  }
-
-  /** This file's filter, tables and origins under another header (other tips or notes), as the
-   *  bytes of a file: what a writer saves when nothing was added. The tables go with their own
-   *  digest, unchecked: whatever damage they hold stays as findable as it was. */
-  retitled(tips: readonly string[], notes: string | null): Buffer {
-    const head = Buffer.concat([headerBytes({ ...this.layout.header, tips, notes }), this.filter]);
-    return Buffer.concat([head, sha256(head), this.raw.subarray(this.layout.chunksAt)]);
   }
 
   /** Each chunk hash with its origin, ascending. */
@@ -307,6 +311,23 @@ function checkTables(raw: Buffer, { header: h, chunksAt, blobsAt, originsAt }: L
   };
 }
 
+const idOf = (raw: Buffer, chunksAt: number): string => `${raw.toString('hex', chunksAt - DIGEST_BYTES, chunksAt)}${raw.toString('hex', raw.length - DIGEST_BYTES)}`;
+
+/** The tips file, if it names the index.bin whose id is `id` and reads as tips. */
+function readTips(file: string, id: string): { tips: string[]; notes: string | null } | null {
+  let moved: unknown;
+  try {
+    moved = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+  if (typeof moved !== 'object' || moved === null) return null;
+  const { index, tips, notes } = moved as { index?: unknown; tips?: unknown; notes?: unknown };
+  if (index !== id || !Array.isArray(tips) || !tips.every((t) => typeof t === 'string' && OID.test(t))) return null;
+  if (notes !== null && (typeof notes !== 'string' || !OID.test(notes))) return null;
+  return { tips, notes };
+}
+
 /** What the disk says for the detectors keyed `key`, or null (walk the history). Never throws.
  *  The file is read whole (its tables must be the ones its filter describes, whoever writes a
  *  new file meanwhile), but only the header, the filter and its digest are checked: the tables
@@ -330,16 +351,16 @@ export function loadSnapshot(commonDir: string, key: string): Snapshot | null {
   if (originsAt + DIGEST_BYTES > raw.length) return null;
   if (!sha256(raw.subarray(0, chunksAt - DIGEST_BYTES)).equals(raw.subarray(chunksAt - DIGEST_BYTES, chunksAt))) return null;
   const filter = raw.subarray(filterAt, chunksAt - DIGEST_BYTES);
-  return new Snapshot(h.tips, h.notes, h.origins, filter, raw, { header: h, chunksAt, blobsAt, originsAt }, file);
+  const moved = readTips(path.join(lineageDir(commonDir), TIPS_FILE), idOf(raw, chunksAt));
+  return new Snapshot(moved?.tips ?? h.tips, moved ? moved.notes : h.notes, h.origins, filter, raw, { header: h, chunksAt, blobsAt, originsAt }, file);
 }
 
 /**
  * The snapshot of `base` plus `added` (writes already in `base` are not added twice; a chunk or
- * blob keeps the first origin it is known from), as the bytes of the file; null when there is
- * something to add and the base's tables do not hold (nothing is built on them).
+ * blob keeps the first origin it is known from), as the bytes of the file; null when the base's
+ * tables do not hold (nothing is built on them).
  */
 export function encodeSnapshot(key: string, tips: readonly string[], notes: string | null, base: Snapshot | null, added: readonly StoredWrite[]): Buffer | null {
-  if (base && added.every((w) => w.hashes.length === 0)) return base.retitled(tips, notes);
   if (base && !base.tablesHold()) return null;
   const origins: Origin[] = [...(base?.origins() ?? [])];
   const known = new Set(origins.map((o) => `${o.commit}\0${o.path}`));
@@ -388,12 +409,13 @@ export function encodeSnapshot(key: string, tips: readonly string[], notes: stri
 
 /**
  * Records that the history below `tips` (and the git-ai notes of `notes`) is indexed: `base` and
- * `added` written as one new file.
+ * `added` written as one new file, or, when nothing is added to `base`, the tips file naming it.
  * Returns false when nothing was written (another writer holds the lock, the folder is not
  * writable, or there was something to add to tables that do not hold).
  */
 export function saveSnapshot(commonDir: string, key: string, tips: readonly string[], notes: string | null, base: Snapshot | null, added: readonly StoredWrite[]): boolean {
-  const bytes = encodeSnapshot(key, tips, notes, base, added);
+  const moved = base !== null && added.every((w) => w.hashes.length === 0);
+  const bytes = moved ? Buffer.from(JSON.stringify({ index: base.id, tips, notes })) : encodeSnapshot(key, tips, notes, base, added);
   if (bytes === null) return false;
   const dir = lineageDir(commonDir);
   const lock = path.join(dir, LOCK);
@@ -403,7 +425,7 @@ export function saveSnapshot(commonDir: string, key: string, tips: readonly stri
   } catch {
     return false;
   }
-  const file = path.join(dir, FILE);
+  const file = path.join(dir, moved ? TIPS_FILE : FILE);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     fs.writeFileSync(tmp, bytes, { mode: 0o644 });
@@ -419,5 +441,5 @@ export function saveSnapshot(commonDir: string, key: string, tips: readonly stri
 
 /** Forgets the index (`cleanroom lineage rebuild` starts from nothing). */
 export function removeStore(commonDir: string): void {
-  fs.rmSync(path.join(lineageDir(commonDir), FILE), { force: true });
+  for (const name of [FILE, TIPS_FILE]) fs.rmSync(path.join(lineageDir(commonDir), name), { force: true });
 }
