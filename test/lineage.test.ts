@@ -23,6 +23,18 @@ const TRAILER = 'Co-authored-by: Claude <noreply@anthropic.com>';
 
 /** Eight benchmark tasks, each line long enough to be substantive. */
 const DRAFT = Array.from({ length: 8 }, (_, i) => `{"task": ${i}, "prompt": "compute the ${i}th prime below ten thousand", "answer": "tbd"}\n`).join('');
+/** A person's own tasks, sharing nothing with the draft. */
+const handWritten = (name = 'hand-written') => Array.from({ length: 8 }, (_, i) => `{"case": ${i}, "input": "${name} input ${i}"}\n`).join('');
+
+/** The lineage index's layout (src/lineage/store.ts): its header, where the filter, its digest
+ *  and the chunk table start. */
+function layout(raw: Buffer): { header: { chunks: number; slots: number; tips: string[] }; filter: number; filterDigest: number; tables: number } {
+  const eol = raw.indexOf('\n', raw.indexOf('\n') + 1);
+  const header = JSON.parse(raw.toString('utf8', raw.indexOf('\n') + 1, eol)) as { chunks: number; slots: number; tips: string[] };
+  const filter = Math.ceil((eol + 1) / 8) * 8;
+  const filterDigest = filter + header.slots / 8;
+  return { header, filter, filterDigest, tables: filterDigest + 32 };
+}
 const ORIGIN = /lineage first written by assistant commit [0-9a-f]{7} at scratch\/t1\.jsonl \[lineage\/blob\]/;
 
 function setup(): string {
@@ -77,6 +89,15 @@ function server(seedFrom: string): string {
 
 /** A push that skips the local pre-push (the server must hold on its own). */
 const pushPast = (repo: string, bare: string, refs: string[]) => gitTry(repo, ['-c', 'core.hooksPath=/dev/null', 'push', `file://${bare}`, ...refs], human);
+
+/** The draft moved into benchmarks/ by a person, pushed past the local hooks: the server refuses it. */
+function pushMoveRejected(repo: string, bare: string): void {
+  move(repo);
+  commitPast(repo, 'promote the draft');
+  const r = pushPast(repo, bare, ['main']);
+  expect(r.stderr).toMatch(ORIGIN);
+  expect(r.status).not.toBe(0);
+}
 
 describe('a move into a protected path keeps the origin', () => {
   it('pre-commit blocks a human git mv of an assistant draft, naming the origin', () => {
@@ -137,57 +158,41 @@ describe('a move into a protected path keeps the origin', () => {
     const bare = server(repo);
     const origin = draft(repo);
     // A protected file of a person's own makes the push ask lineage, which opens the index.
-    const own = commit(repo, { 'benchmarks/own.jsonl': Array.from({ length: 8 }, (_, i) => `{"case": ${i}, "input": "hand-written input ${i}"}\n`).join('') }, 'my tasks');
+    const own = commit(repo, { 'benchmarks/own.jsonl': handWritten() }, 'my tasks');
     expect(pushPast(repo, bare, ['main']).status).toBe(0);
     const index = fs.readFileSync(path.join(bare, 'cleanroom', 'lineage', 'index.bin'));
-    const header = JSON.parse(index.toString('utf8', index.indexOf('\n') + 1, index.indexOf('\n', index.indexOf('\n') + 1))) as { tips: string[] };
-    expect(header.tips).toContain(own);
+    expect(layout(index).header.tips).toContain(own);
     expect(index.toString('latin1')).toContain(origin);
     // Rejected: the move. Its tip is saved too, and names no ref.
-    move(repo);
-    commitPast(repo, 'promote the draft');
-    const rejected = pushPast(repo, bare, ['main']);
-    expect(rejected.stderr).toMatch(ORIGIN);
-    expect(rejected.status).not.toBe(0);
+    pushMoveRejected(repo, bare);
     // The same move again, and a person's own file beside it, judged as before.
     git(repo, ['reset', '-q', '--hard', own]);
-    write(repo, 'benchmarks/more.jsonl', Array.from({ length: 8 }, (_, i) => `{"case": ${i}, "input": "more hand-written input ${i}"}\n`).join(''));
+    write(repo, 'benchmarks/more.jsonl', handWritten('more'));
     git(repo, ['add', '-A']);
     commitPast(repo, 'more of my tasks');
     expect(pushPast(repo, bare, ['main']).status).toBe(0);
-    move(repo);
-    commitPast(repo, 'promote the draft after all');
-    const again = pushPast(repo, bare, ['main']);
-    expect(again.stderr).toMatch(ORIGIN);
-    expect(again.status).not.toBe(0);
+    pushMoveRejected(repo, bare);
   });
 
   it('a push that adds nothing to the index moves only its tips: damage found later is found still', () => {
     const repo = setup();
     const bare = server(repo);
     draft(repo);
-    const mine = (name: string) => ({ [`benchmarks/${name}.jsonl`]: Array.from({ length: 8 }, (_, i) => `{"case": ${i}, "input": "${name} input ${i}"}\n`).join('') });
-    commit(repo, mine('own'), 'my tasks');
+    commit(repo, { 'benchmarks/own.jsonl': handWritten() }, 'my tasks');
     expect(pushPast(repo, bare, ['main']).status).toBe(0);
     const file = path.join(bare, 'cleanroom', 'lineage', 'index.bin');
     const damaged = fs.readFileSync(file);
     // Every chunk hash one higher (still ascending, so only the last digest finds it): tables
     // that would find none of the draft's chunks.
-    const eol = damaged.indexOf('\n', damaged.indexOf('\n') + 1);
-    const { slots, chunks } = JSON.parse(damaged.toString('utf8', damaged.indexOf('\n') + 1, eol)) as { slots: number; chunks: number };
-    const tables = Math.ceil((eol + 1) / 8) * 8 + slots / 8 + 32;
-    for (let i = 0; i < chunks; i++) damaged.writeDoubleLE(damaged.readDoubleLE(tables + 8 * i) + 1, tables + 8 * i);
+    const { header, tables } = layout(damaged);
+    for (let i = 0; i < header.chunks; i++) damaged.writeDoubleLE(damaged.readDoubleLE(tables + 8 * i) + 1, tables + 8 * i);
     fs.writeFileSync(file, damaged);
     // A person's push: the filter clears it, and only the tips move (index.tips), the index as it was.
-    const more = commit(repo, mine('more'), 'more of my tasks');
+    const more = commit(repo, { 'benchmarks/more.jsonl': handWritten('more') }, 'more of my tasks');
     expect(pushPast(repo, bare, ['main']).status).toBe(0);
     expect(fs.readFileSync(file).equals(damaged)).toBe(true);
     expect(fs.readFileSync(path.join(bare, 'cleanroom', 'lineage', 'index.tips'), 'utf8')).toContain(more);
-    move(repo);
-    commitPast(repo, 'promote the draft');
-    const r = pushPast(repo, bare, ['main']);
-    expect(r.stderr).toMatch(ORIGIN);
-    expect(r.status).not.toBe(0);
+    pushMoveRejected(repo, bare);
   });
 
   it('pre-receive sees a draft pushed on another branch of the same push', () => {
@@ -384,14 +389,6 @@ describe('a draft only a git-ai note gives to an AI', () => {
 describe('the index', () => {
   const indexDir = (repo: string) => path.join(repo, '.git', 'cleanroom', 'lineage');
   const indexFile = (dir: string) => path.join(dir, 'index.bin');
-  /** The index's layout (store.ts): where the filter, its digest and the chunk table start. */
-  function layout(raw: Buffer): { header: { chunks: number; slots: number }; filter: number; filterDigest: number; tables: number } {
-    const eol = raw.indexOf('\n', raw.indexOf('\n') + 1);
-    const header = JSON.parse(raw.toString('utf8', raw.indexOf('\n') + 1, eol)) as { chunks: number; slots: number };
-    const filter = Math.ceil((eol + 1) / 8) * 8;
-    const filterDigest = filter + header.slots / 8;
-    return { header, filter, filterDigest, tables: filterDigest + 32 };
-  }
   /** Hands the index's bytes (its last digest left off), where its chunk table starts and its header to `change`. */
   function alter(dir: string, change: (raw: Buffer, tables: number, header: { chunks: number }) => void): Buffer {
     const raw = fs.readFileSync(indexFile(dir));
@@ -487,7 +484,7 @@ describe('the index', () => {
     // without them, and the file is left as it is.
     alter(indexDir(repo), (raw, tables) => (raw[tables] = (raw[tables] as number) ^ 1));
     const damaged = fs.readFileSync(indexFile(indexDir(repo)));
-    write(repo, 'benchmarks/own.jsonl', Array.from({ length: 8 }, (_, i) => `{"case": ${i}, "input": "hand-written input ${i}"}\n`).join(''));
+    write(repo, 'benchmarks/own.jsonl', handWritten());
     git(repo, ['add', '-A']);
     expect(cleanroom(repo, ['check', '--staged'], human).status).toBe(0);
     expect(fs.readFileSync(indexFile(indexDir(repo))).equals(damaged)).toBe(true);
@@ -528,7 +525,7 @@ describe('the index', () => {
     draft(repo);
     expect(cleanroom(repo, ['lineage', 'rebuild'], human).status).toBe(0);
     fs.appendFileSync(indexFile(indexDir(repo)), 'garbage\n{"c":1}\n');
-    write(repo, 'benchmarks/own.jsonl', Array.from({ length: 8 }, (_, i) => `{"case": ${i}, "input": "hand-written input ${i}"}\n`).join(''));
+    write(repo, 'benchmarks/own.jsonl', handWritten());
     git(repo, ['add', '-A']);
     expect(cleanroom(repo, ['check', '--staged'], human).status).toBe(0);
   });
