@@ -270,9 +270,7 @@ const aligned = (offset: number): number => Math.ceil(offset / 8) * 8;
 
 /** The header line, padded so that what follows starts 8-byte aligned. */
 function headerBytes(h: Header): Buffer {
-  const line = Buffer.from(
-    `${MAGIC}${JSON.stringify({ v: h.v, key: h.key, tips: h.tips, notes: h.notes, origins: h.origins, chunks: h.chunks, blobs: h.blobs, oidBytes: h.oidBytes, slots: h.slots })}\n`,
-  );
+  const line = Buffer.from(`${MAGIC}${JSON.stringify(h)}\n`);
   return Buffer.concat([line, Buffer.alloc(aligned(line.length) - line.length)]);
 }
 
