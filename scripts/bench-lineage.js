@@ -162,23 +162,8 @@ export async function benchLineage({ runs, log, unexpected }) {
   const { tip } = JSON.parse(fs.readFileSync(READY, 'utf8'));
   const off = baseline(log);
   const cli = (root) => path.join(root, 'bin', 'cleanroom.js');
-  const rows = [];
-  const row = (label, cmd, args, opts, expect) => {
-    const samples = [];
-    let last = null;
-    for (let i = 0; i < runs; i++) {
-      opts.before?.();
-      last = timed(cmd, args, opts);
-      samples.push(last.ms);
-      process.stderr.write('.');
-    }
-    if (last.status !== expect) unexpected.push(`${label}: exit ${last.status}, expected ${expect}\n${last.stderr.slice(0, 2000)}`);
-    opts.before?.();
-    const r = { label, ms: median(samples), mb: peakMb(cmd, args, opts), status: last.status };
-    rows.push(r);
-    return r;
-  };
-  const pairedRows = (commands, n) => {
+  /** Commands that take turns, `n` runs each: a drift in the machine's speed weighs on all alike. */
+  const rowsTakingTurns = (commands, n) => {
     const samples = commands.map(() => []);
     const last = [];
     for (let i = 0; i < n; i++) {
@@ -192,41 +177,27 @@ export async function benchLineage({ runs, log, unexpected }) {
     return commands.map((c, k) => {
       if (last[k].status !== 0) unexpected.push(`${c.label}: exit ${last[k].status}, expected 0\n${last[k].stderr.slice(0, 2000)}`);
       c.opts.before?.();
-      const r = { label: c.label, ms: median(samples[k]), mb: peakMb(c.cmd, c.args, c.opts), status: last[k].status };
-      rows.push(r);
-      return r;
+      return { label: c.label, ms: median(samples[k]), mb: peakMb(c.cmd, c.args, c.opts), status: last[k].status };
     });
   };
+  const row = (label, cmd, args, opts) => rowsTakingTurns([{ label, cmd, args, opts }], runs)[0];
   const forget = (repo) => () => fs.rmSync(path.join(repo, 'cleanroom', 'lineage'), { recursive: true, force: true });
 
-  const logRaw = row(
-    `\`git log --raw --no-abbrev --all\`, ${HISTORY.toLocaleString('en')} commits`,
-    'sh',
-    ['-c', 'git log --raw --no-abbrev --all >/dev/null'],
-    { cwd: SERVER },
-    0,
-  );
-  const cold = row(
-    `\`cleanroom lineage rebuild\` (cold index build), ${HISTORY.toLocaleString('en')} commits`,
-    process.execPath,
-    [cli(ROOT), 'lineage', 'rebuild'],
-    { cwd: SERVER, before: forget(SERVER) },
-    0,
-  );
+  const logRaw = row(`\`git log --raw --no-abbrev --all\`, ${HISTORY.toLocaleString('en')} commits`, 'sh', ['-c', 'git log --raw --no-abbrev --all >/dev/null'], { cwd: SERVER });
+  const cold = row(`\`cleanroom lineage rebuild\` (cold index build), ${HISTORY.toLocaleString('en')} commits`, process.execPath, [cli(ROOT), 'lineage', 'rebuild'], {
+    cwd: SERVER,
+    before: forget(SERVER),
+  });
   const shortLog = row(
     `\`git log --raw --no-abbrev --all\`, the first ${SHORT.toLocaleString('en')} of those commits`,
     'sh',
     ['-c', 'git log --raw --no-abbrev --all >/dev/null'],
     { cwd: SHORT_REPO },
-    0,
   );
-  const short = row(
-    `\`cleanroom lineage rebuild\`, the first ${SHORT.toLocaleString('en')} of those commits`,
-    process.execPath,
-    [cli(ROOT), 'lineage', 'rebuild'],
-    { cwd: SHORT_REPO, before: forget(SHORT_REPO) },
-    0,
-  );
+  const short = row(`\`cleanroom lineage rebuild\`, the first ${SHORT.toLocaleString('en')} of those commits`, process.execPath, [cli(ROOT), 'lineage', 'rebuild'], {
+    cwd: SHORT_REPO,
+    before: forget(SHORT_REPO),
+  });
 
   // The second push, as the server meets it: the first one (main's old tip to `first`) was judged
   // by this pre-receive, which saved the index with it, and accepted. Each run starts from that
@@ -258,9 +229,9 @@ export async function benchLineage({ runs, log, unexpected }) {
     args: [cli(root), 'hook', 'pre-receive'],
     opts: { cwd: PUSH_REPO, input, ...(start ? { before: restore(start) } : {}) },
   });
-  // The hooks take turns, so a drift in the machine's speed weighs on all alike; each run is
-  // short, so they run PUSH_RUNS_PER_RUN times as often as the rows above.
-  const [pushOff, pushOn, pushBehind] = pairedRows(
+  // The hooks take turns; each run is short, so they run PUSH_RUNS_PER_RUN times as often as the
+  // rows above.
+  const [pushOff, pushOn, pushBehind] = rowsTakingTurns(
     [
       { label: `pre-receive of a push of ${PUSHED} commits (${PUSHED / 10} protected files), before lineage`, ...hook(off, null) },
       { label: `the same pre-receive with lineage, the index as the push before saved it`, ...hook(ROOT, 'saved') },

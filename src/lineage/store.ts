@@ -116,6 +116,7 @@ interface Tables {
 /** Where each part of a file lies, from its header. */
 interface Layout {
   readonly header: Header;
+  readonly filterAt: number;
   readonly chunksAt: number;
   readonly blobsAt: number;
   readonly originsAt: number;
@@ -126,19 +127,25 @@ export class Snapshot {
   private decoded: Origin[] | null = null;
   /** undefined: not checked yet; null: checked, and they do not hold. */
   private checked: Tables | null | undefined;
+  private readonly filter: Uint8Array;
 
   constructor(
     /** Tips whose whole history the snapshot covers. */
     readonly tips: readonly string[],
     /** The refs/notes/ai commit whose git-ai notes it applied. */
     readonly notes: string | null,
-    readonly size: number,
-    private readonly filter: Uint8Array,
     /** The whole file, as read. */
     private readonly raw: Buffer,
     private readonly layout: Layout,
     private readonly file: string,
-  ) {}
+  ) {
+    this.filter = raw.subarray(layout.filterAt, layout.chunksAt - DIGEST_BYTES);
+  }
+
+  /** Assistant writes (origins) it holds. */
+  get size(): number {
+    return this.layout.header.origins;
+  }
 
   /** Names this file's bytes as a tips file does: its two digests, as written. */
   get id(): string {
@@ -350,9 +357,8 @@ export function loadSnapshot(commonDir: string, key: string): Snapshot | null {
   const originsAt = blobsAt + (h.oidBytes + 4) * h.blobs;
   if (originsAt + DIGEST_BYTES > raw.length) return null;
   if (!sha256(raw.subarray(0, chunksAt - DIGEST_BYTES)).equals(raw.subarray(chunksAt - DIGEST_BYTES, chunksAt))) return null;
-  const filter = raw.subarray(filterAt, chunksAt - DIGEST_BYTES);
   const moved = readTips(path.join(lineageDir(commonDir), TIPS_FILE), idOf(raw, chunksAt));
-  return new Snapshot(moved?.tips ?? h.tips, moved ? moved.notes : h.notes, h.origins, filter, raw, { header: h, chunksAt, blobsAt, originsAt }, file);
+  return new Snapshot(moved?.tips ?? h.tips, moved ? moved.notes : h.notes, raw, { header: h, filterAt, chunksAt, blobsAt, originsAt }, file);
 }
 
 /**
